@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "loa",
+  products: [
+    .executable(name: "loa", targets: ["LoaCLI"]),
+    .library(name: "LoaKit", targets: ["LoaKit"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3"]),
+    .executableTarget(name: "LoaCLI", dependencies: ["LoaKit"]),
+    .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3"]),
+    .testTarget(
+      name: "LoaKitTests", dependencies: ["LoaKit", "LoaTestSupport", "CLibXML2", "CSQLite3"],
+      exclude: ["Golden"]),
+    .testTarget(name: "LoaCLITests", dependencies: ["LoaKit", "LoaTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,233 @@
+/// Exit statuses (sysexits.h), as documented in docs/exit-codes.md.
+public enum ExitStatus: Int32, Sendable {
+  case success = 0
+  /// Validation failed (`--strict` with warnings, or a generated file failed its check).
+  case validationFailed = 1
+  case usage = 64
+  case noInput = 66
+  case unavailable = 69
+  case software = 70
+  case cannotCreate = 73
+  case ioError = 74
+  case temporaryFailure = 75
+  case config = 78
+}
+
+/// A bad command line.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// The `loa` command line, in the library so tests can run it in-process.
+public enum LoaCommandLine {
+  public static let usage = """
+    loa \(LoaVersion.current): publishes RSS 2.0, Atom 1.0 and JSON Feed 1.1 from a news portal's \
+    article database.
+
+    Usage:
+      loa publish --config FILE [options]   build and write every feed
+      loa --help                            this text
+      loa --version                         the version
+
+    Run `loa publish --help` for the options. Exit codes: docs/exit-codes.md.
+    """
+
+  public static let publishUsage = """
+    Usage: loa publish --config FILE [options]
+
+    Reads the newest published articles and writes the site-wide and per-category feeds
+    (RSS 2.0, Atom 1.0, JSON Feed 1.1) and index.opml into the output directory. Files whose
+    bytes did not change are not rewritten. Prints nothing when all is well.
+
+    Options:
+      --config FILE      the JSON configuration (docs/configuration.md); required
+      --database URL     override database.url: sqlite:PATH or a path
+      --output DIR       override output.directory
+      --now TIME         publish as if it were TIME (ISO 8601 or Unix seconds), for tests
+                         and backfills; articles dated later are treated as scheduled
+      -v, --verbose      say what was done (-vv: every file)
+      -q, --quiet        errors only
+      -h, --help         this text
+    """
+
+  /// Runs `loa` with `arguments` (without the program name).
+  ///
+  /// - Parameters:
+  ///   - standardOutput: receives what the command prints on stdout.
+  ///   - sink: receives log lines (stderr in the real program).
+  ///   - clock: "now", unless `--now` is given.
+  /// - Returns: the exit status.
+  public static func run(
+    arguments: [String], standardOutput: (String) -> Void = { print($0, terminator: "") },
+    sink: LogSink = StderrSink(), clock: Clock = SystemClock()
+  ) -> Int32 {
+    var logger = Logger(level: .warning, sink: sink)
+    do {
+      var args = arguments[...]
+      guard let command = args.popFirst() else {
+        throw UsageError("no command given; try `loa --help`")
+      }
+      switch command {
+      case "-h", "--help", "help":
+        standardOutput(usage + "\n")
+        return ExitStatus.success.rawValue
+      case "--version", "-V", "version":
+        standardOutput("loa \(LoaVersion.current)\n")
+        return ExitStatus.success.rawValue
+      case "publish":
+        var options = try PublishOptions.parse(args)
+        if options.help {
+          standardOutput(publishUsage + "\n")
+          return ExitStatus.success.rawValue
+        }
+        logger.level = options.logLevel
+        if options.clockOverride == nil { options.clockOverride = clock }
+        return try publish(options, logger: logger).rawValue
+      default:
+        throw UsageError("unknown command \"\(command)\"; try `loa --help`")
+      }
+    } catch {
+      let (status, message) = describe(error)
+      logger.level = min(logger.level, .error)
+      logger.error(nil, message)
+      return status.rawValue
+    }
+  }
+
+  /// The exit status and one-line message for an error. The single place that maps errors to
+  /// exit codes.
+  public static func describe(_ error: Error) -> (ExitStatus, String) {
+    switch error {
+    case let e as UsageError:
+      return (.usage, e.message)
+    case let e as ConfigError:
+      return (e.code == .fileNotFound ? .noInput : .config, e.description)
+    case let e as StoreError:
+      switch e.code {
+      case .notFound: return (.noInput, e.message)
+      case .unavailable: return (.unavailable, e.message)
+      case .schema: return (.config, e.message)
+      }
+    case let e as WriteError:
+      switch e.code {
+      case .cannotCreate: return (.cannotCreate, e.description)
+      case .io: return (.ioError, e.description)
+      case .unsafePath: return (.software, e.description)
+      }
+    case let e as OutputCheckError:
+      return (.validationFailed, e.description)
+    case let e as XMLWriterError:
+      return (.software, "internal error: \(e.description)")
+    default:
+      return (.software, "internal error: \(error)")
+    }
+  }
+
+  static func publish(_ options: PublishOptions, logger: Logger) throws -> ExitStatus {
+    var configuration = try Configuration.load(path: options.configPath)
+    let cwd = Paths.currentDirectory()
+    if let db = options.database {
+      configuration.database.location = try DatabaseLocation.parse(db, baseDirectory: cwd)
+    }
+    if let out = options.output {
+      configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
+    }
+    let clock = options.clockOverride ?? SystemClock()
+    let started = monotonicSeconds()
+    let store: ArticleStore
+    switch configuration.database.location {
+    case .sqlite(let path):
+      store = try SQLiteArticleStore(
+        path: path, articlesQuery: configuration.database.articlesQuery,
+        categoriesQuery: configuration.database.categoriesQuery,
+        busyTimeoutMilliseconds: Int32(configuration.database.busyTimeoutSeconds * 1000))
+    }
+    let report = RunReport()
+    do {
+      let publisher = try Publisher(
+        configuration: configuration, store: store, clock: clock, logger: logger, report: report)
+      try publisher.run()
+    } catch {
+      try? store.close()
+      logIssues(report, logger)
+      throw error
+    }
+    try store.close()
+    logIssues(report, logger)
+    let elapsed = Int((monotonicSeconds() - started) * 1000)
+    logger.info(
+      "publish",
+      "\(report.articlesRead) articles read, \(report.itemsPublished) published, "
+        + "\(report.itemsLeftOut) left out, \(report.scheduled) scheduled; "
+        + "\(report.filesWritten.count) files written, \(report.filesUnchanged.count) unchanged; "
+        + "\(elapsed) ms")
+    return .success
+  }
+
+  static func logIssues(_ report: RunReport, _ logger: Logger) {
+    for issue in report.issues {
+      let level: LogLevel
+      switch issue.severity {
+      case .info: level = .info
+      case .warning: level = .warning
+      case .error: level = .error
+      }
+      logger.log(level, "validate", issue.description)
+    }
+  }
+}
+
+/// Options of `loa publish`.
+struct PublishOptions {
+  var configPath = ""
+  var database: String?
+  var output: String?
+  var clockOverride: Clock?
+  var logLevel = LogLevel.warning
+  var help = false
+
+  static func parse(_ arguments: ArraySlice<String>) throws -> PublishOptions {
+    var o = PublishOptions()
+    var args = arguments
+    var config: String?
+    func value(_ name: String, _ inline: String?) throws -> String {
+      if let inline { return inline }
+      guard let v = args.popFirst(), !v.isEmpty else {
+        throw UsageError("\(name) needs a value")
+      }
+      return v
+    }
+    while let arg = args.popFirst() {
+      var name = arg
+      var inline: String?
+      if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
+        name = String(arg[..<eq])
+        inline = String(arg[arg.index(after: eq)...])
+      }
+      switch name {
+      case "--config", "-c": config = try value(name, inline)
+      case "--database": o.database = try value(name, inline)
+      case "--output", "-o": o.output = try value(name, inline)
+      case "--now":
+        let text = try value(name, inline)
+        let parser = DateParser(zone: SiteTimeZone(offsetSeconds: 0))
+        guard let t = parser.parse(text) else {
+          throw UsageError("--now: \"\(text)\" is not a date (use ISO 8601 or Unix seconds)")
+        }
+        o.clockOverride = FixedClock(t.utc)
+      case "-v", "--verbose": o.logLevel = o.logLevel == .info ? .debug : .info
+      case "-vv": o.logLevel = .debug
+      case "-q", "--quiet": o.logLevel = .error
+      case "-h", "--help": o.help = true
+      default:
+        throw UsageError("unknown option \"\(arg)\" for publish; try `loa publish --help`")
+      }
+    }
+    if o.help { return o }
+    guard let config else { throw UsageError("publish needs --config FILE") }
+    o.configPath = config
+    return o
+  }
+}

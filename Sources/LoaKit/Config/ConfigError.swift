@@ -1,0 +1,38 @@
+/// A configuration problem, with the config key it concerns.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+  public enum Code: Sendable, Equatable {
+    /// The config file does not exist or cannot be read (exit 66).
+    case fileNotFound
+    /// The file is not valid JSON (exit 78).
+    case syntax
+    /// A required key is missing (exit 78).
+    case missingKey
+    /// A key has a wrong type or value (exit 78).
+    case invalidValue
+    /// A key loa does not know: usually a typo (exit 78).
+    case unknownKey
+    /// `version` is not one this loa understands (exit 78).
+    case unsupportedVersion
+  }
+
+  public let code: Code
+  /// Dotted key path, e.g. `site.url`; nil for whole-file problems.
+  public let key: String?
+  public let message: String
+  /// The config file, when known.
+  public var path: String?
+
+  public init(_ code: Code, key: String?, _ message: String, path: String? = nil) {
+    self.code = code
+    self.key = key
+    self.message = message
+    self.path = path
+  }
+
+  public var description: String {
+    var s = "config"
+    if let path { s += " \(path)" }
+    if let key { s += ": \(key)" }
+    return s + ": " + message
+  }
+}

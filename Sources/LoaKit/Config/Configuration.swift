@@ -1,0 +1,324 @@
+import Foundation
+
+/// Where the article database is.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+  /// A SQLite file (absolute path).
+  case sqlite(path: String)
+
+  /// Parses `sqlite:PATH`, `sqlite://PATH` or a bare path; a relative path is taken from
+  /// `baseDirectory`.
+  public static func parse(_ text: String, baseDirectory: String) throws -> DatabaseLocation {
+    var rest = Substring(text)
+    if rest.hasPrefix("sqlite://") {
+      rest = rest.dropFirst("sqlite://".count)
+    } else if rest.hasPrefix("sqlite:") {
+      rest = rest.dropFirst("sqlite:".count)
+    } else if rest.hasPrefix("postgres://") || rest.hasPrefix("postgresql://") {
+      throw ConfigError(
+        .invalidValue, key: "database.url",
+        "PostgreSQL is not supported by this build of loa; use sqlite:PATH")
+    } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
+      !rest[..<colon].contains("/")
+    {
+      throw ConfigError(
+        .invalidValue, key: "database.url",
+        "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH")
+    }
+    guard !rest.isEmpty else {
+      throw ConfigError(.invalidValue, key: "database.url", "sqlite: needs a file path")
+    }
+    return .sqlite(path: Paths.absolute(String(rest), relativeTo: baseDirectory))
+  }
+
+  public var description: String {
+    switch self {
+    case .sqlite(let path): return "sqlite:" + path
+    }
+  }
+}
+
+/// The effective configuration of one run (docs/configuration.md documents every key).
+public struct Configuration: Sendable {
+  /// The only config version this loa reads.
+  public static let supportedVersion = 1
+
+  public struct Site: Sendable {
+    public var title: String
+    public var url: WebAddress
+    public var description: String
+    public var language: String
+    public var timeZone: SiteTimeZone
+    public var icon: String?
+    public var favicon: String?
+    public var image: String?
+    public var authorName: String
+    public var authorURL: String?
+    public var authorEmail: String?
+    public var copyright: String?
+    /// Prefix of every id: `tag:baichay.example.org,2026:`. Never change it once published.
+    public var idPrefix: String
+  }
+
+  public struct Database: Sendable {
+    public var location: DatabaseLocation
+    public var articlesQuery: String?
+    public var categoriesQuery: String?
+    public var dateFormats: [DatePattern]
+    public var busyTimeoutSeconds: Int
+  }
+
+  public struct Output: Sendable {
+    /// Absolute path of the output directory.
+    public var directory: String
+    /// Public URL of the output directory, ending in `/`.
+    public var baseURL: WebAddress
+  }
+
+  public struct Feeds: Sendable {
+    public var itemsPerFeed: Int
+    public var formats: [FeedFormat]
+    public var categoryFeeds: Bool
+    public var opml: Bool
+    /// Title of a category feed; `{category}` and `{site}` are replaced.
+    public var categoryTitle: String
+  }
+
+  public struct Links: Sendable {
+    /// Article URL when the row has none: `{id}`, `{slug}`, `{category}`; relative to the site.
+    public var article: String
+    /// Category page URL: `{slug}`, `{id}`; relative to the site.
+    public var category: String
+  }
+
+  public var version: Int
+  public var site: Site
+  public var database: Database
+  public var output: Output
+  public var feeds: Feeds
+  public var links: Links
+  /// Absolute path of the file this came from.
+  public var path: String
+
+  /// Reads and checks a config file.
+  ///
+  /// - Throws: ``ConfigError``; its `path` is set.
+  public static func load(path: String) throws -> Configuration {
+    let absolute = Paths.absolute(path, relativeTo: Paths.currentDirectory())
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: absolute))
+    } catch {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
+        throw ConfigError(
+          .fileNotFound, key: nil,
+          isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)",
+          path: path)
+      }
+      throw ConfigError(.fileNotFound, key: nil, "does not exist", path: path)
+    }
+    do {
+      return try parse(data, path: absolute)
+    } catch var e as ConfigError {
+      e.path = path
+      throw e
+    }
+  }
+
+  /// Parses config JSON; relative paths in it are taken from the directory of `path`.
+  public static func parse(_ data: Data, path: String) throws -> Configuration {
+    let root: JSONValue
+    do {
+      root = try JSONValue.parse(data)
+    } catch {
+      throw ConfigError(.syntax, key: nil, "is not valid JSON (\(Self.jsonErrorSummary(error)))")
+    }
+    guard case .object(let top) = root else {
+      throw ConfigError(.syntax, key: nil, "must be a JSON object")
+    }
+    var o = ConfigObject(top, path: "")
+    guard let version = try o.int("version") else {
+      throw ConfigError(.missingKey, key: "version", "is required (use \(supportedVersion))")
+    }
+    guard version == supportedVersion else {
+      throw ConfigError(
+        .unsupportedVersion, key: "version",
+        "\(version) is not supported; this loa reads version \(supportedVersion)")
+    }
+    let baseDirectory = Paths.directory(of: path)
+
+    guard var s = try o.object("site") else {
+      throw ConfigError(.missingKey, key: "site", "is required")
+    }
+    let title = try s.requiredString("title")
+    let urlText = try s.requiredString("url")
+    guard let siteURL = WebAddress(urlText) else {
+      throw ConfigError(.invalidValue, key: "site.url", "must be an absolute http(s) URL")
+    }
+    func siteRelative(_ obj: inout ConfigObject, _ key: String) throws -> String? {
+      guard let v = try obj.string(key) else { return nil }
+      guard let u = WebAddress.resolve(v, against: siteURL) else {
+        throw ConfigError(.invalidValue, key: obj.keyPath(key), "must be an http(s) URL or a path")
+      }
+      return u.description
+    }
+    let zoneName = try s.string("timeZone") ?? "Asia/Ho_Chi_Minh"
+    let zone: SiteTimeZone
+    do { zone = try SiteTimeZone(zoneName) }
+    let language = try s.string("language") ?? "vi"
+    guard Self.isLanguageTag(language) else {
+      throw ConfigError(.invalidValue, key: "site.language", "must be a language tag such as vi or vi-VN")
+    }
+    var authorName = title
+    var authorURL: String? = siteURL.description
+    var authorEmail: String?
+    if var a = try s.object("author") {
+      authorName = try a.string("name") ?? title
+      authorURL = try siteRelative(&a, "url") ?? authorURL
+      authorEmail = try a.string("email")
+      try a.rejectUnknownKeys()
+    }
+    let host = siteURL.authority.split(separator: ":").first.map(String.init) ?? siteURL.authority
+    let idPrefix = try s.string("idPrefix") ?? "tag:\(host),2026:"
+    let site = Site(
+      title: title, url: siteURL, description: try s.string("description") ?? "",
+      language: language, timeZone: zone, icon: try siteRelative(&s, "icon"),
+      favicon: try siteRelative(&s, "favicon"), image: try siteRelative(&s, "image"),
+      authorName: authorName, authorURL: authorURL, authorEmail: authorEmail,
+      copyright: try s.string("copyright"), idPrefix: idPrefix)
+    try s.rejectUnknownKeys()
+
+    guard var d = try o.object("database") else {
+      throw ConfigError(.missingKey, key: "database", "is required")
+    }
+    let location = try DatabaseLocation.parse(
+      try d.requiredString("url"), baseDirectory: baseDirectory)
+    let patterns = try (d.strings("dateFormats") ?? []).map { try DatePattern($0) }
+    let busy = try d.int("busyTimeoutSeconds") ?? 5
+    guard (0...600).contains(busy) else {
+      throw ConfigError(.invalidValue, key: "database.busyTimeoutSeconds", "must be 0…600")
+    }
+    let database = Database(
+      location: location, articlesQuery: try d.string("articlesQuery"),
+      categoriesQuery: try d.string("categoriesQuery"), dateFormats: patterns,
+      busyTimeoutSeconds: busy)
+    try d.rejectUnknownKeys()
+
+    guard var out = try o.object("output") else {
+      throw ConfigError(.missingKey, key: "output", "is required")
+    }
+    let directory = Paths.absolute(try out.requiredString("directory"), relativeTo: baseDirectory)
+    var baseText = try out.requiredString("baseURL")
+    if !baseText.hasSuffix("/") { baseText += "/" }
+    guard let baseURL = WebAddress.resolve(baseText, against: siteURL) else {
+      throw ConfigError(.invalidValue, key: "output.baseURL", "must be an http(s) URL or a path")
+    }
+    let output = Output(directory: directory, baseURL: baseURL)
+    try out.rejectUnknownKeys()
+
+    var feeds = Feeds(
+      itemsPerFeed: 50, formats: FeedFormat.allCases, categoryFeeds: true, opml: true,
+      categoryTitle: "{category} – {site}")
+    if var f = try o.object("feeds") {
+      if let n = try f.int("itemsPerFeed") {
+        guard (1...10_000).contains(n) else {
+          throw ConfigError(.invalidValue, key: "feeds.itemsPerFeed", "must be 1…10000")
+        }
+        feeds.itemsPerFeed = n
+      }
+      if let names = try f.strings("formats") {
+        var formats: [FeedFormat] = []
+        for name in names {
+          guard let format = FeedFormat(rawValue: name) else {
+            throw ConfigError(
+              .invalidValue, key: "feeds.formats", "unknown format \"\(name)\"; use rss, atom, json")
+          }
+          if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else {
+          throw ConfigError(.invalidValue, key: "feeds.formats", "must name at least one format")
+        }
+        feeds.formats = formats
+      }
+      feeds.categoryFeeds = try f.bool("categories") ?? true
+      feeds.opml = try f.bool("opml") ?? true
+      feeds.categoryTitle = try f.string("categoryTitle") ?? feeds.categoryTitle
+      try f.rejectUnknownKeys()
+    }
+
+    var links = Links(article: "/{slug}-{id}.html", category: "/{slug}/")
+    if var l = try o.object("links") {
+      links.article = try l.string("article") ?? links.article
+      links.category = try l.string("category") ?? links.category
+      guard links.article.contains("{id}") else {
+        throw ConfigError(
+          .invalidValue, key: "links.article", "must contain {id} so every article gets its own URL")
+      }
+      try l.rejectUnknownKeys()
+    }
+    try o.rejectUnknownKeys()
+    return Configuration(
+      version: version, site: site, database: database, output: output, feeds: feeds,
+      links: links, path: path)
+  }
+
+  /// BCP 47-ish: letters, digits and hyphens, starting with 2–3 letters.
+  static func isLanguageTag(_ s: String) -> Bool {
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (2...3).contains(first.count),
+      first.utf8.allSatisfy({ WebAddress.isAlpha($0) })
+    else { return false }
+    return parts.dropFirst().allSatisfy {
+      (1...8).contains($0.count)
+        && $0.utf8.allSatisfy { WebAddress.isAlpha($0) || ($0 >= 48 && $0 <= 57) }
+    }
+  }
+
+  static func jsonErrorSummary(_ error: Error) -> String {
+    if case DecodingError.dataCorrupted(let ctx) = error {
+      if let underlying = ctx.underlyingError as NSError?,
+        let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
+      {
+        return detail
+      }
+      return ctx.debugDescription
+    }
+    return "\(error)"
+  }
+
+  /// Site-wide metadata for the serializers.
+  public var siteInfo: SiteInfo {
+    SiteInfo(
+      title: site.title, homePageURL: site.url.description, description: site.description,
+      language: site.language, feedBaseURL: output.baseURL.description, icon: site.icon,
+      favicon: site.favicon, image: site.image, authorName: site.authorName,
+      authorURL: site.authorURL, authorEmail: site.authorEmail, copyright: site.copyright)
+  }
+}
+
+/// Path helpers (no Foundation string algorithms in loops; these run once per run).
+public enum Paths {
+  public static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
+
+  /// `path` made absolute against `base` and cleaned of `.` and `..` segments.
+  public static func absolute(_ path: String, relativeTo base: String) -> String {
+    let joined = path.hasPrefix("/") ? path : base + "/" + path
+    var parts: [Substring] = []
+    for part in joined.split(separator: "/") {
+      if part == "." { continue }
+      if part == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// The directory containing `path`.
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return currentDirectory() }
+    let d = String(path[..<slash])
+    return d.isEmpty ? "/" : d
+  }
+}

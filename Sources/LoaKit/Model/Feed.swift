@@ -1,0 +1,124 @@
+/// The output formats.
+public enum FeedFormat: String, Sendable, CaseIterable, Codable {
+  case rss
+  case atom
+  case json
+
+  /// File name inside a feed's folder.
+  public var fileName: String {
+    switch self {
+    case .rss: return "rss.xml"
+    case .atom: return "atom.xml"
+    case .json: return "feed.json"
+    }
+  }
+
+  /// The media type, as used in `type` attributes and autodiscovery links.
+  public var mediaType: String {
+    switch self {
+    case .rss: return "application/rss+xml"
+    case .atom: return "application/atom+xml"
+    case .json: return "application/feed+json"
+    }
+  }
+
+  public var displayName: String {
+    switch self {
+    case .rss: return "RSS 2.0"
+    case .atom: return "Atom 1.0"
+    case .json: return "JSON Feed 1.1"
+    }
+  }
+}
+
+/// One feed (the whole site, or one category with its sub-categories) with its items, ready
+/// to serialize in any format.
+public struct Feed: Sendable {
+  /// Stable id: Atom `feed/id`. `tag:…:feed` for the site, `tag:…:feed:category:<id>` for a
+  /// category.
+  public var id: String
+  public var title: String
+  public var description: String
+  /// Absolute URL of the HTML page the feed mirrors (site home or category page).
+  public var homePageURL: String
+  /// Path of the feed's folder relative to the output directory: `""` for the site,
+  /// `"<slug>"` for a category.
+  public var directory: String
+  /// Category this feed is for; nil for the site feed.
+  public var categoryID: Int64?
+  /// Newest first.
+  public var items: [FeedItem]
+  /// Newest update among the items (RSS `lastBuildDate`, Atom `updated`); the site's newest
+  /// when the feed is empty, so the value never depends on the clock.
+  public var updated: Timestamp
+
+  public init(
+    id: String, title: String, description: String, homePageURL: String, directory: String,
+    categoryID: Int64?, items: [FeedItem], updated: Timestamp
+  ) {
+    self.id = id
+    self.title = title
+    self.description = description
+    self.homePageURL = homePageURL
+    self.directory = directory
+    self.categoryID = categoryID
+    self.items = items
+    self.updated = updated
+  }
+
+  /// Relative path of the file for `format`, e.g. `thoi-su/atom.xml`.
+  public func path(_ format: FeedFormat) -> String {
+    directory.isEmpty ? format.fileName : directory + "/" + format.fileName
+  }
+}
+
+/// Site-wide metadata every serializer needs.
+public struct SiteInfo: Sendable {
+  public var title: String
+  public var homePageURL: String
+  public var description: String
+  public var language: String
+  /// Public base URL of the output directory, ending in `/`.
+  public var feedBaseURL: String
+  /// JSON Feed `icon` (≥ 512×512) and Atom `logo`.
+  public var icon: String?
+  /// JSON Feed `favicon` and Atom `icon`.
+  public var favicon: String?
+  /// RSS channel `image` (≤ 144×400).
+  public var image: String?
+  public var authorName: String
+  public var authorURL: String?
+  public var authorEmail: String?
+  public var copyright: String?
+  /// Generator name and version, e.g. `Loa 0.1.0`.
+  public var generatorVersion: String
+
+  public init(
+    title: String, homePageURL: String, description: String, language: String,
+    feedBaseURL: String, icon: String? = nil, favicon: String? = nil, image: String? = nil,
+    authorName: String, authorURL: String? = nil, authorEmail: String? = nil,
+    copyright: String? = nil, generatorVersion: String = "Loa " + LoaVersion.current
+  ) {
+    self.title = title
+    self.homePageURL = homePageURL
+    self.description = description
+    self.language = language
+    self.feedBaseURL = feedBaseURL
+    self.icon = icon
+    self.favicon = favicon
+    self.image = image
+    self.authorName = authorName
+    self.authorURL = authorURL
+    self.authorEmail = authorEmail
+    self.copyright = copyright
+    self.generatorVersion = generatorVersion
+  }
+
+  /// The absolute URL of a file in the output directory.
+  public func url(ofOutput relativePath: String) -> String { feedBaseURL + relativePath }
+}
+
+/// The program's version, written into `generator` elements.
+public enum LoaVersion {
+  public static let current = "0.1.0"
+}

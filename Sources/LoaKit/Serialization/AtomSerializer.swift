@@ -1,0 +1,83 @@
+/// Atom 1.0 (RFC 4287).
+///
+/// - §4.1.1 `atom:feed`: `id`, `title`, `updated` (the newest item's update, never the time of
+///   the run), `link rel="self"` and `rel="alternate"`, `author` (the site, so every entry has
+///   one, §4.1.1), `generator`, `icon`/`logo` when configured; `xml:lang` on the root.
+/// - §4.1.2 `atom:entry`: `id` (the same tag URI as the RSS `guid`), `title`, `link
+///   rel="alternate"`, `published`, `updated`, one `author` per byline name, `category`
+///   (term = label text), `summary` (text), `content type="html"` (escaped HTML, §3.1.1.2),
+///   and the lead image as `link rel="enclosure"` (§4.2.7.2).
+/// - Dates are RFC 3339 with the site's offset (§3.3).
+public struct AtomSerializer: FeedSerializer {
+  public var format: FeedFormat { .atom }
+  public init() {}
+
+  static let atomNS = "http://www.w3.org/2005/Atom"
+
+  public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
+    try XMLStreamWriter.withDocument { w in
+      try w.start("feed")
+      try w.attribute("xmlns", Self.atomNS)
+      try w.attribute("xml:lang", site.language)
+      try w.element("id", feed.id)
+      try w.element("title", feed.title)
+      if !feed.description.isEmpty { try w.element("subtitle", feed.description) }
+      try w.element("updated", DateFormats.rfc3339(feed.updated))
+      try w.element(
+        "link",
+        attributes: [
+          "rel": "self", "type": FeedFormat.atom.mediaType,
+          "href": site.url(ofOutput: feed.path(.atom)),
+        ])
+      try w.element(
+        "link", attributes: ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
+      try w.start("author")
+      try w.element("name", site.authorName)
+      if let email = site.authorEmail { try w.element("email", email) }
+      if let uri = site.authorURL { try w.element("uri", uri) }
+      try w.end()
+      let parts = site.generatorVersion.split(separator: " ", maxSplits: 1)
+      if parts.count == 2 {
+        try w.element("generator", attributes: ["version": String(parts[1])], text: String(parts[0]))
+      } else {
+        try w.element("generator", site.generatorVersion)
+      }
+      if let favicon = site.favicon { try w.element("icon", favicon) }
+      if let icon = site.icon { try w.element("logo", icon) }
+      if let copyright = site.copyright { try w.element("rights", copyright) }
+      for item in feed.items { try writeEntry(item, w) }
+      try w.end()
+    }
+  }
+
+  private func writeEntry(_ item: FeedItem, _ w: XMLStreamWriter) throws {
+    try w.start("entry")
+    try w.element("id", item.guid)
+    try w.element("title", item.title)
+    try w.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": item.link])
+    try w.element("published", DateFormats.rfc3339(item.published))
+    try w.element("updated", DateFormats.rfc3339(item.updated))
+    for author in item.authors {
+      try w.start("author")
+      try w.element("name", author)
+      try w.end()
+    }
+    for category in item.categories {
+      try w.element("category", attributes: ["term": category])
+    }
+    if let summary = item.summary {
+      try w.element("summary", attributes: ["type": "text"], text: summary)
+    }
+    if let content = item.contentHTML {
+      try w.element("content", attributes: ["type": "html"], text: content)
+    }
+    if let image = item.image {
+      try w.start("link")
+      try w.attribute("rel", "enclosure")
+      if let mime = image.mimeType { try w.attribute("type", mime) }
+      try w.attribute("href", image.url)
+      try w.end()
+    }
+    try w.end()
+  }
+}

@@ -1,0 +1,60 @@
+/// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+///
+/// Top level: `version`, `title`, `home_page_url`, `feed_url`, `description`, `icon`,
+/// `favicon`, `language`, `authors` (1.1 replaces the single `author`). Items: `id` (a string,
+/// the same tag URI as the RSS `guid` and Atom `id`), `url`, `title`, `summary`,
+/// `content_html`, `image`, `date_published`, `date_modified` (RFC 3339 with the site's
+/// offset), `authors`, `tags`. Keys are always written in this order.
+public struct JSONFeedSerializer: FeedSerializer {
+  public var format: FeedFormat { .json }
+  public init() {}
+
+  public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
+    var j = JSONWriter(capacity: 4096 + feed.items.count * 4096)
+    j.beginObject()
+    j.member("version", "https://jsonfeed.org/version/1.1")
+    j.member("title", feed.title)
+    j.member("home_page_url", feed.homePageURL)
+    j.member("feed_url", site.url(ofOutput: feed.path(.json)))
+    if !feed.description.isEmpty { j.member("description", feed.description) }
+    j.member("icon", site.icon)
+    j.member("favicon", site.favicon)
+    j.member("language", site.language)
+    j.beginArray("authors")
+    j.beginObject()
+    j.member("name", site.authorName)
+    j.member("url", site.authorURL)
+    j.endObject()
+    j.endArray()
+    j.beginArray("items")
+    for item in feed.items {
+      j.beginObject()
+      j.member("id", item.guid)
+      j.member("url", item.link)
+      j.member("title", item.title)
+      j.member("summary", item.summary)
+      j.member("content_html", item.contentHTML ?? "")
+      j.member("image", item.image?.url)
+      j.member("date_published", DateFormats.rfc3339(item.published))
+      j.member("date_modified", DateFormats.rfc3339(item.updated))
+      if !item.authors.isEmpty {
+        j.beginArray("authors")
+        for a in item.authors {
+          j.beginObject()
+          j.member("name", a)
+          j.endObject()
+        }
+        j.endArray()
+      }
+      if !item.categories.isEmpty {
+        j.beginArray("tags")
+        for t in item.categories { j.element(t) }
+        j.endArray()
+      }
+      j.endObject()
+    }
+    j.endArray()
+    j.endObject()
+    return j.bytes
+  }
+}

@@ -1,0 +1,81 @@
+/// RSS 2.0 (https://www.rssboard.org/rss-specification), following the RSS Advisory Board's
+/// best-practices profile (https://www.rssboard.org/rss-profile):
+///
+/// - `atom:link rel="self"` in the channel (profile §3.2 / validator `MissingAtomSelfLink`);
+/// - `lastBuildDate` is the newest item's update, never the time of the run;
+/// - `guid isPermaLink="false"`: a tag URI from the site and article id, stable when the URL
+///   changes;
+/// - `description` (the summary, plain text) before `content:encoded` (full HTML in CDATA);
+/// - authors as `dc:creator`, one element each (RSS `author` must be an e-mail address);
+/// - the lead image as one `enclosure` (length 0 = unknown, which the profile allows) and as
+///   Media RSS `media:content` with the caption in `media:description`.
+public struct RSS2Serializer: FeedSerializer {
+  public var format: FeedFormat { .rss }
+  public init() {}
+
+  static let atomNS = "http://www.w3.org/2005/Atom"
+  static let contentNS = "http://purl.org/rss/1.0/modules/content/"
+  static let dcNS = "http://purl.org/dc/elements/1.1/"
+  static let mediaNS = "http://search.yahoo.com/mrss/"
+
+  public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
+    try XMLStreamWriter.withDocument { w in
+      try w.start("rss")
+      try w.attribute("version", "2.0")
+      try w.attribute("xmlns:atom", Self.atomNS)
+      try w.attribute("xmlns:content", Self.contentNS)
+      try w.attribute("xmlns:dc", Self.dcNS)
+      try w.attribute("xmlns:media", Self.mediaNS)
+      try w.start("channel")
+      try w.element("title", feed.title)
+      try w.element("link", feed.homePageURL)
+      try w.element("description", feed.description)
+      try w.element("language", site.language)
+      if let copyright = site.copyright { try w.element("copyright", copyright) }
+      try w.element("lastBuildDate", DateFormats.rfc822(feed.updated))
+      try w.element("generator", site.generatorVersion)
+      try w.element("docs", "https://www.rssboard.org/rss-specification")
+      try w.element(
+        "atom:link",
+        attributes: [
+          "href": site.url(ofOutput: feed.path(.rss)), "rel": "self", "type": FeedFormat.rss.mediaType,
+        ])
+      if let image = site.image {
+        // The profile: the image's title and link should match the channel's.
+        try w.start("image")
+        try w.element("url", image)
+        try w.element("title", feed.title)
+        try w.element("link", feed.homePageURL)
+        try w.end()
+      }
+      for item in feed.items { try writeItem(item, w) }
+      try w.end()
+      try w.end()
+    }
+  }
+
+  private func writeItem(_ item: FeedItem, _ w: XMLStreamWriter) throws {
+    try w.start("item")
+    try w.element("title", item.title)
+    try w.element("link", item.link)
+    if let summary = item.summary { try w.element("description", summary) }
+    if let content = item.contentHTML { try w.cdataElement("content:encoded", content) }
+    for author in item.authors { try w.element("dc:creator", author) }
+    for category in item.categories { try w.element("category", category) }
+    try w.element("guid", attributes: ["isPermaLink": "false"], text: item.guid)
+    try w.element("pubDate", DateFormats.rfc822(item.published))
+    if let image = item.image {
+      let type = image.mimeType ?? "image/jpeg"
+      try w.element("enclosure", attributes: ["url": image.url, "length": "0", "type": type])
+      try w.start("media:content")
+      try w.attribute("url", image.url)
+      if let mime = image.mimeType { try w.attribute("type", mime) }
+      try w.attribute("medium", "image")
+      if let caption = image.caption {
+        try w.element("media:description", attributes: ["type": "plain"], text: caption)
+      }
+      try w.end()
+    }
+    try w.end()
+  }
+}

@@ -1,0 +1,115 @@
+import CLibXML2
+
+/// A failed libxml2 call while writing XML.
+public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
+  /// The libxml2 function that returned an error, e.g. `xmlTextWriterStartElement`.
+  public let function: String
+  public var description: String { "libxml2 \(function) failed" }
+}
+
+/// Streams one XML document into memory through libxml2's `xmlTextWriter`.
+///
+/// Use ``withDocument(indent:_:)``: it creates the buffer and writer, runs the body, ends the
+/// document and frees both on every path. Text and attribute values must already be free of
+/// characters XML forbids (``XMLText/sanitized(_:)``): libxml2 writes them through unchanged.
+/// libxml2 escapes `& < >` (and `"` plus `\r` in text) itself.
+public final class XMLStreamWriter {
+  private let writer: xmlTextWriterPtr
+
+  private init(_ writer: xmlTextWriterPtr) { self.writer = writer }
+
+  /// Writes a whole document: the XML declaration (`version="1.0" encoding="UTF-8"`), then
+  /// whatever `body` writes, then closes every open element.
+  ///
+  /// - Parameters:
+  ///   - indent: indent nested elements by two spaces per level.
+  ///   - body: writes the root element.
+  /// - Returns: the document's bytes.
+  /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed, or what `body` throws.
+  public static func withDocument(indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void)
+    throws -> [UInt8]
+  {
+    guard let buffer = xmlBufferCreate() else {
+      throw XMLWriterError(function: "xmlBufferCreate")
+    }
+    defer { xmlBufferFree(buffer) }
+    // "xmlNewTextWriterMemory: Create a new xmlNewTextWriter structure with @buf as output."
+    guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
+      throw XMLWriterError(function: "xmlNewTextWriterMemory")
+    }
+    let w = XMLStreamWriter(raw)
+    do {
+      defer { xmlFreeTextWriter(raw) }
+      if indent {
+        try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
+        try w.check(xmlTextWriterSetIndentString(raw, "  "), "xmlTextWriterSetIndentString")
+      }
+      try w.check(xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+      try body(w)
+      try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
+      // Freeing the writer flushes its output into the buffer.
+    }
+    let length = Int(xmlBufferLength(buffer))
+    guard let content = xmlBufferContent(buffer) else { return [] }
+    var bytes = Array(UnsafeBufferPointer(start: content, count: length))
+    // End the file with a newline, as text files should.
+    if bytes.last != 0x0A { bytes.append(0x0A) }
+    return bytes
+  }
+
+  @inline(__always)
+  private func check(_ result: Int32, _ function: String) throws {
+    if result < 0 { throw XMLWriterError(function: function) }
+  }
+
+  /// Opens `<name>`.
+  public func start(_ name: String) throws {
+    try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+  }
+
+  /// Closes the innermost open element (as `<x/>` when it has no content).
+  public func end() throws {
+    try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+  }
+
+  /// Adds an attribute to the element just opened.
+  public func attribute(_ name: String, _ value: String) throws {
+    try check(xmlTextWriterWriteAttribute(writer, name, value), "xmlTextWriterWriteAttribute")
+  }
+
+  /// Writes escaped character data.
+  public func text(_ value: String) throws {
+    try check(xmlTextWriterWriteString(writer, value), "xmlTextWriterWriteString")
+  }
+
+  /// Writes `<name>value</name>`.
+  public func element(_ name: String, _ value: String) throws {
+    try check(xmlTextWriterWriteElement(writer, name, value), "xmlTextWriterWriteElement")
+  }
+
+  /// Writes `<name a="v" …/>` or `<name a="v">text</name>`.
+  public func element(_ name: String, attributes: KeyValuePairs<String, String>, text: String? = nil)
+    throws
+  {
+    try start(name)
+    for (k, v) in attributes { try attribute(k, v) }
+    if let text { try self.text(text) }
+    try end()
+  }
+
+  /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
+  /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
+  public func cdata(_ value: String) throws {
+    for piece in XMLText.cdataPieces(value) {
+      let r = piece.withCString { xmlTextWriterWriteCDATA(writer, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+      try check(r, "xmlTextWriterWriteCDATA")
+    }
+  }
+
+  /// Writes `<name><![CDATA[value]]></name>`.
+  public func cdataElement(_ name: String, _ value: String) throws {
+    try start(name)
+    try cdata(value)
+    try end()
+  }
+}

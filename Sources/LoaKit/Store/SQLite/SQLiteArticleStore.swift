@@ -1,0 +1,168 @@
+import CSQLite3
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads the article database contract from a SQLite file, read-only, inside one read
+/// transaction so that every feed of a run sees the same snapshot.
+public final class SQLiteArticleStore: ArticleStore {
+  public let path: String
+  private let connection: SQLiteConnection
+  private let articlesSource: String
+  private let categoriesSQL: String
+  private var byCategory: SQLiteStatement?
+  private var uncategorized: SQLiteStatement?
+  private var inTransaction = false
+
+  /// Opens `path`.
+  ///
+  /// - Parameters:
+  ///   - articlesQuery: the operator's own SELECT returning the contract's article columns,
+  ///     used in place of the `articles` table; nil for the table.
+  ///   - categoriesQuery: likewise for `categories`.
+  ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
+  /// - Throws: ``StoreError``: `.notFound` for a missing file, `.unavailable` when it cannot
+  ///   be opened or is not a SQLite database, `.schema` when a query does not fit.
+  public init(
+    path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    busyTimeoutMilliseconds: Int32 = 5000
+  ) throws {
+    self.path = path
+    var st = stat()
+    if stat(path, &st) != 0 {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR {
+        throw StoreError(.notFound, "database \(path) does not exist")
+      }
+      throw StoreError(.unavailable, "cannot open database \(path): \(Errno.message(code))")
+    }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+      throw StoreError(.unavailable, "database \(path) is a directory, not a SQLite file")
+    }
+    do {
+      connection = try SQLiteConnection(
+        path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    } catch let e as SQLiteError {
+      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
+    }
+    if let q = articlesQuery {
+      articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"
+    } else {
+      articlesSource = "articles"
+    }
+    if let q = categoriesQuery {
+      categoriesSQL =
+        "SELECT id, parent_id, slug, name, description FROM (" + Self.trimmedQuery(q)
+        + ") AS loa_categories ORDER BY id"
+    } else {
+      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+    }
+    do {
+      // A deferred transaction takes its snapshot at the first read and keeps it until COMMIT.
+      try connection.execute("BEGIN")
+      inTransaction = true
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read database")
+    }
+  }
+
+  /// Removes trailing white space and semicolons so the query can be wrapped.
+  static func trimmedQuery(_ q: String) -> String {
+    var s = Substring(q)
+    while let last = s.last, last == ";" || last.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+
+  /// Turns a SQLite error into a one-line ``StoreError`` naming the database file.
+  private func mapped(_ e: SQLiteError, _ what: String) -> StoreError {
+    let primary = e.code & 0xFF
+    switch primary {
+    case SQLITE_NOTADB:
+      return StoreError(.unavailable, "\(path) is not a SQLite database")
+    case SQLITE_BUSY, SQLITE_LOCKED:
+      return StoreError(
+        .unavailable, "database \(path) is locked by another process (gave up waiting)")
+    case SQLITE_CORRUPT:
+      return StoreError(.unavailable, "database \(path) is corrupt: \(e.message)")
+    case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM, SQLITE_AUTH:
+      return StoreError(.unavailable, "\(what) \(path): \(e.message)")
+    case SQLITE_ERROR:
+      return StoreError(.schema, "\(what) \(path): \(e.message)", sql: e.sql)
+    default:
+      return StoreError(.unavailable, "\(what) \(path): \(e.message)", sql: e.sql)
+    }
+  }
+
+  public func categories() throws -> [CategoryRow] {
+    do {
+      let stmt = try connection.prepare(categoriesSQL)
+      var rows: [CategoryRow] = []
+      while try stmt.step() {
+        if stmt.isNull(0) { continue }
+        rows.append(
+          CategoryRow(
+            id: stmt.int64(0), parentID: stmt.isNull(1) ? nil : stmt.int64(1),
+            slug: stmt.text(2) ?? "", name: stmt.text(3) ?? "", description: stmt.text(4)))
+      }
+      return rows
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read categories from")
+    }
+  }
+
+  public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
+    throws
+  {
+    let stmt: SQLiteStatement
+    do {
+      switch selection {
+      case .category(let id):
+        if byCategory == nil {
+          byCategory = try connection.prepare(
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND category_id = ?2"
+              + " ORDER BY published_at DESC, id DESC", persistent: true)
+        }
+        stmt = byCategory!
+        stmt.reset()
+        try stmt.bind("published", at: 1)
+        try stmt.bind(id, at: 2)
+      case .uncategorized(let known):
+        if uncategorized == nil {
+          uncategorized = try connection.prepare(
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND"
+              + " (category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?2)))"
+              + " ORDER BY published_at DESC, id DESC", persistent: true)
+        }
+        stmt = uncategorized!
+        stmt.reset()
+        try stmt.bind("published", at: 1)
+        try stmt.bind("[" + known.map(String.init).joined(separator: ",") + "]", at: 2)
+      }
+      defer { stmt.reset() }
+      while try stmt.step() {
+        let row = ArticleRow(
+          id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1),
+          title: stmt.text(2), slug: stmt.text(3), summary: stmt.text(4),
+          contentHTML: stmt.text(5), author: stmt.text(6), imageURL: stmt.text(7),
+          imageCaption: stmt.text(8), url: stmt.text(9), tags: stmt.text(10),
+          status: stmt.text(11), publishedAt: stmt.text(12), updatedAt: stmt.text(13))
+        if try !body(row) { break }
+      }
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func close() throws {
+    byCategory = nil
+    uncategorized = nil
+    if inTransaction {
+      try? connection.execute("COMMIT")
+      inTransaction = false
+    }
+    do { try connection.close() } catch let e as SQLiteError {
+      throw mapped(e, "cannot close")
+    }
+  }
+}

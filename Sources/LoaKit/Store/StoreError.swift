@@ -1,0 +1,56 @@
+/// A failure reading the article database.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+  public enum Code: Sendable, Equatable {
+    /// The database file does not exist (exit 66).
+    case notFound
+    /// The database cannot be opened or read: not a database, locked, server down (exit 69).
+    case unavailable
+    /// The schema does not match the contract or the custom query is wrong (exit 78).
+    case schema
+  }
+
+  public let code: Code
+  /// What failed, in one line, with any secret already redacted.
+  public let message: String
+  /// The SQL involved, when there is one (never with bound values).
+  public let sql: String?
+
+  public init(_ code: Code, _ message: String, sql: String? = nil) {
+    self.code = code
+    self.message = message
+    self.sql = sql
+  }
+
+  public var description: String { message }
+}
+
+/// Reads categories and articles in the shape of the database contract (docs/database.md).
+public protocol ArticleStore: AnyObject {
+  /// Every category.
+  func categories() throws -> [CategoryRow]
+
+  /// Published articles of one selection, newest first by the database's ordering
+  /// (`published_at DESC, id DESC`). `body` returns false to stop reading early, so a feed of
+  /// N items reads about N rows however large the table is.
+  func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool) throws
+
+  /// Ends the read transaction and closes the connection.
+  func close() throws
+}
+
+/// Which articles to read.
+public enum ArticleSelection: Sendable, Equatable {
+  /// Articles whose `category_id` is this category.
+  case category(Int64)
+  /// Articles with no category, or a category id that is not among `knownCategories`.
+  case uncategorized(knownCategories: [Int64])
+}
+
+/// The columns every article query returns, in this order.
+enum ArticleColumns {
+  static let names = [
+    "id", "category_id", "title", "slug", "summary", "content_html", "author", "image_url",
+    "image_caption", "url", "tags", "status", "published_at", "updated_at",
+  ]
+  static let list = names.joined(separator: ", ")
+}

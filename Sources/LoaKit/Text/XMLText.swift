@@ -1,0 +1,74 @@
+/// The characters XML 1.0 allows (§2.2 `Char`), and removing the rest.
+///
+/// libxml2's xmlTextWriter writes forbidden characters through unchanged (a `\u{1}` in text
+/// gives a malformed document), so every string passes through here before serialization.
+public enum XMLText {
+  /// Whether the scalar is a legal XML 1.0 `Char`:
+  /// `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+  @inline(__always)
+  public static func isAllowed(_ v: UInt32) -> Bool {
+    if v >= 0x20 { return v <= 0xD7FF || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000 }
+    return v == 0x9 || v == 0xA || v == 0xD
+  }
+
+  /// Whether `s` contains a character XML 1.0 forbids. Scans UTF-8 bytes: the forbidden set
+  /// is C0 controls other than tab/LF/CR and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`).
+  public static func needsCleaning(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        if b < 0x20 {
+          if b != 0x9 && b != 0xA && b != 0xD { return true }
+        } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+          return true
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  /// `s` without the characters XML 1.0 forbids; `s` itself when it has none.
+  ///
+  /// - Returns: the cleaned string and how many characters were removed.
+  public static func sanitized(_ s: String) -> (text: String, removed: Int) {
+    guard needsCleaning(s) else { return (s, 0) }
+    var scalars = String.UnicodeScalarView()
+    var removed = 0
+    for u in s.unicodeScalars {
+      if isAllowed(u.value) { scalars.append(u) } else { removed += 1 }
+    }
+    return (String(scalars), removed)
+  }
+
+  /// Splits `]]>` so that `text` can sit inside CDATA sections: each occurrence ends the
+  /// section after `]]` and opens a new one before `>`. Returns the pieces to write as
+  /// consecutive CDATA sections.
+  public static func cdataPieces(_ text: String) -> [Substring] {
+    var pieces: [Substring] = []
+    let u = text.utf8
+    var start = u.startIndex
+    var i = u.startIndex
+    while i != u.endIndex {
+      if u[i] == UInt8(ascii: "]") {
+        let j = u.index(after: i)
+        if j != u.endIndex, u[j] == UInt8(ascii: "]") {
+          let k = u.index(after: j)
+          if k != u.endIndex, u[k] == UInt8(ascii: ">") {
+            // Cut after "]]": the first section ends "]]", the next starts ">".
+            pieces.append(Substring(text.utf8[start..<k]))
+            start = k
+            i = k
+            continue
+          }
+        }
+      }
+      i = u.index(after: i)
+    }
+    pieces.append(Substring(text.utf8[start..<u.endIndex]))
+    return pieces
+  }
+}

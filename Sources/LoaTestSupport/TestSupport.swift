@@ -1,0 +1,244 @@
+import Foundation
+import LoaKit
+import Testing
+
+/// Paths inside the package, found from this file's location.
+public enum PackagePaths {
+  /// The package root (the folder holding Package.swift).
+  public static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  public static func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// A fresh temporary directory, removed by ``remove()``.
+public final class TemporaryDirectory: @unchecked Sendable {
+  public let path: String
+
+  public init(_ label: String = "loa-test") throws {
+    let base = NSTemporaryDirectory() + "\(label)-\(getpid())-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    path = (base as NSString).resolvingSymlinksInPath
+  }
+
+  public func path(_ relative: String) -> String { path + "/" + relative }
+
+  public func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+  deinit { remove() }
+}
+
+/// The example portal: `Examples/bai-chay.sql` loaded into a SQLite file.
+public enum ExamplePortal {
+  public static let sqlPath = PackagePaths.path("Examples/bai-chay.sql")
+  public static let configPath = PackagePaths.path("Examples/bai-chay.json")
+
+  /// Creates a SQLite database at `path` from the example SQL.
+  public static func makeDatabase(at path: String) throws {
+    let sql = try String(contentsOfFile: sqlPath, encoding: .utf8)
+    try SQLiteFixture.create(at: path, sql: sql)
+  }
+}
+
+/// SQLite files built from SQL text.
+public enum SQLiteFixture {
+  /// Creates (or replaces) a database at `path` and runs `sql` in it.
+  public static func create(at path: String, sql: String) throws {
+    try? FileManager.default.removeItem(atPath: path)
+    let c = try SQLiteConnection(path: path, readOnly: false)
+    try c.execute(sql)
+    try c.close()
+  }
+
+  /// The contract schema, for tests that insert their own rows.
+  public static let schema = """
+    CREATE TABLE categories (
+      id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES categories(id),
+      slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT);
+    CREATE TABLE articles (
+      id INTEGER PRIMARY KEY, category_id INTEGER REFERENCES categories(id),
+      title TEXT NOT NULL, slug TEXT, summary TEXT, content_html TEXT, author TEXT,
+      image_url TEXT, image_caption TEXT, url TEXT, tags TEXT,
+      status TEXT NOT NULL DEFAULT 'published', published_at TEXT NOT NULL, updated_at TEXT);
+
+    """
+}
+
+/// Golden-file assertions. The expected bytes live in `Tests/LoaKitTests/Golden/<name>`. When
+/// the file is missing or `LOA_RECORD_GOLDEN=1` is set, the actual bytes are written there and
+/// the test **fails**, so a recording never passes silently.
+public enum Golden {
+  public static let directory = PackagePaths.path("Tests/LoaKitTests/Golden")
+
+  public static func check(
+    _ actual: [UInt8], named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let path = directory + "/" + name
+    let record = ProcessInfo.processInfo.environment["LOA_RECORD_GOLDEN"] == "1"
+    if record || !FileManager.default.fileExists(atPath: path) {
+      try? FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      FileManager.default.createFile(atPath: path, contents: Data(actual))
+      Issue.record(
+        "recorded golden file \(name); check it and run again without LOA_RECORD_GOLDEN",
+        sourceLocation: sourceLocation)
+      return
+    }
+    guard let expected = FileManager.default.contents(atPath: path) else {
+      Issue.record("cannot read \(path)", sourceLocation: sourceLocation)
+      return
+    }
+    if [UInt8](expected) != actual {
+      let diff = Diff.unified(
+        expected: String(decoding: expected, as: UTF8.self),
+        actual: String(decoding: actual, as: UTF8.self))
+      Issue.record("\(name) differs from the golden file:\n\(diff)", sourceLocation: sourceLocation)
+    }
+  }
+}
+
+/// A small line diff for failure messages.
+public enum Diff {
+  public static func unified(expected: String, actual: String, context: Int = 2) -> String {
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    var i = 0
+    var j = 0
+    var shown = 0
+    while (i < a.count || j < b.count) && shown < 40 {
+      if i < a.count, j < b.count, a[i] == b[j] {
+        i += 1
+        j += 1
+        continue
+      }
+      // Find the next matching line within a window.
+      var matched = false
+      for look in 1..<50 {
+        if i + look < a.count, j < b.count, a[i + look] == b[j] {
+          for k in i..<(i + look) { out.append("-\(k + 1): \(a[k])"); shown += 1 }
+          i += look
+          matched = true
+          break
+        }
+        if j + look < b.count, i < a.count, b[j + look] == a[i] {
+          for k in j..<(j + look) { out.append("+\(k + 1): \(b[k])"); shown += 1 }
+          j += look
+          matched = true
+          break
+        }
+      }
+      if !matched {
+        if i < a.count { out.append("-\(i + 1): \(a[i])"); i += 1 }
+        if j < b.count { out.append("+\(j + 1): \(b[j])"); j += 1 }
+        shown += 1
+      }
+    }
+    if shown >= 40 { out.append("… (diff cut)") }
+    return out.joined(separator: "\n")
+  }
+}
+
+/// A child process's result.
+public struct ProcessResult: Sendable {
+  public let status: Int32
+  public let stdout: String
+  public let stderr: String
+}
+
+/// Runs programs for end-to-end tests.
+public enum Subprocess {
+  /// Runs `executable` with `arguments`, waiting for it to end.
+  public static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    currentDirectory: String? = nil
+  ) throws -> ProcessResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    if let environment { p.environment = environment }
+    if let currentDirectory { p.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    // Read both pipes concurrently so a chatty child never blocks on a full pipe.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return ProcessResult(
+      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// The built `loa` executable, next to the test bundle in the build folder.
+public enum LoaBinary {
+  public static var path: String? {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("loa").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      dir.deleteLastPathComponent()
+    }
+    let fallback = PackagePaths.path(".build/debug/loa")
+    return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+  }
+}
+
+/// The independent readers in `Tests/Checkers` (feedparser, jsonschema, xmllint with the RFC
+/// 4287 RELAX NG schema), run through the Python named by `LOA_CHECKERS_PYTHON`.
+///
+/// When `LOA_REQUIRE_CHECKERS=1` (set by Scripts/test.sh and so by CI) a missing checker is a
+/// failure; otherwise the check is skipped.
+public enum Checkers {
+  public static var python: String? {
+    let env = ProcessInfo.processInfo.environment
+    if let p = env["LOA_CHECKERS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) {
+      return p
+    }
+    let venv = PackagePaths.path(".build/checkers-venv/bin/python")
+    return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
+  }
+
+  public static var required: Bool {
+    ProcessInfo.processInfo.environment["LOA_REQUIRE_CHECKERS"] == "1"
+  }
+
+  /// Whether the checkers can run here (or must, and will then fail loudly).
+  public static var enabled: Bool { required || python != nil }
+
+  /// Runs `check_feeds.py` on `directory`; records a test issue on any problem.
+  public static func checkFeeds(
+    in directory: String, extraArguments: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    guard let python else {
+      Issue.record(
+        "LOA_REQUIRE_CHECKERS=1 but no checker Python: run Scripts/install-deps.sh --test",
+        sourceLocation: sourceLocation)
+      return
+    }
+    let r = try Subprocess.run(
+      python, [PackagePaths.path("Tests/Checkers/check_feeds.py"), directory] + extraArguments)
+    if r.status != 0 {
+      Issue.record(
+        "check_feeds.py found problems (exit \(r.status)):\n\(r.stdout)\(r.stderr)",
+        sourceLocation: sourceLocation)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import LoaKit
+import LoaTestSupport
+import Testing
+
+/// The example portal in `Examples/` and what it publishes in `feeds/`.
+@Suite struct ExamplePortalTests {
+  /// Publishes the example into a temporary folder, as the README's first command does.
+  static func publishExample(into out: String) throws -> RunReport {
+    let dir = try TemporaryDirectory()
+    try ExamplePortal.makeDatabase(at: dir.path("bai-chay.sqlite"))
+    var config = try Configuration.load(path: ExamplePortal.configPath)
+    config.output.directory = out
+    let store = try SQLiteArticleStore(path: dir.path("bai-chay.sqlite"))
+    defer { try? store.close() }
+    let report = RunReport()
+    try Publisher(configuration: config, store: store, clock: SystemClock(), logger: .silent, report: report).run()
+    return report
+  }
+
+  @Test func regeneratesTheCommittedFeedsByteForByte() throws {
+    let out = try TemporaryDirectory()
+    _ = try Self.publishExample(into: out.path)
+    let committed = PackagePaths.path("feeds")
+    let expected = try FileManager.default.subpathsOfDirectory(atPath: committed)
+      .filter { !$0.hasPrefix(".") && !$0.contains("/.") }
+      .filter { var d: ObjCBool = false; FileManager.default.fileExists(atPath: committed + "/" + $0, isDirectory: &d); return !d.boolValue }
+      .sorted()
+    let actual = try FileManager.default.subpathsOfDirectory(atPath: out.path)
+      .filter { var d: ObjCBool = false; FileManager.default.fileExists(atPath: out.path + "/" + $0, isDirectory: &d); return !d.boolValue }
+      .sorted()
+    #expect(expected == actual, "feeds/ holds other files than the example publishes; run Scripts/run-example.sh")
+    for path in actual {
+      let a = FileManager.default.contents(atPath: out.path + "/" + path)
+      let e = FileManager.default.contents(atPath: committed + "/" + path)
+      if a != e {
+        let diff = Diff.unified(
+          expected: String(decoding: e ?? Data(), as: UTF8.self),
+          actual: String(decoding: a ?? Data(), as: UTF8.self))
+        Issue.record("feeds/\(path) differs from what the example publishes; run Scripts/run-example.sh:\n\(diff)")
+      }
+    }
+  }
+
+  @Test func publishesEveryVisibleArticleAndReportsTheBadOnes() throws {
+    let out = try TemporaryDirectory()
+    let report = try Self.publishExample(into: out.path)
+    #expect(report.scheduled == 1)
+    #expect(report.itemsPublished == 45)
+    let rss = try String(contentsOfFile: out.path("rss.xml"), encoding: .utf8)
+    #expect(!rss.contains("2099"))
+    #expect(rss.contains("<dc:creator>Trần Thanh</dc:creator>") || rss.contains("<dc:creator>"))
+    #expect(FileManager.default.fileExists(atPath: out.path("le-hoi/atom.xml")))
+    #expect(FileManager.default.fileExists(atPath: out.path("y-te-giao-duc/feed.json")))
+  }
+
+  @Test func passesTheIndependentReaders() throws {
+    guard Checkers.enabled else { return }
+    let out = try TemporaryDirectory()
+    _ = try Self.publishExample(into: out.path)
+    try Checkers.checkFeeds(in: out.path, extraArguments: ["--expect-items"])
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import LoaKit
+import LoaTestSupport
+import Testing
+
+/// A small feed with the hard cases: markup characters, `]]>`, emoji, right-to-left text, an
+/// HTML entity name, several authors, an item without image or summary.
+enum SampleFeed {
+  static let zone = try! SiteTimeZone("Asia/Ho_Chi_Minh")
+  static let parser = DateParser(zone: zone)
+
+  static let site = SiteInfo(
+    title: "Phường Bãi Cháy & \"bạn đọc\"", homePageURL: "https://baichay.example.org/",
+    description: "Tin <tức> của phường", language: "vi",
+    feedBaseURL: "https://baichay.example.org/feeds/",
+    icon: "https://baichay.example.org/static/logo-512.png",
+    favicon: "https://baichay.example.org/static/favicon-64.png",
+    image: "https://baichay.example.org/static/logo-144.png",
+    authorName: "UBND phường Bãi Cháy", authorURL: "https://baichay.example.org/lien-he",
+    copyright: "© 2026 UBND phường", generatorVersion: "Loa 0.1.0")
+
+  static let items: [FeedItem] = [
+    FeedItem(
+      articleID: 42, categoryID: 2, guid: "tag:baichay.example.org,2026:article:42",
+      title: "Lễ hội \"Carnaval\" & <pháo hoa> ]]> 🎆 שלום",
+      link: "https://baichay.example.org/tin-tuc/le-hoi-42.html?a=1&b=2",
+      summary: "Tóm tắt có & và <thẻ> và &copy; nguyên văn",
+      contentHTML: "<p>Đoạn một ]]> vẫn an toàn</p><figure><img src=\"https://baichay.example.org/a.jpg\" alt=\"\"><figcaption>Ảnh: A</figcaption></figure>",
+      authors: ["Trần Thanh", "Lương Huấn"], categories: ["Thời sự", "Bãi Cháy"],
+      published: parser.parse("2026-11-20 08:00:00")!, updated: parser.parse("2026-11-21 09:30:00")!,
+      image: FeedImage(
+        url: "https://baichay.example.org/uploads/L%E1%BB%85.jpg", mimeType: "image/jpeg",
+        caption: "Pháo hoa trên vịnh. Ảnh: Q.H")),
+    FeedItem(
+      articleID: 7, categoryID: nil, guid: "tag:baichay.example.org,2026:article:7",
+      title: "Thông báo lịch tiếp công dân",
+      link: "https://baichay.example.org/thong-bao-7.html", summary: nil,
+      contentHTML: nil, authors: [], categories: [],
+      published: parser.parse("2026-11-19 07:00:00")!, updated: parser.parse("2026-11-19 07:00:00")!,
+      image: nil),
+  ]
+
+  static var feed: Feed {
+    Feed(
+      id: "tag:baichay.example.org,2026:feed:category:2", title: "Thời sự – Phường Bãi Cháy",
+      description: "Tin thời sự", homePageURL: "https://baichay.example.org/chuyen-muc/thoi-su/",
+      directory: "thoi-su", categoryID: 2, items: items, updated: items[0].updated)
+  }
+}
+
+@Suite struct SerializerTests {
+  @Test(arguments: FeedFormat.allCases)
+  func matchesGoldenFile(format: FeedFormat) throws {
+    let bytes = try format.serializer.serialize(SampleFeed.feed, site: SampleFeed.site)
+    Golden.check(bytes, named: "Serializers/thoi-su.\(format.rawValue)")
+    if format == .json {
+      #expect(OutputCheck.jsonProblem(bytes) == nil)
+    } else {
+      #expect(OutputCheck.xmlProblem(bytes) == nil)
+    }
+  }
+
+  @Test func writesTheSameIdLinkAndDatesInEveryFormat() throws {
+    let rss = String(decoding: try RSS2Serializer().serialize(SampleFeed.feed, site: SampleFeed.site), as: UTF8.self)
+    let atom = String(decoding: try AtomSerializer().serialize(SampleFeed.feed, site: SampleFeed.site), as: UTF8.self)
+    let json = try JSONSerialization.jsonObject(
+      with: Data(try JSONFeedSerializer().serialize(SampleFeed.feed, site: SampleFeed.site)))
+      as! [String: Any]
+    let items = json["items"] as! [[String: Any]]
+    #expect(items.count == 2)
+    #expect(items[0]["id"] as? String == "tag:baichay.example.org,2026:article:42")
+    #expect(items[0]["date_published"] as? String == "2026-11-20T08:00:00+07:00")
+    #expect(items[0]["date_modified"] as? String == "2026-11-21T09:30:00+07:00")
+    #expect(rss.contains("<guid isPermaLink=\"false\">tag:baichay.example.org,2026:article:42</guid>"))
+    #expect(rss.contains("<pubDate>Fri, 20 Nov 2026 08:00:00 +0700</pubDate>"))
+    #expect(atom.contains("<id>tag:baichay.example.org,2026:article:42</id>"))
+    #expect(atom.contains("<published>2026-11-20T08:00:00+07:00</published>"))
+    #expect(rss.contains("https://baichay.example.org/tin-tuc/le-hoi-42.html?a=1&amp;b=2"))
+    #expect(atom.contains("href=\"https://baichay.example.org/tin-tuc/le-hoi-42.html?a=1&amp;b=2\""))
+    #expect(items[0]["url"] as? String == "https://baichay.example.org/tin-tuc/le-hoi-42.html?a=1&b=2")
+  }
+
+  @Test func putsDescriptionBeforeContentAndOneCreatorPerAuthor() throws {
+    let rss = String(decoding: try RSS2Serializer().serialize(SampleFeed.feed, site: SampleFeed.site), as: UTF8.self)
+    let d = try #require(rss.range(of: "<description>Tóm tắt"))
+    let c = try #require(rss.range(of: "<content:encoded>"))
+    #expect(d.lowerBound < c.lowerBound)
+    #expect(rss.components(separatedBy: "<dc:creator>").count == 3)
+    #expect(rss.contains("<![CDATA[<p>Đoạn một ]]]]><![CDATA[> vẫn an toàn</p>"))
+  }
+
+  @Test func survivesContentMadeOfCDATAMarkers() throws {
+    var feed = SampleFeed.feed
+    feed.items[0].contentHTML = "]]>]]]]>]]><![CDATA[]]>"
+    for format in [FeedFormat.rss, .atom] {
+      let bytes = try format.serializer.serialize(feed, site: SampleFeed.site)
+      #expect(OutputCheck.xmlProblem(bytes) == nil)
+    }
+  }
+
+  @Test func escapesJSONControlAndSeparatorCharacters() throws {
+    var w = JSONWriter()
+    w.beginObject()
+    w.member("s", "quote\" back\\ nl\n tab\t bell\u{7} ls\u{2028} ps\u{2029} ok")
+    w.endObject()
+    let text = String(decoding: w.bytes, as: UTF8.self)
+    #expect(text == "{\n  \"s\": \"quote\\\" back\\\\ nl\\n tab\\t bell\\u0007 ls\\u2028 ps\\u2029 ok\"\n}\n")
+  }
+
+  @Test func writesAnOPMLIndex() throws {
+    let entries = [
+      OPMLSerializer.Entry(
+        title: "Phường Bãi Cháy", description: "Tin", homePageURL: "https://baichay.example.org/",
+        feedPath: "rss.xml"),
+      OPMLSerializer.Entry(
+        title: "Du lịch › Lễ hội – Phường Bãi Cháy", description: "",
+        homePageURL: "https://baichay.example.org/chuyen-muc/le-hoi/", feedPath: "le-hoi/rss.xml"),
+    ]
+    let bytes = try OPMLSerializer().serialize(
+      entries: entries, site: SampleFeed.site, updated: SampleFeed.items[0].updated)
+    Golden.check(bytes, named: "Serializers/index.opml")
+    #expect(OutputCheck.xmlProblem(bytes) == nil)
+  }
+}

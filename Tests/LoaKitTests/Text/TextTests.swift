@@ -1,0 +1,96 @@
+import LoaKit
+import Testing
+
+@Suite struct XMLTextTests {
+  @Test(arguments: [
+    ("plain", "plain", 0),
+    ("a\u{1}b", "ab", 1),
+    ("tab\tnl\ncr\r", "tab\tnl\ncr\r", 0),
+    ("\u{0}\u{8}\u{B}\u{C}\u{1F}x", "x", 5),
+    ("bad\u{FFFE}\u{FFFF}end", "badend", 2),
+    ("ok\u{FFFD}emoji😀", "ok\u{FFFD}emoji😀", 0),
+    ("Việt Nam", "Việt Nam", 0),
+  ])
+  func removesCharactersXMLForbids(input: String, expected: String, removed: Int) {
+    let r = XMLText.sanitized(input)
+    #expect(r.text == expected)
+    #expect(r.removed == removed)
+  }
+
+  @Test func splitsCDATAEndMarkers() {
+    #expect(XMLText.cdataPieces("a]]>b").map(String.init) == ["a]]", ">b"])
+    #expect(XMLText.cdataPieces("]]>]]>").map(String.init) == ["]]", ">]]", ">"])
+    #expect(XMLText.cdataPieces("no marker ]] > ]>").map(String.init) == ["no marker ]] > ]>"])
+  }
+}
+
+@Suite struct SlugTests {
+  @Test(arguments: [
+    ("Bãi Cháy", "bai-chay"),
+    ("Đông Hồ – đình làng", "dong-ho-dinh-lang"),
+    ("Lễ hội Carnaval Hạ Long 2026!", "le-hoi-carnaval-ha-long-2026"),
+    ("  Ưu tiên   người dân  ", "uu-tien-nguoi-dan"),
+    ("Văn hóa – Xã hội", "van-hoa-xa-hoi"),
+    ("Cầu Bãi Cháy (ảnh)", "cau-bai-chay-anh"),
+    ("Bãi Cháy", "bai-chay"),  // decomposed (NFD) input
+    ("../../etc/passwd", "etc-passwd"),
+    ("日本語", ""),
+  ])
+  func makesVietnameseAwareSlugs(input: String, expected: String) {
+    #expect(Slug.make(input) == expected)
+  }
+
+  @Test func mapsEveryVietnameseVowelToItsBase() {
+    #expect(Slug.make("ăâêôơưđ ĂÂÊÔƠƯĐ") == "aaeooud-aaeooud")
+    #expect(Slug.make("ạảấầẩẫậắằẳẵặ") == "aaaaaaaaaaaa")
+  }
+}
+
+@Suite struct BylineTests {
+  @Test(arguments: [
+    ("Trần Thanh – Lương Huấn", ["Trần Thanh", "Lương Huấn"]),
+    ("Trần Thanh–Lương Huấn", ["Trần Thanh", "Lương Huấn"]),
+    ("Thu Hà - Quang Huy", ["Thu Hà", "Quang Huy"]),
+    ("Phạm Minh Đức, Lê Thu Trang", ["Phạm Minh Đức", "Lê Thu Trang"]),
+    ("Hoàng Yến và Vũ Nam", ["Hoàng Yến", "Vũ Nam"]),
+    ("Nguyễn Hà", ["Nguyễn Hà"]),
+    ("A — B; C", ["A", "B", "C"]),
+    ("Nguyễn Văn A, Nguyễn Văn A", ["Nguyễn Văn A"]),
+    ("  ", []),
+    ("Vàng Anh", ["Vàng Anh"]),
+  ])
+  func splitsBylines(input: String, expected: [String]) {
+    #expect(Byline.authors(input) == expected)
+  }
+}
+
+@Suite struct WebAddressTests {
+  let base = WebAddress("https://baichay.example.org/tin-tuc/bai-1.html")!
+
+  @Test(arguments: [
+    ("/uploads/a.jpg", "https://baichay.example.org/uploads/a.jpg"),
+    ("anh/b.png", "https://baichay.example.org/tin-tuc/anh/b.png"),
+    ("../c.jpg", "https://baichay.example.org/c.jpg"),
+    ("//cdn.example.org/x.jpg", "https://cdn.example.org/x.jpg"),
+    ("HTTP://Example.ORG/A?b=1#c", "http://example.org/A?b=1#c"),
+    ("/uploads/Lễ hội hoa.jpg", "https://baichay.example.org/uploads/L%E1%BB%85%20h%E1%BB%99i%20hoa.jpg"),
+    ("/a%20b/100%", "https://baichay.example.org/a%20b/100%25"),
+    ("  /trim.jpg\n", "https://baichay.example.org/trim.jpg"),
+    ("?page=2", "https://baichay.example.org/tin-tuc/bai-1.html?page=2"),
+    ("https://bãicháy.vn/", "https://xn--bichy-0qak.vn/"),
+    ("https://user:secret@example.org/x", "https://example.org/x"),
+  ])
+  func resolvesAndEncodes(reference: String, expected: String) {
+    #expect(WebAddress.resolve(reference, against: base)?.description == expected)
+  }
+
+  @Test(arguments: ["javascript:alert(1)", "mailto:a@b.c", "data:text/html,x", "https://", "ftp://x/y"])
+  func rejectsWhatIsNotHTTP(reference: String) {
+    #expect(WebAddress.resolve(reference, against: base) == nil)
+  }
+
+  @Test func needsABaseForRelativeReferences() {
+    #expect(WebAddress.resolve("/x", against: nil) == nil)
+    #expect(WebAddress("relative/path") == nil)
+  }
+}

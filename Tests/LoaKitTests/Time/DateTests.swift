@@ -1,0 +1,75 @@
+import LoaKit
+import Testing
+
+@Suite struct DateTests {
+  let zone = try! SiteTimeZone("Asia/Ho_Chi_Minh")
+  var parser: DateParser { DateParser(zone: zone) }
+
+  @Test func formatsRFC822WithEnglishNamesAndNumericOffset() {
+    let t = parser.parse("2026-11-29 14:05:09")!
+    #expect(DateFormats.rfc822(t) == "Sun, 29 Nov 2026 14:05:09 +0700")
+    #expect(DateFormats.rfc3339(t) == "2026-11-29T14:05:09+07:00")
+    #expect(t.utc == 1_795_935_909)
+  }
+
+  @Test(arguments: [
+    ("2026-11-29 14:05:09", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29 14:05", "2026-11-29T14:05:00+07:00"),
+    ("2026-11-29T14:05:09", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29T07:05:09Z", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29T09:05:09+02:00", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29 07:05:09+00", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29T14:05:09.123+0700", "2026-11-29T14:05:09+07:00"),
+    ("2026-11-29", "2026-11-29T00:00:00+07:00"),
+    ("1795935909", "2026-11-29T14:05:09+07:00"),
+    ("  2026-11-29 14:05:09 \n", "2026-11-29T14:05:09+07:00"),
+    ("2024-02-29 23:59:59", "2024-02-29T23:59:59+07:00"),
+    ("1969-12-31 00:00:00Z", "1969-12-31T07:00:00+07:00"),
+  ])
+  func parsesTheContractFormats(input: String, expected: String) throws {
+    let t = try #require(parser.parse(input))
+    #expect(DateFormats.rfc3339(t) == expected)
+  }
+
+  @Test(arguments: [
+    "", "yesterday", "2026-13-01", "2026-02-29 10:00", "2026-11-31", "2026-11-29 24:00",
+    "2026-11-29 12:60", "2026-11-29T12:00:00+25:00", "2026-11-29 12:00 junk", "29/11/2026",
+    "12.5",
+  ])
+  func rejectsWhatIsNotADate(input: String) {
+    #expect(parser.parse(input) == nil)
+  }
+
+  @Test func acceptsConfiguredPatterns() throws {
+    let p = DateParser(zone: zone, extraPatterns: [try DatePattern("dd/MM/yyyy HH:mm")])
+    let t = try #require(p.parse("29/11/2026 14:05"))
+    #expect(DateFormats.rfc822(t) == "Sun, 29 Nov 2026 14:05:00 +0700")
+    #expect(p.parse("31/11/2026 14:05") == nil)
+    #expect(throws: ConfigError.self) { try DatePattern("dd/MM/yy") }
+    #expect(throws: ConfigError.self) { try DatePattern("HH:mm") }
+  }
+
+  @Test func handlesZonesWithDaylightSaving() throws {
+    let berlin = try SiteTimeZone("Europe/Berlin")
+    let p = DateParser(zone: berlin)
+    #expect(DateFormats.rfc3339(p.parse("2026-07-01 12:00")!) == "2026-07-01T12:00:00+02:00")
+    #expect(DateFormats.rfc822(p.parse("2026-01-01 12:00")!) == "Thu, 01 Jan 2026 12:00:00 +0100")
+  }
+
+  @Test func acceptsFixedOffsetsAndRejectsUnknownZones() throws {
+    let z = try SiteTimeZone("+07:00")
+    #expect(z.offset(atUTC: 0) == 25200)
+    #expect(throws: ConfigError.self) { try SiteTimeZone("Mars/Olympus") }
+  }
+
+  @Test func agreesWithTheCalendarOverManyYears() throws {
+    // Every day from 1970 to 2100 at a fixed time: RFC 3339 output parses back to itself.
+    var t: Int64 = 0
+    while t < 4_102_444_800 {
+      let stamp = parser.stamp(t)
+      let back = try #require(parser.parse(DateFormats.rfc3339(stamp)))
+      #expect(back.utc == t)
+      t += 86_400 * 7 + 3_661
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import LoaKit
+import LoaTestSupport
+import Testing
+
+@Suite struct CategoryTreeTests {
+  @Test func buildsTheTreeInIdOrderWithPaths() {
+    let report = RunReport()
+    let tree = CategoryTree(
+      [
+        CategoryRow(id: 5, slug: "du-lich", name: "Du lịch"),
+        CategoryRow(id: 6, parentID: 5, slug: "le-hoi", name: "Lễ hội"),
+        CategoryRow(id: 1, slug: "tin-tuc", name: "Tin tức"),
+        CategoryRow(id: 2, parentID: 1, slug: "thoi-su", name: "Thời sự"),
+      ], report: report)
+    #expect(tree.roots == [1, 5])
+    #expect(tree.preorder.map(\.id) == [1, 2, 5, 6])
+    #expect(tree[6]?.path == ["Du lịch", "Lễ hội"])
+    #expect(tree[6]?.depth == 1)
+    #expect(report.issues.isEmpty)
+  }
+
+  @Test func breaksParentLoopsAndUnknownParents() {
+    let report = RunReport()
+    let tree = CategoryTree(
+      [
+        CategoryRow(id: 1, parentID: 2, slug: "a", name: "A"),
+        CategoryRow(id: 2, parentID: 3, slug: "b", name: "B"),
+        CategoryRow(id: 3, parentID: 1, slug: "c", name: "C"),
+        CategoryRow(id: 4, parentID: 99, slug: "d", name: "D"),
+        CategoryRow(id: 5, parentID: 5, slug: "e", name: "E"),
+      ], report: report)
+    #expect(Set(tree.roots) == [1, 4, 5])
+    #expect(tree.preorder.map(\.id) == [1, 3, 2, 4, 5])
+    #expect(report.issues.filter { $0.field == "parent_id" }.count == 3)
+  }
+
+  @Test func makesSlugsSafeAndUnique() {
+    let report = RunReport()
+    let tree = CategoryTree(
+      [
+        CategoryRow(id: 1, slug: "../../etc", name: "Hack"),
+        CategoryRow(id: 2, slug: "Văn Hóa", name: "Văn hóa"),
+        CategoryRow(id: 3, slug: "van-hoa", name: "Văn hóa 2"),
+        CategoryRow(id: 4, slug: "", name: "Đời sống"),
+        CategoryRow(id: 5, slug: "!!!", name: "???"),
+      ], report: report)
+    #expect(tree[1]?.slug == "etc")
+    #expect(tree[2]?.slug == "van-hoa")
+    #expect(tree[3]?.slug == "van-hoa-3")
+    #expect(tree[4]?.slug == "doi-song")
+    #expect(tree[5]?.slug == "category-5")
+    #expect(report.issues.contains { $0.categoryID == 3 && $0.severity == .warning })
+  }
+}
+
+@Suite struct ItemBuilderTests {
+  static func builder(now: String = "2026-11-29 12:00:00") throws -> ItemBuilder {
+    let config = try Configuration.parse(
+      Data(
+        """
+        {"version": 1, "site": {"title": "T", "url": "https://baichay.example.org/"},
+         "database": {"url": "sqlite:x.sqlite", "dateFormats": ["dd/MM/yyyy HH:mm"]},
+         "output": {"directory": "out", "baseURL": "/feeds/"},
+         "links": {"article": "/{category}/{slug}-{id}.html"}}
+        """.utf8), path: "/tmp/config.json")
+    let tree = CategoryTree([CategoryRow(id: 2, slug: "thoi-su", name: "Thời sự")], report: RunReport())
+    let parser = DateParser(zone: config.site.timeZone)
+    return ItemBuilder(configuration: config, tree: tree, now: parser.parse(now)!.utc)
+  }
+
+  func item(_ row: ArticleRow, _ report: RunReport = RunReport()) throws -> FeedItem? {
+    if case .item(let i) = try Self.builder().build(row, report: report) { return i }
+    return nil
+  }
+
+  @Test func buildsACompleteItem() throws {
+    let row = ArticleRow(
+      id: 9, categoryID: 2, title: "  Cầu   Bãi Cháy\u{1} ", slug: nil, summary: "Tóm  tắt",
+      contentHTML: "<p>x</p>", author: "Trần Thanh – Lương Huấn", imageURL: "anh/cau.jpg",
+      imageCaption: "Ảnh: A", url: nil, tags: "cầu, Bãi Cháy , ,cầu",
+      publishedAt: "2026-11-20 08:00:00", updatedAt: "2026-11-21 08:00")
+    let report = RunReport()
+    let i = try #require(try item(row, report))
+    #expect(i.title == "Cầu Bãi Cháy")
+    #expect(i.link == "https://baichay.example.org/thoi-su/cau-bai-chay-9.html")
+    #expect(i.guid == "tag:baichay.example.org,2026:article:9")
+    #expect(i.summary == "Tóm tắt")
+    #expect(i.authors == ["Trần Thanh", "Lương Huấn"])
+    #expect(i.categories == ["Thời sự", "cầu", "Bãi Cháy"])
+    #expect(i.image?.url == "https://baichay.example.org/thoi-su/anh/cau.jpg")
+    #expect(i.image?.mimeType == "image/jpeg")
+    #expect(DateFormats.rfc3339(i.updated) == "2026-11-21T08:00:00+07:00")
+    #expect(report.issues.map(\.field) == ["title"])
+  }
+
+  @Test func leavesOutRowsThatCannotBePublished() throws {
+    let report = RunReport()
+    let b = try Self.builder()
+    let cases: [(ArticleRow, String)] = [
+      (ArticleRow(id: 1, title: "x", publishedAt: "hôm qua"), "published_at"),
+      (ArticleRow(id: 2, title: " \u{2}\u{3} ", publishedAt: "2026-11-20 08:00"), "title"),
+      (ArticleRow(id: 3, title: "x", publishedAt: nil), "published_at"),
+    ]
+    for (row, field) in cases {
+      guard case .leftOut = b.build(row, report: report) else {
+        Issue.record("row \(row.id) was not left out")
+        continue
+      }
+      #expect(report.issues.last?.field == field)
+      #expect(report.issues.last?.action == .leftOut)
+    }
+  }
+
+  @Test func treatsFutureArticlesAsScheduled() throws {
+    let report = RunReport()
+    let r = try Self.builder().build(
+      ArticleRow(id: 1, title: "x", publishedAt: "2026-11-29 12:00:01"), report: report)
+    guard case .scheduled = r else { Issue.record("not scheduled"); return }
+    #expect(report.issues.isEmpty)
+  }
+
+  @Test func repairsDatesAndLinks() throws {
+    let report = RunReport()
+    let i = try #require(
+      try item(
+        ArticleRow(
+          id: 5, title: "Tiêu đề", summary: "Chỉ có tóm tắt & thôi", url: "javascript:alert(1)",
+          publishedAt: "20/11/2026 08:00", updatedAt: "2026-11-01 00:00"), report))
+    #expect(DateFormats.rfc3339(i.published) == "2026-11-20T08:00:00+07:00")
+    #expect(i.updated == i.published)
+    #expect(i.link == "https://baichay.example.org/tieu-de-5.html")
+    #expect(i.contentHTML == "<p>Chỉ có tóm tắt &amp; thôi</p>")
+    #expect(report.issues.contains { $0.field == "url" && $0.action == .repaired })
+  }
+}
