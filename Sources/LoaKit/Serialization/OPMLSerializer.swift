@@ -35,7 +35,6 @@ public struct OPMLSerializer: Sendable {
       try w.element("dateModified", DateFormats.rfc822(updated))
       try w.element("ownerName", site.authorName)
       if let email = site.authorEmail { try w.element("ownerEmail", email) }
-      try w.element("docs", "http://opml.org/spec2.opml")
       try w.end()
       try w.start("body")
       for e in entries {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds loa, recreates the example database Examples/bai-chay.sqlite from
+# Examples/bai-chay.sql and publishes its feeds into feeds/.
+#
+# Usage: Scripts/run-example.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+say() { echo "run-example: $*" >&2; }
+
+Scripts/install-deps.sh
+say "swift build -c release"
+swift build -c release
+say "recreating Examples/bai-chay.sqlite from Examples/bai-chay.sql"
+rm -f Examples/bai-chay.sqlite Examples/bai-chay.sqlite-journal \
+  Examples/bai-chay.sqlite-wal Examples/bai-chay.sqlite-shm
+sqlite3 -bail Examples/bai-chay.sqlite < Examples/bai-chay.sql
+say "loa publish --config Examples/bai-chay.json"
+.build/release/loa publish --config Examples/bai-chay.json
+find feeds -type f | sort
