@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import LoaKit
 import Testing
@@ -240,5 +241,38 @@ public enum Checkers {
         "check_feeds.py found problems (exit \(r.status)):\n\(r.stdout)\(r.stderr)",
         sourceLocation: sourceLocation)
     }
+  }
+}
+
+/// Reads HTML back with libxml2, to check what sanitizer output really contains.
+public enum HTMLInspector {
+  /// Every attribute of every element: (element, attribute, value).
+  public static func attributes(_ html: String) -> [(String, String, String)] {
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+    guard let doc = html.withCString({ htmlReadMemory($0, Int32(strlen($0)), nil, "UTF-8", options) })
+    else { return [] }
+    defer { xmlFreeDoc(doc) }
+    var out: [(String, String, String)] = []
+    func walk(_ node: xmlNodePtr?) {
+      var n = node
+      while let cur = n {
+        if cur.pointee.type == XML_ELEMENT_NODE {
+          let name = String(cString: cur.pointee.name)
+          var a = cur.pointee.properties
+          while let attr = a {
+            let attrName = String(cString: attr.pointee.name)
+            let raw = xmlGetProp(cur, attr.pointee.name)
+            out.append((name, attrName, raw.map { String(cString: $0) } ?? ""))
+            if let raw { cxml_free(raw) }
+            a = attr.pointee.next
+          }
+          walk(cur.pointee.children)
+        }
+        n = cur.pointee.next
+      }
+    }
+    walk(xmlDocGetRootElement(doc))
+    return out
   }
 }

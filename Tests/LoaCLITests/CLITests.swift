@@ -5,9 +5,13 @@ import Testing
 
 /// Runs the built `loa` binary, as cron would.
 @Suite struct CLITests {
+  let state = try! TemporaryDirectory("loa-state")
+
   func loa(_ args: [String], cwd: String? = nil) throws -> ProcessResult {
     let binary = try #require(LoaBinary.path, "build the package first: swift build")
-    return try Subprocess.run(binary, args, currentDirectory: cwd)
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = state.path
+    return try Subprocess.run(binary, args, environment: env, currentDirectory: cwd)
   }
 
   @Test func publishesTheExampleSilently() throws {
@@ -90,5 +94,75 @@ import Testing
     #expect(r.status == 73)
     #expect(r.stderr.contains("thoi-su: exists and is not a directory"), "\(r.stderr)")
     #expect(try String(contentsOfFile: dir.path("out/thoi-su"), encoding: .utf8) == "keep me")
+  }
+}
+
+/// `loa check`, `--strict` and `--report` on a database full of bad rows, as a new user would
+/// run them.
+@Suite struct ValidationCLITests {
+  static let sql = SQLiteFixture.schema + """
+    INSERT INTO categories VALUES (1, NULL, 'tin-tuc', 'Tin tức', NULL);
+    INSERT INTO articles (id, category_id, title, content_html, status, published_at) VALUES
+      (1, 1, 'Bài tốt', '<p>Tốt</p>', 'published', '2026-11-20 08:00:00'),
+      (2, 1, 'Có script', '<p>x</p><script>alert(1)</script>', 'published', '2026-11-20 07:00:00'),
+      (3, 1, 'Ngày hỏng', '<p>y</p>', 'published', 'hôm qua'),
+      (4, 1, '   ', '<p>z</p>', 'published', '2026-11-20 06:00:00');
+    """
+
+  func setUp() throws -> (TemporaryDirectory, String) {
+    let dir = try TemporaryDirectory()
+    try SQLiteFixture.create(at: dir.path("db.sqlite"), sql: Self.sql)
+    let config = """
+      {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+       "database": {"url": "sqlite:db.sqlite"}, "output": {"directory": "out", "baseURL": "/f/"},
+       "state": {"directory": "state"}}
+      """
+    try config.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    return (dir, dir.path("c.json"))
+  }
+
+  func loa(_ args: [String]) throws -> ProcessResult {
+    try Subprocess.run(try #require(LoaBinary.path), args + ["--now", "2026-11-29T12:00:00+07:00"])
+  }
+
+  @Test func publishesTheGoodRowsAndNamesEachBadOne() throws {
+    let (dir, config) = try setUp()
+    let r = try loa(["publish", "--config", config, "--report", dir.path("report.json")])
+    #expect(r.status == 0)
+    let lines = r.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.contains("loa: warning: [validate] item 2: content_html: removed <script>"))
+    #expect(lines.contains("loa: warning: [validate] item 3: published_at: \"hôm qua\" is not a date; left out"))
+    #expect(lines.contains("loa: warning: [validate] item 4: title: is empty; left out"))
+    #expect(lines.last == "loa: warning: [summary] 2 items left out, 3 warnings")
+    let rss = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
+    #expect(rss.contains("Bài tốt") && rss.contains("Có script") && !rss.contains("alert"))
+    let report = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: dir.path("report.json")))) as! [String: Any]
+    let summary = report["summary"] as! [String: Any]
+    #expect(summary["itemsLeftOut"] as? Int == 2)
+    #expect(summary["warnings"] as? Int == 3)
+    let issues = report["issues"] as! [[String: Any]]
+    #expect(issues.contains { $0["article"] as? Int == 3 && $0["field"] as? String == "published_at" && $0["action"] as? String == "left-out" })
+  }
+
+  @Test func checkWritesNoFeed() throws {
+    let (dir, config) = try setUp()
+    let r = try loa(["check", "--config", config])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("item 3: published_at"))
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    let strict = try loa(["check", "--strict", "--config", config])
+    #expect(strict.status == 1)
+  }
+
+  @Test func strictLeavesThePublishedFilesUntouched() throws {
+    let (dir, config) = try setUp()
+    try FileManager.default.createDirectory(atPath: dir.path("out"), withIntermediateDirectories: true)
+    try "old".write(toFile: dir.path("out/rss.xml"), atomically: true, encoding: .utf8)
+    let r = try loa(["publish", "--strict", "--config", config])
+    #expect(r.status == 1)
+    #expect(r.stderr.split(separator: "\n").last == "loa: error: [summary] 2 items left out, 3 warnings; --strict: no file was replaced")
+    #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")) == ["rss.xml"])
   }
 }

@@ -28,6 +28,7 @@ public enum LoaCommandLine {
 
     Usage:
       loa publish --config FILE [options]   build and write every feed
+      loa check --config FILE [options]     validate everything, write no feed
       loa --help                            this text
       loa --version                         the version
 
@@ -36,10 +37,14 @@ public enum LoaCommandLine {
 
   public static let publishUsage = """
     Usage: loa publish --config FILE [options]
+           loa check --config FILE [options]
 
-    Reads the newest published articles and writes the site-wide and per-category feeds
-    (RSS 2.0, Atom 1.0, JSON Feed 1.1) and index.opml into the output directory. Files whose
-    bytes did not change are not rewritten. Prints nothing when all is well.
+    publish reads the newest published articles, cleans and validates every item, and writes
+    the site-wide and per-category feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) and index.opml
+    into the output directory. Files whose bytes did not change are not rewritten. Prints
+    nothing when all is well; each repaired or left-out item is one warning line.
+
+    check does the same reading, cleaning, rendering and checking, and writes no feed.
 
     Options:
       --config FILE      the JSON configuration (docs/configuration.md); required
@@ -47,6 +52,8 @@ public enum LoaCommandLine {
       --output DIR       override output.directory
       --now TIME         publish as if it were TIME (ISO 8601 or Unix seconds), for tests
                          and backfills; articles dated later are treated as scheduled
+      --strict           treat warnings as failures: exit 1 and replace no published file
+      --report FILE      also write every issue as JSON to FILE
       -v, --verbose      say what was done (-vv: every file)
       -q, --quiet        errors only
       -h, --help         this text
@@ -76,8 +83,8 @@ public enum LoaCommandLine {
       case "--version", "-V", "version":
         standardOutput("loa \(LoaVersion.current)\n")
         return ExitStatus.success.rawValue
-      case "publish":
-        var options = try PublishOptions.parse(args)
+      case "publish", "check":
+        var options = try PublishOptions.parse(args, command: command)
         if options.help {
           standardOutput(publishUsage + "\n")
           return ExitStatus.success.rawValue
@@ -116,8 +123,6 @@ public enum LoaCommandLine {
       case .io: return (.ioError, e.description)
       case .unsafePath: return (.software, e.description)
       }
-    case let e as OutputCheckError:
-      return (.validationFailed, e.description)
     case let e as XMLWriterError:
       return (.software, "internal error: \(e.description)")
     default:
@@ -144,10 +149,12 @@ public enum LoaCommandLine {
         categoriesQuery: configuration.database.categoriesQuery,
         busyTimeoutMilliseconds: Int32(configuration.database.busyTimeoutSeconds * 1000))
     }
+    let mode: PublishMode = options.command == "check" ? .check : options.strict ? .strict : .write
     let report = RunReport()
     do {
       let publisher = try Publisher(
-        configuration: configuration, store: store, clock: clock, logger: logger, report: report)
+        configuration: configuration, store: store, clock: clock, logger: logger, report: report,
+        mode: mode)
       try publisher.run()
     } catch {
       try? store.close()
@@ -156,13 +163,29 @@ public enum LoaCommandLine {
     }
     try store.close()
     logIssues(report, logger)
+    if let path = options.reportPath {
+      try writeReport(report, command: options.command, to: Paths.absolute(path, relativeTo: cwd))
+    }
+    let warnings = report.count(.warning)
+    let errors = report.count(.error)
+    if warnings > 0 || errors > 0 {
+      var parts: [String] = []
+      if report.itemsLeftOut > 0 { parts.append("\(report.itemsLeftOut) item\(report.itemsLeftOut == 1 ? "" : "s") left out") }
+      parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")")
+      if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+      var line = parts.joined(separator: ", ")
+      if mode == .strict && (warnings > 0 || errors > 0) { line += "; --strict: no file was replaced" }
+      logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
+    }
     let elapsed = Int((monotonicSeconds() - started) * 1000)
     logger.info(
-      "publish",
+      options.command,
       "\(report.articlesRead) articles read, \(report.itemsPublished) published, "
         + "\(report.itemsLeftOut) left out, \(report.scheduled) scheduled; "
         + "\(report.filesWritten.count) files written, \(report.filesUnchanged.count) unchanged; "
         + "\(elapsed) ms")
+    if errors > 0 { return .validationFailed }
+    if options.strict && warnings > 0 { return .validationFailed }
     return .success
   }
 
@@ -177,6 +200,45 @@ public enum LoaCommandLine {
       logger.log(level, "validate", issue.description)
     }
   }
+
+  /// Writes the report as JSON (fixed key order, no timestamps).
+  static func writeReport(_ report: RunReport, command: String, to path: String) throws {
+    var j = JSONWriter()
+    j.beginObject()
+    j.member("version", Int64(1))
+    j.member("command", command)
+    j.beginObject("summary")
+    j.member("articlesRead", Int64(report.articlesRead))
+    j.member("itemsPublished", Int64(report.itemsPublished))
+    j.member("itemsLeftOut", Int64(report.itemsLeftOut))
+    j.member("scheduled", Int64(report.scheduled))
+    j.member("filesWritten", Int64(report.filesWritten.count))
+    j.member("filesUnchanged", Int64(report.filesUnchanged.count))
+    j.member("errors", Int64(report.count(.error)))
+    j.member("warnings", Int64(report.count(.warning)))
+    j.member("notes", Int64(report.count(.info)))
+    j.endObject()
+    j.beginArray("issues")
+    for issue in report.issues {
+      j.beginObject()
+      j.member("severity", issue.severity.rawValue)
+      j.member("action", issue.action.rawValue)
+      if let a = issue.articleID { j.member("article", a) } else { j.memberNull("article") }
+      if let c = issue.categoryID { j.member("category", c) } else { j.memberNull("category") }
+      j.member("field", issue.field)
+      j.member("message", issue.message)
+      j.endObject()
+    }
+    j.endArray()
+    j.endObject()
+    let directory = Paths.directory(of: path)
+    let name = String(path[path.index(after: path.lastIndex(of: "/")!)...])
+    do {
+      try OutputDirectory(path: directory).write(j.bytes, to: name)
+    } catch let e as WriteError {
+      throw WriteError(e.code, path: path, e.reason, underlying: e.underlying)
+    }
+  }
 }
 
 /// Options of `loa publish`.
@@ -187,9 +249,13 @@ struct PublishOptions {
   var clockOverride: Clock?
   var logLevel = LogLevel.warning
   var help = false
+  var strict = false
+  var reportPath: String?
+  var command = "publish"
 
-  static func parse(_ arguments: ArraySlice<String>) throws -> PublishOptions {
+  static func parse(_ arguments: ArraySlice<String>, command: String) throws -> PublishOptions {
     var o = PublishOptions()
+    o.command = command
     var args = arguments
     var config: String?
     func value(_ name: String, _ inline: String?) throws -> String {
@@ -220,13 +286,15 @@ struct PublishOptions {
       case "-v", "--verbose": o.logLevel = o.logLevel == .info ? .debug : .info
       case "-vv": o.logLevel = .debug
       case "-q", "--quiet": o.logLevel = .error
+      case "--strict": o.strict = true
+      case "--report": o.reportPath = try value(name, inline)
       case "-h", "--help": o.help = true
       default:
-        throw UsageError("unknown option \"\(arg)\" for publish; try `loa publish --help`")
+        throw UsageError("unknown option \"\(arg)\" for \(command); try `loa \(command) --help`")
       }
     }
     if o.help { return o }
-    guard let config else { throw UsageError("publish needs --config FILE") }
+    guard let config else { throw UsageError("\(command) needs --config FILE") }
     o.configPath = config
     return o
   }

@@ -1,10 +1,12 @@
-/// A generated file that failed its check and was not published.
-public struct OutputCheckError: Error, Sendable, CustomStringConvertible {
-  public let path: String
-  public let problem: String
-  public var description: String {
-    "\(path) failed its check and was not published (the previous file is kept): \(problem)"
-  }
+/// What a run does with the files it renders.
+public enum PublishMode: Sendable, Equatable {
+  /// Write every file that changed.
+  case write
+  /// Render and check everything, write nothing (`loa check`).
+  case check
+  /// Render and check everything; write only if the run found no warning (`--strict`). The
+  /// rendered files are held in memory until then.
+  case strict
 }
 
 /// Builds every feed of the site from the store and writes it to the output directory.
@@ -15,46 +17,65 @@ public struct OutputCheckError: Error, Sendable, CustomStringConvertible {
 /// newest N of a union are always among the union of each part's newest N). Categories are
 /// processed children first and their lists dropped once merged, so memory stays bounded by
 /// tree depth × N items whatever the size of the database.
+///
+/// Every rendered file is checked before it may replace the published one: XML re-parsed by
+/// libxml2, Atom validated against the RFC 4287 schema, JSON re-parsed. A file that fails is
+/// not written (the old one stays), the failure is reported as an error, and the run goes on.
 public final class Publisher {
   public let configuration: Configuration
   public let logger: Logger
   public let report: RunReport
+  public let mode: PublishMode
   private let store: ArticleStore
-  private let output: OutputDirectory
+  private let output: OutputDirectory?
   private let site: SiteInfo
   private let now: Int64
   private var tree: CategoryTree
   private var builder: ItemBuilder
-  private var opmlEntries: [OPMLSerializer.Entry] = []
+  private let cache: CleaningCache
   private var warnedOrder = false
   /// Feeds with no items, written last with the site's newest date.
   private var emptyFeeds: [Feed] = []
   private var publishedIDs = Set<Int64>()
+  private var atomValidator: RelaxNGValidator?
+  /// Files held back in `.strict` mode.
+  private var pending: [(String, [UInt8])] = []
 
   /// - Throws: ``StoreError`` when categories cannot be read, ``WriteError`` when the output
   ///   directory cannot be created.
   public init(
     configuration: Configuration, store: ArticleStore, clock: Clock, logger: Logger,
-    report: RunReport = RunReport()
+    report: RunReport = RunReport(), mode: PublishMode = .write
   ) throws {
     self.configuration = configuration
     self.store = store
     self.logger = logger
     self.report = report
+    self.mode = mode
     self.now = clock.now()
     site = configuration.siteInfo
+    cache = CleaningCache()
     tree = CategoryTree(try store.categories(), report: report)
-    builder = ItemBuilder(configuration: configuration, tree: tree, now: now)
-    output = try OutputDirectory(path: configuration.output.directory)
+    builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
+    output = mode == .check ? nil : try OutputDirectory(path: configuration.output.directory)
   }
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
 
+  /// The cleaning cache's file, one per site and output directory.
+  var cachePath: (directory: String, name: String)? {
+    guard let dir = configuration.state.directory else { return nil }
+    let key = CleaningCache.key(
+      content: configuration.output.directory, base: configuration.site.url.description)
+    return (dir, "cleaning-" + String(key, radix: 16) + ".cache")
+  }
+
   /// Runs the whole publish.
   ///
-  /// - Throws: ``StoreError``, ``WriteError``, ``OutputCheckError``, ``XMLWriterError``. Files
-  ///   written before the error are complete; the failing file keeps its previous version.
+  /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Files written before the
+  ///   error are complete; the failing file keeps its previous version.
   public func run() throws {
+    if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
     var siteItems = TopItems(limit: limit)
     for root in tree.roots {
       siteItems.add(try process(root))
@@ -65,10 +86,10 @@ public final class Publisher {
       description: site.description, homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
       updated: Self.newestUpdate(siteItems.items) ?? builder.parser.stamp(0))
-    try write(siteFeed)
+    try publish(siteFeed)
     for var feed in emptyFeeds {
       feed.updated = siteFeed.updated
-      try write(feed)
+      try publish(feed)
     }
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
@@ -88,7 +109,24 @@ public final class Publisher {
       }
       let bytes = try OPMLSerializer().serialize(
         entries: entries, site: site, updated: siteFeed.updated)
-      try checkAndWrite(bytes, "index.opml", isXML: true)
+      try emit(bytes, "index.opml", check: .xml)
+    }
+    report.setPublished(publishedIDs.count)
+    if mode == .strict {
+      if report.count(.warning) == 0 && report.count(.error) == 0 {
+        for (path, bytes) in pending { try write(bytes, path) }
+      }
+      pending = []
+    }
+    if mode != .check { saveCache() }
+  }
+
+  private func saveCache() {
+    guard let (dir, name) = cachePath, let bytes = cache.encodedIfChanged() else { return }
+    do {
+      try OutputDirectory(path: dir).write(bytes, to: name)
+    } catch {
+      logger.warning("cache", "cannot save the cleaning cache (only costs time next run): \(error)")
     }
   }
 
@@ -108,7 +146,7 @@ public final class Publisher {
         description: node.description.isEmpty ? title : node.description,
         homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
         updated: Self.newestUpdate(items) ?? builder.parser.stamp(0))
-      if items.isEmpty { emptyFeeds.append(feed) } else { try write(feed) }
+      if items.isEmpty { emptyFeeds.append(feed) } else { try publish(feed) }
     }
     return items
   }
@@ -149,19 +187,74 @@ public final class Publisher {
     items.max(by: { $0.updated.utc < $1.updated.utc })?.updated
   }
 
-  private func write(_ feed: Feed) throws {
-    for format in configuration.feeds.formats {
-      let bytes = try format.serializer.serialize(feed, site: site)
-      try checkAndWrite(bytes, feed.path(format), isXML: format != .json)
+  /// Renders `feed` in every configured format, dropping its oldest items if a file would be
+  /// larger than `feeds.maxFeedBytes` (the same items in every format), then emits the files.
+  private func publish(_ feed: Feed) throws {
+    let formats = configuration.feeds.formats
+    let budget = configuration.feeds.maxFeedBytes
+    func render(_ f: Feed) throws -> [[UInt8]] {
+      try formats.map { try $0.serializer.serialize(f, site: site) }
     }
-    for item in feed.items { publishedIDs.insert(item.articleID) }
-    report.setPublished(publishedIDs.count)
+    var rendered = try render(feed)
+    var kept = feed
+    if rendered.contains(where: { $0.count > budget }) {
+      // Binary search for the most items that fit in every format.
+      var lo = 0
+      var hi = feed.items.count - 1
+      var best: (Feed, [[UInt8]])?
+      while lo <= hi {
+        let mid = (lo + hi) / 2
+        var candidate = feed
+        candidate.items = Array(feed.items.prefix(mid))
+        let r = try render(candidate)
+        if r.allSatisfy({ $0.count <= budget }) {
+          best = (candidate, r)
+          lo = mid + 1
+        } else {
+          hi = mid - 1
+        }
+      }
+      if let best {
+        kept = best.0
+        rendered = best.1
+      } else {
+        kept.items = []
+        rendered = try render(kept)
+      }
+      let dropped = feed.items.count - kept.items.count
+      report.add(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
+    }
+    for (format, bytes) in zip(formats, rendered) {
+      try emit(bytes, kept.path(format), check: format == .json ? .json : format == .atom ? .atom : .xml)
+    }
+    for item in kept.items { publishedIDs.insert(item.articleID) }
   }
 
-  private func checkAndWrite(_ bytes: [UInt8], _ path: String, isXML: Bool) throws {
-    if let problem = isXML ? OutputCheck.xmlProblem(bytes) : OutputCheck.jsonProblem(bytes) {
-      throw OutputCheckError(path: output.path + "/" + path, problem: problem)
+  enum Check { case xml, atom, json }
+
+  /// Checks a rendered file, then writes it (or holds or skips it, by mode).
+  private func emit(_ bytes: [UInt8], _ path: String, check: Check) throws {
+    let problem: String?
+    switch check {
+    case .xml: problem = OutputCheck.xmlProblem(bytes)
+    case .json: problem = OutputCheck.jsonProblem(bytes)
+    case .atom:
+      if atomValidator == nil { atomValidator = try RelaxNGValidator.atom() }
+      problem = atomValidator?.problem(bytes)
     }
+    if let problem {
+      report.add(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
+      return
+    }
+    switch mode {
+    case .check: return
+    case .strict: pending.append((path, bytes))
+    case .write: try write(bytes, path)
+    }
+  }
+
+  private func write(_ bytes: [UInt8], _ path: String) throws {
+    guard let output else { return }
     switch try output.write(bytes, to: path) {
     case .written:
       report.fileWritten(path)

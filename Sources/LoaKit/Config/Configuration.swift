@@ -81,6 +81,16 @@ public struct Configuration: Sendable {
     public var opml: Bool
     /// Title of a category feed; `{category}` and `{site}` are replaced.
     public var categoryTitle: String
+    /// Largest sanitized content of one item, in bytes.
+    public var maxContentBytes: Int
+    /// Largest feed file, in bytes; the oldest items are dropped to stay under it.
+    public var maxFeedBytes: Int
+  }
+
+  public struct State: Sendable {
+    /// Absolute path of the folder for the cleaning cache and other run-to-run state; nil
+    /// when none could be chosen (the cache is then off).
+    public var directory: String?
   }
 
   public struct Links: Sendable {
@@ -96,6 +106,7 @@ public struct Configuration: Sendable {
   public var output: Output
   public var feeds: Feeds
   public var links: Links
+  public var state: State
   /// Absolute path of the file this came from.
   public var path: String
 
@@ -218,7 +229,7 @@ public struct Configuration: Sendable {
 
     var feeds = Feeds(
       itemsPerFeed: 50, formats: FeedFormat.allCases, categoryFeeds: true, opml: true,
-      categoryTitle: "{category} – {site}")
+      categoryTitle: "{category} – {site}", maxContentBytes: 1_000_000, maxFeedBytes: 2_000_000)
     if var f = try o.object("feeds") {
       if let n = try f.int("itemsPerFeed") {
         guard (1...10_000).contains(n) else {
@@ -243,6 +254,18 @@ public struct Configuration: Sendable {
       feeds.categoryFeeds = try f.bool("categories") ?? true
       feeds.opml = try f.bool("opml") ?? true
       feeds.categoryTitle = try f.string("categoryTitle") ?? feeds.categoryTitle
+      if let n = try f.int("maxContentBytes") {
+        guard n >= 1000 else {
+          throw ConfigError(.invalidValue, key: "feeds.maxContentBytes", "must be at least 1000")
+        }
+        feeds.maxContentBytes = n
+      }
+      if let n = try f.int("maxFeedBytes") {
+        guard n >= 10_000 else {
+          throw ConfigError(.invalidValue, key: "feeds.maxFeedBytes", "must be at least 10000")
+        }
+        feeds.maxFeedBytes = n
+      }
       try f.rejectUnknownKeys()
     }
 
@@ -256,10 +279,30 @@ public struct Configuration: Sendable {
       }
       try l.rejectUnknownKeys()
     }
+    var state = State(directory: Self.defaultStateDirectory())
+    if var st = try o.object("state") {
+      if let d = try st.string("directory") {
+        state.directory = Paths.absolute(d, relativeTo: baseDirectory)
+      }
+      try st.rejectUnknownKeys()
+    }
     try o.rejectUnknownKeys()
     return Configuration(
       version: version, site: site, database: database, output: output, feeds: feeds,
-      links: links, path: path)
+      links: links, state: state, path: path)
+  }
+
+  /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else
+  /// `~/.local/state/loa`.
+  static func defaultStateDirectory() -> String? {
+    let env = ProcessInfo.processInfo.environment
+    if let d = env["STATE_DIRECTORY"], !d.isEmpty {
+      // systemd may pass several, separated by colons; the first is ours.
+      return String(d.split(separator: ":").first ?? Substring(d))
+    }
+    if let d = env["XDG_STATE_HOME"], d.hasPrefix("/") { return d + "/loa" }
+    if let h = env["HOME"], h.hasPrefix("/") { return h + "/.local/state/loa" }
+    return nil
   }
 
   /// BCP 47-ish: letters, digits and hyphens, starting with 2–3 letters.

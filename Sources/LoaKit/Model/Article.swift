@@ -15,6 +15,8 @@ public struct ArticleRow: Sendable, Equatable {
   public var status: String?
   public var publishedAt: String?
   public var updatedAt: String?
+  /// Columns whose bytes were not valid UTF-8 and were repaired with U+FFFD when read.
+  public var invalidUTF8Fields: [String] = []
 
   public init(
     id: Int64, categoryID: Int64? = nil, title: String? = nil, slug: String? = nil,

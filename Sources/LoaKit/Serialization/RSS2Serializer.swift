@@ -5,7 +5,8 @@
 /// - `lastBuildDate` is the newest item's update, never the time of the run;
 /// - `guid isPermaLink="false"`: a tag URI from the site and article id, stable when the URL
 ///   changes;
-/// - `description` (the summary, plain text) before `content:encoded` (full HTML in CDATA);
+/// - `description` (the summary, as HTML-escaped text) before `content:encoded` (full HTML
+///   in CDATA);
 /// - authors as `dc:creator`, one element each (RSS `author` must be an e-mail address);
 /// - the lead image as one `enclosure` (length 0 = unknown, which the profile allows) and as
 ///   Media RSS `media:content` with the caption in `media:description`.
@@ -58,7 +59,9 @@ public struct RSS2Serializer: FeedSerializer {
     try w.start("item")
     try w.element("title", item.title)
     try w.element("link", item.link)
-    if let summary = item.summary { try w.element("description", summary) }
+    // `description` is HTML in RSS (readers render it), so the plain-text summary is escaped
+    // once for HTML before the writer escapes it for XML.
+    if let summary = item.summary { try w.element("description", HTMLText.escaped(summary)) }
     if let content = item.contentHTML { try w.cdataElement("content:encoded", content) }
     for author in item.authors { try w.element("dc:creator", author) }
     for category in item.categories { try w.element("category", category) }

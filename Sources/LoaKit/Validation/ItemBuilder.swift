@@ -1,15 +1,18 @@
-/// Turns database rows into ``FeedItem``s: checks every rule an item must meet, repairs what
-/// can be repaired and reports it, and leaves out what cannot (with the reason).
+/// Turns database rows into ``FeedItem``s: checks every rule an item must meet, cleans every
+/// field, repairs what can be repaired and reports it, and leaves out what cannot (with the
+/// reason). docs/validation.md lists the rules.
 ///
-/// Rules (docs/validation.md):
-/// - text: characters XML 1.0 forbids are removed; titles have white space collapsed;
-/// - title required;
-/// - `published_at` must parse; a future one is a scheduled post and is left out silently;
-/// - `updated_at` that does not parse, or is earlier than `published_at`, is `published_at`;
-/// - the link is `url` resolved against the site (or the permalink template when `url` is
-///   empty or not http(s)), and must be absolute http(s);
-/// - the lead image is resolved against the article's link; a bad one is dropped;
-/// - missing content falls back to the summary as a paragraph.
+/// - Plain-text fields go through ``TextCleaner`` (forbidden characters, tags, entities,
+///   invisible characters, NFC, white space); titles are capped at 300 characters.
+/// - `content_html` goes through ``HTMLSanitizer`` (allowlist, absolute URLs, size cap), with
+///   the result kept in a ``CleaningCache``.
+/// - `published_at` must parse; a future one is a scheduled post and is left out silently.
+/// - `updated_at` that does not parse, or is earlier than `published_at`, is `published_at`.
+/// - The link is `url` resolved against the site (or the permalink template when `url` is
+///   empty or not http(s)) and must be absolute http(s).
+/// - A missing summary is cut from the content's text at a word boundary; missing content is
+///   the summary as a paragraph.
+/// - Text that looks like legacy TCVN3/VNI encoding is reported.
 public struct ItemBuilder: Sendable {
   public let site: WebAddress
   public let idPrefix: String
@@ -17,14 +20,35 @@ public struct ItemBuilder: Sendable {
   public let now: Int64
   public let permalink: String
   public let tree: CategoryTree
+  public let limits: Limits
+  public let cache: CleaningCache
+  public let readMoreText: String
 
-  public init(configuration c: Configuration, tree: CategoryTree, now: Int64) {
+  /// Size limits for one item.
+  public struct Limits: Sendable {
+    public var titleCharacters = 300
+    public var summaryCharacters = 1000
+    public var derivedSummaryCharacters = 300
+    /// Largest sanitized `content_html`, in bytes (Google News: 1 MB per article).
+    public var contentBytes = 1_000_000
+    public init() {}
+  }
+
+  public init(
+    configuration c: Configuration, tree: CategoryTree, now: Int64,
+    cache: CleaningCache = CleaningCache()
+  ) {
     site = c.site.url
     idPrefix = c.site.idPrefix
     parser = DateParser(zone: c.site.timeZone, extraPatterns: c.database.dateFormats)
     self.now = now
     permalink = c.links.article
     self.tree = tree
+    var limits = Limits()
+    limits.contentBytes = c.feeds.maxContentBytes
+    self.limits = limits
+    self.cache = cache
+    readMoreText = c.site.language.hasPrefix("vi") ? "Đọc tiếp" : "Read more"
   }
 
   /// Result of building one row.
@@ -42,17 +66,32 @@ public struct ItemBuilder: Sendable {
     func warn(_ field: String, _ action: ValidationIssue.Action, _ message: String) {
       report.add(.init(.warning, action, article: id, field: field, message))
     }
-    func clean(_ field: String, _ value: String?) -> String? {
-      guard let value else { return nil }
-      let (text, removed) = XMLText.sanitized(value)
-      if removed > 0 {
-        warn(field, .repaired, "removed \(removed) character\(removed == 1 ? "" : "s") XML does not allow")
+    func note(_ field: String, _ message: String) {
+      report.add(.init(.info, .repaired, article: id, field: field, message))
+    }
+    for field in row.invalidUTF8Fields {
+      warn(field, .repaired, "invalid UTF-8 replaced with U+FFFD")
+    }
+    /// Cleans a plain-text field and reports what changed: warnings for damage (forbidden
+    /// characters, markup in plain text, truncation), notes for routine conversions.
+    func text(_ field: String, _ value: String?, max: Int? = nil) -> String? {
+      let (cleaned, repairs) = TextCleaner.clean(value, maxCharacters: max)
+      if !repairs.isEmpty {
+        let serious: TextCleaner.Repairs = [.forbiddenCharacters, .tags, .truncated]
+        if !repairs.isDisjoint(with: serious) {
+          warn(field, .repaired, repairs.summary)
+        } else {
+          note(field, repairs.summary)
+        }
       }
-      return text
+      if let cleaned, let legacy = LegacyEncoding.detect(cleaned) {
+        warn(field, .noted, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
+      }
+      return cleaned
     }
 
     // Dates first: a scheduled row is left out before anything is reported about it.
-    guard let publishedText = row.publishedAt, !publishedText.isEmpty else {
+    guard let publishedText = row.publishedAt, !Whitespace.trimmed(Substring(publishedText)).isEmpty else {
       warn("published_at", .leftOut, "is empty; left out")
       return .leftOut
     }
@@ -67,37 +106,51 @@ public struct ItemBuilder: Sendable {
         if u.utc >= published.utc {
           updated = u
         } else {
-          report.add(.init(.info, .repaired, article: id, field: "updated_at", "is earlier than published_at; published_at is used"))
+          note("updated_at", "is earlier than published_at; published_at is used")
         }
       } else {
         warn("updated_at", .repaired, "\(Self.quoted(updatedText)) is not a date; published_at is used")
       }
     }
 
-    let title = Whitespace.collapsed(clean("title", row.title) ?? "")
-    guard !title.isEmpty else {
+    guard let title = text("title", row.title, max: limits.titleCharacters) else {
       warn("title", .leftOut, "is empty; left out")
       return .leftOut
     }
 
     let category = row.categoryID.flatMap { tree[$0] }
-    guard let link = self.link(row, title: title, category: category, report: report) else {
+    guard let linkAddress = self.link(row, title: title, category: category, report: report)
+    else {
       warn("url", .leftOut, "no absolute http(s) link can be made; left out")
       return .leftOut
     }
-    let linkAddress = WebAddress(link)
+    let link = linkAddress.description
 
-    var summary = clean("summary", row.summary).map(Whitespace.collapsed)
-    if summary?.isEmpty == true { summary = nil }
-    var content = clean("content_html", row.contentHTML)
-    if let c = content, Whitespace.trimmed(Substring(c)).isEmpty { content = nil }
+    var summary = text("summary", row.summary, max: limits.summaryCharacters)
+    var content: String?
+    if let raw = row.contentHTML, !Whitespace.trimmed(Substring(raw)).isEmpty {
+      let entry = sanitizedContent(raw, id: id, base: linkAddress)
+      for line in entry.warnings.split(separator: "\n") { warn("content_html", .repaired, String(line)) }
+      for line in entry.notes.split(separator: "\n") { note("content_html", String(line)) }
+      if !entry.html.isEmpty { content = entry.html }
+      if summary == nil, !entry.text.isEmpty {
+        summary = TextCleaner.truncatedIfLonger(entry.text, maxCharacters: limits.derivedSummaryCharacters)
+      }
+      if let legacy = LegacyEncoding.detect(entry.text) {
+        warn("content_html", .noted, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
+      }
+    }
+    if summary == nil && content == nil {
+      // A bare headline: readers and validators expect some text, so the title stands in.
+      summary = title
+    }
     if content == nil, let summary { content = HTMLText.paragraph(summary) }
 
-    let authors = Byline.authors(clean("author", row.author) ?? "")
+    let authors = Byline.authors(text("author", row.author) ?? "")
 
     var categories: [String] = []
     if let category { categories.append(category.name) }
-    if let tags = clean("tags", row.tags) {
+    if let tags = text("tags", row.tags) {
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))
         if !t.isEmpty && !categories.contains(t) { categories.append(t) }
@@ -105,12 +158,11 @@ public struct ItemBuilder: Sendable {
     }
 
     var image: FeedImage?
-    if let raw = clean("image_url", row.imageURL), !Whitespace.trimmed(Substring(raw)).isEmpty {
-      if let url = WebAddress.resolve(raw, against: linkAddress ?? site) {
-        var caption = clean("image_caption", row.imageCaption).map(Whitespace.collapsed)
-        if caption?.isEmpty == true { caption = nil }
-        let s = url.description
-        image = FeedImage(url: s, mimeType: FeedImage.mimeType(forURL: url.path), caption: caption)
+    if let raw = XMLText.sanitized(row.imageURL ?? "").text.nilIfBlank {
+      if let url = WebAddress.resolve(raw, against: linkAddress) {
+        image = FeedImage(
+          url: url.description, mimeType: FeedImage.mimeType(forURL: url.path),
+          caption: text("image_caption", row.imageCaption))
       } else {
         warn("image_url", .repaired, "\(Self.quoted(raw)) is not an http(s) URL; image left out")
       }
@@ -123,29 +175,68 @@ public struct ItemBuilder: Sendable {
         categories: categories, published: published, updated: updated, image: image))
   }
 
+  /// The sanitized content of one article, from the cache when its content and URL are
+  /// unchanged.
+  func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> CleaningCache.Entry {
+    let key = CleaningCache.key(content: raw, base: base.description)
+    if let hit = cache.lookup(id, key: key) { return hit }
+    var warnings: [String] = []
+    var notes: [String] = []
+    var html = raw
+    let (sanitized, removed) = XMLText.sanitized(html)
+    if removed > 0 {
+      warnings.append("removed \(removed) character\(removed == 1 ? "" : "s") XML does not allow")
+      html = sanitized
+    }
+    if let fixed = TextCleaner.repairedC1Controls(html) {
+      warnings.append("replaced C1 control characters (Windows-1252 text read as Latin-1)")
+      html = fixed
+    }
+    if !TextCleaner.isNFC(html) {
+      html = html.precomposedStringWithCanonicalMapping
+      notes.append("normalized to Unicode NFC")
+    }
+    let result = HTMLSanitizer(base: base, maxBytes: limits.contentBytes, readMoreText: readMoreText)
+      .sanitize(html)
+    if !result.changes.isEmpty { warnings.append(result.changes.summary) }
+    if result.changes.removedAttributes > 0 {
+      notes.append("removed \(result.changes.removedAttributes) attribute\(result.changes.removedAttributes == 1 ? "" : "s") outside the allowlist (style, class, event handlers…)")
+    }
+    let entry = CleaningCache.Entry(
+      key: key, html: result.html, text: result.text, warnings: warnings.joined(separator: "\n"),
+      notes: notes.joined(separator: "\n"))
+    cache.store(id, entry)
+    return entry
+  }
+
   /// The article's absolute link: its `url` resolved against the site, or the permalink
   /// template.
   func link(_ row: ArticleRow, title: String, category: CategoryTree.Node?, report: RunReport)
-    -> String?
+    -> WebAddress?
   {
-    if let raw = row.url.map({ XMLText.sanitized($0).text }),
-      !Whitespace.trimmed(Substring(raw)).isEmpty
-    {
-      if let u = WebAddress.resolve(raw, against: site) { return u.description }
+    if let raw = XMLText.sanitized(row.url ?? "").text.nilIfBlank {
+      if let u = WebAddress.resolve(raw, against: site) { return u }
       report.add(.init(.warning, .repaired, article: row.id, field: "url", "\(Self.quoted(raw)) is not an http(s) URL; the permalink template is used"))
     }
-    var slug = row.slug.map { Whitespace.collapsed(XMLText.sanitized($0).text) } ?? ""
+    var slug = TextCleaner.clean(row.slug).text ?? ""
     if slug.isEmpty { slug = Slug.make(title) }
     if slug.isEmpty { slug = "bai-viet" }
     let path = Template.fill(
       permalink, ["id": String(row.id), "slug": slug, "category": category?.slug ?? ""])
-    return WebAddress.resolve(Template.collapsingEmptySegments(path), against: site)?.description
+    return WebAddress.resolve(Template.collapsingEmptySegments(path), against: site)
   }
 
   /// A value quoted for a one-line message, shortened to 60 characters.
   static func quoted(_ s: String) -> String {
     let short = s.count > 60 ? String(s.prefix(57)) + "…" : s
     return "\"" + Logger.oneLine(short) + "\""
+  }
+}
+
+extension String {
+  /// Nil when empty or only white space.
+  var nilIfBlank: String? {
+    Whitespace.trimmed(Substring(self)).isEmpty ? nil : self
   }
 }
 

@@ -11,6 +11,7 @@ import Testing
     try ExamplePortal.makeDatabase(at: dir.path("bai-chay.sqlite"))
     var config = try Configuration.load(path: ExamplePortal.configPath)
     config.output.directory = out
+    config.state.directory = dir.path("state")
     let store = try SQLiteArticleStore(path: dir.path("bai-chay.sqlite"))
     defer { try? store.close() }
     let report = RunReport()

@@ -141,12 +141,18 @@ public final class SQLiteArticleStore: ArticleStore {
       }
       defer { stmt.reset() }
       while try stmt.step() {
-        let row = ArticleRow(
+        var repaired: [String] = []
+        func text(_ i: Int32) -> String? {
+          let (t, bad) = stmt.textReportingRepair(i)
+          if bad { repaired.append(ArticleColumns.names[Int(i)]) }
+          return t
+        }
+        var row = ArticleRow(
           id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1),
-          title: stmt.text(2), slug: stmt.text(3), summary: stmt.text(4),
-          contentHTML: stmt.text(5), author: stmt.text(6), imageURL: stmt.text(7),
-          imageCaption: stmt.text(8), url: stmt.text(9), tags: stmt.text(10),
-          status: stmt.text(11), publishedAt: stmt.text(12), updatedAt: stmt.text(13))
+          title: text(2), slug: text(3), summary: text(4), contentHTML: text(5),
+          author: text(6), imageURL: text(7), imageCaption: text(8), url: text(9),
+          tags: text(10), status: text(11), publishedAt: text(12), updatedAt: text(13))
+        row.invalidUTF8Fields = repaired
         if try !body(row) { break }
       }
     } catch let e as SQLiteError {

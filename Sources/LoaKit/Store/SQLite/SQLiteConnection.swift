@@ -155,15 +155,18 @@ public final class SQLiteStatement {
 
   /// The column as text, nil for NULL. Invalid UTF-8 is repaired with U+FFFD, never trapped.
   /// Integers and reals come back in SQLite's text form (`1732867200`).
-  public func text(_ i: Int32) -> String? {
+  public func text(_ i: Int32) -> String? { textReportingRepair(i).text }
+
+  /// The column as text, and whether invalid UTF-8 had to be replaced.
+  public func textReportingRepair(_ i: Int32) -> (text: String?, repaired: Bool) {
     let type = sqlite3_column_type(handle, i)
-    if type == SQLITE_NULL { return nil }
+    if type == SQLITE_NULL { return (nil, false) }
     // "call sqlite3_column_text() first to force the result into the desired format, then
     // invoke sqlite3_column_bytes() to find the size of the result."
-    guard let p = sqlite3_column_text(handle, i) else { return "" }
+    guard let p = sqlite3_column_text(handle, i) else { return ("", false) }
     let n = Int(sqlite3_column_bytes(handle, i))
     let buffer = UnsafeBufferPointer(start: p, count: n)
-    if let valid = String(validating: buffer, as: UTF8.self) { return valid }
-    return String(decoding: buffer, as: UTF8.self)
+    if let valid = String(validating: buffer, as: UTF8.self) { return (valid, false) }
+    return (String(decoding: buffer, as: UTF8.self), true)
   }
 }

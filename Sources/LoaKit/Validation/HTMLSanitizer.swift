@@ -1,0 +1,474 @@
+import CLibXML2
+
+/// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
+/// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
+/// absolute against the article's URL, and serialized again with `htmlNodeDump`.
+///
+/// - Kept: paragraphs, headings, lists, links, images (with `srcset`), figures and captions,
+///   tables, quotes, inline emphasis, code, `time`, `abbr`, `details`.
+/// - Removed with their content: `script`, `style`, `iframe`/`frame` (replaced by a link to
+///   their page), `object`, `embed`, `applet`, `form` and its controls, `meta`, `base`, `link`,
+///   `noscript`, `template`, `svg`, `math`, `canvas`; comments and processing instructions.
+/// - `video` and `audio` become a link (with the poster image when there is one).
+/// - Other elements (`font`, `center`, Word's `o:p`) are unwrapped: their content stays.
+/// - Attributes: only those listed per element, plus `lang`, `dir`, `title`. Event handlers,
+///   `style`, `class`, `id`, `target` are dropped.
+/// - URLs (`href`, `src`, `srcset`, `cite`, `poster`): resolved against the article; only
+///   `http`/`https` survive (plus `mailto:`/`tel:` for links), so `javascript:`, `vbscript:`
+///   and `data:` are gone whatever their case, spacing or entity encoding (the parser decodes
+///   entities before the check). Non-ASCII is percent-encoded (RFC 3987). Lazy-loading
+///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
+public struct HTMLSanitizer: Sendable {
+  /// Bumped whenever the output for the same input can change, so cached results are redone.
+  public static let version = 2
+
+  /// Counts of what was removed or changed, for the report.
+  public struct Changes: Sendable, Equatable {
+    public var removedElements: [String] = []
+    /// Embeds (`iframe`, `video`, `audio`) turned into links.
+    public var replacedElements: [String] = []
+    public var removedAttributes = 0
+    public var droppedURLs = 0
+    public var truncated = false
+
+    public var isEmpty: Bool {
+      removedElements.isEmpty && replacedElements.isEmpty && droppedURLs == 0 && !truncated
+    }
+
+    public var summary: String {
+      var parts: [String] = []
+      if !removedElements.isEmpty {
+        parts.append("removed " + Array(Set(removedElements)).sorted().map { "<\($0)>" }.joined(separator: ", "))
+      }
+      if !replacedElements.isEmpty {
+        parts.append("replaced " + Array(Set(replacedElements)).sorted().map { "<\($0)>" }.joined(separator: ", ") + " with links")
+      }
+      if droppedURLs > 0 { parts.append("dropped \(droppedURLs) unsafe or invalid URL\(droppedURLs == 1 ? "" : "s")") }
+      if truncated { parts.append("cut to the content size limit") }
+      return parts.joined(separator: "; ")
+    }
+  }
+
+  /// The sanitized content.
+  public struct Result: Sendable, Equatable {
+    public var html: String
+    /// The visible text of the body (without figure captions), white space collapsed.
+    public var text: String
+    public var changes: Changes
+  }
+
+  public let base: WebAddress
+  /// Maximum bytes of serialized HTML; whole top-level blocks beyond it are left out and a
+  /// "read more" link to the article is added.
+  public let maxBytes: Int
+  /// Text of that link.
+  public let readMoreText: String
+
+  public init(base: WebAddress, maxBytes: Int = 1_000_000, readMoreText: String = "Đọc tiếp") {
+    self.base = base
+    self.maxBytes = maxBytes
+    self.readMoreText = readMoreText
+  }
+
+  static let global: Set<String> = ["lang", "dir", "title"]
+  static let allowed: [String: Set<String>] = [
+    "p": [], "br": [], "hr": [], "h1": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [],
+    "ul": [], "ol": ["start", "reversed", "type"], "li": ["value"], "dl": [], "dt": [], "dd": [],
+    "a": ["href"], "img": ["src", "alt", "width", "height", "srcset", "sizes"],
+    "figure": [], "figcaption": [],
+    "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [],
+    "th": ["colspan", "rowspan", "scope"], "td": ["colspan", "rowspan"], "colgroup": ["span"],
+    "col": ["span"], "blockquote": ["cite"], "q": ["cite"], "cite": [], "em": [], "strong": [],
+    "b": [], "i": [], "u": [], "s": [], "del": ["cite", "datetime"], "ins": ["cite", "datetime"],
+    "sub": [], "sup": [], "small": [], "mark": [], "abbr": [], "code": [], "pre": [], "kbd": [],
+    "samp": [], "var": [], "span": [], "div": [], "section": [], "article": [], "aside": [],
+    "header": [], "footer": [], "time": ["datetime"], "address": [], "details": [],
+    "summary": [], "bdi": [], "bdo": [], "ruby": [], "rt": [], "rp": [],
+  ]
+  static let removedWithContent: Set<String> = [
+    "script", "style", "object", "applet", "form", "input", "button",
+    "select", "option", "optgroup", "textarea", "datalist", "output", "meta", "base", "link",
+    "noscript", "template", "svg", "math", "canvas", "title", "head", "xml", "frameset",
+    "track", "dialog", "slot", "portal",
+  ]
+  /// HTML5 void elements libxml2's HTML 4 parser treats as containers. All are dropped:
+  /// `embed` is unsafe, the others mean nothing without their parent element or, like
+  /// `wbr`, would be serialized with an end tag HTML does not have.
+  static let html5Void: Set<String> = ["embed", "param", "track", "keygen", "source", "wbr"]
+  static let urlAttributes: Set<String> = ["href", "src", "cite"]
+  static let numericAttributes: Set<String> = [
+    "width", "height", "colspan", "rowspan", "span", "start", "value",
+  ]
+  /// Elements whose text is left out of the derived summary.
+  static let notInSummary: Set<String> = ["figure", "figcaption", "table", "pre", "caption"]
+  static let blockElements: Set<String> = [
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "figure", "figcaption", "table", "tr", "td", "th", "blockquote", "div", "section",
+    "article", "aside", "header", "footer", "address", "details", "summary", "pre",
+  ]
+
+  /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
+  public func sanitize(_ html: String) -> Result {
+    XMLParsing.initialize()
+    var changes = Changes()
+    // NOIMPLIED is not used: the parser's implied html/body give one place to read from.
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NODEFDTD.rawValue)
+    var source = html
+    let parsed: htmlDocPtr? = source.withUTF8 { bytes in
+      // A leading <meta charset> in the content could make the parser switch encodings; the
+      // encoding argument pins UTF-8.
+      bytes.withMemoryRebound(to: CChar.self) {
+        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+      }
+    }
+    guard let doc = parsed else { return Result(html: "", text: "", changes: changes) }
+    defer { xmlFreeDoc(doc) }
+    guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
+    clean(children: body, changes: &changes)
+
+    // Serialize top-level nodes one by one, stopping at the size limit. Format 0: no
+    // whitespace is added between blocks (`htmlNodeDump` would add newlines).
+    var kept: [xmlNodePtr] = []
+    var size = 0
+    var pieces: [String] = []
+    var node = body.pointee.children
+    while let n = node {
+      let piece = Self.serialize(n, doc)
+      size += piece.utf8.count
+      if size > maxBytes {
+        changes.truncated = true
+        break
+      }
+      pieces.append(piece)
+      kept.append(n)
+      node = n.pointee.next
+    }
+    var output = pieces.joined()
+    if changes.truncated {
+      output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
+        + HTMLText.escaped(readMoreText) + "</a></p>"
+    }
+    var text = ""
+    for n in kept { Self.appendText(n, to: &text) }
+    return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+  }
+
+  /// One node as HTML. Wraps `htmlNodeDumpFormatOutput` with no encoder (the tree is UTF-8
+  /// already) and no formatting.
+  static func serialize(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> String {
+    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
+    defer { xmlOutputBufferClose(out) }
+    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
+    xmlOutputBufferFlush(out)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
+    return String(
+      decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))), as: UTF8.self)
+  }
+
+  static func name(_ node: xmlNodePtr) -> String {
+    node.pointee.name.map { String(cString: $0) } ?? ""
+  }
+
+  static func body(of doc: htmlDocPtr) -> xmlNodePtr? {
+    guard let root = xmlDocGetRootElement(doc) else { return nil }
+    var child = root.pointee.children
+    while let c = child {
+      if c.pointee.type == XML_ELEMENT_NODE, name(c) == "body" { return c }
+      child = c.pointee.next
+    }
+    return root
+  }
+
+  /// Moves the children of `node` to follow it.
+  static func liftChildren(of node: xmlNodePtr) {
+    var anchor = node
+    var c = node.pointee.children
+    while let moved = c {
+      c = moved.pointee.next
+      xmlUnlinkNode(moved)
+      if let added = xmlAddNextSibling(anchor, moved) { anchor = added }
+    }
+  }
+
+  static func remove(_ node: xmlNodePtr) {
+    xmlUnlinkNode(node)
+    xmlFreeNode(node)
+  }
+
+  /// Cleans the children of `parent`, depth first.
+  func clean(children parent: xmlNodePtr, changes: inout Changes) {
+    var child = parent.pointee.children
+    while let node = child {
+      let next = node.pointee.next
+      switch node.pointee.type {
+      case XML_TEXT_NODE:
+        break
+      case XML_CDATA_SECTION_NODE:
+        if let content = xmlNodeGetContent(node) {
+          let text = xmlNewText(content)
+          cxml_free(content)
+          if let text { xmlAddPrevSibling(node, text) }
+        }
+        Self.remove(node)
+      case XML_ELEMENT_NODE:
+        if Self.html5Void.contains(Self.name(node)) {
+          // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
+          // follows inside them; that content really follows them, so it moves back there
+          // and is cleaned in turn.
+          Self.liftChildren(of: node)
+          let following = node.pointee.next
+          cleanElement(node, changes: &changes)
+          child = following
+          continue
+        }
+        cleanElement(node, changes: &changes)
+      default:
+        // Comments, processing instructions, entity references.
+        Self.remove(node)
+      }
+      child = next
+    }
+  }
+
+  private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) {
+    let name = Self.name(node).lowercased()
+    if name == "iframe" || name == "frame" {
+      if let src = attribute(node, "src"), let url = WebAddress.resolve(src, against: base) {
+        changes.replacedElements.append(name)
+        replace(node, withLinkTo: url.description, text: url.description, image: nil)
+      } else {
+        changes.removedElements.append(name)
+        Self.remove(node)
+      }
+      return
+    }
+    if name == "video" || name == "audio" {
+      var src = attribute(node, "src")
+      if src == nil {
+        var c = node.pointee.children
+        while let s = c, src == nil {
+          if s.pointee.type == XML_ELEMENT_NODE, Self.name(s) == "source" { src = attribute(s, "src") }
+          c = s.pointee.next
+        }
+      }
+      let url = src.flatMap { WebAddress.resolve($0, against: base) }
+      let poster = attribute(node, "poster").flatMap { WebAddress.resolve($0, against: base) }
+      if let url {
+        changes.replacedElements.append(name)
+        replace(
+          node, withLinkTo: url.description, text: name == "video" ? "Video" : "Audio",
+          image: poster?.description)
+      } else {
+        changes.removedElements.append(name)
+        Self.remove(node)
+      }
+      return
+    }
+    if Self.html5Void.contains(name) {
+      // Their children were lifted to follow them (see `clean(children:)`).
+      if name == "embed" { changes.removedElements.append(name) }
+      Self.remove(node)
+      return
+    }
+    if Self.removedWithContent.contains(name) {
+      changes.removedElements.append(name)
+      Self.remove(node)
+      return
+    }
+    guard let allowedAttributes = Self.allowed[name] else {
+      // Unknown or presentational element: keep its content only.
+      clean(children: node, changes: &changes)
+      var c = node.pointee.children
+      while let moved = c {
+        c = moved.pointee.next
+        xmlUnlinkNode(moved)
+        xmlAddPrevSibling(node, moved)
+      }
+      Self.remove(node)
+      return
+    }
+    cleanAttributes(node, element: name, allowed: allowedAttributes, changes: &changes)
+
+    if name == "img" && attribute(node, "src") == nil {
+      // Its unusable src was counted when the attribute was dropped.
+      Self.remove(node)
+      return
+    }
+    if name == "a" && attribute(node, "href") == nil {
+      // A link without a usable target keeps its text.
+      clean(children: node, changes: &changes)
+      var c = node.pointee.children
+      while let moved = c {
+        c = moved.pointee.next
+        xmlUnlinkNode(moved)
+        xmlAddPrevSibling(node, moved)
+      }
+      Self.remove(node)
+      return
+    }
+    clean(children: node, changes: &changes)
+    if name == "p" && node.pointee.children == nil {
+      // Empty paragraphs (Word's <o:p></o:p>, editors' spacers) carry nothing.
+      Self.remove(node)
+    }
+  }
+
+  /// Replaces `node` by `<a href>` around text or a poster image.
+  private func replace(_ node: xmlNodePtr, withLinkTo href: String, text: String, image: String?) {
+    guard let link = xmlNewDocNode(node.pointee.doc, nil, "a", nil) else {
+      Self.remove(node)
+      return
+    }
+    xmlSetProp(link, "href", href)
+    if let image, let img = xmlNewDocNode(node.pointee.doc, nil, "img", nil) {
+      xmlSetProp(img, "src", image)
+      xmlSetProp(img, "alt", text)
+      xmlAddChild(link, img)
+    } else {
+      xmlNodeAddContent(link, text)
+    }
+    xmlAddPrevSibling(node, link)
+    Self.remove(node)
+  }
+
+  func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    guard let v = xmlGetProp(node, name) else { return nil }
+    defer { cxml_free(v) }
+    return String(cString: v)
+  }
+
+  private func cleanAttributes(
+    _ node: xmlNodePtr, element: String, allowed: Set<String>, changes: inout Changes
+  ) {
+    // Lazy-loading images: the real address is in a data- attribute.
+    var lazySrc: String?
+    var lazySrcset: String?
+    var attr = node.pointee.properties
+    var toRemove: [xmlAttrPtr] = []
+    var toSet: [(String, String)] = []
+    while let a = attr {
+      attr = a.pointee.next
+      let name = a.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+      let value: String = {
+        guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+        defer { cxml_free(v) }
+        return String(cString: v)
+      }()
+      toRemove.append(a)
+      if element == "img" {
+        if name == "data-src" || name == "data-original" || name == "data-lazy-src" {
+          lazySrc = value
+          continue
+        }
+        if name == "data-srcset" || name == "data-lazy-srcset" {
+          lazySrcset = value
+          continue
+        }
+      }
+      guard allowed.contains(name) || Self.global.contains(name) else {
+        changes.removedAttributes += 1
+        continue
+      }
+      if let kept = cleanValue(name, value, element: element, changes: &changes) {
+        toSet.append((name, kept))
+      }
+    }
+    for a in toRemove { xmlRemoveProp(a) }
+    if let lazySrc, let url = WebAddress.resolve(lazySrc, against: base) {
+      toSet.removeAll { $0.0 == "src" }
+      toSet.insert(("src", url.description), at: 0)
+    }
+    if let lazySrcset, let set = srcset(lazySrcset, changes: &changes) {
+      toSet.removeAll { $0.0 == "srcset" }
+      toSet.append(("srcset", set))
+    }
+    for (name, value) in toSet { xmlSetProp(node, name, value) }
+  }
+
+  /// The value to keep for an allowed attribute, or nil to drop it.
+  private func cleanValue(
+    _ name: String, _ value: String, element: String, changes: inout Changes
+  ) -> String? {
+    if Self.urlAttributes.contains(name) {
+      if name == "href", element == "a" {
+        let trimmed = WebAddress.cleaned(value)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+          return WebAddress.percentEncoded(trimmed, allowing: WebAddress.queryChars)
+        }
+      }
+      if let url = WebAddress.resolve(value, against: base) { return url.description }
+      changes.droppedURLs += 1
+      return nil
+    }
+    if name == "srcset" { return srcset(value, changes: &changes) }
+    if Self.numericAttributes.contains(name) {
+      let v = value.trimmingCharacters(in: .whitespaces)
+      return !v.isEmpty && v.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
+    }
+    if name == "dir" {
+      let v = value.lowercased()
+      return ["ltr", "rtl", "auto"].contains(v) ? v : nil
+    }
+    return Whitespace.collapsed(value)
+  }
+
+  /// A `srcset` with every URL resolved; candidates with unusable URLs are dropped.
+  func srcset(_ value: String, changes: inout Changes) -> String? {
+    var candidates: [String] = []
+    let scalars = Array(value.unicodeScalars)
+    var i = 0
+    func isSpace(_ u: Unicode.Scalar) -> Bool { Whitespace.isSpace(u.value) }
+    while i < scalars.count {
+      while i < scalars.count && (isSpace(scalars[i]) || scalars[i] == ",") { i += 1 }
+      guard i < scalars.count else { break }
+      var url = String.UnicodeScalarView()
+      while i < scalars.count && !isSpace(scalars[i]) { url.append(scalars[i]); i += 1 }
+      var descriptor = String.UnicodeScalarView()
+      if url.last == "," {
+        while url.last == "," { url.removeLast() }
+      } else {
+        while i < scalars.count && scalars[i] != "," { descriptor.append(scalars[i]); i += 1 }
+      }
+      let d = Whitespace.collapsed(String(descriptor))
+      if let u = WebAddress.resolve(String(url), against: base), Self.isSrcsetDescriptor(d) {
+        candidates.append(d.isEmpty ? u.description : u.description + " " + d)
+      } else {
+        changes.droppedURLs += 1
+      }
+    }
+    return candidates.isEmpty ? nil : candidates.joined(separator: ", ")
+  }
+
+  /// Empty, or one `480w` / `1.5x` / `300h` descriptor.
+  static func isSrcsetDescriptor(_ d: String) -> Bool {
+    guard let unit = d.last else { return true }
+    guard unit == "w" || unit == "x" || unit == "h", d.count > 1 else { return false }
+    let number = d.dropLast()
+    return number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      && number.first != "."
+  }
+
+  /// Appends the visible text of `node` for a derived summary, with spaces between blocks.
+  static func appendText(_ node: xmlNodePtr, to text: inout String) {
+    switch node.pointee.type {
+    case XML_TEXT_NODE:
+      if let c = node.pointee.content { text += String(cString: c) }
+    case XML_ELEMENT_NODE:
+      let n = name(node)
+      if notInSummary.contains(n) { return }
+      let block = blockElements.contains(n)
+      if block { text += " " }
+      var c = node.pointee.children
+      while let child = c {
+        appendText(child, to: &text)
+        c = child.pointee.next
+      }
+      if block { text += " " }
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import LoaKit
+import LoaTestSupport
+import Testing
+
+@Suite struct HTMLSanitizerTests {
+  static let base = WebAddress("https://baichay.example.org/tin-tuc/bai-1.html")!
+  func clean(_ html: String, maxBytes: Int = 1_000_000) -> HTMLSanitizer.Result {
+    HTMLSanitizer(base: Self.base, maxBytes: maxBytes).sanitize(html)
+  }
+
+  @Test(arguments: [
+    // Allowed markup survives as it is.
+    ("<p>Một <strong>hai</strong> <em>ba</em></p>", "<p>Một <strong>hai</strong> <em>ba</em></p>"),
+    ("<h2>Tiêu đề</h2><ul><li>a</li></ul>", "<h2>Tiêu đề</h2><ul><li>a</li></ul>"),
+    ("<blockquote cite=\"/nguon\">x</blockquote>", "<blockquote cite=\"https://baichay.example.org/nguon\">x</blockquote>"),
+    // Malformed HTML comes out well-formed.
+    ("<p>mở <b>đậm <i>lồng</p> tiếp", "<p>mở <b>đậm <i>lồng</i></b></p> tiếp"),
+    // Dangerous elements go with their content.
+    ("<p>a</p><script>alert(1)</script><style>p{}</style>", "<p>a</p>"),
+    ("<object data=x>fallback</object><embed src=x><form><input name=q><button>Gửi</button></form>b", "b"),
+    ("<meta http-equiv=refresh content=0><base href=//evil><link rel=stylesheet href=x>c", "<p>c</p>")
+    ,("<p>a<embed src=x.swf>b</p><p><script>x</script></p><p>c<wbr>d</p>", "<p>ab</p><p>cd</p>"),
+    ("<picture><source srcset=\"/w.webp\"><img src=\"/f.jpg\" alt=\"\"></picture>", "<img src=\"https://baichay.example.org/f.jpg\" alt=\"\">"),
+    ("<svg onload=alert(1)><circle/></svg>d", "d"),
+    // Event handlers, style, class, id, target are dropped.
+    ("<p onclick=\"x()\" style=\"color:red\" class=\"c\" id=\"i\">e</p>", "<p>e</p>"),
+    ("<a href=\"/x\" target=\"_blank\" onmouseover=\"y()\">f</a>", "<a href=\"https://baichay.example.org/x\">f</a>"),
+    // Unsafe URL schemes, whatever their spelling.
+    ("<a href=\"javascript:alert(1)\">g</a>", "g"),
+    ("<a href=\"JaVaScRiPt:alert(1)\">g</a>", "g"),
+    ("<a href=\" java\tscript:alert(1)\">g</a>", "g"),
+    ("<a href=\"&#106;avascript:alert(1)\">g</a>", "g"),
+    ("<a href=\"vbscript:msgbox\">g</a>", "g"),
+    ("<img src=\"data:image/png;base64,AAAA\" alt=x>", ""),
+    ("<a href=\"mailto:ubnd@example.org\">thư</a>", "<a href=\"mailto:ubnd@example.org\">thư</a>"),
+    // Relative URLs become absolute; IRIs become URIs.
+    ("<img src=\"anh/cầu bãi cháy.jpg\" alt=\"\">", "<img src=\"https://baichay.example.org/tin-tuc/anh/c%E1%BA%A7u%20b%C3%A3i%20ch%C3%A1y.jpg\" alt=\"\">"),
+    ("<a href=\"#muc-2\">h</a>", "<a href=\"https://baichay.example.org/tin-tuc/bai-1.html#muc-2\">h</a>"),
+    ("<img src=\"a.jpg\" srcset=\"a-480.jpg 480w, /b-800.jpg 800w, javascript:x 1x\">",
+     "<img src=\"https://baichay.example.org/tin-tuc/a.jpg\" srcset=\"https://baichay.example.org/tin-tuc/a-480.jpg 480w, https://baichay.example.org/b-800.jpg 800w\">"),
+    // Lazy loading.
+    ("<img src=\"data:image/gif;base64,R0l\" data-src=\"/that.jpg\" alt=\"t\">", "<img src=\"https://baichay.example.org/that.jpg\" alt=\"t\">"),
+    ("<img data-original=\"/o.jpg\">", "<img src=\"https://baichay.example.org/o.jpg\">"),
+    // Embeds become links.
+    ("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>", "<a href=\"https://www.youtube.com/embed/abc\">https://www.youtube.com/embed/abc</a>"),
+    ("<video src=\"/v.mp4\" poster=\"/p.jpg\"></video>", "<a href=\"https://baichay.example.org/v.mp4\"><img src=\"https://baichay.example.org/p.jpg\" alt=\"Video\"></a>"),
+    ("<audio><source src=\"/a.mp3\"></audio>", "<a href=\"https://baichay.example.org/a.mp3\">Audio</a>"),
+    // Presentational wrappers are unwrapped, comments removed.
+    ("<font color=red><center>i</center></font><!-- x -->", "i"),
+    ("<p>Word<o:p></o:p></p>", "<p>Word</p>"),
+    // Figures with captions.
+    ("<figure><img src=\"/f.jpg\" alt=\"Ảnh\"><figcaption>Chú thích</figcaption></figure>",
+     "<figure><img src=\"https://baichay.example.org/f.jpg\" alt=\"Ảnh\"><figcaption>Chú thích</figcaption></figure>"),
+    ("<table><tr><td colspan=\"2\" width=\"50%\">t</td></tr></table>", "<table><tr><td colspan=\"2\">t</td></tr></table>"),
+  ])
+  func sanitizes(input: String, expected: String) {
+    #expect(clean(input).html == expected)
+  }
+
+  @Test func reportsWhatItRemoved() {
+    let r = clean("<p onclick=x>a</p><script>1</script><iframe src=\"javascript:x\"></iframe><a href=\"javascript:y\">b</a>")
+    #expect(r.changes.removedElements.sorted() == ["iframe", "script"])
+    #expect(r.changes.droppedURLs == 1)
+    #expect(r.changes.removedAttributes == 1)
+    #expect(r.changes.summary == "removed <iframe>, <script>; dropped 1 unsafe or invalid URL")
+    let v = clean("<video src=\"/v.mp4\"></video><img src=\"javascript:x\">")
+    #expect(v.changes.summary == "replaced <video> with links; dropped 1 unsafe or invalid URL")
+  }
+
+  @Test func extractsTextForASummaryWithoutCaptions() {
+    let r = clean("<p>Đoạn một.</p><figure><img src=/a.jpg><figcaption>Ảnh: A</figcaption></figure><p>Đoạn<br>hai.</p>")
+    #expect(r.text == "Đoạn một. Đoạn hai.")
+  }
+
+  @Test func cutsContentAtTheSizeLimitAndLinksToTheArticle() {
+    let html = (1...50).map { "<p>Đoạn văn số \($0) có nội dung khá dài để vượt giới hạn.</p>" }.joined()
+    let r = clean(html, maxBytes: 1000)
+    #expect(r.changes.truncated)
+    #expect(r.html.utf8.count < 1200)
+    #expect(r.html.hasSuffix("<p><a href=\"https://baichay.example.org/tin-tuc/bai-1.html\">Đọc tiếp</a></p>"))
+    #expect(OutputCheck.xmlProblem(Array("<div>\(r.html.replacingOccurrences(of: "<br>", with: "<br/>"))</div>".utf8)) == nil)
+  }
+
+  @Test func survivesGarbage() {
+    for input in ["", "<", "<<<>>>", "</p></div>", "<p", "&", "<![CDATA[x]]>", "\u{0}", "<a href=\"", "<img src=>"] {
+      let r = clean(input)
+      #expect(!r.html.contains("<script"))
+    }
+  }
+}
