@@ -12,9 +12,10 @@ let package = Package(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3"]),
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3", "CLibPQ"]),
     .executableTarget(name: "LoaCLI", dependencies: ["LoaKit"]),
-    .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3"]),
+    .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3", "CLibPQ"]),
     .testTarget(
       name: "LoaKitTests", dependencies: ["LoaKit", "LoaTestSupport", "CLibXML2", "CSQLite3"],
       exclude: ["Golden"]),

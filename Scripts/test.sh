@@ -13,11 +13,14 @@ Scripts/install-deps.sh --test
 export LOA_CHECKERS_PYTHON="$root/.build/checkers-venv/bin/python"
 export LOA_REQUIRE_CHECKERS=1
 
-# --- PostgreSQL: a later change starts a throwaway server here -------------
-# (initdb into a temporary directory, pg_ctl start on a local socket/port,
-# export its URL for the tests, and a trap that stops it and removes the
-# directory on exit.)
-# ---------------------------------------------------------------------------
+# A throwaway PostgreSQL server for the tests that need one; here a missing server is a
+# failure, not a skip (LOA_REQUIRE_POSTGRES).
+pgdir="$(mktemp -d /tmp/loa-pg.XXXXXX)"
+trap 'Scripts/postgres-test-server.sh stop "$pgdir"' EXIT
+say "starting PostgreSQL in $pgdir"
+LOA_TEST_POSTGRES_URL="$(Scripts/postgres-test-server.sh start "$pgdir")"
+export LOA_TEST_POSTGRES_URL
+export LOA_REQUIRE_POSTGRES=1
 
 say "swift build"
 swift build

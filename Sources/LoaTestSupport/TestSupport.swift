@@ -276,3 +276,98 @@ public enum HTMLInspector {
     return out
   }
 }
+
+/// The throwaway PostgreSQL server that Scripts/test.sh starts (`LOA_TEST_POSTGRES_URL`).
+/// Where `LOA_REQUIRE_POSTGRES=1` (the README's test command, CI) a missing server fails the
+/// tests instead of skipping them.
+public enum PostgresFixture {
+  public static var url: String? {
+    ProcessInfo.processInfo.environment["LOA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+  public static var required: Bool {
+    ProcessInfo.processInfo.environment["LOA_REQUIRE_POSTGRES"] == "1"
+  }
+  /// Whether the PostgreSQL tests run here.
+  public static var enabled: Bool { url != nil || required }
+
+  /// The server URL, or a recorded failure when it is required and missing.
+  public static func serverURL(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    guard let url else {
+      Issue.record(
+        "LOA_REQUIRE_POSTGRES=1 but LOA_TEST_POSTGRES_URL is not set: run Scripts/test.sh",
+        sourceLocation: sourceLocation)
+      throw CancellationError()
+    }
+    return url
+  }
+
+  /// `url` with its database name replaced.
+  public static func url(_ url: String, database: String) -> String {
+    guard let scheme = url.range(of: "://") else { return url }
+    let rest = url[scheme.upperBound...]
+    let pathStart = rest.firstIndex(of: "/") ?? rest.endIndex
+    let pathEnd = rest[pathStart...].firstIndex(of: "?") ?? rest.endIndex
+    return String(url[..<pathStart]) + "/" + database + String(url[pathEnd...])
+  }
+
+  /// A fresh, empty database; drop it with the returned closure.
+  public static func makeDatabase() throws -> (url: String, drop: @Sendable () -> Void) {
+    let server = try serverURL()
+    let name = "loa_t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+    let admin = try PGConnection(url: server)
+    try admin.execute("CREATE DATABASE \(name)")
+    admin.close()
+    return (
+      url(server, database: name),
+      {
+        if let c = try? PGConnection(url: server) {
+          try? c.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+          c.close()
+        }
+      }
+    )
+  }
+
+  /// Runs a SQL script (several statements) in the database at `url`.
+  public static func run(_ sql: String, in url: String) throws {
+    let c = try PGConnection(url: url)
+    defer { c.close() }
+    try c.execute(sql)
+  }
+
+  /// Copies every category and article of a SQLite database of the contract into the database
+  /// at `url`, with all columns as text (so the same date strings are read back), through
+  /// bound parameters.
+  public static func copy(fromSQLite path: String, to url: String) throws {
+    try run(
+      """
+      CREATE TABLE categories (id bigint PRIMARY KEY, parent_id bigint, slug text NOT NULL,
+        name text NOT NULL, description text);
+      CREATE TABLE articles (id bigint PRIMARY KEY, category_id bigint, title text, slug text,
+        summary text, content_html text, author text, image_url text, image_caption text,
+        url text, tags text, status text, published_at text, updated_at text);
+      """, in: url)
+    let pg = try PGConnection(url: url)
+    defer { pg.close() }
+    let lite = try SQLiteConnection(path: path)
+    defer { try? lite.close() }
+    for (table, columns) in [
+      ("categories", ["id", "parent_id", "slug", "name", "description"]),
+      (
+        "articles",
+        [
+          "id", "category_id", "title", "slug", "summary", "content_html", "author", "image_url",
+          "image_caption", "url", "tags", "status", "published_at", "updated_at",
+        ]
+      ),
+    ] {
+      let select = try lite.prepare("SELECT \(columns.joined(separator: ", ")) FROM \(table)")
+      let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
+      let insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+      while try select.step() {
+        let values: [String?] = (0..<columns.count).map { select.text(Int32($0)) }
+        try pg.execute(insert, parameters: values)
+      }
+    }
+  }
+}

@@ -163,6 +163,11 @@ import Testing
     #expect(r.status == 1)
     #expect(r.stderr.split(separator: "\n").last == "loa: error: [summary] 2 items left out, 3 warnings; --strict: no file was replaced")
     #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8) == "old")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")) == ["rss.xml"])
+    let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path("out")).filter {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: dir.path("out/" + $0), isDirectory: &isDirectory)
+      return !isDirectory.boolValue
+    }
+    #expect(files == ["rss.xml"], "no new file and no temporary file may be left")
   }
 }

@@ -48,7 +48,9 @@ public enum LoaCommandLine {
 
     Options:
       --config FILE      the JSON configuration (docs/configuration.md); required
-      --database URL     override database.url: sqlite:PATH or a path
+      --database URL     override database.url: sqlite:PATH, a path, or
+                         postgresql://user@host:port/dbname (password from PGPASSWORD or
+                         ~/.pgpass, or LOA_DATABASE_URL)
       --output DIR       override output.directory
       --now TIME         publish as if it were TIME (ISO 8601 or Unix seconds), for tests
                          and backfills; articles dated later are treated as scheduled
@@ -115,7 +117,7 @@ public enum LoaCommandLine {
       switch e.code {
       case .notFound: return (.noInput, e.message)
       case .unavailable: return (.unavailable, e.message)
-      case .schema: return (.config, e.message)
+      case .schema, .configuration: return (.config, e.message)
       }
     case let e as WriteError:
       switch e.code {
@@ -141,14 +143,7 @@ public enum LoaCommandLine {
     }
     let clock = options.clockOverride ?? SystemClock()
     let started = monotonicSeconds()
-    let store: ArticleStore
-    switch configuration.database.location {
-    case .sqlite(let path):
-      store = try SQLiteArticleStore(
-        path: path, articlesQuery: configuration.database.articlesQuery,
-        categoriesQuery: configuration.database.categoriesQuery,
-        busyTimeoutMilliseconds: Int32(configuration.database.busyTimeoutSeconds * 1000))
-    }
+    let store = try configuration.openStore()
     let mode: PublishMode = options.command == "check" ? .check : options.strict ? .strict : .write
     let report = RunReport()
     do {

@@ -4,8 +4,8 @@ public enum PublishMode: Sendable, Equatable {
   case write
   /// Render and check everything, write nothing (`loa check`).
   case check
-  /// Render and check everything; write only if the run found no warning (`--strict`). The
-  /// rendered files are held in memory until then.
+  /// Render and check everything; replace files only if the run found no warning
+  /// (`--strict`).
   case strict
 }
 
@@ -38,8 +38,8 @@ public final class Publisher {
   private var emptyFeeds: [Feed] = []
   private var publishedIDs = Set<Int64>()
   private var atomValidator: RelaxNGValidator?
-  /// Files held back in `.strict` mode.
-  private var pending: [(String, [UInt8])] = []
+  /// Files written to temporary siblings, renamed into place when the whole run succeeded.
+  private var staged: [OutputDirectory.StagedFile] = []
 
   /// - Throws: ``StoreError`` when categories cannot be read, ``WriteError`` when the output
   ///   directory cannot be created.
@@ -70,11 +70,34 @@ public final class Publisher {
     return (dir, "cleaning-" + String(key, radix: 16) + ".cache")
   }
 
-  /// Runs the whole publish.
+  /// Runs the whole publish: every file is rendered, checked and staged; only when all of
+  /// that succeeded are the staged files renamed into place.
   ///
-  /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Files written before the
-  ///   error are complete; the failing file keeps its previous version.
+  /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Nothing published has
+  ///   changed then (a failure in the final renames leaves each file complete, old or new).
   public func run() throws {
+    output?.removeAbandonedTemporaryFiles()
+    do {
+      try render()
+    } catch {
+      output?.discard(staged)
+      staged = []
+      throw error
+    }
+    if mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0) {
+      output?.discard(staged)
+    } else if let output {
+      try output.commit(staged)
+      for file in staged {
+        report.fileWritten(file.path)
+        logger.debug("write", "\(file.path): written")
+      }
+    }
+    staged = []
+    if mode != .check { saveCache() }
+  }
+
+  private func render() throws {
     if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
     var siteItems = TopItems(limit: limit)
     for root in tree.roots {
@@ -112,13 +135,6 @@ public final class Publisher {
       try emit(bytes, "index.opml", check: .xml)
     }
     report.setPublished(publishedIDs.count)
-    if mode == .strict {
-      if report.count(.warning) == 0 && report.count(.error) == 0 {
-        for (path, bytes) in pending { try write(bytes, path) }
-      }
-      pending = []
-    }
-    if mode != .check { saveCache() }
   }
 
   private func saveCache() {
@@ -246,20 +262,10 @@ public final class Publisher {
       report.add(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
       return
     }
-    switch mode {
-    case .check: return
-    case .strict: pending.append((path, bytes))
-    case .write: try write(bytes, path)
-    }
-  }
-
-  private func write(_ bytes: [UInt8], _ path: String) throws {
-    guard let output else { return }
-    switch try output.write(bytes, to: path) {
-    case .written:
-      report.fileWritten(path)
-      logger.debug("write", "\(path): written")
-    case .unchanged:
+    guard mode != .check, let output else { return }
+    if let file = try output.stage(bytes, to: path) {
+      staged.append(file)
+    } else {
       report.fileUnchanged(path)
       logger.debug("write", "\(path): unchanged")
     }

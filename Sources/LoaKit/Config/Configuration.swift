@@ -4,6 +4,8 @@ import Foundation
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
   /// A SQLite file (absolute path).
   case sqlite(path: String)
+  /// A PostgreSQL connection URI (`postgresql://` or `postgres://`), passed to libpq as is.
+  case postgres(url: String)
 
   /// Parses `sqlite:PATH`, `sqlite://PATH` or a bare path; a relative path is taken from
   /// `baseDirectory`.
@@ -14,15 +16,13 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     } else if rest.hasPrefix("sqlite:") {
       rest = rest.dropFirst("sqlite:".count)
     } else if rest.hasPrefix("postgres://") || rest.hasPrefix("postgresql://") {
-      throw ConfigError(
-        .invalidValue, key: "database.url",
-        "PostgreSQL is not supported by this build of loa; use sqlite:PATH")
+      return .postgres(url: text)
     } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
       !rest[..<colon].contains("/")
     {
       throw ConfigError(
         .invalidValue, key: "database.url",
-        "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH")
+        "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH or postgresql://…")
     }
     guard !rest.isEmpty else {
       throw ConfigError(.invalidValue, key: "database.url", "sqlite: needs a file path")
@@ -30,9 +30,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     return .sqlite(path: Paths.absolute(String(rest), relativeTo: baseDirectory))
   }
 
+  /// For messages: a PostgreSQL password is replaced by `***`.
   public var description: String {
     switch self {
     case .sqlite(let path): return "sqlite:" + path
+    case .postgres(let url): return ConnectionString.redacted(url)
     }
   }
 }
@@ -65,6 +67,10 @@ public struct Configuration: Sendable {
     public var categoriesQuery: String?
     public var dateFormats: [DatePattern]
     public var busyTimeoutSeconds: Int
+    /// PostgreSQL: the longest one statement may run.
+    public var statementTimeoutSeconds: Int
+    /// PostgreSQL: how long to try to connect.
+    public var connectTimeoutSeconds: Int
   }
 
   public struct Output: Sendable {
@@ -202,17 +208,31 @@ public struct Configuration: Sendable {
     guard var d = try o.object("database") else {
       throw ConfigError(.missingKey, key: "database", "is required")
     }
-    let location = try DatabaseLocation.parse(
-      try d.requiredString("url"), baseDirectory: baseDirectory)
+    // LOA_DATABASE_URL keeps a connection string (and any password in it) out of the file.
+    let environmentURL = ProcessInfo.processInfo.environment["LOA_DATABASE_URL"].flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    let databaseURL = try environmentURL ?? d.requiredString("url")
+    if environmentURL != nil { _ = try d.string("url") }
+    let location = try DatabaseLocation.parse(databaseURL, baseDirectory: baseDirectory)
     let patterns = try (d.strings("dateFormats") ?? []).map { try DatePattern($0) }
     let busy = try d.int("busyTimeoutSeconds") ?? 5
     guard (0...600).contains(busy) else {
       throw ConfigError(.invalidValue, key: "database.busyTimeoutSeconds", "must be 0…600")
     }
+    let statementTimeout = try d.int("statementTimeoutSeconds") ?? 30
+    let connectTimeout = try d.int("connectTimeoutSeconds") ?? 10
+    guard (1...3600).contains(statementTimeout) else {
+      throw ConfigError(.invalidValue, key: "database.statementTimeoutSeconds", "must be 1…3600")
+    }
+    guard (2...600).contains(connectTimeout) else {
+      throw ConfigError(.invalidValue, key: "database.connectTimeoutSeconds", "must be 2…600")
+    }
     let database = Database(
       location: location, articlesQuery: try d.string("articlesQuery"),
       categoriesQuery: try d.string("categoriesQuery"), dateFormats: patterns,
-      busyTimeoutSeconds: busy)
+      busyTimeoutSeconds: busy, statementTimeoutSeconds: statementTimeout,
+      connectTimeoutSeconds: connectTimeout)
     try d.rejectUnknownKeys()
 
     guard var out = try o.object("output") else {
@@ -336,6 +356,27 @@ public struct Configuration: Sendable {
       language: site.language, feedBaseURL: output.baseURL.description, icon: site.icon,
       favicon: site.favicon, image: site.image, authorName: site.authorName,
       authorURL: site.authorURL, authorEmail: site.authorEmail, copyright: site.copyright)
+  }
+}
+
+extension Configuration {
+  /// Opens the configured article database.
+  ///
+  /// - Throws: ``StoreError``.
+  public func openStore() throws -> ArticleStore {
+    switch database.location {
+    case .sqlite(let path):
+      return try SQLiteArticleStore(
+        path: path, articlesQuery: database.articlesQuery,
+        categoriesQuery: database.categoriesQuery,
+        busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000))
+    case .postgres(let url):
+      return try PostgresArticleStore(
+        url: url, articlesQuery: database.articlesQuery,
+        categoriesQuery: database.categoriesQuery,
+        statementTimeoutSeconds: database.statementTimeoutSeconds,
+        connectTimeoutSeconds: database.connectTimeoutSeconds)
+    }
   }
 }
 

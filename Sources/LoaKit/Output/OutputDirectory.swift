@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -61,10 +63,12 @@ public enum WriteOutcome: Sendable, Equatable {
 ///    neither a slug nor a planted symlink can lead elsewhere;
 /// 2. if the published file has the same bytes, nothing is written;
 /// 3. otherwise the bytes go to a temporary sibling (`.name.loa-PID.tmp`, `O_EXCL`), which is
-///    `fsync`ed, `renameat`ed over the old file, and the folder is `fsync`ed.
+///    `fsync`ed (``stage(_:to:)``); later ``commit(_:)`` `renameat`s it over the old file and
+///    `fsync`s the folder.
 ///
-/// A run that fails or is killed at any point leaves either the complete old file or the
-/// complete new one.
+/// A run stages every file first and commits only when all were rendered, so a run that fails
+/// part-way (a database lost mid-run) replaces nothing. A run that is killed at any point leaves
+/// each file either complete and old or complete and new.
 public final class OutputDirectory {
   /// Absolute path.
   public let path: String
@@ -115,24 +119,34 @@ public final class OutputDirectory {
     return true
   }
 
-  /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) unless it already holds them.
+  /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:)``.
+  public struct StagedFile: Sendable {
+    /// Path relative to the output directory, e.g. `thoi-su/rss.xml`.
+    public let path: String
+    let folder: [String]
+    let name: String
+    let temporaryName: String
+  }
+
+  /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) unless it already holds them: stage,
+  /// then commit at once.
   ///
   /// - Throws: ``WriteError``; the published file is then unchanged.
   @discardableResult
   public func write(_ bytes: [UInt8], to relativePath: String) throws -> WriteOutcome {
-    guard Self.isSafe(relativePath) else {
-      throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
-    }
-    let full = path + "/" + relativePath
-    var parts = relativePath.split(separator: "/").map(String.init)
-    let name = parts.removeLast()
+    guard let staged = try stage(bytes, to: relativePath) else { return .unchanged }
+    try commit([staged])
+    return .written
+  }
+
+  /// Opens (creating as needed) the folders of `parts` below the directory, never following a
+  /// symlink. The caller closes every descriptor in `opened`.
+  private func openFolder(_ parts: [String], create: Bool, opened: inout [Int32]) throws -> Int32 {
     var dir = fd
-    var opened: [Int32] = []
-    defer { for d in opened { close(d) } }
     var soFar = path
     for part in parts {
       soFar += "/" + part
-      if mkdirat(dir, part, 0o755) != 0 && errno != EEXIST {
+      if create && mkdirat(dir, part, 0o755) != 0 && errno != EEXIST {
         throw WriteError(path: soFar, SystemCallError(call: "mkdirat", errno: errno))
       }
       let parent = dir
@@ -143,20 +157,37 @@ public final class OutputDirectory {
         }
       } catch let e as SystemCallError {
         if e.errno == ENOTDIR || e.errno == ELOOP {
-          throw WriteError(.cannotCreate, path: soFar, "exists and is not a directory", underlying: e)
+          throw WriteError(
+            .cannotCreate, path: soFar, "exists and is not a directory", underlying: e)
         }
         throw WriteError(path: soFar, e)
       }
       opened.append(next)
       dir = next
     }
-    if try Self.hasSameBytes(dir, name, bytes) { return .unchanged }
+    return dir
+  }
+
+  /// Writes `bytes` to a temporary sibling of `relativePath` (`.rss.xml.loa-PID.tmp`,
+  /// `O_EXCL`) and `fsync`s it, unless the published file already holds exactly these bytes.
+  ///
+  /// - Returns: the staged file, or nil when the published file is unchanged.
+  /// - Throws: ``WriteError``; nothing published has changed.
+  public func stage(_ bytes: [UInt8], to relativePath: String) throws -> StagedFile? {
+    guard Self.isSafe(relativePath) else {
+      throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
+    }
+    var parts = relativePath.split(separator: "/").map(String.init)
+    let name = parts.removeLast()
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    let dir = try openFolder(parts, create: true, opened: &opened)
+    if try Self.hasSameBytes(dir, name, bytes) { return nil }
     let temp = ".\(name).loa-\(getpid()).tmp"
-    let parentDir = dir
     do {
-      _ = unlinkat(parentDir, temp, 0)
+      _ = unlinkat(dir, temp, 0)
       let file = try retryingSyscall("openat") {
-        openat(parentDir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
       }
       do {
         try Self.writeAll(file, bytes)
@@ -167,14 +198,76 @@ public final class OutputDirectory {
         close(file)
         throw error
       }
-      try retryingSyscall("renameat") { renameat(parentDir, temp, parentDir, name) }
     } catch let e as SystemCallError {
-      _ = unlinkat(parentDir, temp, 0)
-      throw WriteError(path: full, e)
+      _ = unlinkat(dir, temp, 0)
+      throw WriteError(path: path + "/" + relativePath, e)
     }
-    // The rename is durable once the folder entry is on disk.
-    _ = try? retryingSyscall("fsync") { fsync(parentDir) }
-    return .written
+    return StagedFile(path: relativePath, folder: parts, name: name, temporaryName: temp)
+  }
+
+  /// Renames every staged file over its published one (`renameat`), then `fsync`s each folder
+  /// once so the renames are durable. Each file is replaced atomically.
+  ///
+  /// - Throws: ``WriteError`` for the first rename that fails; the files not yet renamed keep
+  ///   their previous version and their temporary files are removed.
+  public func commit(_ files: [StagedFile]) throws {
+    var folders: [[String]: Int32] = [:]
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    for (index, file) in files.enumerated() {
+      do {
+        let dir: Int32
+        if let d = folders[file.folder] {
+          dir = d
+        } else {
+          dir = try openFolder(file.folder, create: false, opened: &opened)
+          folders[file.folder] = dir
+        }
+        do {
+          try retryingSyscall("renameat") { renameat(dir, file.temporaryName, dir, file.name) }
+        } catch let e as SystemCallError {
+          throw WriteError(path: path + "/" + file.path, e)
+        }
+      } catch {
+        discard(Array(files[index...]))
+        throw error
+      }
+    }
+    for dir in folders.values { _ = try? retryingSyscall("fsync") { fsync(dir) } }
+  }
+
+  /// Removes the temporary files of staged files that will not be committed.
+  public func discard(_ files: [StagedFile]) {
+    for file in files {
+      var opened: [Int32] = []
+      if let dir = try? openFolder(file.folder, create: false, opened: &opened) {
+        _ = unlinkat(dir, file.temporaryName, 0)
+      }
+      for d in opened { close(d) }
+    }
+  }
+
+  /// Removes temporary files left by runs that were killed (`.name.loa-PID.tmp` whose process
+  /// no longer exists), in the directory and its sub-folders one level down.
+  public func removeAbandonedTemporaryFiles() {
+    func sweep(_ dirPath: String, depth: Int) {
+      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dirPath) else {
+        return
+      }
+      for entry in entries {
+        let full = dirPath + "/" + entry
+        if entry.hasPrefix("."), entry.hasSuffix(".tmp"), let r = entry.range(of: ".loa-") {
+          let pidText = entry[r.upperBound...].dropLast(4)
+          if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            _ = unlink(full)
+          }
+        } else if depth > 0, !entry.hasPrefix(".") {
+          var st = stat()
+          if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { sweep(full, depth: depth - 1) }
+        }
+      }
+    }
+    sweep(path, depth: 1)
   }
 
   /// Whether `name` in `dir` is a regular file holding exactly `bytes`.

@@ -7,6 +7,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     case unavailable
     /// The schema does not match the contract or the custom query is wrong (exit 78).
     case schema
+    /// Credentials or permissions are wrong: fix the configuration (exit 78).
+    case configuration
   }
 
   public let code: Code

@@ -55,6 +55,16 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out.path("y-te-giao-duc/feed.json")))
   }
 
+  @Test func postgresScriptHasTheSameRowsAsTheSQLiteOne() throws {
+    func rows(_ file: String) throws -> Substring {
+      let text = try String(contentsOfFile: PackagePaths.path(file), encoding: .utf8)
+      return text[text.range(of: "INSERT INTO categories")!.lowerBound...]
+    }
+    #expect(
+      try rows("Examples/bai-chay.sql") == rows("Examples/bai-chay.postgres.sql"),
+      "run Scripts/make-postgres-example.py")
+  }
+
   @Test func passesTheIndependentReaders() throws {
     guard Checkers.enabled else { return }
     let out = try TemporaryDirectory()

@@ -1,0 +1,218 @@
+import CLibPQ
+import Foundation
+
+/// A PostgreSQL error: what failed, libpq's message (first line), the SQLSTATE when the server
+/// sent one, and the SQL (never with bound values, never with a password).
+public struct PostgresError: Error, Sendable, CustomStringConvertible {
+  /// The libpq function that failed, e.g. `PQexecPrepared`.
+  public let function: String
+  public let message: String
+  /// Five-character SQLSTATE (`42703` undefined column), when known.
+  public let sqlState: String?
+  public let sql: String?
+  /// Whether the connection itself is gone (server stopped, network cut).
+  public let connectionLost: Bool
+
+  public var description: String {
+    var s = "\(function): \(message)"
+    if let sqlState { s += " (SQLSTATE \(sqlState))" }
+    return s
+  }
+}
+
+/// Connection strings with secrets removed, for messages.
+public enum ConnectionString {
+  /// `postgresql://user:secret@host/db?password=x` → `postgresql://user:***@host/db?password=***`.
+  /// Also handles `key=value` strings (`password=secret host=x`).
+  public static func redacted(_ s: String) -> String {
+    var out = s
+    if let scheme = out.range(of: "://") {
+      let rest = out[scheme.upperBound...]
+      let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+      if let at = rest[..<authorityEnd].lastIndex(of: "@"),
+        let colon = rest[..<at].firstIndex(of: ":")
+      {
+        out.replaceSubrange(out.index(after: colon)..<at, with: "***")
+      }
+    }
+    // password=... in a query string or a key=value list.
+    var result = ""
+    var remaining = Substring(out)
+    while let r = remaining.range(of: "password=") {
+      result += remaining[..<r.upperBound] + "***"
+      let valueEnd =
+        remaining[r.upperBound...].firstIndex(where: { $0 == "&" || $0 == " " })
+        ?? remaining.endIndex
+      remaining = remaining[valueEnd...]
+    }
+    return result + remaining
+  }
+}
+
+/// One connection to a PostgreSQL server. Wraps `PQconnectdbParams` / `PQfinish`. Close it
+/// explicitly with ``close()``.
+public final class PGConnection {
+  let handle: OpaquePointer
+  private var isOpen = true
+
+  /// Connects.
+  ///
+  /// - Parameters:
+  ///   - url: a libpq connection URI (`postgresql://user@host:5432/db?sslmode=require`,
+  ///     `postgresql:///db?host=/run/postgresql`) or key=value string. The password comes from
+  ///     it, `PGPASSWORD` or `~/.pgpass`, all handled by libpq.
+  ///   - connectTimeoutSeconds: libpq's `connect_timeout`.
+  /// - Throws: ``PostgresError`` with libpq's message; the password never appears in it.
+  public init(url: String, applicationName: String = "loa", connectTimeoutSeconds: Int = 10)
+    throws
+  {
+    // "If expand_dbname is non-zero, the value for the first dbname key word is checked to see
+    // if it is a connection string" — so the URL goes in as dbname and our own settings are
+    // added after it (later keywords win only where the URL does not set them first).
+    let keys = ["dbname", "application_name", "connect_timeout", "client_encoding"]
+    let values = [url, applicationName, String(max(2, connectTimeoutSeconds)), "UTF8"]
+    let conn: OpaquePointer? = Self.withCStrings(keys) { k in
+      Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
+    }
+    guard let conn else {
+      throw PostgresError(
+        function: "PQconnectdbParams", message: "out of memory", sqlState: nil, sql: nil,
+        connectionLost: true)
+    }
+    if PQstatus(conn) != CONNECTION_OK {
+      let message = Self.firstLine(PQerrorMessage(conn))
+      // "Note that when PQconnectdb returns a null pointer or a connection with a bad status,
+      // you should still call PQfinish to release the storage used by the PGconn object."
+      PQfinish(conn)
+      throw PostgresError(
+        function: "PQconnectdbParams", message: ConnectionString.redacted(message), sqlState: nil,
+        sql: nil, connectionLost: true)
+    }
+    cpq_silence_notices(conn)
+    handle = conn
+  }
+
+  deinit {
+    if isOpen { PQfinish(handle) }
+  }
+
+  /// Closes the connection. Wraps `PQfinish`.
+  public func close() {
+    guard isOpen else { return }
+    PQfinish(handle)
+    isOpen = false
+  }
+
+  /// `host:port/dbname` of the live connection, for messages (no user, no password).
+  public var endpoint: String {
+    let host = PQhost(handle).map { String(cString: $0) } ?? "?"
+    let port = PQport(handle).map { String(cString: $0) } ?? "?"
+    let db = PQdb(handle).map { String(cString: $0) } ?? "?"
+    return "\(host):\(port)/\(db)"
+  }
+
+  static func firstLine(_ p: UnsafePointer<CChar>?) -> String {
+    guard let p else { return "unknown error" }
+    let s = String(cString: p)
+    let line = s.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? s
+    return line.hasPrefix("FATAL:  ") ? String(line.dropFirst(8)) : line.hasPrefix("ERROR:  ") ? String(line.dropFirst(8)) : line
+  }
+
+  /// Runs `body` with `strings` as a NULL-terminated array of C strings that live for the call.
+  static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
+    pointers.append(nil)
+    defer { for p in pointers { free(p) } }
+    return body(pointers.map { $0.map { UnsafePointer($0) } })
+  }
+
+  /// Turns a finished result into a ``PGResult`` or a ``PostgresError``; `expected` is the
+  /// status that means success. Every `PGresult` is cleared, error results too.
+  func check(_ result: OpaquePointer?, _ function: String, sql: String?, expected: ExecStatusType)
+    throws -> PGResult
+  {
+    guard let result else {
+      throw PostgresError(
+        function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
+        sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
+    }
+    let status = PQresultStatus(result)
+    guard status == expected else {
+      let message = Self.firstLine(PQresultErrorMessage(result))
+      let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+      PQclear(result)
+      throw PostgresError(
+        function: function, message: message, sqlState: state, sql: sql,
+        connectionLost: PQstatus(handle) != CONNECTION_OK)
+    }
+    return PGResult(result)
+  }
+
+  /// Runs SQL without parameters that returns no rows. Wraps `PQexec`.
+  public func execute(_ sql: String) throws {
+    _ = try check(PQexec(handle, sql), "PQexec", sql: sql, expected: PGRES_COMMAND_OK)
+  }
+
+  /// Runs SQL without parameters and returns its rows. Wraps `PQexec`.
+  public func query(_ sql: String) throws -> PGResult {
+    try check(PQexec(handle, sql), "PQexec", sql: sql, expected: PGRES_TUPLES_OK)
+  }
+
+  /// Runs SQL with text parameters that returns no rows. Wraps `PQexecParams`.
+  public func execute(_ sql: String, parameters: [String?]) throws {
+    let result: OpaquePointer? = Self.withCStrings(parameters) { values in
+      PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+    }
+    _ = try check(result, "PQexecParams", sql: sql, expected: PGRES_COMMAND_OK)
+  }
+
+  /// Prepares a named statement. Wraps `PQprepare`.
+  public func prepare(_ name: String, _ sql: String) throws {
+    _ = try check(
+      PQprepare(handle, name, sql, 0, nil), "PQprepare", sql: sql, expected: PGRES_COMMAND_OK)
+  }
+
+  /// Runs a prepared statement with text parameters. Wraps `PQexecPrepared`.
+  public func executePrepared(_ name: String, _ parameters: [String?], sql: String) throws
+    -> PGResult
+  {
+    let result: OpaquePointer? = Self.withCStrings(parameters) { values in
+      PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+    }
+    return try check(result, "PQexecPrepared", sql: sql, expected: PGRES_TUPLES_OK)
+  }
+}
+
+/// The rows of one result. Wraps a `PGresult`, cleared in `deinit` (`PQclear`).
+public final class PGResult {
+  let handle: OpaquePointer
+
+  init(_ handle: OpaquePointer) { self.handle = handle }
+  deinit { PQclear(handle) }
+
+  public var rowCount: Int { Int(PQntuples(handle)) }
+  public var columnCount: Int { Int(PQnfields(handle)) }
+
+  /// The type OID of a column (`PQftype`): 25 text, 1043 varchar, 1114 timestamp, …
+  public func columnType(_ column: Int) -> UInt32 { PQftype(handle, Int32(column)) }
+
+  public func isNull(_ row: Int, _ column: Int) -> Bool {
+    PQgetisnull(handle, Int32(row), Int32(column)) != 0
+  }
+
+  /// The value as text; nil for SQL NULL ("PQgetvalue never returns NULL", so
+  /// `PQgetisnull` decides). Invalid UTF-8 is repaired with U+FFFD and reported.
+  public func text(_ row: Int, _ column: Int) -> (text: String?, repaired: Bool) {
+    if isNull(row, column) { return (nil, false) }
+    guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else { return ("", false) }
+    let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
+    let buffer = UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
+    if let s = String(validating: buffer, as: UTF8.self) { return (s, false) }
+    return (String(decoding: buffer, as: UTF8.self), true)
+  }
+
+  public func int64(_ row: Int, _ column: Int) -> Int64? {
+    guard let t = text(row, column).text else { return nil }
+    return Int64(t)
+  }
+}

@@ -1,0 +1,184 @@
+import CLibPQ
+
+/// Reads the article database contract from PostgreSQL (libpq), in one read-only
+/// `REPEATABLE READ` transaction so every feed of a run sees the same snapshot (on a primary or
+/// a hot-standby replica), with prepared statements, bound parameters and a statement timeout.
+///
+/// Timestamps may be `timestamp` (taken in the site's zone, like naive text), `timestamptz`
+/// (the session prints them in UTC, `+00`) or text in the contract's formats. A text
+/// `published_at` is ordered with `COLLATE "C"`, the byte order SQLite uses, so both databases
+/// pick the same rows.
+public final class PostgresArticleStore: ArticleStore {
+  private let connection: PGConnection
+  /// `host:port/db`, for messages.
+  public let endpoint: String
+  private let articlesSource: String
+  private let categoriesSQL: String
+  private var prepared = false
+  private var byCategorySQL = ""
+  private var uncategorizedSQL = ""
+
+  /// Connects and opens the read transaction.
+  ///
+  /// - Throws: ``StoreError``: `.unavailable` when the server cannot be reached or the
+  ///   connection is lost, `.schema` when a table or column is missing or a custom query is
+  ///   wrong, `.configuration` for authentication problems. No message contains the password.
+  public init(
+    url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    statementTimeoutSeconds: Int = 30, connectTimeoutSeconds: Int = 10
+  ) throws {
+    do {
+      connection = try PGConnection(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
+    } catch let e as PostgresError {
+      throw Self.connectError(e, url: url)
+    }
+    endpoint = connection.endpoint
+    articlesSource =
+      articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
+      ?? "articles"
+    if let q = categoriesQuery {
+      categoriesSQL =
+        "SELECT id, parent_id, slug, name, description FROM ("
+        + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
+    } else {
+      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+    }
+    do {
+      try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+      // SET LOCAL lasts until the transaction ends. Output formats are pinned so the text of
+      // dates does not depend on the server's or the role's settings.
+      try connection.execute("SET LOCAL statement_timeout = '\(max(1, statementTimeoutSeconds))s'")
+      try connection.execute("SET LOCAL TimeZone = 'UTC'")
+      try connection.execute("SET LOCAL DateStyle = 'ISO, YMD'")
+      try connection.execute("SET LOCAL IntervalStyle = 'iso_8601'")
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot start a read transaction on")
+    }
+  }
+
+  static func connectError(_ e: PostgresError, url: String) -> StoreError {
+    let message = e.message
+    let authentication = [
+      "password authentication failed", "no password supplied", "authentication failed",
+      "role \"", "does not exist", "no pg_hba.conf entry",
+    ].contains { message.contains($0) }
+    let target = ConnectionString.redacted(url)
+    return StoreError(
+      authentication ? .configuration : .unavailable,
+      "cannot connect to PostgreSQL \(target): \(message)")
+  }
+
+  /// Turns a server error into a one-line ``StoreError``.
+  private func mapped(_ e: PostgresError, _ what: String) -> StoreError {
+    if e.connectionLost {
+      return StoreError(
+        .unavailable, "\(what) PostgreSQL \(endpoint): connection lost (\(e.message))")
+    }
+    switch e.sqlState {
+    case "42P01", "42703", "42601", "42883", "42804", "42846", "42P18", "42702":
+      // undefined table / column, syntax error, undefined function, datatype mismatch…
+      return StoreError(.schema, "\(what) PostgreSQL \(endpoint): \(e.message)", sql: e.sql)
+    case "57014":
+      return StoreError(
+        .unavailable, "\(what) PostgreSQL \(endpoint): statement timeout reached (\(e.message))")
+    case "42501", "28000", "28P01":
+      return StoreError(.configuration, "\(what) PostgreSQL \(endpoint): \(e.message)")
+    default:
+      return StoreError(.unavailable, "\(what) PostgreSQL \(endpoint): \(e.message)", sql: e.sql)
+    }
+  }
+
+  /// Prepares the two article statements once, after looking at the type of `published_at`.
+  private func prepareStatements() throws {
+    guard !prepared else { return }
+    let probe = try connection.query(
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) LIMIT 0")
+    let textTypes: Set<UInt32> = [25, 1043, 1042, 19]  // text, varchar, bpchar, name
+    let dateIsText = textTypes.contains(probe.columnType(12))
+    let order =
+      dateIsText
+      ? "ORDER BY published_at COLLATE \"C\" DESC, id DESC"
+      : "ORDER BY published_at DESC, id DESC"
+    byCategorySQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND category_id = $2 \(order) LIMIT $3"
+    uncategorizedSQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND"
+      + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[]))) \(order) LIMIT $3"
+    try connection.prepare("loa_by_category", byCategorySQL)
+    try connection.prepare("loa_uncategorized", uncategorizedSQL)
+    prepared = true
+  }
+
+  public func categories() throws -> [CategoryRow] {
+    do {
+      let r = try connection.query(categoriesSQL)
+      var rows: [CategoryRow] = []
+      for i in 0..<r.rowCount {
+        guard let id = r.int64(i, 0) else { continue }
+        rows.append(
+          CategoryRow(
+            id: id, parentID: r.int64(i, 1), slug: r.text(i, 2).text ?? "",
+            name: r.text(i, 3).text ?? "", description: r.text(i, 4).text))
+      }
+      return rows
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read categories from")
+    }
+  }
+
+  /// Reads a page of `LIMIT n` rows; when the caller wants more (scheduled or invalid rows
+  /// came first), reads again with a doubled limit and skips the rows it has seen. The first
+  /// page is sized for a full feed, so a second is rare.
+  public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
+    throws
+  {
+    do {
+      try prepareStatements()
+      var limit = 64
+      var seen = 0
+      while true {
+        let result: PGResult
+        switch selection {
+        case .category(let id):
+          result = try connection.executePrepared(
+            "loa_by_category", ["published", String(id), String(limit)], sql: byCategorySQL)
+        case .uncategorized(let known):
+          let array = "{" + known.map(String.init).joined(separator: ",") + "}"
+          result = try connection.executePrepared(
+            "loa_uncategorized", ["published", array, String(limit)], sql: uncategorizedSQL)
+        }
+        let count = result.rowCount
+        for i in seen..<max(seen, count) {
+          if try !body(row(result, i)) { return }
+        }
+        if count < limit { return }
+        seen = count
+        limit *= 2
+      }
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  private func row(_ r: PGResult, _ i: Int) -> ArticleRow {
+    var repaired: [String] = []
+    func text(_ c: Int) -> String? {
+      let (t, bad) = r.text(i, c)
+      if bad { repaired.append(ArticleColumns.names[c]) }
+      return t
+    }
+    var row = ArticleRow(
+      id: r.int64(i, 0) ?? 0, categoryID: r.int64(i, 1), title: text(2), slug: text(3),
+      summary: text(4), contentHTML: text(5), author: text(6), imageURL: text(7),
+      imageCaption: text(8), url: text(9), tags: text(10), status: text(11),
+      publishedAt: text(12), updatedAt: text(13))
+    row.invalidUTF8Fields = repaired
+    return row
+  }
+
+  public func close() throws {
+    // Ending a read-only transaction cannot lose anything; a dead connection is fine here.
+    try? connection.execute("COMMIT")
+    connection.close()
+  }
+}

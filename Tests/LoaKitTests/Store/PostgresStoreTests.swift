@@ -1,0 +1,255 @@
+import Foundation
+import LoaKit
+import LoaTestSupport
+import Testing
+
+/// The PostgreSQL store against a real server (Scripts/test.sh starts one).
+@Suite(.enabled(if: PostgresFixture.enabled), .serialized)
+struct PostgresStoreTests {
+  /// Publishes with `store` into a fresh folder and returns every file's bytes by path.
+  static func publish(
+    _ configuration: Configuration, store: ArticleStore, now: Int64
+  ) throws -> [String: Data] {
+    let out = try TemporaryDirectory()
+    var c = configuration
+    c.output.directory = out.path
+    c.state.directory = out.path + "-state"
+    defer { try? FileManager.default.removeItem(atPath: out.path + "-state") }
+    try Publisher(configuration: c, store: store, clock: FixedClock(now), logger: .silent).run()
+    try store.close()
+    var files: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: out.path) {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: out.path + "/" + path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: out.path + "/" + path) }
+    }
+    return files
+  }
+
+  static func expectSame(_ a: [String: Data], _ b: [String: Data]) {
+    #expect(a.keys.sorted() == b.keys.sorted())
+    for (path, data) in a where b[path] != data {
+      Issue.record("\(path) differs between SQLite and PostgreSQL")
+    }
+  }
+
+  @Test func examplePortalGivesTheSameBytesAsSQLite() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      String(contentsOfFile: PackagePaths.path("Examples/bai-chay.postgres.sql"), encoding: .utf8),
+      in: url)
+    let lite = try TemporaryDirectory()
+    try ExamplePortal.makeDatabase(at: lite.path("db.sqlite"))
+    let config = try Configuration.load(path: ExamplePortal.configPath)
+    let now = SystemClock().now()
+    let fromSQLite = try Self.publish(
+      config, store: try SQLiteArticleStore(path: lite.path("db.sqlite")), now: now)
+    let fromPostgres = try Self.publish(config, store: try PostgresArticleStore(url: url), now: now)
+    #expect(fromSQLite.count == 34)
+    Self.expectSame(fromSQLite, fromPostgres)
+  }
+
+  @Test func hostileRowsGiveTheSameBytesAsSQLite() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    let lite = try TemporaryDirectory()
+    try SQLiteFixture.create(at: lite.path("db.sqlite"), sql: HostileInputTests.sql)
+    try PostgresFixture.copy(fromSQLite: lite.path("db.sqlite"), to: url)
+    let config = try HostileInputTests.configuration(lite)
+    let fromSQLite = try Self.publish(
+      config, store: try SQLiteArticleStore(path: lite.path("db.sqlite")), now: HostileInputTests.now)
+    let fromPostgres = try Self.publish(
+      config, store: try PostgresArticleStore(url: url), now: HostileInputTests.now)
+    #expect(fromSQLite.count >= 9)
+    Self.expectSame(fromSQLite, fromPostgres)
+  }
+
+  @Test func readsTheOperatorsOwnQueryWithTimestamptz() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      """
+      CREATE TABLE cats (cid int PRIMARY KEY, label text, code text);
+      CREATE TABLE posts (post_id int PRIMARY KEY, cat int, headline text, body text, state int, created timestamptz);
+      INSERT INTO cats VALUES (1, 'Tin', 'tin');
+      INSERT INTO posts VALUES (10, 1, 'Tiêu đề', '<p>x</p>', 1, '2026-11-01 01:00:00+00'),
+                               (11, 1, 'Nháp', '', 0, '2026-11-02 01:00:00+00');
+      """, in: url)
+    let store = try PostgresArticleStore(
+      url: url,
+      articlesQuery: """
+        SELECT post_id AS id, cat AS category_id, headline AS title, NULL AS slug, NULL AS summary,
+          body AS content_html, NULL AS author, NULL AS image_url, NULL AS image_caption,
+          NULL AS url, NULL AS tags, CASE state WHEN 1 THEN 'published' ELSE 'draft' END AS status,
+          created AS published_at, NULL::timestamptz AS updated_at FROM posts
+        """,
+      categoriesQuery: "SELECT cid AS id, NULL::int AS parent_id, code AS slug, label AS name, NULL AS description FROM cats")
+    defer { try? store.close() }
+    #expect(try store.categories().map(\.name) == ["Tin"])
+    var rows: [ArticleRow] = []
+    try store.forEachArticle(in: .category(1)) { rows.append($0); return true }
+    #expect(rows.map(\.id) == [10])
+    let parsed = DateParser(zone: try SiteTimeZone("Asia/Ho_Chi_Minh")).parse(rows[0].publishedAt ?? "")
+    #expect(parsed.map(DateFormats.rfc3339) == "2026-11-01T08:00:00+07:00")
+  }
+
+  @Test func readsPastScheduledRowsInPages() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    var sql = SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);\n"
+    // 150 scheduled rows newer than the 3 published ones: more than the first page.
+    for i in 1...150 {
+      sql += "INSERT INTO articles (id, category_id, title, published_at) VALUES (\(i), 1, 'S\(i)', '2099-01-01 00:00:\(String(format: "%02d", i % 60))');\n"
+    }
+    for i in 151...153 {
+      sql += "INSERT INTO articles (id, category_id, title, published_at) VALUES (\(i), 1, 'P\(i)', '2026-11-0\(i - 150) 08:00:00');\n"
+    }
+    try PostgresFixture.run(sql, in: url)
+    let store = try PostgresArticleStore(url: url)
+    defer { try? store.close() }
+    var ids: [Int64] = []
+    try store.forEachArticle(in: .category(1)) { row in
+      if row.title?.hasPrefix("P") == true { ids.append(row.id) }
+      return ids.count < 3
+    }
+    #expect(ids == [153, 152, 151])
+  }
+}
+
+/// Failures as cron sees them: the real `loa` binary against the real server.
+@Suite(.enabled(if: PostgresFixture.enabled), .serialized)
+struct PostgresFailureTests {
+  func loa(_ args: [String], state: TemporaryDirectory) throws -> ProcessResult {
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = state.path
+    env.removeValue(forKey: "PGPASSWORD")
+    return try Subprocess.run(try #require(LoaBinary.path), args, environment: env)
+  }
+
+  func publish(_ url: String, _ dir: TemporaryDirectory, extra: String = "") throws -> ProcessResult {
+    let config = """
+      {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+       "database": {"url": "sqlite:unused.sqlite" \(extra)},
+       "output": {"directory": "out", "baseURL": "/f/"}}
+      """
+    try config.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    return try loa(["publish", "--config", dir.path("c.json"), "--database", url], state: dir)
+  }
+
+  @Test func serverDownIsUnavailable() throws {
+    let server = try PostgresFixture.serverURL()
+    let dir = try TemporaryDirectory()
+    let down = PostgresFixture.url(server, database: "postgres").replacingOccurrences(
+      of: "host=", with: "host=/nonexistent-loa-socket-dir&x=")
+    let r = try publish(down, dir)
+    #expect(r.status == 69)
+    #expect(r.stderr.hasPrefix("loa: error: cannot connect to PostgreSQL "), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func wrongPasswordIsAConfigErrorAndNeverPrinted() throws {
+    let server = try PostgresFixture.serverURL()
+    let dir = try TemporaryDirectory()
+    let wrong = server.replacingOccurrences(of: "://loa@", with: "://loa_pw:s3cret-guess@")
+    let r = try publish(wrong, dir)
+    #expect(r.status == 78)
+    #expect(r.stderr.contains("password authentication failed"), "\(r.stderr)")
+    #expect(!r.stderr.contains("s3cret-guess"))
+    #expect(r.stderr.contains("loa_pw:***@"))
+  }
+
+  @Test func missingTableAndColumnAreNamed() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    let dir = try TemporaryDirectory()
+    let noTable = try publish(url, dir)
+    #expect(noTable.status == 78)
+    #expect(noTable.stderr.contains("relation \"categories\" does not exist"), "\(noTable.stderr)")
+    try PostgresFixture.run(
+      """
+      CREATE TABLE categories (id bigint PRIMARY KEY, parent_id bigint, slug text, name text, description text);
+      CREATE TABLE articles (id bigint PRIMARY KEY, category_id bigint, title text, slug text, summary text,
+        content_html text, author text, image_url text, url text, tags text, status text,
+        published_at timestamp, updated_at timestamp);
+      INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);
+      """, in: url)
+    let noColumn = try publish(url, dir)
+    #expect(noColumn.status == 78)
+    #expect(noColumn.stderr.contains("column \"image_caption\" does not exist"), "\(noColumn.stderr)")
+  }
+
+  @Test func aSlowQueryHitsTheStatementTimeout() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    let dir = try TemporaryDirectory()
+    try PostgresFixture.run(
+      SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);", in: url)
+    let started = Date()
+    let r = try publish(
+      url, dir,
+      extra: ", \"statementTimeoutSeconds\": 1, \"categoriesQuery\": \"SELECT c.* FROM categories c, pg_sleep(5)\"")
+    #expect(r.status == 69)
+    #expect(r.stderr.contains("statement timeout"), "\(r.stderr)")
+    #expect(Date().timeIntervalSince(started) < 4.5)
+  }
+
+  @Test func aServerLostMidRunLeavesThePublishedFilesUntouched() throws {
+    let server = try PostgresFixture.serverURL()
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      String(contentsOfFile: PackagePaths.path("Examples/bai-chay.postgres.sql"), encoding: .utf8),
+      in: url)
+    let dir = try TemporaryDirectory()
+    try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
+    // A first, good publish.
+    let good = try loa(
+      ["publish", "--config", ExamplePortal.configPath, "--database", url, "--output", dir.path("out")],
+      state: dir)
+    #expect(good.status == 0)
+    let before = try snapshot(dir.path("out"))
+    // A second run whose article query sleeps, so it can be cut off part-way.
+    try """
+      {"version": 1, "site": {"title": "Cổng thông tin điện tử phường Bãi Cháy", "url": "https://baichay.example.org/"},
+       "database": {"url": "sqlite:unused", "articlesQuery": "SELECT a.* FROM articles a, LATERAL (SELECT pg_sleep(0.05)) s"},
+       "output": {"directory": "out", "baseURL": "https://baichay.example.org/feeds/"}}
+      """.write(toFile: dir.path("slow.json"), atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(LoaBinary.path))
+    process.arguments = ["publish", "--config", dir.path("slow.json"), "--database", url]
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    process.environment = env
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // Wait until its query is running, then terminate its backend.
+    let admin = try PGConnection(url: server, applicationName: "loa-test-admin")
+    defer { admin.close() }
+    var terminated = false
+    for _ in 0..<100 where !terminated {
+      Thread.sleep(forTimeInterval: 0.05)
+      let r = try admin.query(
+        "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'loa' AND pid <> pg_backend_pid() AND query LIKE '%pg_sleep%' AND state = 'active') t")
+      terminated = (r.int64(0, 0) ?? 0) > 0
+    }
+    #expect(terminated, "loa's query was never seen running")
+    process.waitUntilExit()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 69, "\(stderr)")
+    #expect(stderr.contains("connection lost") || stderr.contains("terminating connection"), "\(stderr)")
+    #expect(try snapshot(dir.path("out")) == before, "the published files must be untouched")
+  }
+
+  func snapshot(_ path: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for p in try FileManager.default.subpathsOfDirectory(atPath: path) {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: path + "/" + p, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files[p] = FileManager.default.contents(atPath: path + "/" + p) }
+    }
+    return files
+  }
+}
