@@ -13,7 +13,8 @@ let package = Package(
     .systemLibrary(
       name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3", "CLibPQ"]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3", "CLibPQ", "CZlib"]),
     .executableTarget(name: "LoaCLI", dependencies: ["LoaKit"]),
     .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3", "CLibPQ"]),
     .testTarget(

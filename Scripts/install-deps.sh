@@ -25,7 +25,7 @@ case "${1-}" in
   *) echo "usage: Scripts/install-deps.sh [--test]" >&2; exit 2 ;;
 esac
 
-packages=(libxml2-dev libsqlite3-dev libpq-dev sqlite3 pkg-config)
+packages=(libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev sqlite3 pkg-config)
 if ((with_tests)); then
   packages+=(libxml2-utils python3 python3-venv python3-pip postgresql)
 fi

@@ -54,6 +54,13 @@ public enum SQLiteFixture {
     try c.close()
   }
 
+  /// Runs SQL in an existing database.
+  public static func execute(_ sql: String, in path: String) throws {
+    let c = try SQLiteConnection(path: path, readOnly: false)
+    try c.execute(sql)
+    try c.close()
+  }
+
   /// The contract schema, for tests that insert their own rows.
   public static let schema = """
     CREATE TABLE categories (
@@ -222,6 +229,13 @@ public enum Checkers {
 
   /// Whether the checkers can run here (or must, and will then fail loudly).
   public static var enabled: Bool { required || python != nil }
+
+  /// ``checkFeeds(in:extraArguments:sourceLocation:)`` where the checkers are enabled.
+  public static func checkFeedsIfEnabled(
+    in directory: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    if enabled { try checkFeeds(in: directory, sourceLocation: sourceLocation) }
+  }
 
   /// Runs `check_feeds.py` on `directory`; records a test issue on any problem.
   public static func checkFeeds(

@@ -32,7 +32,13 @@ import Testing
       "--output", dir.path("out"),
     ])
     #expect(verbose.status == 0)
-    #expect(verbose.stderr.contains("0 files written, 34 unchanged"))
+    #expect(verbose.stderr.hasPrefix("loa: info: [publish] nothing changed since the last run"))
+    #expect(verbose.stderr.contains("nothing changed; 0 files written"))
+    let forced = try loa([
+      "publish", "-v", "--force", "--config", ExamplePortal.configPath, "--database",
+      dir.path("db.sqlite"), "--output", dir.path("out"),
+    ])
+    #expect(forced.stderr.contains("34 files written, 0 unchanged"), "\(forced.stderr)")
   }
 
   @Test func printsHelpAndVersion() throws {
@@ -164,6 +170,7 @@ import Testing
     #expect(r.stderr.split(separator: "\n").last == "loa: error: [summary] 2 items left out, 3 warnings; --strict: no file was replaced")
     #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8) == "old")
     let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path("out")).filter {
+      guard $0 != ".loa.lock" else { return false }
       var isDirectory: ObjCBool = false
       FileManager.default.fileExists(atPath: dir.path("out/" + $0), isDirectory: &isDirectory)
       return !isDirectory.boolValue

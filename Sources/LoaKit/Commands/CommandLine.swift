@@ -13,6 +13,10 @@ public enum ExitStatus: Int32, Sendable {
   case config = 78
 }
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A bad command line.
 public struct UsageError: Error, Sendable, CustomStringConvertible {
   public let message: String
@@ -56,6 +60,10 @@ public enum LoaCommandLine {
                          and backfills; articles dated later are treated as scheduled
       --strict           treat warnings as failures: exit 1 and replace no published file
       --report FILE      also write every issue as JSON to FILE
+      --force            rewrite every file, even unchanged ones
+      -n, --dry-run      print the files that would change, write nothing
+      --every DURATION   keep running: publish, wait DURATION (300, 90s, 5m, 1h), repeat;
+                         SIGTERM or SIGINT ends the loop after the current run
       -v, --verbose      say what was done (-vv: every file)
       -q, --quiet        errors only
       -h, --help         this text
@@ -86,14 +94,14 @@ public enum LoaCommandLine {
         standardOutput("loa \(LoaVersion.current)\n")
         return ExitStatus.success.rawValue
       case "publish", "check":
-        var options = try PublishOptions.parse(args, command: command)
+        var options = try PublishArguments.parse(args, command: command)
         if options.help {
           standardOutput(publishUsage + "\n")
           return ExitStatus.success.rawValue
         }
         logger.level = options.logLevel
         if options.clockOverride == nil { options.clockOverride = clock }
-        return try publish(options, logger: logger).rawValue
+        return try publish(options, logger: logger, print: { standardOutput($0 + "\n") }).rawValue
       default:
         throw UsageError("unknown command \"\(command)\"; try `loa --help`")
       }
@@ -125,6 +133,10 @@ public enum LoaCommandLine {
       case .io: return (.ioError, e.description)
       case .unsafePath: return (.software, e.description)
       }
+    case let e as LockError:
+      return (.temporaryFailure, e.description)
+    case let e as GzipError:
+      return (.software, "internal error: \(e.description)")
     case let e as XMLWriterError:
       return (.software, "internal error: \(e.description)")
     default:
@@ -132,7 +144,45 @@ public enum LoaCommandLine {
     }
   }
 
-  static func publish(_ options: PublishOptions, logger: Logger) throws -> ExitStatus {
+  static func publish(
+    _ options: PublishArguments, logger: Logger, print: (String) -> Void
+  ) throws -> ExitStatus {
+    guard let interval = options.every else {
+      return try publishOnce(options, logger: logger, print: print)
+    }
+    // Loop mode. SIGTERM and SIGINT are blocked in every thread (threads inherit the mask, so
+    // this comes before any is started) and collected with sigtimedwait between runs: a
+    // signal during a run lets it finish, then ends the loop.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGTERM)
+    sigaddset(&signals, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    logger.info("loop", "publishing every \(interval) s; SIGTERM or SIGINT stops after the current run")
+    while true {
+      do {
+        let status = try publishOnce(options, logger: logger, print: print)
+        if status != .success { logger.warning("loop", "run ended with exit status \(status.rawValue)") }
+      } catch {
+        let (status, message) = describe(error)
+        logger.error(nil, message)
+        if status == .usage || status == .config || status == .noInput && error is ConfigError {
+          return status
+        }
+      }
+      var timeout = timespec(tv_sec: interval, tv_nsec: 0)
+      var info = siginfo_t()
+      let received = sigtimedwait(&signals, &info, &timeout)
+      if received == SIGTERM || received == SIGINT {
+        logger.info("loop", "signal \(received) received; stopping")
+        return .success
+      }
+    }
+  }
+
+  static func publishOnce(
+    _ options: PublishArguments, logger: Logger, print: (String) -> Void
+  ) throws -> ExitStatus {
     var configuration = try Configuration.load(path: options.configPath)
     let cwd = Paths.currentDirectory()
     if let db = options.database {
@@ -143,13 +193,23 @@ public enum LoaCommandLine {
     }
     let clock = options.clockOverride ?? SystemClock()
     let started = monotonicSeconds()
+    let mode: PublishMode =
+      options.command == "check"
+      ? .check : options.dryRun ? .dryRun : options.strict ? .strict : .write
+    // One run at a time per output directory; check and dry runs write nothing and need none.
+    var lock: RunLock?
+    if mode == .write || mode == .strict {
+      try OutputDirectory.makeDirectories(configuration.output.directory)
+      lock = try RunLock(directory: configuration.output.directory)
+    }
+    defer { lock?.release() }
     let store = try configuration.openStore()
-    let mode: PublishMode = options.command == "check" ? .check : options.strict ? .strict : .write
     let report = RunReport()
+    let publisher: Publisher
     do {
-      let publisher = try Publisher(
+      publisher = try Publisher(
         configuration: configuration, store: store, clock: clock, logger: logger, report: report,
-        mode: mode)
+        mode: mode, options: PublishOptions(force: options.force))
       try publisher.run()
     } catch {
       try? store.close()
@@ -161,6 +221,9 @@ public enum LoaCommandLine {
     if let path = options.reportPath {
       try writeReport(report, command: options.command, to: Paths.absolute(path, relativeTo: cwd))
     }
+    if mode == .dryRun {
+      for path in report.filesWritten { print(path) }
+    }
     let warnings = report.count(.warning)
     let errors = report.count(.error)
     if warnings > 0 || errors > 0 {
@@ -169,16 +232,21 @@ public enum LoaCommandLine {
       parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")")
       if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
       var line = parts.joined(separator: ", ")
-      if mode == .strict && (warnings > 0 || errors > 0) { line += "; --strict: no file was replaced" }
+      if mode == .strict { line += "; --strict: no file was replaced" }
       logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
     }
     let elapsed = Int((monotonicSeconds() - started) * 1000)
-    logger.info(
-      options.command,
-      "\(report.articlesRead) articles read, \(report.itemsPublished) published, "
-        + "\(report.itemsLeftOut) left out, \(report.scheduled) scheduled; "
-        + "\(report.filesWritten.count) files written, \(report.filesUnchanged.count) unchanged; "
-        + "\(elapsed) ms")
+    if publisher.nothingChanged {
+      logger.info(options.command, "nothing changed; 0 files written; \(elapsed) ms")
+    } else {
+      let verb = mode == .dryRun ? "would be written" : "written"
+      logger.info(
+        options.command,
+        "\(report.articlesRead) articles read, \(report.itemsPublished) published, "
+          + "\(report.itemsLeftOut) left out, \(report.scheduled) scheduled; "
+          + "\(report.filesWritten.count) files \(verb), \(report.filesUnchanged.count) unchanged; "
+          + "\(elapsed) ms")
+    }
     if errors > 0 { return .validationFailed }
     if options.strict && warnings > 0 { return .validationFailed }
     return .success
@@ -236,8 +304,8 @@ public enum LoaCommandLine {
   }
 }
 
-/// Options of `loa publish`.
-struct PublishOptions {
+/// The command line of `loa publish` and `loa check`.
+struct PublishArguments {
   var configPath = ""
   var database: String?
   var output: String?
@@ -247,9 +315,13 @@ struct PublishOptions {
   var strict = false
   var reportPath: String?
   var command = "publish"
+  var force = false
+  var dryRun = false
+  /// Loop mode: run, then wait this many seconds, until SIGTERM or SIGINT.
+  var every: Int?
 
-  static func parse(_ arguments: ArraySlice<String>, command: String) throws -> PublishOptions {
-    var o = PublishOptions()
+  static func parse(_ arguments: ArraySlice<String>, command: String) throws -> PublishArguments {
+    var o = PublishArguments()
     o.command = command
     var args = arguments
     var config: String?
@@ -283,6 +355,14 @@ struct PublishOptions {
       case "-q", "--quiet": o.logLevel = .error
       case "--strict": o.strict = true
       case "--report": o.reportPath = try value(name, inline)
+      case "--force": o.force = true
+      case "--dry-run", "-n": o.dryRun = true
+      case "--every":
+        let text = try value(name, inline)
+        guard let seconds = Self.duration(text), seconds >= 10 else {
+          throw UsageError("--every: \"\(text)\" is not a duration of at least 10 s (e.g. 300, 90s, 5m, 1h)")
+        }
+        o.every = seconds
       case "-h", "--help": o.help = true
       default:
         throw UsageError("unknown option \"\(arg)\" for \(command); try `loa \(command) --help`")
@@ -290,7 +370,25 @@ struct PublishOptions {
     }
     if o.help { return o }
     guard let config else { throw UsageError("\(command) needs --config FILE") }
+    if command == "check" && (o.force || o.dryRun || o.every != nil) {
+      throw UsageError("check writes nothing; --force, --dry-run and --every are for publish")
+    }
+    if o.dryRun && o.every != nil { throw UsageError("--dry-run and --every do not go together") }
     o.configPath = config
     return o
+  }
+
+  /// `300`, `90s`, `5m`, `1h` → seconds.
+  static func duration(_ text: String) -> Int? {
+    var digits = Substring(text)
+    var unit = 1
+    switch text.last {
+    case "s": digits = digits.dropLast()
+    case "m": digits = digits.dropLast(); unit = 60
+    case "h": digits = digits.dropLast(); unit = 3600
+    default: break
+    }
+    guard let n = Int(digits), n > 0, n <= 7 * 86_400 / unit else { return nil }
+    return n * unit
   }
 }

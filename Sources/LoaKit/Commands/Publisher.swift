@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run does with the files it renders.
 public enum PublishMode: Sendable, Equatable {
   /// Write every file that changed.
@@ -7,6 +9,17 @@ public enum PublishMode: Sendable, Equatable {
   /// Render and check everything; replace files only if the run found no warning
   /// (`--strict`).
   case strict
+  /// Render and check everything, write nothing, list the files that would change
+  /// (`--dry-run`).
+  case dryRun
+}
+
+/// Options that change how files are written.
+public struct PublishOptions: Sendable {
+  /// Rewrite every file even when its bytes are unchanged, and skip the "nothing changed"
+  /// shortcut.
+  public var force = false
+  public init(force: Bool = false) { self.force = force }
 }
 
 /// Builds every feed of the site from the store and writes it to the output directory.
@@ -26,6 +39,7 @@ public final class Publisher {
   public let logger: Logger
   public let report: RunReport
   public let mode: PublishMode
+  public let options: PublishOptions
   private let store: ArticleStore
   private let output: OutputDirectory?
   private let site: SiteInfo
@@ -34,40 +48,83 @@ public final class Publisher {
   private var builder: ItemBuilder
   private let cache: CleaningCache
   private var warnedOrder = false
-  /// Feeds with no items, written last with the site's newest date.
+  /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
   private var publishedIDs = Set<Int64>()
   private var atomValidator: RelaxNGValidator?
   /// Files written to temporary siblings, renamed into place when the whole run succeeded.
   private var staged: [OutputDirectory.StagedFile] = []
+  /// Every file this run publishes (changed or not), relative to the output directory.
+  private var published: [String] = []
+  /// Feed files whose bytes changed (or would change, in a dry run).
+  public private(set) var changedFeeds: [String] = []
+  /// Earliest due time of a scheduled article seen.
+  private var nextDue: Int64?
+  /// Whether the run stopped early because nothing had changed.
+  public private(set) var nothingChanged = false
+  /// What the WebSub notifications did, when hubs are configured.
+  public private(set) var websubOutcome: WebSubNotifier.Outcome?
 
   /// - Throws: ``StoreError`` when categories cannot be read, ``WriteError`` when the output
   ///   directory cannot be created.
   public init(
     configuration: Configuration, store: ArticleStore, clock: Clock, logger: Logger,
-    report: RunReport = RunReport(), mode: PublishMode = .write
+    report: RunReport = RunReport(), mode: PublishMode = .write,
+    options: PublishOptions = PublishOptions()
   ) throws {
     self.configuration = configuration
     self.store = store
     self.logger = logger
     self.report = report
     self.mode = mode
+    self.options = options
     self.now = clock.now()
     site = configuration.siteInfo
     cache = CleaningCache()
     tree = CategoryTree(try store.categories(), report: report)
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
-    output = mode == .check ? nil : try OutputDirectory(path: configuration.output.directory)
+    output =
+      mode == .check ? nil
+      : mode == .dryRun
+        ? (FileManager.default.fileExists(atPath: configuration.output.directory)
+          ? try OutputDirectory(path: configuration.output.directory) : nil)
+        : try OutputDirectory(path: configuration.output.directory)
+  }
+
+  /// Files in the state directory are named after the site and output directory, so several
+  /// portals can share one state directory.
+  private var stateKey: String {
+    String(
+      CleaningCache.key(
+        content: configuration.output.directory, base: configuration.site.url.description),
+      radix: 16)
+  }
+
+  private func statePath(_ prefix: String, _ suffix: String) -> String? {
+    configuration.state.directory.map { $0 + "/" + prefix + stateKey + suffix }
+  }
+
+  /// Everything the output depends on besides the database and the clock.
+  private var configurationKey: String {
+    "\(LoaVersion.current)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
+      + "\(configuration.database.location)/\(configuration.output.directory)/"
+      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)"
   }
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
 
+  /// The update time of a feed with no items (Atom requires one): a fixed date, 2000-01-01
+  /// in the site's zone, so an empty feed never changes until it gets an item. Not "now",
+  /// which would rewrite it on every run, and not the site's newest date, which would rewrite
+  /// it whenever any other feed changes.
+  private var emptyFeedDate: Timestamp {
+    builder.parser.stamp(builder.parser.zone.utc(fromLocal: 946_684_800))
+  }
+
   /// The cleaning cache's file, one per site and output directory.
   var cachePath: (directory: String, name: String)? {
     guard let dir = configuration.state.directory else { return nil }
-    let key = CleaningCache.key(
-      content: configuration.output.directory, base: configuration.site.url.description)
-    return (dir, "cleaning-" + String(key, radix: 16) + ".cache")
+    return (dir, "cleaning-" + stateKey + ".cache")
   }
 
   /// Runs the whole publish: every file is rendered, checked and staged; only when all of
@@ -76,6 +133,12 @@ public final class Publisher {
   /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Nothing published has
   ///   changed then (a failure in the final renames leaves each file complete, old or new).
   public func run() throws {
+    if mode == .write && !options.force && unchangedSinceLastRun() {
+      nothingChanged = true
+      logger.info("publish", "nothing changed since the last run; no file written")
+      notifyHubs()
+      return
+    }
     output?.removeAbandonedTemporaryFiles()
     do {
       try render()
@@ -86,15 +149,91 @@ public final class Publisher {
     }
     if mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0) {
       output?.discard(staged)
-    } else if let output {
+      changedFeeds = []
+    } else if mode != .dryRun, let output {
       try output.commit(staged)
       for file in staged {
         report.fileWritten(file.path)
         logger.debug("write", "\(file.path): written")
       }
+      if !configuration.output.gzip { removeStaleGzipCopies(output) }
+      saveRunState()
+      notifyHubs()
     }
     staged = []
-    if mode != .check { saveCache() }
+    if mode != .check && mode != .dryRun { saveCache() }
+  }
+
+  /// True when the configuration, the database's change token and every published file are
+  /// as the last run left them, and no scheduled article has come due.
+  private func unchangedSinceLastRun() -> Bool {
+    guard let token = store.changeToken, let path = statePath("run-", ".json"),
+      let last = RunState.load(path), last.configuration == configurationKey,
+      last.source == token, !last.outputs.isEmpty
+    else { return false }
+    if let due = last.nextDue, due <= now { return false }
+    return last.outputsUnchanged(in: configuration.output.directory)
+  }
+
+  private func saveRunState() {
+    guard let token = store.changeToken, let path = statePath("run-", ".json"),
+      let dir = configuration.state.directory
+    else { return }
+    // Only a run with no failed check may let the next one skip.
+    guard report.count(.error) == 0 else { return }
+    var outputs: [String: String] = [:]
+    for p in published {
+      outputs[p] = RunState.fileStamp(configuration.output.directory + "/" + p)
+    }
+    let state = RunState(
+      configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs)
+    do {
+      try OutputDirectory(path: dir).write(state.encoded(), to: String(path.dropFirst(dir.count + 1)))
+    } catch {
+      logger.warning("state", "cannot save the run state (the next run renders everything): \(error)")
+    }
+  }
+
+  /// Deletes `.gz` copies left from when `output.gzip` was on: nginx would keep serving them.
+  private func removeStaleGzipCopies(_ output: OutputDirectory) {
+    for p in published {
+      let gz = configuration.output.directory + "/" + p + ".gz"
+      if unlink(gz) == 0 { logger.info("write", "\(p).gz: removed (output.gzip is off)") }
+    }
+  }
+
+  /// Pings the hubs for the feeds that changed, plus those a previous run could not deliver.
+  private func notifyHubs() {
+    let hubs = configuration.websub.hubs
+    guard !hubs.isEmpty, let pendingPath = statePath("websub-pending-", ".json"),
+      let dir = configuration.state.directory
+    else { return }
+    var pings: [WebSubNotifier.Ping] = []
+    if let data = FileManager.default.contents(atPath: pendingPath),
+      let old = try? JSONDecoder().decode([WebSubNotifier.Ping].self, from: data)
+    {
+      pings = old.filter { hubs.contains($0.hub) }
+    }
+    for feed in changedFeeds {
+      for hub in hubs {
+        let ping = WebSubNotifier.Ping(hub: hub, topic: site.url(ofOutput: feed))
+        if !pings.contains(ping) { pings.append(ping) }
+      }
+    }
+    guard !pings.isEmpty else { return }
+    let outcome = WebSubNotifier(timeoutSeconds: configuration.websub.timeoutSeconds).notify(pings)
+    websubOutcome = outcome
+    if let problem = outcome.firstProblem {
+      logger.warning(
+        "websub",
+        "\(outcome.pending.count) of \(pings.count) hub notification\(pings.count == 1 ? "" : "s") not delivered, will retry next run: \(problem)")
+    } else {
+      logger.info("websub", "\(outcome.delivered.count) hub notification\(outcome.delivered.count == 1 ? "" : "s") delivered")
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let bytes = [UInt8]((try? encoder.encode(outcome.pending)) ?? Data("[]".utf8))
+    try? OutputDirectory(path: dir).write(bytes, to: String(pendingPath.dropFirst(dir.count + 1)))
   }
 
   private func render() throws {
@@ -108,12 +247,9 @@ public final class Publisher {
       id: configuration.site.idPrefix + "feed", title: site.title,
       description: site.description, homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
-      updated: Self.newestUpdate(siteItems.items) ?? builder.parser.stamp(0))
+      updated: Self.newestUpdate(siteItems.items) ?? emptyFeedDate)
     try publish(siteFeed)
-    for var feed in emptyFeeds {
-      feed.updated = siteFeed.updated
-      try publish(feed)
-    }
+    for feed in emptyFeeds { try publish(feed) }
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
       var entries = [
@@ -130,8 +266,7 @@ public final class Publisher {
               feedPath: node.slug + "/" + primary.fileName))
         }
       }
-      let bytes = try OPMLSerializer().serialize(
-        entries: entries, site: site, updated: siteFeed.updated)
+      let bytes = try OPMLSerializer().serialize(entries: entries, site: site)
       try emit(bytes, "index.opml", check: .xml)
     }
     report.setPublished(publishedIDs.count)
@@ -161,7 +296,7 @@ public final class Publisher {
         id: configuration.site.idPrefix + "feed:category:\(id)", title: title,
         description: node.description.isEmpty ? title : node.description,
         homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
-        updated: Self.newestUpdate(items) ?? builder.parser.stamp(0))
+        updated: Self.newestUpdate(items) ?? emptyFeedDate)
       if items.isEmpty { emptyFeeds.append(feed) } else { try publish(feed) }
     }
     return items
@@ -188,8 +323,9 @@ public final class Publisher {
         }
         previous = min(previous, item.published.utc)
         items.append(item)
-      case .scheduled:
+      case .scheduled(let due):
         report.countScheduled()
+        nextDue = min(nextDue ?? .max, due)
       case .leftOut:
         break
       }
@@ -262,12 +398,48 @@ public final class Publisher {
       report.add(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
       return
     }
-    guard mode != .check, let output else { return }
-    if let file = try output.stage(bytes, to: path) {
+    published.append(path)
+    let isFeed = check != .xml || path.hasSuffix("rss.xml")
+    switch mode {
+    case .check:
+      return
+    case .dryRun:
+      if options.force || output.map({ !$0.holds(bytes, at: path) }) ?? true {
+        if isFeed { changedFeeds.append(path) }
+        report.fileWritten(path)
+      } else {
+        report.fileUnchanged(path)
+      }
+      return
+    case .write, .strict:
+      break
+    }
+    guard let output else { return }
+    if let file = try output.stage(bytes, to: path, force: options.force) {
+      if configuration.output.gzip {
+        // The .gz goes first, so it is never newer than the file it copies.
+        if let gz = try output.stage(
+          Gzip.compress(bytes, level: Int32(configuration.output.gzipLevel)), to: path + ".gz",
+          force: true)
+        {
+          staged.append(gz)
+        }
+        published.append(path + ".gz")
+      }
       staged.append(file)
+      if isFeed { changedFeeds.append(path) }
     } else {
       report.fileUnchanged(path)
       logger.debug("write", "\(path): unchanged")
+      if configuration.output.gzip {
+        published.append(path + ".gz")
+        if !output.exists(path + ".gz"), let gz = try output.stage(
+          Gzip.compress(bytes, level: Int32(configuration.output.gzipLevel)), to: path + ".gz",
+          force: true)
+        {
+          staged.append(gz)
+        }
+      }
     }
   }
 }

@@ -78,6 +78,19 @@ public struct Configuration: Sendable {
     public var directory: String
     /// Public URL of the output directory, ending in `/`.
     public var baseURL: WebAddress
+    /// Write a `.gz` sibling of every file (for nginx `gzip_static`).
+    public var gzip: Bool
+    /// zlib level for those, 1 (fast, the default) … 9.
+    public var gzipLevel: Int
+    /// Write `index.html` and `head-links.html`.
+    public var index: Bool
+  }
+
+  public struct WebSub: Sendable {
+    /// Hub URLs announced in every feed and notified after each run that changed a feed.
+    public var hubs: [String]
+    /// The longest all notifications of one run may take together.
+    public var timeoutSeconds: Int
   }
 
   public struct Feeds: Sendable {
@@ -113,8 +126,11 @@ public struct Configuration: Sendable {
   public var feeds: Feeds
   public var links: Links
   public var state: State
+  public var websub: WebSub
   /// Absolute path of the file this came from.
   public var path: String
+  /// A hash of the file's bytes: a changed file means every output must be rendered again.
+  public var fileFingerprint: UInt64 = 0
 
   /// Reads and checks a config file.
   ///
@@ -135,7 +151,9 @@ public struct Configuration: Sendable {
       throw ConfigError(.fileNotFound, key: nil, "does not exist", path: path)
     }
     do {
-      return try parse(data, path: absolute)
+      var c = try parse(data, path: absolute)
+      c.fileFingerprint = CleaningCache.key(content: String(decoding: data, as: UTF8.self), base: "")
+      return c
     } catch var e as ConfigError {
       e.path = path
       throw e
@@ -244,7 +262,13 @@ public struct Configuration: Sendable {
     guard let baseURL = WebAddress.resolve(baseText, against: siteURL) else {
       throw ConfigError(.invalidValue, key: "output.baseURL", "must be an http(s) URL or a path")
     }
-    let output = Output(directory: directory, baseURL: baseURL)
+    let gzipLevel = try out.int("gzipLevel") ?? 1
+    guard (1...9).contains(gzipLevel) else {
+      throw ConfigError(.invalidValue, key: "output.gzipLevel", "must be 1…9")
+    }
+    let output = Output(
+      directory: directory, baseURL: baseURL, gzip: try out.bool("gzip") ?? false,
+      gzipLevel: gzipLevel, index: try out.bool("index") ?? true)
     try out.rejectUnknownKeys()
 
     var feeds = Feeds(
@@ -306,10 +330,24 @@ public struct Configuration: Sendable {
       }
       try st.rejectUnknownKeys()
     }
+    var websub = WebSub(hubs: [], timeoutSeconds: 10)
+    if var w = try o.object("websub") {
+      for hub in try w.strings("hubs") ?? [] {
+        guard let u = WebAddress(hub) else {
+          throw ConfigError(.invalidValue, key: "websub.hubs", "\"\(hub)\" is not an http(s) URL")
+        }
+        websub.hubs.append(u.description)
+      }
+      websub.timeoutSeconds = try w.int("timeoutSeconds") ?? 10
+      guard (1...120).contains(websub.timeoutSeconds) else {
+        throw ConfigError(.invalidValue, key: "websub.timeoutSeconds", "must be 1…120")
+      }
+      try w.rejectUnknownKeys()
+    }
     try o.rejectUnknownKeys()
     return Configuration(
       version: version, site: site, database: database, output: output, feeds: feeds,
-      links: links, state: state, path: path)
+      links: links, state: state, websub: websub, path: path)
   }
 
   /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else
@@ -355,7 +393,8 @@ public struct Configuration: Sendable {
       title: site.title, homePageURL: site.url.description, description: site.description,
       language: site.language, feedBaseURL: output.baseURL.description, icon: site.icon,
       favicon: site.favicon, image: site.image, authorName: site.authorName,
-      authorURL: site.authorURL, authorEmail: site.authorEmail, copyright: site.copyright)
+      authorURL: site.authorURL, authorEmail: site.authorEmail, copyright: site.copyright,
+      hubs: websub.hubs)
   }
 }
 

@@ -92,12 +92,15 @@ public struct SiteInfo: Sendable {
   public var copyright: String?
   /// Generator name and version, e.g. `Loa 0.1.0`.
   public var generatorVersion: String
+  /// WebSub hubs (`rel="hub"` links, JSON Feed `hubs`).
+  public var hubs: [String]
 
   public init(
     title: String, homePageURL: String, description: String, language: String,
     feedBaseURL: String, icon: String? = nil, favicon: String? = nil, image: String? = nil,
     authorName: String, authorURL: String? = nil, authorEmail: String? = nil,
-    copyright: String? = nil, generatorVersion: String = "Loa " + LoaVersion.current
+    copyright: String? = nil, generatorVersion: String = "Loa " + LoaVersion.current,
+    hubs: [String] = []
   ) {
     self.title = title
     self.homePageURL = homePageURL
@@ -112,6 +115,7 @@ public struct SiteInfo: Sendable {
     self.authorEmail = authorEmail
     self.copyright = copyright
     self.generatorVersion = generatorVersion
+    self.hubs = hubs
   }
 
   /// The absolute URL of a file in the output directory.

@@ -173,7 +173,9 @@ public final class OutputDirectory {
   ///
   /// - Returns: the staged file, or nil when the published file is unchanged.
   /// - Throws: ``WriteError``; nothing published has changed.
-  public func stage(_ bytes: [UInt8], to relativePath: String) throws -> StagedFile? {
+  public func stage(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
+    -> StagedFile?
+  {
     guard Self.isSafe(relativePath) else {
       throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
     }
@@ -182,7 +184,7 @@ public final class OutputDirectory {
     var opened: [Int32] = []
     defer { for d in opened { close(d) } }
     let dir = try openFolder(parts, create: true, opened: &opened)
-    if try Self.hasSameBytes(dir, name, bytes) { return nil }
+    if !force, try Self.hasSameBytes(dir, name, bytes) { return nil }
     let temp = ".\(name).loa-\(getpid()).tmp"
     do {
       _ = unlinkat(dir, temp, 0)
@@ -234,6 +236,24 @@ public final class OutputDirectory {
       }
     }
     for dir in folders.values { _ = try? retryingSyscall("fsync") { fsync(dir) } }
+  }
+
+  /// Whether the published file at `relativePath` holds exactly `bytes`.
+  public func holds(_ bytes: [UInt8], at relativePath: String) -> Bool {
+    guard Self.isSafe(relativePath) else { return false }
+    var parts = relativePath.split(separator: "/").map(String.init)
+    let name = parts.removeLast()
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    guard let dir = try? openFolder(parts, create: false, opened: &opened) else { return false }
+    return (try? Self.hasSameBytes(dir, name, bytes)) ?? false
+  }
+
+  /// Whether a regular file exists at `relativePath`.
+  public func exists(_ relativePath: String) -> Bool {
+    var st = stat()
+    return Self.isSafe(relativePath) && lstat(path + "/" + relativePath, &st) == 0
+      && (st.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Removes the temporary files of staged files that will not be committed.

@@ -31,6 +31,7 @@ public struct AtomSerializer: FeedSerializer {
         ])
       try w.element(
         "link", attributes: ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
+      for hub in site.hubs { try w.element("link", attributes: ["rel": "hub", "href": hub]) }
       try w.start("author")
       try w.element("name", site.authorName)
       if let email = site.authorEmail { try w.element("email", email) }

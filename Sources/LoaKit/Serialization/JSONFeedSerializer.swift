@@ -26,6 +26,16 @@ public struct JSONFeedSerializer: FeedSerializer {
     j.member("url", site.authorURL)
     j.endObject()
     j.endArray()
+    if !site.hubs.isEmpty {
+      j.beginArray("hubs")
+      for hub in site.hubs {
+        j.beginObject()
+        j.member("type", "WebSub")
+        j.member("url", hub)
+        j.endObject()
+      }
+      j.endArray()
+    }
     j.beginArray("items")
     for item in feed.items {
       j.beginObject()

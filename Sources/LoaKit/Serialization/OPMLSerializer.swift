@@ -5,8 +5,9 @@
 /// primary format (the first configured one), site first, then categories in tree order with
 /// their path as the title ("Du lịch › Lễ hội"). Listing each feed once matters: a reader
 /// imports every outline, and three formats of one feed would subscribe three times. The other
-/// formats sit next to each file in the same folder. `dateModified` is the newest item's
-/// update, never the time of the run.
+/// formats sit next to each file in the same folder. The head has no `dateModified`: the
+/// file changes only when the list of feeds does, so its ETag stays stable while articles come
+/// and go.
 public struct OPMLSerializer: Sendable {
   public init() {}
 
@@ -26,13 +27,12 @@ public struct OPMLSerializer: Sendable {
     }
   }
 
-  public func serialize(entries: [Entry], site: SiteInfo, updated: Timestamp) throws -> [UInt8] {
+  public func serialize(entries: [Entry], site: SiteInfo) throws -> [UInt8] {
     try XMLStreamWriter.withDocument { w in
       try w.start("opml")
       try w.attribute("version", "2.0")
       try w.start("head")
       try w.element("title", site.title)
-      try w.element("dateModified", DateFormats.rfc822(updated))
       try w.element("ownerName", site.authorName)
       if let email = site.authorEmail { try w.element("ownerEmail", email) }
       try w.end()

@@ -41,6 +41,7 @@ public struct RSS2Serializer: FeedSerializer {
         attributes: [
           "href": site.url(ofOutput: feed.path(.rss)), "rel": "self", "type": FeedFormat.rss.mediaType,
         ])
+      for hub in site.hubs { try w.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
       if let image = site.image {
         // The profile: the image's title and link should match the channel's.
         try w.start("image")

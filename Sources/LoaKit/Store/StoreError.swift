@@ -38,6 +38,10 @@ public protocol ArticleStore: AnyObject {
 
   /// Ends the read transaction and closes the connection.
   func close() throws
+
+  /// A value that changes whenever the data may have changed, taken before the read snapshot;
+  /// nil when the store cannot tell (then every run renders everything).
+  var changeToken: String? { get }
 }
 
 /// Which articles to read.

@@ -54,8 +54,8 @@ public struct ItemBuilder: Sendable {
   /// Result of building one row.
   public enum Outcome: Sendable {
     case item(FeedItem)
-    /// Not published yet; not an error.
-    case scheduled
+    /// Not published yet (due at this Unix time); not an error.
+    case scheduled(at: Int64)
     /// Left out; the reason was reported.
     case leftOut
   }
@@ -99,7 +99,7 @@ public struct ItemBuilder: Sendable {
       warn("published_at", .leftOut, "\(Self.quoted(publishedText)) is not a date; left out")
       return .leftOut
     }
-    if published.utc > now { return .scheduled }
+    if published.utc > now { return .scheduled(at: published.utc) }
     var updated = published
     if let updatedText = row.updatedAt, !Whitespace.trimmed(Substring(updatedText)).isEmpty {
       if let u = parser.parse(updatedText) {

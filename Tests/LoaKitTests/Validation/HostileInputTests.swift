@@ -119,8 +119,10 @@ import Testing
   @Test func reusesCleanedContentOnTheNextRunWithTheSameResult() throws {
     let dir = try TemporaryDirectory()
     let cold = try Self.publish(dir)
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("state"))
-    #expect(files.count == 1 && files[0].hasPrefix("cleaning-"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("state")).sorted()
+    #expect(files.count == 2 && files[0].hasPrefix("cleaning-") && files[1].hasPrefix("run-"))
+    // Without the run state, the next run cannot skip: it renders again, from the cache.
+    try FileManager.default.removeItem(atPath: dir.path("state/" + files[1]))
     let before = try FileManager.default.contents(atPath: dir.path("out/atom.xml"))
     let warm = try Self.publish(dir)
     #expect(warm.filesWritten.isEmpty)
@@ -128,6 +130,7 @@ import Testing
     #expect(try FileManager.default.contents(atPath: dir.path("out/atom.xml")) == before)
     // A corrupt cache only costs time.
     try Data("LOACACHE garbage".utf8).write(to: URL(fileURLWithPath: dir.path("state/" + files[0])))
+    try FileManager.default.removeItem(atPath: dir.path("state/" + files[1]))
     let rebuilt = try Self.publish(dir)
     #expect(rebuilt.issues == cold.issues)
     #expect(rebuilt.filesWritten.isEmpty)

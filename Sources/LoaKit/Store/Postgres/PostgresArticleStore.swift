@@ -17,6 +17,7 @@ public final class PostgresArticleStore: ArticleStore {
   private var prepared = false
   private var byCategorySQL = ""
   private var uncategorizedSQL = ""
+  public private(set) var changeToken: String?
 
   /// Connects and opens the read transaction.
   ///
@@ -42,6 +43,14 @@ public final class PostgresArticleStore: ArticleStore {
         + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
     } else {
       categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+    }
+    // The WAL position before the snapshot: it moves with every write to the cluster (on a
+    // standby, with every replayed write), so an unchanged position means unchanged data.
+    if let r = try? connection.query(
+      "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text"),
+      r.rowCount == 1, let token = r.text(0, 0).text
+    {
+      changeToken = "postgresql \(endpoint) " + token
     }
     do {
       try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")

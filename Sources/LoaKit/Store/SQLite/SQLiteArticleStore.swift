@@ -14,6 +14,7 @@ public final class SQLiteArticleStore: ArticleStore {
   private var byCategory: SQLiteStatement?
   private var uncategorized: SQLiteStatement?
   private var inTransaction = false
+  public let changeToken: String?
 
   /// Opens `path`.
   ///
@@ -40,6 +41,8 @@ public final class SQLiteArticleStore: ArticleStore {
     if (st.st_mode & S_IFMT) == S_IFDIR {
       throw StoreError(.unavailable, "database \(path) is a directory, not a SQLite file")
     }
+    // Taken before the snapshot: a write after this point changes the token next time.
+    changeToken = Self.fileToken(path)
     do {
       connection = try SQLiteConnection(
         path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
@@ -65,6 +68,19 @@ public final class SQLiteArticleStore: ArticleStore {
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read database")
     }
+  }
+
+  /// Device, inode, size, modification and change times (nanoseconds) of the database file
+  /// and of its write-ahead log, if any. Any write changes one of them; the change time cannot
+  /// be set back by anyone.
+  static func fileToken(_ path: String) -> String? {
+    func stamp(_ p: String) -> String {
+      var st = stat()
+      guard stat(p, &st) == 0 else { return "-" }
+      return "\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):"
+        + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+    }
+    return "sqlite " + stamp(path) + " wal " + stamp(path + "-wal")
   }
 
   /// Removes trailing white space and semicolons so the query can be wrapped.

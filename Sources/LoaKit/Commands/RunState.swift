@@ -1,0 +1,43 @@
+import Foundation
+
+/// What the last successful run saw, kept in the state directory, so that a run where nothing
+/// changed can stop after a few `stat` calls and write nothing.
+///
+/// Nothing changed when all of these are equal to the last run's: the configuration (file
+/// bytes, overrides, loa version), the database's change token (SQLite: device, inode, size,
+/// modification and change times of the file and its WAL; PostgreSQL: the WAL position), and
+/// every published file's size, inode and modification time; and no scheduled article has come
+/// due since. Anything unknown means "changed".
+struct RunState: Codable, Equatable {
+  var configuration: String
+  var source: String
+  /// Earliest `published_at` (Unix seconds) of a scheduled article seen, if any.
+  var nextDue: Int64?
+  /// Published file → "size:inode:mtime".
+  var outputs: [String: String]
+
+  static func fileStamp(_ path: String) -> String? {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return nil }
+    return "\(st.st_size):\(st.st_ino):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+  }
+
+  static func load(_ path: String) -> RunState? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return try? JSONDecoder().decode(RunState.self, from: data)
+  }
+
+  func encoded() -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    return [UInt8]((try? encoder.encode(self)) ?? Data())
+  }
+
+  /// Whether the outputs on disk are still the ones this state recorded.
+  func outputsUnchanged(in directory: String) -> Bool {
+    for (path, stamp) in outputs where Self.fileStamp(directory + "/" + path) != stamp {
+      return false
+    }
+    return true
+  }
+}
