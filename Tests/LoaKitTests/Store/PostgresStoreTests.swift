@@ -245,7 +245,7 @@ struct PostgresFailureTests {
 
   func snapshot(_ path: String) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    for p in try FileManager.default.subpathsOfDirectory(atPath: path) {
+    for p in try FileManager.default.subpathsOfDirectory(atPath: path) where !p.hasPrefix(".") {
       var isDirectory: ObjCBool = false
       FileManager.default.fileExists(atPath: path + "/" + p, isDirectory: &isDirectory)
       if !isDirectory.boolValue { files[p] = FileManager.default.contents(atPath: path + "/" + p) }
