@@ -62,6 +62,9 @@ public final class Publisher {
   private var nextDue: Int64?
   /// Whether the run stopped early because nothing had changed.
   public private(set) var nothingChanged = false
+  /// Index entries (title, links, newest headlines) of the feeds published so far, by
+  /// category id (nil for the site).
+  private var indexEntries: [Int64?: FeedIndexEntry] = [:]
   /// What the WebSub notifications did, when hubs are configured.
   public private(set) var websubOutcome: WebSubNotifier.Outcome?
 
@@ -100,13 +103,18 @@ public final class Publisher {
       radix: 16)
   }
 
+  static let executableStamp: String = RunState.fileStamp(
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "") ?? "?"
+
   private func statePath(_ prefix: String, _ suffix: String) -> String? {
     configuration.state.directory.map { $0 + "/" + prefix + stateKey + suffix }
   }
 
-  /// Everything the output depends on besides the database and the clock.
+  /// Everything the output depends on besides the database and the clock, including the
+  /// program itself (its size and modification time), so an upgraded or rebuilt loa renders
+  /// everything once even without a version bump.
   private var configurationKey: String {
-    "\(LoaVersion.current)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
+    "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
       + "\(configuration.database.location)/\(configuration.output.directory)/"
       + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)"
   }
@@ -237,6 +245,7 @@ public final class Publisher {
   }
 
   private func render() throws {
+    checkClock()
     if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
     var siteItems = TopItems(limit: limit)
     for root in tree.roots {
@@ -269,7 +278,33 @@ public final class Publisher {
       let bytes = try OPMLSerializer().serialize(entries: entries, site: site)
       try emit(bytes, "index.opml", check: .xml)
     }
+    if configuration.output.index {
+      var entries: [FeedIndexEntry] = []
+      if let siteEntry = indexEntries[nil] { entries.append(siteEntry) }
+      if configuration.feeds.categoryFeeds {
+        for node in tree.preorder {
+          if let entry = indexEntries[node.id] { entries.append(entry) }
+        }
+      }
+      try emit(
+        FeedIndexRenderer.indexPage(site: site, entries: entries, updated: siteFeed.updated),
+        "index.html", check: .html)
+      try emit(FeedIndexRenderer.headLinks(entries: entries), "head-links.html", check: .html)
+    }
     report.setPublished(publishedIDs.count)
+    if report.scheduled > 0 && publishedIDs.isEmpty {
+      report.add(.init(.warning, .noted, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
+    }
+  }
+
+  /// A clock far in the past would empty the feeds (every article looks scheduled); one far in
+  /// the future would publish every scheduled article at once. Neither may happen silently.
+  private func checkClock() {
+    let year2000: Int64 = 946_684_800
+    let year2100: Int64 = 4_102_444_800
+    if now < year2000 || now >= year2100 {
+      report.add(.init(.warning, .noted, field: "clock", "the system clock says \(DateFormats.rfc3339(builder.parser.stamp(now))); articles are published against it (scheduled ones appear once it passes their time): is the clock right?"))
+    }
   }
 
   private func saveCache() {
@@ -380,9 +415,19 @@ public final class Publisher {
       try emit(bytes, kept.path(format), check: format == .json ? .json : format == .atom ? .atom : .xml)
     }
     for item in kept.items { publishedIDs.insert(item.articleID) }
+    let node = feed.categoryID.flatMap { tree[$0] }
+    indexEntries[feed.categoryID] = FeedIndexEntry(
+      title: feed.title, shortTitle: node?.name, description: feed.description,
+      homePageURL: feed.homePageURL, depth: node?.path.count ?? 0,
+      links: formats.map { .init(format: $0, url: site.url(ofOutput: kept.path($0))) },
+      newest: kept.items.prefix(FeedIndexRenderer.headlineLimit).map {
+        .init(title: $0.title, link: $0.link, published: $0.published)
+      })
   }
 
-  enum Check { case xml, atom, json }
+  /// How a rendered file is checked: XML re-parsed, Atom validated against RFC 4287, JSON
+  /// re-parsed; HTML pages are built by libxml2 from a tree and need no re-parse.
+  enum Check { case xml, atom, json, html }
 
   /// Checks a rendered file, then writes it (or holds or skips it, by mode).
   private func emit(_ bytes: [UInt8], _ path: String, check: Check) throws {
@@ -390,6 +435,7 @@ public final class Publisher {
     switch check {
     case .xml: problem = OutputCheck.xmlProblem(bytes)
     case .json: problem = OutputCheck.jsonProblem(bytes)
+    case .html: problem = bytes.isEmpty ? "empty" : nil
     case .atom:
       if atomValidator == nil { atomValidator = try RelaxNGValidator.atom() }
       problem = atomValidator?.problem(bytes)
@@ -399,7 +445,7 @@ public final class Publisher {
       return
     }
     published.append(path)
-    let isFeed = check != .xml || path.hasSuffix("rss.xml")
+    let isFeed = check == .atom || check == .json || path.hasSuffix("rss.xml")
     switch mode {
     case .check:
       return

@@ -311,7 +311,26 @@ public final class OutputDirectory {
     return existing == bytes
   }
 
+  #if DEBUG
+    /// Test builds only: `LOA_TEST_FAIL_WRITE=ERRNO:N` makes the N-th file write of the process
+    /// (and every one after it) fail with that errno, to test full disks and I/O errors where a
+    /// small tmpfs cannot be mounted. Release builds have no such hook.
+    nonisolated(unsafe) static var writesSoFar = 0
+    static let injectedFailure: (errno: Int32, from: Int)? = {
+      guard let spec = ProcessInfo.processInfo.environment["LOA_TEST_FAIL_WRITE"] else { return nil }
+      let parts = spec.split(separator: ":")
+      guard parts.count == 2, let e = Int32(parts[0]), let n = Int(parts[1]) else { return nil }
+      return (e, n)
+    }()
+  #endif
+
   static func writeAll(_ file: Int32, _ bytes: [UInt8]) throws {
+    #if DEBUG
+      writesSoFar += 1
+      if let f = injectedFailure, writesSoFar >= f.from {
+        throw SystemCallError(call: "write", errno: f.errno)
+      }
+    #endif
     var done = 0
     try bytes.withUnsafeBytes { buffer in
       while done < buffer.count {

@@ -95,7 +95,7 @@ import Testing
     }
     let second = try publish(dir)
     #expect(second.filesWritten.isEmpty)
-    #expect(second.filesUnchanged.count == 16)
+    #expect(second.filesUnchanged.count == 18)
     for (path, data) in first {
       #expect(FileManager.default.contents(atPath: dir.path("out/" + path)) == data, "\(path)")
     }
