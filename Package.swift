@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3", "CLibPQ"]),
     .testTarget(
       name: "LoaKitTests", dependencies: ["LoaKit", "LoaTestSupport", "CLibXML2", "CSQLite3"],
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "LoaCLITests", dependencies: ["LoaKit", "LoaTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -24,7 +24,10 @@ import Testing
     #expect(r.status == 0)
     #expect(r.stdout == "")
     #expect(r.stderr == "", "a successful cron run must print nothing")
-    for name in ["rss.xml", "atom.xml", "feed.json", "index.opml", "thoi-su/rss.xml", "le-hoi/feed.json"] {
+    for name in [
+      "rss.xml", "atom.xml", "feed.json", "index.opml", "thoi-su/rss.xml", "le-hoi/feed.json",
+      "index.html", "head-links.html", "weather.html", "weather.json",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir.path("out/" + name)), "\(name)")
     }
     let verbose = try loa([

@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable {
   case config = 78
 }
 
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -33,6 +35,7 @@ public enum LoaCommandLine {
     Usage:
       loa publish --config FILE [options]   build and write every feed
       loa check --config FILE [options]     validate everything, write no feed
+      loa weather --config FILE [options]   only fetch and write the weather box
       loa --help                            this text
       loa --version                         the version
 
@@ -93,7 +96,7 @@ public enum LoaCommandLine {
       case "--version", "-V", "version":
         standardOutput("loa \(LoaVersion.current)\n")
         return ExitStatus.success.rawValue
-      case "publish", "check":
+      case "publish", "check", "weather":
         var options = try PublishArguments.parse(args, command: command)
         if options.help {
           standardOutput(publishUsage + "\n")
@@ -147,6 +150,7 @@ public enum LoaCommandLine {
   static func publish(
     _ options: PublishArguments, logger: Logger, print: (String) -> Void
   ) throws -> ExitStatus {
+    if options.command == "weather" { return try weatherOnly(options, logger: logger) }
     guard let interval = options.every else {
       return try publishOnce(options, logger: logger, print: print)
     }
@@ -218,6 +222,12 @@ public enum LoaCommandLine {
     }
     try store.close()
     logIssues(report, logger)
+    // The weather box is time-driven, so it runs even when no article changed; its failures
+    // are one warning and never fail the feeds (only --strict turns them into exit 1).
+    var weather: WeatherOutcome?
+    if mode == .write || mode == .strict, let w = configuration.weather, w.enabled {
+      weather = try runWeather(w, configuration, clock: clock, logger: logger)
+    }
     if let path = options.reportPath {
       try writeReport(report, command: options.command, to: Paths.absolute(path, relativeTo: cwd))
     }
@@ -236,20 +246,63 @@ public enum LoaCommandLine {
       logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
     }
     let elapsed = Int((monotonicSeconds() - started) * 1000)
+    let weatherNote = weather.map { "; weather \($0.state.rawValue)" + ($0.problem == nil ? "" : " (source failed)") } ?? ""
     if publisher.nothingChanged {
-      logger.info(options.command, "nothing changed; 0 files written; \(elapsed) ms")
+      logger.info(options.command, "nothing changed; 0 files written\(weatherNote); \(elapsed) ms")
     } else {
       let verb = mode == .dryRun ? "would be written" : "written"
       logger.info(
         options.command,
         "\(report.articlesRead) articles read, \(report.itemsPublished) published, "
           + "\(report.itemsLeftOut) left out, \(report.scheduled) scheduled; "
-          + "\(report.filesWritten.count) files \(verb), \(report.filesUnchanged.count) unchanged; "
-          + "\(elapsed) ms")
+          + "\(report.filesWritten.count) files \(verb), \(report.filesUnchanged.count) unchanged"
+          + "\(weatherNote); \(elapsed) ms")
     }
     if errors > 0 { return .validationFailed }
-    if options.strict && warnings > 0 { return .validationFailed }
+    if options.strict && (warnings > 0 || weather?.problem != nil) { return .validationFailed }
     return .success
+  }
+
+  /// Fetches (or reads) the weather and writes the box into the output directory.
+  public static func runWeather(
+    _ w: WeatherConfiguration, _ c: Configuration, clock: Clock, logger: Logger
+  ) throws -> WeatherOutcome {
+    let output = try OutputDirectory(path: c.output.directory)
+    output.gzipLevel = c.output.gzip ? Int32(c.output.gzipLevel) : nil
+    let publisher = WeatherPublisher(
+      configuration: w, output: output,
+      stateDirectory: c.state.directory, siteTimeZone: c.site.timeZone, clock: clock,
+      logger: logger, environment: ProcessInfo.processInfo.environment)
+    return try publisher.run()
+  }
+
+  /// `loa weather`: only the weather box. Exit 0 when the source answered; 75 when it failed
+  /// in a way worth retrying soon (timeout, connection, rate limit); 78 for a missing API key;
+  /// 69 for anything else. The box itself always shows the last good data, or says there is
+  /// none.
+  static func weatherOnly(_ options: PublishArguments, logger: Logger) throws -> ExitStatus {
+    var configuration = try Configuration.load(path: options.configPath)
+    if let out = options.output {
+      configuration.output.directory = Paths.absolute(out, relativeTo: Paths.currentDirectory())
+    }
+    guard let weather = configuration.weather, weather.enabled else {
+      throw ConfigError(
+        .missingKey, key: "weather", "is missing or disabled; loa weather has nothing to do",
+        path: options.configPath)
+    }
+    try OutputDirectory.makeDirectories(configuration.output.directory)
+    let lock = try RunLock(directory: configuration.output.directory)
+    defer { lock.release() }
+    let started = monotonicSeconds()
+    let outcome = try runWeather(
+      weather, configuration, clock: options.clockOverride ?? SystemClock(), logger: logger)
+    logger.info(
+      "weather",
+      "\(outcome.state.rawValue); \(outcome.filesWritten.count) files written, "
+        + "\(outcome.filesUnchanged.count) unchanged; \(Int((monotonicSeconds() - started) * 1000)) ms")
+    guard let error = outcome.error else { return .success }
+    if error.code == .missingAPIKey { return .config }
+    return error.isTransient ? .temporaryFailure : .unavailable
   }
 
   static func logIssues(_ report: RunReport, _ logger: Logger) {
@@ -370,8 +423,11 @@ struct PublishArguments {
     }
     if o.help { return o }
     guard let config else { throw UsageError("\(command) needs --config FILE") }
-    if command == "check" && (o.force || o.dryRun || o.every != nil) {
-      throw UsageError("check writes nothing; --force, --dry-run and --every are for publish")
+    if command != "publish" && (o.force || o.dryRun || o.every != nil) {
+      throw UsageError("--force, --dry-run and --every are for publish")
+    }
+    if command == "weather" && (o.database != nil || o.reportPath != nil) {
+      throw UsageError("weather reads no database; --database and --report are for publish and check")
     }
     if o.dryRun && o.every != nil { throw UsageError("--dry-run and --every do not go together") }
     o.configPath = config

@@ -127,6 +127,8 @@ public struct Configuration: Sendable {
   public var links: Links
   public var state: State
   public var websub: WebSub
+  /// The weather box (docs/weather.md); nil when the config has no `weather` section.
+  public var weather: WeatherConfiguration?
   /// Absolute path of the file this came from.
   public var path: String
   /// A hash of the file's bytes: a changed file means every output must be rendered again.
@@ -344,10 +346,14 @@ public struct Configuration: Sendable {
       }
       try w.rejectUnknownKeys()
     }
+    var weather: WeatherConfiguration?
+    if var w = try o.object("weather") {
+      weather = try WeatherConfiguration.parse(&w, baseDirectory: baseDirectory)
+    }
     try o.rejectUnknownKeys()
     return Configuration(
       version: version, site: site, database: database, output: output, feeds: feeds,
-      links: links, state: state, websub: websub, path: path)
+      links: links, state: state, websub: websub, weather: weather, path: path)
   }
 
   /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else

@@ -77,6 +77,18 @@ struct ConfigObject {
     return Int(d)
   }
 
+  /// A number, fractional allowed.
+  mutating func double(_ key: String) throws -> Double? {
+    guard let v = value(key) else { return nil }
+    guard case .number(let d) = v, d.isFinite else {
+      throw ConfigError(.invalidValue, key: keyPath(key), "expected a number")
+    }
+    return d
+  }
+
+  /// Whether `key` is present and not null (and marks it read).
+  mutating func isPresent(_ key: String) -> Bool { value(key) != nil }
+
   mutating func bool(_ key: String) throws -> Bool? {
     guard let v = value(key) else { return nil }
     guard case .bool(let b) = v else {

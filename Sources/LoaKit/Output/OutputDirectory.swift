@@ -128,15 +128,36 @@ public final class OutputDirectory {
     let temporaryName: String
   }
 
+  /// When set, ``write(_:to:)`` keeps a `.gz` copy (zlib at this level) next to each file,
+  /// for nginx `gzip_static`; when nil it removes such a copy, which would otherwise go stale.
+  public var gzipLevel: Int32?
+
   /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) unless it already holds them: stage,
-  /// then commit at once.
+  /// then commit at once (with its `.gz` copy, see ``gzipLevel``).
   ///
   /// - Throws: ``WriteError``; the published file is then unchanged.
   @discardableResult
   public func write(_ bytes: [UInt8], to relativePath: String) throws -> WriteOutcome {
-    guard let staged = try stage(bytes, to: relativePath) else { return .unchanged }
-    try commit([staged])
-    return .written
+    let main = try stage(bytes, to: relativePath)
+    var files: [StagedFile] = []
+    if let level = gzipLevel {
+      if main != nil || !exists(relativePath + ".gz") {
+        do {
+          if let gz = try stage(Gzip.compress(bytes, level: level), to: relativePath + ".gz", force: true) {
+            files.append(gz)
+          }
+        } catch {
+          if let main { discard([main]) }
+          throw error
+        }
+      }
+    } else if Self.isSafe(relativePath) {
+      _ = unlink(path + "/" + relativePath + ".gz")
+    }
+    if let main { files.append(main) }
+    guard !files.isEmpty else { return .unchanged }
+    try commit(files)
+    return main == nil ? .unchanged : .written
   }
 
   /// Opens (creating as needed) the folders of `parts` below the directory, never following a

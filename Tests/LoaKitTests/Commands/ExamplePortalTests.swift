@@ -16,6 +16,10 @@ import Testing
     defer { try? store.close() }
     let report = RunReport()
     try Publisher(configuration: config, store: store, clock: SystemClock(), logger: .silent, report: report).run()
+    // The example's weather box, from its saved Open-Meteo response.
+    if let weather = config.weather {
+      _ = try LoaCommandLine.runWeather(weather, config, clock: SystemClock(), logger: .silent)
+    }
     return report
   }
 

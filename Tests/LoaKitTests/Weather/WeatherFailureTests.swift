@@ -1,0 +1,332 @@
+import Foundation
+import LoaKit
+import LoaTestSupport
+import Testing
+
+/// Every documented way a source can fail, served by a real HTTP server on 127.0.0.1: none may
+/// publish garbage or hang; each is one warning line; the last good box stays.
+@Suite struct WeatherFailureTests {
+  typealias Response = HTTPTestServer.Response
+
+  /// The result of a good run followed, 30 minutes later, by a failing one.
+  struct Scenario {
+    let harness: WeatherHarness
+    let server: HTTPTestServer
+    let outcome: WeatherOutcome
+    let goodHTML: String
+    let seconds: Double
+  }
+
+  /// Runs a good fetch at `now`, then a fetch 30 minutes later that gets `failing` (in order,
+  /// the last repeating) and returns what the second run did.
+  func afterGoodRun(
+    _ format: WeatherConfiguration.Format = .openMeteo, failing: [Response],
+    configure: (inout WeatherConfiguration) -> Void = { _ in }
+  ) throws -> Scenario {
+    let route = WeatherFixture.route(format)
+    let server = try HTTPTestServer(routes: [route: [.json(WeatherFixture.goodBody(format))]])
+    var c = WeatherFixture.network(format, url: WeatherFixture.template(format, server))
+    configure(&c)
+    let h = try WeatherHarness(c)
+    let first = try h.run()
+    #expect(first.state == .fresh)
+    let goodHTML = h.html
+    server.setRoute(route, failing)
+    var outcome: WeatherOutcome?
+    let seconds = try elapsed { outcome = try h.run(at: WeatherFixture.now + 1800) }
+    return Scenario(
+      harness: h, server: server, outcome: try #require(outcome), goodHTML: goodHTML,
+      seconds: seconds)
+  }
+
+  /// The common promises: last good box unchanged, one warning, `lastError` in the JSON.
+  func expectKeptLastGood(
+    _ s: Scenario, code: WeatherError.Code, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(s.outcome.state == .fresh, sourceLocation: sourceLocation)
+    #expect(s.outcome.error?.code == code, sourceLocation: sourceLocation)
+    #expect(
+      s.outcome.problem?.contains("kept the data from 14:00 29/11/2026") == true,
+      sourceLocation: sourceLocation)
+    #expect(
+      s.harness.html == s.goodHTML, "the published box changed", sourceLocation: sourceLocation)
+    #expect(
+      s.harness.warnings.count == 1, "\(s.harness.sink.lines)", sourceLocation: sourceLocation)
+    #expect(
+      s.harness.warnings.first?.hasPrefix("loa: warning: [weather] open-meteo: ") == true,
+      sourceLocation: sourceLocation)
+    let lastError = s.harness.jsonObject["lastError"] as? [String: Any]
+    #expect(lastError?["kind"] as? String == code.rawValue, sourceLocation: sourceLocation)
+    #expect(s.harness.json.contains("\"state\": \"fresh\""), sourceLocation: sourceLocation)
+  }
+
+  // MARK: Status codes
+
+  @Test func retriesA500OnceThenKeepsTheLastGoodBox() throws {
+    let s = try afterGoodRun(failing: [.json(Array("{\"error\":true}".utf8), status: 500)])
+    expectKeptLastGood(s, code: .httpStatus)
+    #expect(s.server.requestCount("/v1/forecast") == 2)
+    #expect(s.outcome.problem?.contains("HTTP 500 after 2 attempts") == true)
+    #expect(s.outcome.error?.isTransient == true)
+  }
+
+  @Test func succeedsWhenTheRetryDoes() throws {
+    let s = try afterGoodRun(failing: [
+      .json(Array("{}".utf8), status: 502), .json(WeatherFixture.goodBody(.openMeteo)),
+    ])
+    #expect(s.outcome.problem == nil)
+    #expect(s.outcome.state == .fresh)
+    #expect(s.server.requestCount("/v1/forecast") == 2)
+    #expect(s.harness.jsonObject["lastError"] is NSNull)
+  }
+
+  @Test func neverRetriesA4xxAndLogsTheDocumentedReason() throws {
+    let s = try afterGoodRun(failing: [
+      .json(WeatherFixture.bytes("open-meteo-error-400.json"), status: 400)
+    ])
+    expectKeptLastGood(s, code: .httpStatus)
+    #expect(s.server.requestCount("/v1/forecast") == 1)
+    #expect(
+      s.outcome.problem?.contains(
+        "HTTP 400: Cannot initialize WeatherVariable from invalid String value tempeture_2m")
+        == true)
+    #expect(s.outcome.error?.isTransient == false)
+  }
+
+  @Test func honoursRetryAfterOn429AndSkipsUntilThen() throws {
+    let s = try afterGoodRun(failing: [
+      .json(
+        Array("{\"error\":true,\"reason\":\"Minutely API request limit exceeded.\"}".utf8),
+        status: 429, headers: [("Retry-After", "600")])
+    ])
+    expectKeptLastGood(s, code: .rateLimited)
+    #expect(s.server.requestCount("/v1/forecast") == 1, "429 is never retried in the same run")
+    let failedAt = WeatherFixture.now + 1800
+    // Within the 600 s: not asked at all, no warning.
+    let skipped = try s.harness.run(at: failedAt + 300)
+    #expect(skipped.sourceAsked == false)
+    #expect(skipped.problem == nil)
+    #expect(s.server.requestCount("/v1/forecast") == 1)
+    // After it: asked again.
+    s.server.setRoute("/v1/forecast", [.json(WeatherFixture.goodBody(.openMeteo))])
+    let again = try s.harness.run(at: failedAt + 700)
+    #expect(again.sourceAsked)
+    #expect(again.problem == nil)
+    #expect(s.server.requestCount("/v1/forecast") == 1)
+  }
+
+  // MARK: Bodies that are not what they claim
+
+  @Test(arguments: [
+    ("html-error-page.html", "text/html", WeatherError.Code.contentType),
+    ("html-error-page.html", "application/json", .invalidJSON),
+    ("empty.json", "application/json", .empty),
+    ("truncated.json", "application/json", .invalidJSON),
+    ("wrong-schema.json", "application/json", .wrongShape),
+  ])
+  func refusesBadBodiesSentWith200(file: String, contentType: String, code: WeatherError.Code)
+    throws
+  {
+    let s = try afterGoodRun(failing: [
+      .body(WeatherFixture.bytes(file), contentType: contentType)
+    ])
+    expectKeptLastGood(s, code: code)
+    #expect(s.server.requestCount("/v1/forecast") == 1, "a bad payload is not retried")
+    // Nothing of the body reaches the box.
+    #expect(!s.harness.html.contains("Bad Gateway"))
+    #expect(!s.harness.html.contains("nginx"))
+  }
+
+  @Test(arguments: WeatherConfiguration.Format.allCases)
+  func everyAdapterRefusesTheWrongSchema(format: WeatherConfiguration.Format) throws {
+    let server = try HTTPTestServer(routes: [
+      WeatherFixture.route(format): [.json(WeatherFixture.bytes("wrong-schema.json"))]
+    ])
+    defer { server.stop() }
+    let h = try WeatherHarness(
+      WeatherFixture.network(format, url: WeatherFixture.template(format, server)))
+    let outcome = try h.run()
+    #expect(outcome.state == .unavailable)
+    #expect(outcome.error?.code == .wrongShape)
+    #expect(h.html.contains("Hiện chưa có số liệu thời tiết"))
+    #expect(h.warnings.count == 1)
+  }
+
+  @Test func refusesAStaleModelRunAndAFutureTimestamp() throws {
+    let text = String(decoding: WeatherFixture.goodBody(.openMeteo), as: UTF8.self)
+    let old = text.replacingOccurrences(of: "\"2026-11-29T14:00\"", with: "\"2026-11-29T06:00\"")
+    var s = try afterGoodRun(failing: [.json(Array(old.utf8))])
+    expectKeptLastGood(s, code: .badTimestamp)
+    #expect(s.outcome.problem?.contains("older than 360 minutes") == true)
+    let future = text.replacingOccurrences(of: "\"2026-11-29T14:00\"", with: "\"2026-11-29T17:00\"")
+    s = try afterGoodRun(failing: [.json(Array(future.utf8))])
+    expectKeptLastGood(s, code: .badTimestamp)
+  }
+
+  @Test func refusesValuesOutOfRangeAndAnotherPlace() throws {
+    let text = String(decoding: WeatherFixture.goodBody(.openMeteo), as: UTF8.self)
+    let kelvin = text.replacingOccurrences(
+      of: "\"temperature_2m\": 21.8", with: "\"temperature_2m\": 295.0")
+    var s = try afterGoodRun(failing: [.json(Array(kelvin.utf8))])
+    expectKeptLastGood(s, code: .outOfRange)
+    let elsewhere = text.replacingOccurrences(
+      of: "\"latitude\": 20.9375", with: "\"latitude\": 10.8")
+    s = try afterGoodRun(failing: [.json(Array(elsewhere.utf8))])
+    expectKeptLastGood(s, code: .outOfRange)
+    let unknownCode = text.replacingOccurrences(
+      of: "\"weather_code\": 3,", with: "\"weather_code\": 123,")
+    s = try afterGoodRun(failing: [.json(Array(unknownCode.utf8))])
+    expectKeptLastGood(s, code: .outOfRange)
+  }
+
+  // MARK: Size
+
+  @Test func cancelsAnOversizedBodyAnnouncedByContentLength() throws {
+    let big = [UInt8](repeating: UInt8(ascii: " "), count: 5_000_000)
+    let s = try afterGoodRun(failing: [.json(big)])
+    expectKeptLastGood(s, code: .tooLarge)
+    #expect(s.seconds < 2)
+    #expect(s.server.requestCount("/v1/forecast") == 1)
+  }
+
+  @Test func cancelsAnOversizedChunkedBodyAsItArrives() throws {
+    let big = [UInt8](repeating: UInt8(ascii: " "), count: 5_000_000)
+    let slow = Response.json(big).with {
+      $0.chunked = true
+      $0.trickle = (bytes: 32_768, interval: 0.02)
+    }
+    let s = try afterGoodRun(failing: [slow])
+    expectKeptLastGood(s, code: .tooLarge)
+    #expect(s.seconds < 2)
+    s.server.stop()
+    let served = s.server.requests.last
+    #expect(served?.clientWentAway == true)
+    #expect((served?.bodyBytesSent ?? .max) < 1_000_000, "the download was not cut short")
+  }
+
+  // MARK: Connections
+
+  @Test func reportsARedirectLoopWithoutFollowingItForever() throws {
+    let s = try afterGoodRun(failing: [.redirect(to: "/v1/forecast")])
+    expectKeptLastGood(s, code: .redirect)
+    #expect(s.server.requestCount("/v1/forecast") <= 7)
+    #expect(s.seconds < 2)
+  }
+
+  @Test func followsASingleRedirect() throws {
+    let server = try HTTPTestServer(routes: [
+      "/old": [.redirect(to: "/v1/forecast", status: 301)],
+      "/v1/forecast": [.json(WeatherFixture.goodBody(.openMeteo))],
+    ])
+    defer { server.stop() }
+    let h = try WeatherHarness(WeatherFixture.network(.openMeteo, url: server.url("/old")))
+    let outcome = try h.run()
+    #expect(outcome.state == .fresh)
+    #expect(outcome.problem == nil)
+  }
+
+  @Test func reportsConnectionRefusedQuickly() throws {
+    let closed = try HTTPTestServer()
+    let url = closed.url("/v1/forecast")
+    closed.stop()
+    let server = try HTTPTestServer(routes: [
+      "/v1/forecast": [.json(WeatherFixture.goodBody(.openMeteo))]
+    ])
+    defer { server.stop() }
+    var c = WeatherFixture.network(.openMeteo, url: WeatherFixture.template(.openMeteo, server))
+    let h = try WeatherHarness(c)
+    try h.run()
+    c.source = .network(.openMeteo, urlTemplate: url)
+    h.configuration = c
+    // A new URL is another source: the saved data is not used, so the box is unavailable.
+    var outcome: WeatherOutcome?
+    let seconds = try elapsed { outcome = try h.run(at: WeatherFixture.now + 60) }
+    #expect(outcome?.error?.code == .connection)
+    #expect(
+      outcome?.problem?.contains("connection refused (URLError -1004) after 2 attempts") == true,
+      "\(outcome?.problem ?? "")")
+    #expect(outcome?.state == .unavailable)
+    #expect(seconds < 2)
+  }
+
+  @Test func reportsADNSFailureWithinTheDeadline() throws {
+    var c = WeatherFixture.network(
+      .openMeteo, url: "http://loa-weather-test.invalid/v1/forecast", total: 3, retries: 0)
+    c.http.idleTimeoutSeconds = 2
+    let h = try WeatherHarness(c)
+    var outcome: WeatherOutcome?
+    let seconds = try elapsed { outcome = try h.run() }
+    // `.invalid` never resolves (RFC 6761); without a resolver at all it may time out instead.
+    #expect([.dns, .timeout].contains(outcome?.error?.code))
+    #expect(outcome?.state == .unavailable)
+    #expect(seconds < 3 + 1.5)
+    #expect(h.warnings.count == 1)
+  }
+
+  @Test func reportsABodyCutShortOfItsContentLength() throws {
+    let cut = Response.json(WeatherFixture.goodBody(.openMeteo)).with {
+      $0.closeAfterBodyBytes = 100
+    }
+    let s = try afterGoodRun(failing: [cut]) { $0.http.retries = 0 }
+    expectKeptLastGood(s, code: .connection)
+  }
+
+  // MARK: Deadlines
+
+  @Test func holdsTheDeadlineWhenTheServerNeverAnswers() throws {
+    let silent = Response.json(WeatherFixture.goodBody(.openMeteo)).with {
+      $0.delayBeforeHeaders = 30
+    }
+    let s = try afterGoodRun(failing: [silent]) {
+      $0.http.totalTimeoutSeconds = 1.5
+      $0.http.idleTimeoutSeconds = 10
+    }
+    expectKeptLastGood(s, code: .timeout)
+    #expect(s.outcome.problem?.contains("before the deadline") == true)
+    #expect(s.seconds >= 1.4)
+    #expect(s.seconds < 1.5 + 1.5, "took \(s.seconds) s")
+  }
+
+  @Test func holdsTheDeadlineAgainstATrickleTheIdleTimeoutNeverCatches() throws {
+    let drip = Response.json(WeatherFixture.goodBody(.openMeteo)).with {
+      $0.trickle = (bytes: 1, interval: 0.05)
+    }
+    let s = try afterGoodRun(failing: [drip]) {
+      $0.http.totalTimeoutSeconds = 1.5
+      $0.http.idleTimeoutSeconds = 1
+    }
+    expectKeptLastGood(s, code: .timeout)
+    #expect(s.seconds >= 1.4)
+    #expect(s.seconds < 1.5 + 1.5, "took \(s.seconds) s")
+  }
+
+  @Test func retriesAfterAnIdleTimeoutButStopsAtTheDeadline() throws {
+    let stall = Response.json(WeatherFixture.goodBody(.openMeteo)).with { $0.delayBeforeBody = 30 }
+    let s = try afterGoodRun(failing: [stall]) {
+      $0.http.totalTimeoutSeconds = 1.8
+      $0.http.idleTimeoutSeconds = 1
+      $0.http.retries = 3
+    }
+    expectKeptLastGood(s, code: .timeout)
+    // 1 s idle timeout, 0.1 s pause, then the second attempt is cut by the deadline.
+    #expect(s.server.requestCount("/v1/forecast") == 2)
+    #expect(s.seconds < 1.8 + 1.5, "took \(s.seconds) s")
+  }
+
+  // MARK: No data ever
+
+  @Test func publishesTheNeutralBoxWhenThereWasNeverData() throws {
+    let server = try HTTPTestServer(routes: ["/v1/forecast": [.json(Array("{}".utf8), status: 503)]]
+    )
+    defer { server.stop() }
+    var c = WeatherFixture.network(.openMeteo, url: WeatherFixture.template(.openMeteo, server))
+    c.http.retries = 0
+    let h = try WeatherHarness(c)
+    let outcome = try h.run(stateDirectory: false)
+    #expect(outcome.state == .unavailable)
+    #expect(outcome.problem == "open-meteo: HTTP 503; the box says no data is available")
+    #expect(h.html.contains("Hiện chưa có số liệu thời tiết"))
+    #expect(h.jsonObject["current"] is NSNull)
+    #expect(h.warnings.count == 1)
+  }
+}
