@@ -79,6 +79,8 @@ public final class HTTPTestServer: @unchecked Sendable {
     public let target: String
     /// Header names lowercased.
     public let headers: [String: String]
+    /// The request body (read up to its `Content-Length`).
+    public var body: [UInt8] = []
     /// Body bytes written before the response ended or the client went away.
     public var bodyBytesSent = 0
     /// Whether the client closed the connection before the whole response was sent.
@@ -223,8 +225,9 @@ public final class HTTPTestServer: @unchecked Sendable {
     }
   }
 
-  /// Reads one request head (up to 64 KiB); nil when the client closed or the server stops.
-  private func readHead(_ fd: Int32) -> [UInt8]? {
+  /// Reads one request head (up to 64 KiB) and whatever body bytes came with it; nil when the
+  /// client closed or the server stops.
+  private func readHead(_ fd: Int32) -> (head: [UInt8], rest: [UInt8])? {
     var buffer: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
     while !isStopping {
@@ -234,7 +237,9 @@ public final class HTTPTestServer: @unchecked Sendable {
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return nil }
       buffer += chunk[0..<n]
-      if let end = Self.find([13, 10, 13, 10], in: buffer) { return Array(buffer[0..<end]) }
+      if let end = Self.find([13, 10, 13, 10], in: buffer) {
+        return (Array(buffer[0..<end]), Array(buffer[(end + 4)...]))
+      }
       if buffer.count > 65_536 { return nil }
     }
     return nil
@@ -248,8 +253,23 @@ public final class HTTPTestServer: @unchecked Sendable {
     return nil
   }
 
+  /// Reads the rest of a body of `length` bytes.
+  private func readBody(_ fd: Int32, have: [UInt8], length: Int) -> [UInt8] {
+    var body = have
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while body.count < length && !isStopping {
+      var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      if poll(&p, 1, 50) <= 0 { continue }
+      let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { break }
+      body += chunk[0..<n]
+    }
+    return Array(body.prefix(length))
+  }
+
   private func serve(_ fd: Int32) {
-    guard let head = readHead(fd) else { return }
+    guard let (head, rest) = readHead(fd) else { return }
     let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
     let parts = (lines.first ?? "").split(separator: " ")
     guard parts.count >= 2 else { return }
@@ -260,6 +280,9 @@ public final class HTTPTestServer: @unchecked Sendable {
         .trimmingCharacters(in: .whitespaces)
     }
     var request = Request(method: String(parts[0]), target: String(parts[1]), headers: headers)
+    if let length = headers["content-length"].flatMap({ Int($0) }), length > 0, length < 1_048_576 {
+      request.body = readBody(fd, have: rest, length: length)
+    }
     let (response, index): (Response, Int) = lock.withLock {
       let n = counts[request.path] ?? 0
       counts[request.path] = n + 1

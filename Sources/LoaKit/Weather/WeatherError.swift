@@ -57,6 +57,18 @@ public struct WeatherError: Error, Sendable, CustomStringConvertible {
     self.retryAfter = retryAfter
   }
 
+  /// The weather error for a failed HTTP exchange; a too-large answer names the setting.
+  init(_ e: HTTPError, maxBytesKey: String) {
+    switch e.code {
+    case .timeout: self.init(.timeout, e.message, httpStatus: e.httpStatus)
+    case .connection: self.init(.connection, e.message, httpStatus: e.httpStatus)
+    case .dns: self.init(.dns, e.message, httpStatus: e.httpStatus)
+    case .tooLarge: self.init(.tooLarge, e.message + " (\(maxBytesKey))", httpStatus: e.httpStatus)
+    case .redirect: self.init(.redirect, e.message, httpStatus: e.httpStatus)
+    case .other: self.init(.other, e.message, httpStatus: e.httpStatus)
+    }
+  }
+
   public var description: String { message }
 
   /// Whether trying again later may help by itself (timeouts, network, 5xx, rate limits), as

@@ -157,7 +157,7 @@ struct WeatherSource {
     while true {
       attempt += 1
       let error: WeatherError
-      switch WeatherHTTPClient.shared.get(
+      switch HTTPClient.shared.send(
         request, maxBytes: http.maxResponseBytes, deadline: deadline)
       {
       case .success(let reply):
@@ -167,7 +167,7 @@ struct WeatherSource {
         case .failed(let e, _): error = e
         }
       case .failure(let e):
-        error = e
+        error = WeatherError(e, maxBytesKey: "http.maxResponseBytes")
       }
       let remaining = deadline - monotonicSeconds()
       if error.isRetryable, attempt <= http.retries, remaining > http.retryDelaySeconds + 0.1 {

@@ -9,10 +9,10 @@ import Foundation
 ///
 /// After a run, each changed feed's URL (the topic) is POSTed to each hub as
 /// `hub.mode=publish&hub.url=<topic>` (form encoded, the de facto publish ping every public hub
-/// accepts; W3C WebSub §… leaves the publisher–hub protocol open). A notification that fails
+/// accepts; W3C WebSub §6 leaves the publisher–hub mechanism to the two of them). A notification that fails
 /// (no 2xx within the deadline) is remembered in the state directory and sent again on the next
 /// run; it never blocks or fails publishing.
-public final class WebSubNotifier: @unchecked Sendable {
+public final class WebSubNotifier: Sendable {
   /// One hub and one topic.
   public struct Ping: Codable, Hashable, Sendable {
     public var hub: String
@@ -31,97 +31,83 @@ public final class WebSubNotifier: @unchecked Sendable {
     public var firstProblem: String?
   }
 
-  private let session: URLSession
   public let timeoutSeconds: Int
   public let userAgent: String
+  /// Notifications in flight at once.
+  static let lanes = 4
+  /// Hubs answer a publish ping with an empty body or a short message.
+  static let maxReplyBytes = 64 * 1024
 
   public init(timeoutSeconds: Int, userAgent: String = "Loa/\(LoaVersion.current) (feed publisher)") {
-    let c = URLSessionConfiguration.ephemeral
-    c.urlCache = nil
-    c.httpAdditionalHeaders = ["User-Agent": userAgent]
-    // An idle timeout in whole seconds (FoundationNetworking truncates fractions).
-    c.timeoutIntervalForRequest = TimeInterval(max(1, min(timeoutSeconds, 10)))
-    session = URLSession(configuration: c)
     self.timeoutSeconds = timeoutSeconds
     self.userAgent = userAgent
   }
 
-  deinit { session.finishTasksAndInvalidate() }
-
-  /// Sends every ping, four at a time, within `timeoutSeconds` for all of them.
+  /// Sends every ping, ``lanes`` at a time, within `timeoutSeconds` for all of them together.
   public func notify(_ pings: [Ping]) -> Outcome {
     guard !pings.isEmpty else { return Outcome() }
-    let session = self.session
-    let deadline = Double(timeoutSeconds)
-    return blocking {
-      await withTaskGroup(of: (Ping, String?).self) { group -> Outcome in
-        var outcome = Outcome()
-        var queue = pings[...]
-        var running = 0
-        let start = ContinuousClock.now
-        func launch() {
-          guard let ping = queue.popFirst() else { return }
-          running += 1
-          let remaining = deadline - Double((ContinuousClock.now - start).components.seconds)
-          group.addTask { (ping, await Self.send(ping, session: session, deadline: remaining)) }
-        }
-        for _ in 0..<4 { launch() }
-        while running > 0, let (ping, problem) = await group.next() {
-          running -= 1
-          if let problem {
-            outcome.pending.append(ping)
-            if outcome.firstProblem == nil { outcome.firstProblem = problem }
-          } else {
-            outcome.delivered.append(ping)
-          }
-          launch()
-        }
-        // Pings never started (deadline passed before their turn) stay pending.
-        outcome.pending.append(contentsOf: queue)
-        return outcome
+    let deadline = monotonicSeconds() + Double(timeoutSeconds)
+    let results = Results(count: pings.count)
+    DispatchQueue.concurrentPerform(iterations: min(Self.lanes, pings.count)) { _ in
+      while let i = results.next() {
+        results.set(i, send(pings[i], deadline: deadline))
       }
     }
+    var outcome = Outcome()
+    for (ping, problem) in zip(pings, results.problems) {
+      if let problem {
+        outcome.pending.append(ping)
+        if outcome.firstProblem == nil { outcome.firstProblem = problem }
+      } else {
+        outcome.delivered.append(ping)
+      }
+    }
+    return outcome
+  }
+
+  /// Hands out ping indexes to the lanes and collects their results.
+  private final class Results: @unchecked Sendable {
+    private let lock = Mutex()
+    private var nextIndex = 0
+    private(set) var problems: [String?]
+    private let count: Int
+
+    init(count: Int) {
+      self.count = count
+      problems = Array(repeating: nil, count: count)
+    }
+
+    func next() -> Int? {
+      lock.withLock {
+        guard nextIndex < count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+      }
+    }
+
+    func set(_ i: Int, _ problem: String?) { lock.withLock { problems[i] = problem } }
   }
 
   /// One POST; nil on success, else a one-line reason.
-  static func send(_ ping: Ping, session: URLSession, deadline: Double) async -> String? {
-    guard deadline > 0.5, let url = URL(string: ping.hub) else {
-      return "\(ping.hub): deadline passed"
-    }
+  func send(_ ping: Ping, deadline: Double) -> String? {
+    let remaining = deadline - monotonicSeconds()
+    guard remaining > 0.5 else { return "\(ping.hub): no time left within \(timeoutSeconds) s" }
+    guard let url = URL(string: ping.hub) else { return "\(ping.hub): not a URL" }
     var request = URLRequest(url: url)
     request.httpMethod = "POST"
+    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
     request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(("hub.mode=publish&hub.url=" + formEncoded(ping.topic)).utf8)
-    request.timeoutInterval = TimeInterval(max(1, Int(deadline)))
-    let finalRequest = request
-    return await withTaskGroup(of: String?.self) { group in
-      group.addTask {
-        do {
-          let (_, response) = try await session.data(for: finalRequest)
-          guard let http = response as? HTTPURLResponse else { return "\(ping.hub): not HTTP" }
-          return (200..<300).contains(http.statusCode)
-            ? nil : "\(ping.hub) answered HTTP \(http.statusCode)"
-        } catch {
-          return "\(ping.hub): \((error as? URLError).map { Self.describe($0) } ?? "\(error)")"
-        }
-      }
-      group.addTask {
-        try? await Task.sleep(for: .seconds(deadline))
-        return "\(ping.hub): no answer within \(Int(deadline)) s"
-      }
-      let first = await group.next() ?? "\(ping.hub): cancelled"
-      group.cancelAll()
-      return first
-    }
-  }
-
-  static func describe(_ e: URLError) -> String {
-    switch e.code {
-    case .cannotConnectToHost: return "connection refused"
-    case .cannotFindHost, .dnsLookupFailed: return "host not found"
-    case .timedOut: return "timed out"
-    case .notConnectedToInternet, .networkConnectionLost: return "network unreachable"
-    default: return "network error \(e.code.rawValue)"
+    request.httpBody = Data(("hub.mode=publish&hub.url=" + Self.formEncoded(ping.topic)).utf8)
+    // An idle timeout in whole seconds (FoundationNetworking truncates fractions); the
+    // deadline bounds the whole exchange.
+    request.timeoutInterval = TimeInterval(max(1, min(Int(remaining), 10)))
+    switch HTTPClient.shared.send(request, maxBytes: Self.maxReplyBytes, deadline: deadline) {
+    case .success(let reply):
+      return (200..<300).contains(reply.status)
+        ? nil : "\(ping.hub) answered HTTP \(reply.status)"
+    case .failure(let e):
+      return e.code == .timeout
+        ? "\(ping.hub): no answer within \(timeoutSeconds) s" : "\(ping.hub): \(e.message)"
     }
   }
 
@@ -131,22 +117,4 @@ public final class WebSubNotifier: @unchecked Sendable {
     allowed.insert(charactersIn: "-._~")
     return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
   }
-}
-
-/// Runs async work to completion from synchronous code (the command line is synchronous).
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-  let box = BlockingBox<T>()
-  let done = DispatchSemaphore(value: 0)
-  Task.detached {
-    box.value = await body()
-    done.signal()
-  }
-  done.wait()
-  return box.value!
-}
-
-/// Carries a result from a detached task back to the thread waiting for it; the semaphore
-/// orders the write before the read.
-private final class BlockingBox<T>: @unchecked Sendable {
-  var value: T?
 }

@@ -4,6 +4,38 @@ import Foundation
   import FoundationNetworking
 #endif
 
+/// Why an HTTP exchange gave no reply: one line built from codes only, never the URL (which
+/// may carry an API key) or the response body.
+struct HTTPError: Error, Sendable, CustomStringConvertible {
+  enum Code: Sendable {
+    /// No complete answer before the deadline, or libcurl's idle timeout.
+    case timeout
+    /// Refused, reset, or closed before the promised body was complete.
+    case connection
+    /// The host name does not resolve.
+    case dns
+    /// The body is larger than the caller's cap.
+    case tooLarge
+    /// Too many redirects, or a redirect to something other than http(s).
+    case redirect
+    /// Anything else URLSession reported.
+    case other
+  }
+
+  let code: Code
+  let message: String
+  /// The HTTP status, when a response had arrived.
+  let httpStatus: Int?
+
+  init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
+    self.code = code
+    self.message = message
+    self.httpStatus = httpStatus
+  }
+
+  var description: String { message }
+}
+
 /// What came back from one HTTP exchange that completed (any status).
 struct HTTPReply: Sendable {
   let status: Int
@@ -12,8 +44,9 @@ struct HTTPReply: Sendable {
   let body: [UInt8]
 }
 
-/// HTTP GETs for the weather box with the guarantees URLSession on Linux lacks
-/// (notes/weather.md §4): a hard deadline, a body size cap, a redirect limit.
+/// HTTP requests (the weather box's GETs, WebSub's POSTs) with the guarantees URLSession on
+/// Linux lacks (docs/weather.md, "Fetching"): a hard deadline, a body size cap, a redirect
+/// limit, and no hang on cancellation.
 ///
 /// - **One URLSession per process**, never invalidated: creating and tearing down sessions
 ///   per request races in `_MultiHandle` on Linux (swift-corelibs-foundation #4791).
@@ -27,14 +60,18 @@ struct HTTPReply: Sendable {
 ///   then cancels the task and reports a timeout. URLSession's own `timeoutInterval` is only
 ///   an idle timeout (re-armed by every byte) and `timeoutIntervalForResource` is ignored.
 ///
-/// Why a semaphore rather than the notes' task-group race: `loa` is synchronous, and bridging
-/// an `async` race back to a synchronous caller means blocking a thread until a task on the
-/// cooperative pool finishes. On a 2-core machine that pool has 2 threads; two blocked callers
-/// (parallel tests, or a future concurrent caller) starve it and deadlock. The delegate-based
-/// task runs on URLSession's own queues, so a blocked caller never waits for the pool.
-final class WeatherHTTPClient: @unchecked Sendable {
+/// Why a semaphore rather than the notes' task-group race with the `async` API: `loa` is
+/// synchronous, and bridging an `async` race back to a synchronous caller means blocking a
+/// thread until a task on the cooperative pool finishes. On a 2-core machine that pool has 2
+/// threads; two blocked callers starve it and deadlock. Worse, cancelling an `async`
+/// `data(for:)` while the request is failing deadlocks inside FoundationNetworking 6.3.1 (the
+/// cancellation handler waits on the task's work queue while that queue waits on the task's
+/// status lock; seen with a hub that never answered). The delegate-based task runs on
+/// URLSession's own queues, and `cancel()` is called from the waiting thread, outside any
+/// Swift task, so neither can happen.
+final class HTTPClient: @unchecked Sendable {
   /// The process-wide client.
-  static let shared = WeatherHTTPClient()
+  static let shared = HTTPClient()
 
   /// Redirects followed before giving up (URLSession's own limit is 20).
   static let maxRedirects = 5
@@ -48,17 +85,16 @@ final class WeatherHTTPClient: @unchecked Sendable {
     c.requestCachePolicy = .reloadIgnoringLocalCacheData
     c.httpCookieStorage = nil
     c.httpShouldSetCookies = false
-    c.httpAdditionalHeaders = ["Accept": "application/json"]
     // The per-request `timeoutInterval` overrides this (PR #1018); whole seconds only.
     c.timeoutIntervalForRequest = 10
     session = URLSession(configuration: c, delegate: delegate, delegateQueue: nil)
   }
 
-  /// Performs one GET, returning at the latest at `deadline` (monotonic seconds).
+  /// Performs one request, returning at the latest at `deadline` (monotonic seconds).
   ///
   /// - Returns: the reply for any completed exchange (including 4xx/5xx), or the error.
-  func get(_ request: URLRequest, maxBytes: Int, deadline: Double) -> Result<
-    HTTPReply, WeatherError
+  func send(_ request: URLRequest, maxBytes: Int, deadline: Double) -> Result<
+    HTTPReply, HTTPError
   > {
     let task = session.dataTask(with: request)
     let exchange = Exchange(maxBytes: maxBytes)
@@ -70,7 +106,7 @@ final class WeatherHTTPClient: @unchecked Sendable {
     if waited == .timedOut {
       // Late callbacks find no exchange and are ignored.
       task.cancel()
-      return .failure(WeatherError(.timeout, "no complete answer before the deadline"))
+      return .failure(HTTPError(.timeout, "no complete answer before the deadline"))
     }
     return exchange.result()
   }
@@ -117,7 +153,7 @@ final class WeatherHTTPClient: @unchecked Sendable {
       lock.withLock {
         redirects += 1
         let scheme = url?.scheme?.lowercased()
-        if redirects > WeatherHTTPClient.maxRedirects || (scheme != "http" && scheme != "https") {
+        if redirects > HTTPClient.maxRedirects || (scheme != "http" && scheme != "https") {
           redirectRefused = true
         }
         return !redirectRefused
@@ -129,24 +165,24 @@ final class WeatherHTTPClient: @unchecked Sendable {
       done.signal()
     }
 
-    func result() -> Result<HTTPReply, WeatherError> {
+    func result() -> Result<HTTPReply, HTTPError> {
       lock.withLock {
         if tooLarge || body.count > maxBytes {
           return .failure(
-            WeatherError(
-              .tooLarge, "answer larger than \(maxBytes) bytes (http.maxResponseBytes)",
+            HTTPError(
+              .tooLarge, "answer larger than \(maxBytes) bytes",
               httpStatus: response?.statusCode))
         }
         if redirectRefused {
           return .failure(
-            WeatherError(
+            HTTPError(
               .redirect,
-              "more than \(WeatherHTTPClient.maxRedirects) redirects (a loop?) or a redirect "
+              "more than \(HTTPClient.maxRedirects) redirects (a loop?) or a redirect "
                 + "away from http(s)", httpStatus: response?.statusCode))
         }
         if let error { return .failure(Self.describe(error)) }
         guard let response else {
-          return .failure(WeatherError(.other, "no HTTP response"))
+          return .failure(HTTPError(.other, "no HTTP response"))
         }
         var headers: [String: String] = [:]
         for (k, v) in response.allHeaderFields {
@@ -160,38 +196,38 @@ final class WeatherHTTPClient: @unchecked Sendable {
     ///
     /// Never `localizedDescription` or the error's `userInfo`, which carry the failing URL (and so
     /// the API key).
-    static func describe(_ error: Error) -> WeatherError {
+    static func describe(_ error: Error) -> HTTPError {
       let ns = error as NSError
       guard ns.domain == NSURLErrorDomain else {
-        return WeatherError(.other, "network error (\(ns.domain) \(ns.code))")
+        return HTTPError(.other, "network error (\(ns.domain) \(ns.code))")
       }
       let code = ns.code
       switch code {
       case NSURLErrorTimedOut:
-        return WeatherError(.timeout, "no data for too long (idle timeout, URLError \(code))")
+        return HTTPError(.timeout, "no data for too long (idle timeout, URLError \(code))")
       case NSURLErrorCannotConnectToHost:
-        return WeatherError(.connection, "connection refused (URLError \(code))")
+        return HTTPError(.connection, "connection refused (URLError \(code))")
       case NSURLErrorNetworkConnectionLost:
-        return WeatherError(.connection, "connection lost (URLError \(code))")
+        return HTTPError(.connection, "connection lost (URLError \(code))")
       case NSURLErrorNotConnectedToInternet:
-        return WeatherError(.connection, "no network (URLError \(code))")
+        return HTTPError(.connection, "no network (URLError \(code))")
       case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-        return WeatherError(.dns, "host name does not resolve (URLError \(code))")
+        return HTTPError(.dns, "host name does not resolve (URLError \(code))")
       case NSURLErrorHTTPTooManyRedirects, NSURLErrorRedirectToNonExistentLocation:
-        return WeatherError(.redirect, "too many redirects (URLError \(code))")
+        return HTTPError(.redirect, "too many redirects (URLError \(code))")
       case NSURLErrorUnknown, NSURLErrorBadServerResponse, NSURLErrorZeroByteResource,
         NSURLErrorCannotParseResponse, NSURLErrorCannotDecodeRawData,
         NSURLErrorCannotDecodeContentData:
-        return WeatherError(
+        return HTTPError(
           .connection, "broken answer: closed early or malformed (URLError \(code))")
       case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
         NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
         NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
-        return WeatherError(.connection, "TLS failed (URLError \(code))")
+        return HTTPError(.connection, "TLS failed (URLError \(code))")
       case NSURLErrorCancelled:
-        return WeatherError(.timeout, "cancelled (URLError \(code))")
+        return HTTPError(.timeout, "cancelled (URLError \(code))")
       default:
-        return WeatherError(.other, "network error (URLError \(code))")
+        return HTTPError(.other, "network error (URLError \(code))")
       }
     }
   }
