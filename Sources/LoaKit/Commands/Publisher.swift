@@ -241,7 +241,11 @@ public final class Publisher {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let bytes = [UInt8]((try? encoder.encode(outcome.pending)) ?? Data("[]".utf8))
-    try? OutputDirectory(path: dir).write(bytes, to: String(pendingPath.dropFirst(dir.count + 1)))
+    do {
+      try OutputDirectory(path: dir).write(bytes, to: String(pendingPath.dropFirst(dir.count + 1)))
+    } catch {
+      logger.warning("websub", "cannot save the undelivered notifications (they will not be retried): \(error)")
+    }
   }
 
   private func render() throws {

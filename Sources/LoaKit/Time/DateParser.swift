@@ -32,16 +32,25 @@ public struct DateParser: Sendable {
       }
       guard lo < hi else { return nil }
       let b = UnsafeBufferPointer(rebasing: raw[lo..<hi])
-      if let utc = Self.unixSeconds(b) { return stamp(utc) }
+      if let utc = Self.unixSeconds(b) { return representable(utc) }
       if let r = Self.iso(b) {
-        if let off = r.offset { return stamp(r.local - Int64(off)) }
-        return stamp(zone.utc(fromLocal: r.local))
+        if let off = r.offset { return representable(r.local - Int64(off)) }
+        return representable(zone.utc(fromLocal: r.local))
       }
       for p in extraPatterns {
-        if let local = p.match(b) { return stamp(zone.utc(fromLocal: local)) }
+        if let local = p.match(b) { return representable(zone.utc(fromLocal: local)) }
       }
       return nil
     }
+  }
+
+  /// `utc` in the site's zone, when its local year is 1–9999: RFC 3339 and RFC 822 have
+  /// four-digit years, so a Unix time such as 999999999999 (year 33658), or an offset that
+  /// pushes 9999-12-31 into year 10000, is not a date a feed can carry.
+  func representable(_ utc: Int64) -> Timestamp? {
+    let t = stamp(utc)
+    guard (-62_135_596_800...253_402_300_799).contains(t.utc + Int64(t.offset)) else { return nil }
+    return t
   }
 
   /// `utc` shown in the site's zone.

@@ -20,7 +20,7 @@ import CLibXML2
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 2
+  public static let version = 3
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -235,7 +235,7 @@ public struct HTMLSanitizer: Sendable {
   private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) {
     let name = Self.name(node).lowercased()
     if name == "iframe" || name == "frame" {
-      if let src = attribute(node, "src"), let url = WebAddress.resolve(src, against: base) {
+      if let src = attribute(node, "src"), let url = resolve(src) {
         changes.replacedElements.append(name)
         replace(node, withLinkTo: url.description, text: url.description, image: nil)
       } else {
@@ -253,8 +253,8 @@ public struct HTMLSanitizer: Sendable {
           c = s.pointee.next
         }
       }
-      let url = src.flatMap { WebAddress.resolve($0, against: base) }
-      let poster = attribute(node, "poster").flatMap { WebAddress.resolve($0, against: base) }
+      let url = src.flatMap { resolve($0) }
+      let poster = attribute(node, "poster").flatMap { resolve($0) }
       if let url {
         changes.replacedElements.append(name)
         replace(
@@ -376,7 +376,7 @@ public struct HTMLSanitizer: Sendable {
       }
     }
     for a in toRemove { xmlRemoveProp(a) }
-    if let lazySrc, let url = WebAddress.resolve(lazySrc, against: base) {
+    if let lazySrc, let url = resolve(lazySrc) {
       toSet.removeAll { $0.0 == "src" }
       toSet.insert(("src", url.description), at: 0)
     }
@@ -385,6 +385,15 @@ public struct HTMLSanitizer: Sendable {
       toSet.append(("srcset", set))
     }
     for (name, value) in toSet { xmlSetProp(node, name, value) }
+  }
+
+  /// A URL in the content made absolute against the article's URL; nil when it is not a usable
+  /// http(s) URL, or names its host by an IPv6 literal (`http://[::1]/`): `htmlNodeDump`
+  /// percent-encodes `[` and `]` in `href` and `src`, which would publish a broken URL.
+  func resolve(_ reference: String) -> WebAddress? {
+    guard let url = WebAddress.resolve(reference, against: base), !url.authority.hasPrefix("[")
+    else { return nil }
+    return url
   }
 
   /// The value to keep for an allowed attribute, or nil to drop it.
@@ -399,7 +408,7 @@ public struct HTMLSanitizer: Sendable {
           return WebAddress.percentEncoded(trimmed, allowing: WebAddress.queryChars)
         }
       }
-      if let url = WebAddress.resolve(value, against: base) { return url.description }
+      if let url = resolve(value) { return url.description }
       changes.droppedURLs += 1
       return nil
     }
@@ -433,7 +442,7 @@ public struct HTMLSanitizer: Sendable {
         while i < scalars.count && scalars[i] != "," { descriptor.append(scalars[i]); i += 1 }
       }
       let d = Whitespace.collapsed(String(descriptor))
-      if let u = WebAddress.resolve(String(url), against: base), Self.isSrcsetDescriptor(d) {
+      if let u = resolve(String(url)), Self.isSrcsetDescriptor(d) {
         candidates.append(d.isEmpty ? u.description : u.description + " " + d)
       } else {
         changes.droppedURLs += 1

@@ -33,6 +33,10 @@ import Testing
     ("<a href=\"vbscript:msgbox\">g</a>", "g"),
     ("<img src=\"data:image/png;base64,AAAA\" alt=x>", ""),
     ("<a href=\"mailto:ubnd@example.org\">thư</a>", "<a href=\"mailto:ubnd@example.org\">thư</a>"),
+    // Credentials are dropped; an IPv6-literal host cannot pass htmlNodeDump intact.
+    ("<a href=\"https://user:pass@evil.example:8080/x\">u</a>", "<a href=\"https://evil.example:8080/x\">u</a>"),
+    ("<a href=\"http://[::1]:80/\">v6</a><img src=\"http://[2001:db8::1]/a.jpg\">", "v6"),
+    ("<a href=\"https://bücher.example/\">idn</a>", "<a href=\"https://xn--bcher-kva.example/\">idn</a>"),
     // Relative URLs become absolute; IRIs become URIs.
     ("<img src=\"anh/cầu bãi cháy.jpg\" alt=\"\">", "<img src=\"https://baichay.example.org/tin-tuc/anh/c%E1%BA%A7u%20b%C3%A3i%20ch%C3%A1y.jpg\" alt=\"\">"),
     ("<a href=\"#muc-2\">h</a>", "<a href=\"https://baichay.example.org/tin-tuc/bai-1.html#muc-2\">h</a>"),
