@@ -20,7 +20,7 @@ import CLibXML2
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 3
+  public static let version = 4
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -204,7 +204,7 @@ public struct HTMLSanitizer: Sendable {
       let next = node.pointee.next
       switch node.pointee.type {
       case XML_TEXT_NODE:
-        break
+        child = next
       case XML_CDATA_SECTION_NODE:
         if let content = xmlNodeGetContent(node) {
           let text = xmlNewText(content)
@@ -212,27 +212,49 @@ public struct HTMLSanitizer: Sendable {
           if let text { xmlAddPrevSibling(node, text) }
         }
         Self.remove(node)
+        child = next
       case XML_ELEMENT_NODE:
-        if Self.html5Void.contains(Self.name(node)) {
-          // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
-          // follows inside them; that content really follows them, so it moves back there
-          // and is cleaned in turn.
-          Self.liftChildren(of: node)
-          let following = node.pointee.next
-          cleanElement(node, changes: &changes)
-          child = following
-          continue
-        }
-        cleanElement(node, changes: &changes)
+        child = cleanElement(node, changes: &changes)
       default:
         // Comments, processing instructions, entity references.
         Self.remove(node)
+        child = next
       }
-      child = next
     }
   }
 
-  private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) {
+  /// Replaces `node` by its children, which are cleaned in their new place (so their parent
+  /// is checked where they end up); returns the node to clean next.
+  static func unwrap(_ node: xmlNodePtr) -> xmlNodePtr? {
+    liftChildren(of: node)
+    let following = node.pointee.next
+    remove(node)
+    return following
+  }
+
+  /// Where table parts, list items and captions may stand (their HTML content model). One
+  /// found elsewhere (a `<td>` whose `<table>` was lost to a typo) is unwrapped: a parser would
+  /// rebuild it differently, so a reader would not see what the feed carried, and sanitizing
+  /// would not be stable.
+  static let requiredParents: [String: Set<String>] = [
+    "tr": ["table", "thead", "tbody", "tfoot"], "td": ["tr"], "th": ["tr"],
+    "thead": ["table"], "tbody": ["table"], "tfoot": ["table"], "caption": ["table"],
+    "colgroup": ["table"], "col": ["table", "colgroup"],
+    "li": ["ul", "ol"], "dt": ["dl"], "dd": ["dl"], "figcaption": ["figure"],
+    "summary": ["details"], "rt": ["ruby"], "rp": ["ruby"],
+  ]
+
+  static func fitsParent(_ name: String, _ node: xmlNodePtr) -> Bool {
+    guard let parents = requiredParents[name] else { return true }
+    guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
+      return false
+    }
+    return parents.contains(Self.name(parent).lowercased())
+  }
+
+  /// Cleans one element; returns the node to clean next.
+  private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
+    let next = node.pointee.next
     let name = Self.name(node).lowercased()
     if name == "iframe" || name == "frame" {
       if let src = attribute(node, "src"), let url = resolve(src) {
@@ -242,7 +264,7 @@ public struct HTMLSanitizer: Sendable {
         changes.removedElements.append(name)
         Self.remove(node)
       }
-      return
+      return next
     }
     if name == "video" || name == "audio" {
       var src = attribute(node, "src")
@@ -264,55 +286,41 @@ public struct HTMLSanitizer: Sendable {
         changes.removedElements.append(name)
         Self.remove(node)
       }
-      return
+      return next
     }
     if Self.html5Void.contains(name) {
-      // Their children were lifted to follow them (see `clean(children:)`).
+      // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
+      // follows inside them; that content really follows them, so it moves back there and is
+      // cleaned in turn.
       if name == "embed" { changes.removedElements.append(name) }
-      Self.remove(node)
-      return
+      return Self.unwrap(node)
     }
     if Self.removedWithContent.contains(name) {
       changes.removedElements.append(name)
       Self.remove(node)
-      return
+      return next
     }
-    guard let allowedAttributes = Self.allowed[name] else {
-      // Unknown or presentational element: keep its content only.
-      clean(children: node, changes: &changes)
-      var c = node.pointee.children
-      while let moved = c {
-        c = moved.pointee.next
-        xmlUnlinkNode(moved)
-        xmlAddPrevSibling(node, moved)
-      }
-      Self.remove(node)
-      return
+    guard let allowedAttributes = Self.allowed[name], Self.fitsParent(name, node) else {
+      // Unknown or presentational element, or one out of place: keep its content only.
+      return Self.unwrap(node)
     }
     cleanAttributes(node, element: name, allowed: allowedAttributes, changes: &changes)
 
     if name == "img" && attribute(node, "src") == nil {
       // Its unusable src was counted when the attribute was dropped.
       Self.remove(node)
-      return
+      return next
     }
     if name == "a" && attribute(node, "href") == nil {
       // A link without a usable target keeps its text.
-      clean(children: node, changes: &changes)
-      var c = node.pointee.children
-      while let moved = c {
-        c = moved.pointee.next
-        xmlUnlinkNode(moved)
-        xmlAddPrevSibling(node, moved)
-      }
-      Self.remove(node)
-      return
+      return Self.unwrap(node)
     }
     clean(children: node, changes: &changes)
     if name == "p" && node.pointee.children == nil {
       // Empty paragraphs (Word's <o:p></o:p>, editors' spacers) carry nothing.
       Self.remove(node)
     }
+    return next
   }
 
   /// Replaces `node` by `<a href>` around text or a poster image.

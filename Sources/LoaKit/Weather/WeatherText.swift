@@ -56,6 +56,7 @@ public enum WeatherText {
   /// `v` rounded half away from zero, without a minus sign on zero: −0.4 gives "0".
   public static func integer(_ v: Double) -> String {
     let r = v.rounded(.toNearestOrAwayFromZero)
+    guard abs(r) < 1e15 else { return "\(r)" }  // NaN, infinities, absurd values: no Int
     return r == 0 ? "0" : String(Int(r))
   }
 
@@ -64,9 +65,12 @@ public enum WeatherText {
 
   /// `v` with at most `places` decimals, trailing zeros dropped, `.` as the separator (for
   /// JSON and URLs): 20.95 → "20.95", 21.0 → "21", −0.04 (1 place) → "0".
+  /// A value too large for that (NaN, infinities, a hostile payload's 1e300) is written as
+  /// Swift prints it, for error messages.
   public static func decimal(_ v: Double, places: Int) -> String {
     var scale: Int64 = 1
     for _ in 0..<places { scale *= 10 }
+    guard abs(v * Double(scale)) < 1e15 else { return "\(v)" }
     let scaled = Int64((v * Double(scale)).rounded(.toNearestOrAwayFromZero))
     if scaled == 0 { return "0" }
     let magnitude = scaled.magnitude

@@ -99,4 +99,23 @@ import Testing
       try WeatherPayload.checkTimestamp(s, now: s.observedAt - 3601, maxAge: 6 * 3600, zone: z)
     }
   }
+
+  /// Found by fuzzing: an absurd number used to crash while the error message was written.
+  @Test(arguments: [
+    ("open-meteo-current.json", WeatherConfiguration.Format.openMeteo, "\"apparent_temperature\": 21.2", "\"apparent_temperature\": 2e105"),
+    ("openweathermap-current.json", .openWeatherMap, "\"speed\": 3.6", "\"speed\": -1e300"),
+  ])
+  func refusesAbsurdNumbersWithoutCrashing(
+    file: String, format: WeatherConfiguration.Format, value: String, absurd: String
+  ) throws {
+    let text = String(decoding: WeatherFixture.bytes(file), as: UTF8.self)
+    #expect(text.contains(value))
+    let bytes = Array(text.replacingOccurrences(of: value, with: absurd).utf8)
+    do {
+      _ = try WeatherPayload.decode(bytes, format: format, context: context)
+      Issue.record("an absurd value was accepted")
+    } catch let e as WeatherError {
+      #expect(e.code == .outOfRange, "\(e)")
+    }
+  }
 }
