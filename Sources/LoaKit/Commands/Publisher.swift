@@ -51,6 +51,8 @@ public final class Publisher {
   /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
   private var publishedIDs = Set<Int64>()
+  /// Articles too large for any feed on their own (reported once).
+  private var tooLarge = Set<Int64>()
   private var atomValidator: RelaxNGValidator?
   /// Files written to temporary siblings, renamed into place when the whole run succeeded.
   private var staged: [OutputDirectory.StagedFile] = []
@@ -250,6 +252,7 @@ public final class Publisher {
 
   private func render() throws {
     checkClock()
+    try checkDateOrder()
     if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
     var siteItems = TopItems(limit: limit)
     for root in tree.roots {
@@ -299,6 +302,19 @@ public final class Publisher {
     if report.scheduled > 0 && publishedIDs.isEmpty {
       report.add(.init(.warning, .noted, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
     }
+  }
+
+  /// Feeds are cut from the database's newest-first order, so that order must follow time. Unix
+  /// seconds and dates as text in one column sort apart (digits before `2026-…` as text, and
+  /// SQLite puts every integer before any text): a feed would silently miss the newest
+  /// articles of one kind. The newest and oldest rows tell, in two indexed lookups.
+  private func checkDateOrder() throws {
+    let (newest, oldest) = try store.publishedAtRange()
+    guard let newest, let oldest, builder.parser.parse(newest) != nil,
+      builder.parser.parse(oldest) != nil,
+      DateParser.isUnixSeconds(newest) != DateParser.isUnixSeconds(oldest)
+    else { return }
+    report.add(.init(.warning, .noted, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
   }
 
   /// A clock far in the past would empty the feeds (every article looks scheduled); one far in
@@ -378,42 +394,63 @@ public final class Publisher {
     items.max(by: { $0.updated.utc < $1.updated.utc })?.updated
   }
 
-  /// Renders `feed` in every configured format, dropping its oldest items if a file would be
-  /// larger than `feeds.maxFeedBytes` (the same items in every format), then emits the files.
+  /// Renders `feed` in every configured format, keeping every file within
+  /// `feeds.maxFeedBytes` (the same items in every format), then emits the files.
+  ///
+  /// Over budget, an item too large for any feed on its own is left out (reported once, with
+  /// its id); of the rest, the oldest are dropped until every format fits. One huge article
+  /// never empties a feed.
   private func publish(_ feed: Feed) throws {
     let formats = configuration.feeds.formats
     let budget = configuration.feeds.maxFeedBytes
     func render(_ f: Feed) throws -> [[UInt8]] {
       try formats.map { try $0.serializer.serialize(f, site: site) }
     }
+    func fits(_ r: [[UInt8]]) -> Bool { r.allSatisfy { $0.count <= budget } }
     var rendered = try render(feed)
     var kept = feed
-    if rendered.contains(where: { $0.count > budget }) {
-      // Binary search for the most items that fit in every format.
-      var lo = 0
-      var hi = feed.items.count - 1
-      var best: (Feed, [[UInt8]])?
-      while lo <= hi {
-        let mid = (lo + hi) / 2
-        var candidate = feed
-        candidate.items = Array(feed.items.prefix(mid))
-        let r = try render(candidate)
-        if r.allSatisfy({ $0.count <= budget }) {
-          best = (candidate, r)
-          lo = mid + 1
-        } else {
-          hi = mid - 1
+    if !fits(rendered) {
+      var candidates: [FeedItem] = []
+      for item in feed.items {
+        var alone = feed
+        alone.items = [item]
+        let r = try render(alone)
+        if fits(r) {
+          candidates.append(item)
+        } else if tooLarge.insert(item.articleID).inserted {
+          let size = r.map(\.count).max() ?? 0
+          report.add(.init(.warning, .leftOut, article: item.articleID, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
         }
       }
-      if let best {
-        kept = best.0
-        rendered = best.1
-      } else {
-        kept.items = []
-        rendered = try render(kept)
+      // Binary search for the most (newest) candidates that fit in every format.
+      kept.items = candidates
+      rendered = try render(kept)
+      if !fits(rendered) {
+        var lo = 0
+        var hi = candidates.count - 1
+        var best: (Feed, [[UInt8]])?
+        while lo <= hi {
+          let mid = (lo + hi) / 2
+          var candidate = feed
+          candidate.items = Array(candidates.prefix(mid))
+          let r = try render(candidate)
+          if fits(r) {
+            best = (candidate, r)
+            lo = mid + 1
+          } else {
+            hi = mid - 1
+          }
+        }
+        if let best {
+          kept = best.0
+          rendered = best.1
+        } else {
+          kept.items = []
+          rendered = try render(kept)
+        }
+        let dropped = candidates.count - kept.items.count
+        report.add(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
       }
-      let dropped = feed.items.count - kept.items.count
-      report.add(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
     }
     for (format, bytes) in zip(formats, rendered) {
       try emit(bytes, kept.path(format), check: format == .json ? .json : format == .atom ? .atom : .xml)

@@ -413,12 +413,12 @@ extension Configuration {
     case .sqlite(let path):
       return try SQLiteArticleStore(
         path: path, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery,
+        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
         busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000))
     case .postgres(let url):
       return try PostgresArticleStore(
         url: url, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery,
+        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds)
     }

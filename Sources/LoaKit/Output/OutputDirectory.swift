@@ -234,6 +234,14 @@ public final class OutputDirectory {
   /// - Throws: ``WriteError`` for the first rename that fails; the files not yet renamed keep
   ///   their previous version and their temporary files are removed.
   public func commit(_ files: [StagedFile]) throws {
+    // Two files staged for one path share a temporary name: the second replaced the first,
+    // and renaming the first would fail half-way through the commit. Refuse before renaming
+    // anything (a bug, never data: category folders are unique).
+    var paths = Set<String>()
+    for file in files where !paths.insert(file.path).inserted {
+      discard(files)
+      throw WriteError(.unsafePath, path: path + "/" + file.path, "staged twice in one run")
+    }
     var folders: [[String]: Int32] = [:]
     var opened: [Int32] = []
     defer { for d in opened { close(d) } }

@@ -36,6 +36,11 @@ public protocol ArticleStore: AnyObject {
   /// N items reads about N rows however large the table is.
   func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool) throws
 
+  /// The `published_at` text of the newest and the oldest published article in the database's
+  /// own order, so a run can tell when that order cannot be trusted (Unix seconds mixed with
+  /// dates as text sort apart).
+  func publishedAtRange() throws -> (newest: String?, oldest: String?)
+
   /// Ends the read transaction and closes the connection.
   func close() throws
 

@@ -58,6 +58,18 @@ public struct DateParser: Sendable {
     Timestamp(utc: utc, offset: zone.offset(atUTC: utc))
   }
 
+  /// Whether `text` is an integer (Unix seconds), as opposed to a date written out.
+  public static func isUnixSeconds(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { b in
+      var lo = 0
+      var hi = b.count
+      while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+      while hi > lo, b[hi - 1] <= 0x20 { hi -= 1 }
+      return lo < hi && unixSeconds(UnsafeBufferPointer(rebasing: b[lo..<hi])) != nil
+    }
+  }
+
   static func unixSeconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
     var i = 0
     var negative = false
@@ -158,7 +170,7 @@ public struct DateParser: Sendable {
 /// their own way. Fields: `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` (all fixed-width digits); any
 /// other character must match itself. Missing time fields are zero.
 public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
-  enum Token: Sendable, Equatable {
+  enum Token: Sendable, Hashable {
     case year, month, day, hour, minute, second
     case literal(UInt8)
   }
@@ -210,6 +222,50 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         .invalidValue, key: "database.dateFormats", "pattern \"\(pattern)\" needs yyyy, MM and dd")
     }
     self.tokens = tokens
+  }
+
+  /// The SQL sort key of `published_at` for a database that stores dates in these patterns:
+  /// each value that has a pattern's shape is rearranged into `yyyy-MM-dd HH:mm:ss`, which
+  /// sorts like the instant it names, and any other value (ISO 8601 text) is kept as it is.
+  /// Plain `published_at` when there are no patterns.
+  ///
+  /// Built from the configuration only (fixed positions and the pattern's separators), never
+  /// from data. Sorting on an expression means an index on `published_at` is not used.
+  static func sqlSortKey(_ patterns: [DatePattern]) -> String {
+    guard !patterns.isEmpty else { return "published_at" }
+    let v = "CAST(published_at AS TEXT)"
+    var sql = "CASE"
+    for p in patterns {
+      var like = ""
+      var position = 1
+      var at: [Token: Int] = [:]
+      for t in p.tokens {
+        switch t {
+        case .literal(let c):
+          // Separators that are safe in a SQL string and a LIKE pattern; any other byte
+          // matches any character.
+          let safe = Array("/-.: ,T".utf8)
+          like += safe.contains(c) ? String(Unicode.Scalar(c)) : "_"
+          position += 1
+        case .year:
+          at[.year] = position
+          like += "____"
+          position += 4
+        default:
+          at[t] = position
+          like += "__"
+          position += 2
+        }
+      }
+      func part(_ t: Token, _ width: Int) -> String {
+        at[t].map { "substr(\(v), \($0), \(width))" } ?? "'00'"
+      }
+      sql += " WHEN \(v) LIKE '\(like)' THEN " + [
+        part(.year, 4), "'-'", part(.month, 2), "'-'", part(.day, 2), "' '", part(.hour, 2),
+        "':'", part(.minute, 2), "':'", part(.second, 2),
+      ].joined(separator: " || ")
+    }
+    return sql + " ELSE \(v) END"
   }
 
   func match(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {

@@ -31,25 +31,46 @@ public struct CategoryTree: Sendable {
         report.add(.init(.warning, .noted, category: row.id, field: "id", "duplicate category id; the first row is used"))
       }
     }
-    var usedSlugs = Set<String>()
+    // Each category's own slug first, so a folder renamed to avoid a clash never takes the
+    // slug another category has (`thoi-su` twice beside a real `thoi-su-4`).
+    var wanted: [(row: CategoryRow, slug: String)] = []
+    var slugCounts: [String: Int] = [:]
     for row in unique {
-      let name = Whitespace.collapsed(XMLText.sanitized(row.name).text)
       var slug = Slug.make(row.slug)
-      if slug.isEmpty { slug = Slug.make(name) }
+      if slug.isEmpty { slug = Slug.make(TextCleaner.clean(row.name).text ?? "") }
       if slug.isEmpty { slug = "category-\(row.id)" }
       if slug != row.slug {
         report.add(.init(.info, .repaired, category: row.id, field: "slug", "\"\(row.slug)\" is published as \"\(slug)\""))
       }
+      wanted.append((row, slug))
+      slugCounts[slug, default: 0] += 1
+    }
+    var usedSlugs = Set<String>()
+    for (row, wantedSlug) in wanted {
+      var slug = wantedSlug
       if usedSlugs.contains(slug) {
-        let fixed = "\(slug)-\(row.id)"
+        var fixed = "\(slug)-\(row.id)"
+        var n = 2
+        while usedSlugs.contains(fixed) || slugCounts[fixed] != nil {
+          fixed = "\(slug)-\(row.id)-\(n)"
+          n += 1
+        }
         report.add(.init(.warning, .repaired, category: row.id, field: "slug", "\"\(slug)\" is used by another category; published as \"\(fixed)\""))
         slug = fixed
       }
       usedSlugs.insert(slug)
+      func cleaned(_ field: String, _ value: String?) -> String {
+        let (text, repairs) = TextCleaner.clean(value)
+        if !repairs.isEmpty {
+          let serious: TextCleaner.Repairs = [.forbiddenCharacters, .tags, .c1Controls]
+          report.add(.init(repairs.isDisjoint(with: serious) ? .info : .warning, .repaired, category: row.id, field: field, repairs.summary))
+        }
+        return text ?? ""
+      }
+      let name = cleaned("name", row.name)
       nodes[row.id] = Node(
         id: row.id, parentID: row.parentID, slug: slug, sourceSlug: row.slug,
-        name: name.isEmpty ? slug : name,
-        description: Whitespace.collapsed(XMLText.sanitized(row.description ?? "").text),
+        name: name.isEmpty ? slug : name, description: cleaned("description", row.description),
         children: [], path: [], depth: 0)
     }
     // Unknown parents and self-parents make a category top-level.

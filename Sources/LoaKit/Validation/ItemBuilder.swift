@@ -3,7 +3,7 @@
 /// reason). docs/validation.md lists the rules.
 ///
 /// - Plain-text fields go through ``TextCleaner`` (forbidden characters, tags, entities,
-///   invisible characters, NFC, white space); titles are capped at 300 characters.
+///   invisible characters, NFC, white space) and capped in length (``Limits``).
 /// - `content_html` goes through ``HTMLSanitizer`` (allowlist, absolute URLs, size cap), with
 ///   the result kept in a ``CleaningCache``.
 /// - `published_at` must parse; a future one is a scheduled post and is left out silently.
@@ -29,6 +29,9 @@ public struct ItemBuilder: Sendable {
     public var titleCharacters = 300
     public var summaryCharacters = 1000
     public var derivedSummaryCharacters = 300
+    public var bylineCharacters = 300
+    public var tagsCharacters = 1000
+    public var captionCharacters = 1000
     /// Largest sanitized `content_html`, in bytes (Google News: 1 MB per article).
     public var contentBytes = 1_000_000
     public init() {}
@@ -106,6 +109,8 @@ public struct ItemBuilder: Sendable {
         if u.utc >= published.utc {
           updated = u
         } else {
+          // Routine, not damage: a post written the evening before and scheduled for the
+          // morning was last saved before it went out.
           note("updated_at", "is earlier than published_at; published_at is used")
         }
       } else {
@@ -146,11 +151,11 @@ public struct ItemBuilder: Sendable {
     }
     if content == nil, let summary { content = HTMLText.paragraph(summary) }
 
-    let authors = Byline.authors(text("author", row.author) ?? "")
+    let authors = Byline.authors(text("author", row.author, max: limits.bylineCharacters) ?? "")
 
     var categories: [String] = []
     if let category { categories.append(category.name) }
-    if let tags = text("tags", row.tags) {
+    if let tags = text("tags", row.tags, max: limits.tagsCharacters) {
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))
         if !t.isEmpty && !categories.contains(t) { categories.append(t) }
@@ -162,7 +167,7 @@ public struct ItemBuilder: Sendable {
       if let url = WebAddress.resolve(raw, against: linkAddress) {
         image = FeedImage(
           url: url.description, mimeType: FeedImage.mimeType(forURL: url.path),
-          caption: text("image_caption", row.imageCaption))
+          caption: text("image_caption", row.imageCaption, max: limits.captionCharacters))
       } else {
         warn("image_url", .repaired, "\(Self.quoted(raw)) is not an http(s) URL; image left out")
       }

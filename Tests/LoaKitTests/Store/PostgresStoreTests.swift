@@ -65,6 +65,41 @@ struct PostgresStoreTests {
     Self.expectSame(fromSQLite, fromPostgres)
   }
 
+  @Test func sortsConfiguredDateFormatsLikeSQLite() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    let lite = try TemporaryDirectory()
+    var rows: [String] = []
+    for i in 1...10 {
+      let day = 25 + 3 * i
+      let (d, m) = day > 31 ? (day - 31, 11) : (day, 10)
+      rows.append("(\(i), NULL, 'Tin \(i)', 'published', '\(String(format: "%02d/%02d/2026 08:30", d, m))')")
+    }
+    try SQLiteFixture.create(
+      at: lite.path("db.sqlite"),
+      sql: SQLiteFixture.schema
+        + "INSERT INTO articles (id, category_id, title, status, published_at) VALUES "
+        + rows.joined(separator: ", ") + ";")
+    try PostgresFixture.copy(fromSQLite: lite.path("db.sqlite"), to: url)
+    let json = """
+      {"version": 1, "site": {"title": "Phường", "url": "https://p.example.org/"},
+       "database": {"url": "sqlite:db.sqlite", "dateFormats": ["dd/MM/yyyy HH:mm"]},
+       "output": {"directory": "out", "baseURL": "https://p.example.org/feeds/"},
+       "feeds": {"itemsPerFeed": 3}}
+      """
+    let config = try Configuration.parse(Data(json.utf8), path: lite.path("config.json"))
+    let now = try #require(DateParser(zone: SiteTimeZone(offsetSeconds: 25200)).parse("2026-11-29 12:00")).utc
+    let patterns = config.database.dateFormats
+    let fromSQLite = try Self.publish(
+      config, store: try SQLiteArticleStore(path: lite.path("db.sqlite"), datePatterns: patterns),
+      now: now)
+    let fromPostgres = try Self.publish(
+      config, store: try PostgresArticleStore(url: url, datePatterns: patterns), now: now)
+    Self.expectSame(fromSQLite, fromPostgres)
+    let rss = String(decoding: try #require(fromPostgres["rss.xml"]), as: UTF8.self)
+    #expect(rss.contains("article:10<") && rss.contains("article:8<") && !rss.contains("article:7<"))
+  }
+
   @Test func readsTheOperatorsOwnQueryWithTimestamptz() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()
     defer { drop() }

@@ -17,6 +17,9 @@ public final class PostgresArticleStore: ArticleStore {
   private var prepared = false
   private var byCategorySQL = ""
   private var uncategorizedSQL = ""
+  /// What `published_at` is sorted by (``DatePattern/sqlSortKey(_:)``), with its collation.
+  private var order = ""
+  private let datePatterns: [DatePattern]
   public private(set) var changeToken: String?
 
   /// Connects and opens the read transaction.
@@ -26,8 +29,10 @@ public final class PostgresArticleStore: ArticleStore {
   ///   wrong, `.configuration` for authentication problems. No message contains the password.
   public init(
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
-    statementTimeoutSeconds: Int = 30, connectTimeoutSeconds: Int = 10
+    datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
+    connectTimeoutSeconds: Int = 10
   ) throws {
+    self.datePatterns = datePatterns
     do {
       connection = try PGConnection(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
     } catch let e as PostgresError {
@@ -104,15 +109,17 @@ public final class PostgresArticleStore: ArticleStore {
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) LIMIT 0")
     let textTypes: Set<UInt32> = [25, 1043, 1042, 19]  // text, varchar, bpchar, name
     let dateIsText = textTypes.contains(probe.columnType(12))
-    let order =
+    // Date patterns only make sense for text; a timestamp column sorts as it is.
+    order =
       dateIsText
-      ? "ORDER BY published_at COLLATE \"C\" DESC, id DESC"
-      : "ORDER BY published_at DESC, id DESC"
+      ? "(\(DatePattern.sqlSortKey(datePatterns))) COLLATE \"C\"" : "published_at"
     byCategorySQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND category_id = $2 \(order) LIMIT $3"
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND category_id = $2"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $3"
     uncategorizedSQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND"
-      + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[]))) \(order) LIMIT $3"
+      + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[])))"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $3"
     try connection.prepare("loa_by_category", byCategorySQL)
     try connection.prepare("loa_uncategorized", uncategorizedSQL)
     prepared = true
@@ -164,6 +171,21 @@ public final class PostgresArticleStore: ArticleStore {
         seen = count
         limit *= 2
       }
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
+    do {
+      try prepareStatements()
+      func one(_ direction: String) throws -> String? {
+        let r = try connection.query(
+          "SELECT CAST(published_at AS TEXT) FROM \(articlesSource) WHERE status = 'published'"
+            + " ORDER BY \(order) \(direction), id \(direction) LIMIT 1")
+        return r.rowCount == 1 ? r.text(0, 0).text : nil
+      }
+      return (try one("DESC"), try one("ASC"))
     } catch let e as PostgresError {
       throw mapped(e, "cannot read articles from")
     }

@@ -11,6 +11,8 @@ public final class SQLiteArticleStore: ArticleStore {
   private let connection: SQLiteConnection
   private let articlesSource: String
   private let categoriesSQL: String
+  /// What `published_at` is sorted by (``DatePattern/sqlSortKey(_:)``).
+  private let sortKey: String
   private var byCategory: SQLiteStatement?
   private var uncategorized: SQLiteStatement?
   private var inTransaction = false
@@ -22,14 +24,17 @@ public final class SQLiteArticleStore: ArticleStore {
   ///   - articlesQuery: the operator's own SELECT returning the contract's article columns,
   ///     used in place of the `articles` table; nil for the table.
   ///   - categoriesQuery: likewise for `categories`.
+  ///   - datePatterns: the configured date patterns, so the database sorts such dates by the
+  ///     instant they name.
   ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
   /// - Throws: ``StoreError``: `.notFound` for a missing file, `.unavailable` when it cannot
   ///   be opened or is not a SQLite database, `.schema` when a query does not fit.
   public init(
     path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
-    busyTimeoutMilliseconds: Int32 = 5000
+    datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000
   ) throws {
     self.path = path
+    sortKey = DatePattern.sqlSortKey(datePatterns)
     var st = stat()
     if stat(path, &st) != 0 {
       let code = errno
@@ -137,7 +142,7 @@ public final class SQLiteArticleStore: ArticleStore {
         if byCategory == nil {
           byCategory = try connection.prepare(
             "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND category_id = ?2"
-              + " ORDER BY published_at DESC, id DESC", persistent: true)
+              + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         }
         stmt = byCategory!
         stmt.reset()
@@ -148,7 +153,7 @@ public final class SQLiteArticleStore: ArticleStore {
           uncategorized = try connection.prepare(
             "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND"
               + " (category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?2)))"
-              + " ORDER BY published_at DESC, id DESC", persistent: true)
+              + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         }
         stmt = uncategorized!
         stmt.reset()
@@ -171,6 +176,21 @@ public final class SQLiteArticleStore: ArticleStore {
         row.invalidUTF8Fields = repaired
         if try !body(row) { break }
       }
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
+    func one(_ direction: String) throws -> String? {
+      let stmt = try connection.prepare(
+        "SELECT CAST(published_at AS TEXT) FROM \(articlesSource) WHERE status = ?1"
+          + " ORDER BY \(sortKey) \(direction), id \(direction) LIMIT 1")
+      try stmt.bind("published", at: 1)
+      return try stmt.step() ? stmt.text(0) : nil
+    }
+    do {
+      return (try one("DESC"), try one("ASC"))
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read articles from")
     }
