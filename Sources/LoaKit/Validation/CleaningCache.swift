@@ -4,12 +4,15 @@ import Foundation
 /// sanitized again (about 100 µs per article with libxml2; notes/performance.md §3.3).
 ///
 /// Keyed by article id; an entry is used only when the hash of everything the result depends
-/// on (loa and sanitizer versions, the article's URL, `content_html`) matches. The file is a cache: a
-/// missing, truncated or corrupt one is ignored and rebuilt, costing only time. Only entries
-/// used by the current run are saved, so it never grows beyond the published articles.
+/// on (loa and sanitizer versions, the content size cap and "read more" text, the article's
+/// URL, `content_html`) matches. The file is a cache: a missing, truncated or corrupt one is
+/// ignored and rebuilt, costing only time. Every entry carries a checksum, so a damaged entry
+/// (a bad disk block, a hand edit) is re-sanitized instead of published. Only entries used by
+/// the current run are saved, so it never grows beyond the published articles.
 ///
 /// File format (little-endian): `LOACACHE` magic, UInt32 version, then per entry: Int64 id,
-/// UInt64 key, then four length-prefixed (UInt32) UTF-8 strings: html, text, warnings, notes.
+/// UInt64 key, four length-prefixed (UInt32) UTF-8 strings (html, text, warnings, notes), and
+/// a UInt64 checksum (FNV-1a) of everything before it in the entry.
 public final class CleaningCache: @unchecked Sendable {
   public struct Entry: Sendable, Equatable {
     public var key: UInt64
@@ -20,10 +23,18 @@ public final class CleaningCache: @unchecked Sendable {
     public var warnings: String
     /// Report lines (info level).
     public var notes: String
+
+    public init(key: UInt64, html: String, text: String, warnings: String, notes: String) {
+      self.key = key
+      self.html = html
+      self.text = text
+      self.warnings = warnings
+      self.notes = notes
+    }
   }
 
   static let magic = Array("LOACACHE".utf8)
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
 
   private let lock = Mutex()
   private var loaded: [Int64: Entry] = [:]
@@ -35,20 +46,36 @@ public final class CleaningCache: @unchecked Sendable {
 
   public init() {}
 
-  /// The cache key of one article's content.
-  public static func key(content: String, base: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) func mix(_ b: UInt8) {
-      h ^= UInt64(b)
-      h &*= 0x100_0000_01b3
+  /// The cache key of one article's content (64-bit FNV-1a).
+  ///
+  /// - Parameters:
+  ///   - settings: everything else the result depends on (size caps, wording).
+  public static func key(content: String, base: String, settings: String = "") -> UInt64 {
+    var h = FNV1a()
+    h.add("\(LoaVersion.current)/\(HTMLSanitizer.version)/\(settings)")
+    h.add(base)
+    h.add(content)
+    return h.value
+  }
+
+  /// 64-bit FNV-1a over strings, each followed by a 0 byte so boundaries count.
+  struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ s: String) {
+      var s = s
+      s.withUTF8 { add($0) }
+      add(CollectionOfOne(UInt8(0)))
     }
-    for b in "\(LoaVersion.current)/\(HTMLSanitizer.version)".utf8 { mix(b) }
-    mix(0)
-    for b in base.utf8 { mix(b) }
-    mix(0)
-    var content = content
-    content.withUTF8 { for b in $0 { mix(b) } }
-    return h
+
+    mutating func add<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+      var h = value
+      for b in bytes {
+        h ^= UInt64(b)
+        h &*= 0x100_0000_01b3
+      }
+      value = h
+    }
   }
 
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
@@ -88,14 +115,17 @@ public final class CleaningCache: @unchecked Sendable {
       if !dirty && used.count == loaded.count { return nil }
       var out = Self.magic
       Self.append(Self.formatVersion, &out)
-      for id in used.keys.sorted() {
-        let e = used[id]!
+      for (id, e) in used.sorted(by: { $0.key < $1.key }) {
+        let start = out.count
         Self.append(UInt64(bitPattern: id), &out)
         Self.append(e.key, &out)
         for s in [e.html, e.text, e.warnings, e.notes] {
           Self.append(UInt32(s.utf8.count), &out)
           out.append(contentsOf: s.utf8)
         }
+        var sum = FNV1a()
+        sum.add(out[start...])
+        Self.append(sum.value, &out)
       }
       return out
     }
@@ -125,9 +155,15 @@ public final class CleaningCache: @unchecked Sendable {
     guard read(UInt32.self) == formatVersion else { return nil }
     var entries: [Int64: Entry] = [:]
     while i < b.count {
+      let start = i
       guard let id = read(UInt64.self), let key = read(UInt64.self), let html = readString(),
         let text = readString(), let warnings = readString(), let notes = readString()
       else { return nil }
+      var sum = FNV1a()
+      sum.add(b[start..<i])
+      guard let stored = read(UInt64.self) else { return nil }
+      // A damaged entry is dropped (and sanitized again); the others are still good.
+      guard stored == sum.value else { continue }
       entries[Int64(bitPattern: id)] = Entry(
         key: key, html: html, text: text, warnings: warnings, notes: notes)
     }

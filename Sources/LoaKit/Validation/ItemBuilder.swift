@@ -183,7 +183,8 @@ public struct ItemBuilder: Sendable {
   /// The sanitized content of one article, from the cache when its content and URL are
   /// unchanged.
   func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> CleaningCache.Entry {
-    let key = CleaningCache.key(content: raw, base: base.description)
+    let key = CleaningCache.key(
+      content: raw, base: base.description, settings: "\(limits.contentBytes)/\(readMoreText)")
     if let hit = cache.lookup(id, key: key) { return hit }
     var warnings: [String] = []
     var notes: [String] = []

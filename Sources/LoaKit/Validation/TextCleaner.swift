@@ -4,9 +4,9 @@ import Foundation
 /// Cleans plain-text fields (title, summary, author, tags, caption): what editors, Word and
 /// PDFs leave behind must not reach a feed.
 ///
-/// In order: characters XML 1.0 forbids are removed; stray tags are stripped (with the content
-/// of `script` and `style`); HTML entities (`&nbsp;`, `&eacute;`, `&hellip;`, `&#x1F600;`)
-/// become characters; invisible noise (zero-width space, BOM, soft hyphen, bidi controls) is
+/// In order: characters XML 1.0 forbids are removed; HTML entities (`&nbsp;`, `&eacute;`,
+/// `&hellip;`, `&#x1F600;`) become characters; stray tags are stripped (with the content of
+/// `script` and `style`), also those that arrived as entities; invisible noise (zero-width space, BOM, soft hyphen, bidi controls) is
 /// removed; the text is normalized to NFC; white space is collapsed. Each step runs only when
 /// a cheap scan says it is needed, so clean text costs one pass over its bytes.
 public enum TextCleaner {
@@ -54,18 +54,20 @@ public enum TextCleaner {
       repairs.insert(.c1Controls)
       s = fixed
     }
-    if s.utf8.contains(UInt8(ascii: "<")) {
-      let stripped = stripTags(s)
-      if stripped != s {
-        repairs.insert(.tags)
-        s = stripped
-      }
-    }
+    // Entities first: a title stored as `&lt;img onerror=…&gt; Tin` is a tag all the same,
+    // and must not reach readers as one.
     if s.utf8.contains(UInt8(ascii: "&")) {
       let decoded = decodeEntities(s)
       if decoded != s {
         repairs.insert(.entities)
         s = decoded
+      }
+    }
+    if s.utf8.contains(UInt8(ascii: "<")) {
+      let stripped = stripTags(s)
+      if stripped != s {
+        repairs.insert(.tags)
+        s = stripped
       }
     }
     if hasInvisibleNoise(s) {
@@ -240,8 +242,9 @@ public enum TextCleaner {
 
   /// Decodes `&name;`, `&#123;` and `&#x1F600;`. Names come from libxml2's HTML 4 entity
   /// table (`htmlEntityLookup`, 253 entities) plus `&apos;`. Numeric references to characters
-  /// XML forbids (or to nothing) become U+FFFD; Windows-1252 code points 128–159 are mapped
-  /// the way browsers do (`&#150;` is "–"). Anything else is left as text.
+  /// XML forbids (`&#1;`) are removed, like the characters themselves; to no character at all
+  /// (a surrogate, past U+10FFFF) they become U+FFFD; Windows-1252 code points 128–159 are
+  /// mapped the way browsers do (`&#150;` is "–"). Anything else is left as text.
   static func decodeEntities(_ s: String) -> String {
     var out = String.UnicodeScalarView()
     let scalars = Array(s.unicodeScalars)
@@ -256,7 +259,7 @@ public enum TextCleaner {
       }
       let body = String(String.UnicodeScalarView(scalars[(i + 1)..<semi]))
       if let v = entityValue(body) {
-        out.append(v)
+        if let v { out.append(v) }
         i = semi + 1
       } else {
         out.append(c)
@@ -266,7 +269,9 @@ public enum TextCleaner {
     return String(out)
   }
 
-  static func entityValue(_ body: String) -> Unicode.Scalar? {
+  /// The character a reference names: nil when `body` is no reference (left as text),
+  /// `.some(nil)` when it decodes to nothing (removed).
+  static func entityValue(_ body: String) -> Unicode.Scalar?? {
     if body.hasPrefix("#") {
       var digits = body.dropFirst()
       var radix = 10
@@ -278,6 +283,9 @@ public enum TextCleaner {
         return nil
       }
       if (128...159).contains(n), let w = windows1252[n] { return Unicode.Scalar(w) }
+      if n < 0x20 || n == 0xFFFE || n == 0xFFFF {
+        return XMLText.isAllowed(n) ? Unicode.Scalar(n) : .some(nil)
+      }
       guard XMLText.isAllowed(n), let u = Unicode.Scalar(n) else { return "\u{FFFD}" }
       return u
     }

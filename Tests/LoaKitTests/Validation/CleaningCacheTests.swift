@@ -1,0 +1,61 @@
+import Foundation
+import LoaKit
+import Testing
+
+@Suite struct CleaningCacheTests {
+  func entry(_ key: UInt64, _ html: String) -> CleaningCache.Entry {
+    CleaningCache.Entry(key: key, html: html, text: "chữ", warnings: "", notes: "ghi chú")
+  }
+
+  /// A cache holding `entries`, saved and read back.
+  func roundTrip(_ entries: [Int64: CleaningCache.Entry], damage: (inout [UInt8]) -> Void = { _ in })
+    throws -> CleaningCache
+  {
+    let cache = CleaningCache()
+    for (id, e) in entries { cache.store(id, e) }
+    var bytes = try #require(cache.encodedIfChanged())
+    damage(&bytes)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loa-cache-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("c.cache").path
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let loaded = CleaningCache()
+    loaded.load(from: file)
+    return loaded
+  }
+
+  @Test func readsBackWhatItSaved() throws {
+    let loaded = try roundTrip([1: entry(11, "<p>Một</p>"), 2: entry(22, "<p>Hai</p>")])
+    #expect(loaded.lookup(1, key: 11) == entry(11, "<p>Một</p>"))
+    #expect(loaded.lookup(2, key: 22) == entry(22, "<p>Hai</p>"))
+    #expect(loaded.lookup(2, key: 23) == nil, "another key is another content")
+  }
+
+  @Test func dropsADamagedEntryAndKeepsTheOthers() throws {
+    let loaded = try roundTrip([1: entry(11, "<p>Một</p>"), 2: entry(22, "<img src=\"a\">")]) {
+      bytes in
+      // Turn the second entry's `src` into `srk`: the same length, so the file still parses.
+      let src = Array("src".utf8)
+      let at = try! #require(
+        (0...(bytes.count - 3)).last { Array(bytes[$0..<($0 + 3)]) == src })
+      bytes[at + 2] = UInt8(ascii: "k")
+    }
+    #expect(loaded.lookup(1, key: 11) != nil)
+    #expect(loaded.lookup(2, key: 22) == nil, "a damaged entry is sanitized again, never published")
+  }
+
+  @Test func ignoresAFileThatIsNotACache() throws {
+    let loaded = try roundTrip([1: entry(11, "x")]) { bytes in bytes = Array("garbage!".utf8) + bytes }
+    #expect(loaded.lookup(1, key: 11) == nil)
+  }
+
+  @Test func keysCoverTheSettingsTheResultDependsOn() {
+    let a = CleaningCache.key(content: "<p>x</p>", base: "https://p.example.org/a", settings: "1000000/Đọc tiếp")
+    #expect(a == CleaningCache.key(content: "<p>x</p>", base: "https://p.example.org/a", settings: "1000000/Đọc tiếp"))
+    #expect(a != CleaningCache.key(content: "<p>x</p>", base: "https://p.example.org/a", settings: "1000/Đọc tiếp"))
+    #expect(a != CleaningCache.key(content: "<p>x</p>", base: "https://p.example.org/a", settings: "1000000/Read more"))
+    #expect(a != CleaningCache.key(content: "<p>x</p>", base: "https://p.example.org/b", settings: "1000000/Đọc tiếp"))
+    #expect(a != CleaningCache.key(content: "<p>y</p>", base: "https://p.example.org/a", settings: "1000000/Đọc tiếp"))
+  }
+}
