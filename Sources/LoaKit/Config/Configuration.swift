@@ -213,6 +213,9 @@ public struct Configuration: Sendable {
       authorName = try a.string("name") ?? title
       authorURL = try siteRelative(&a, "url") ?? authorURL
       authorEmail = try a.string("email")
+      if let e = authorEmail, !Self.isEmailAddress(e) {
+        throw ConfigError(.invalidValue, key: "site.author.email", "\"\(e)\" is not an e-mail address (name@example.org)")
+      }
       try a.rejectUnknownKeys()
     }
     let host = siteURL.authority.split(separator: ":").first.map(String.init) ?? siteURL.authority
@@ -405,6 +408,18 @@ public struct Configuration: Sendable {
 }
 
 extension Configuration {
+  /// A plain `local@domain` address (Atom's `email` needs `.+@.+`; feed readers need a real
+  /// address): printable ASCII without spaces, quotes or angle brackets, one `@`, a dot in the
+  /// domain.
+  static func isEmailAddress(_ s: String) -> Bool {
+    let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+      !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+      s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x3C && $0 != 0x3E })
+    else { return false }
+    return true
+  }
+
   /// Opens the configured article database.
   ///
   /// - Throws: ``StoreError``.

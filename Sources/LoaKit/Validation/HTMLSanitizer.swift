@@ -20,7 +20,7 @@ import CLibXML2
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 4
+  public static let version = 5
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -128,20 +128,32 @@ public struct HTMLSanitizer: Sendable {
     guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
     clean(children: body, changes: &changes)
 
-    // Serialize top-level nodes one by one, stopping at the size limit. Format 0: no
-    // whitespace is added between blocks (`htmlNodeDump` would add newlines).
-    var kept: [xmlNodePtr] = []
-    var size = 0
+    // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
+    // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
+    // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
+    // word boundary of its text.
     var pieces: [String] = []
+    var size = 0
     var node = body.pointee.children
     while let n = node {
       let piece = Self.serialize(n, doc)
       size += piece.utf8.count
-      if size > maxBytes {
-        changes.truncated = true
-        break
-      }
       pieces.append(piece)
+      node = n.pointee.next
+    }
+    if size > maxBytes {
+      changes.truncated = true
+      Self.cut(body, budget: maxBytes, doc)
+      pieces = []
+      node = body.pointee.children
+      while let n = node {
+        pieces.append(Self.serialize(n, doc))
+        node = n.pointee.next
+      }
+    }
+    var kept: [xmlNodePtr] = []
+    node = body.pointee.children
+    while let n = node {
       kept.append(n)
       node = n.pointee.next
     }
@@ -153,6 +165,60 @@ public struct HTMLSanitizer: Sendable {
     var text = ""
     for n in kept { Self.appendText(n, to: &text) }
     return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+  }
+
+  /// Removes from `parent`'s children whatever does not fit in `budget` serialized bytes: the
+  /// children that fit are kept whole, the first that does not is cut inside (an element) or
+  /// at a word boundary (text, ending in "…"), the rest are removed.
+  static func cut(_ parent: xmlNodePtr, budget: Int, _ doc: htmlDocPtr) {
+    var used = 0
+    var child = parent.pointee.children
+    while let c = child {
+      let size = serialize(c, doc).utf8.count
+      if used + size <= budget {
+        used += size
+        child = c.pointee.next
+        continue
+      }
+      let room = budget - used
+      var keep = false
+      if c.pointee.type == XML_TEXT_NODE {
+        keep = cutText(c, budget: room, doc)
+      } else if c.pointee.type == XML_ELEMENT_NODE, c.pointee.children != nil,
+        let shell = xmlCopyNode(c, 2)
+      {
+        // The element's own tags (with its attributes) cost this much.
+        let tags = serialize(shell, doc).utf8.count
+        xmlFreeNode(shell)
+        if room - tags > 64 {
+          cut(c, budget: room - tags, doc)
+          keep = c.pointee.children != nil
+        }
+      }
+      var rest = keep ? c.pointee.next : c
+      while let r = rest {
+        rest = r.pointee.next
+        remove(r)
+      }
+      return
+    }
+  }
+
+  /// Shortens a text node to fit `budget` serialized bytes, at a word boundary, with "…";
+  /// false when not even a few words fit.
+  static func cutText(_ node: xmlNodePtr, budget: Int, _ doc: htmlDocPtr) -> Bool {
+    guard budget > 16, let raw = xmlNodeGetContent(node) else { return false }
+    let text = String(cString: raw)
+    cxml_free(raw)
+    // Escaping only grows the text, so its length in bytes is an upper bound to start from;
+    // shrink until the serialized form fits.
+    var count = min(text.unicodeScalars.count, budget)
+    while count > 0 {
+      xmlNodeSetContent(node, TextCleaner.truncated(text, maxCharacters: count))
+      if serialize(node, doc).utf8.count <= budget { return true }
+      count = count * 3 / 4
+    }
+    return false
   }
 
   /// One node as HTML. Wraps `htmlNodeDumpFormatOutput` with no encoder (the tree is UTF-8

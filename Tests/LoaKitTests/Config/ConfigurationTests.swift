@@ -42,6 +42,8 @@ import Testing
     ("{\"version\": 1, \"site\": {\"title\": \"T\"}}", .missingKey, "site.url"),
     ("{\"version\": 1, \"site\": {\"title\": \"T\", \"url\": \"ftp://x\"}}", .invalidValue, "site.url"),
     ("{\"version\": 1, \"site\": {\"title\": \"T\", \"url\": \"https://x/\", \"tittle\": 1}}", .unknownKey, "site.tittle"),
+    ("{\"version\": 1, \"site\": {\"title\": \"T\", \"url\": \"https://x/\", \"author\": {\"email\": \"ubnd phuong\"}}}", .invalidValue, "site.author.email"),
+    ("{\"version\": 1, \"site\": {\"title\": \"T\", \"url\": \"https://x/\", \"author\": {\"email\": \"a@b\"}}}", .invalidValue, "site.author.email"),
   ])
   func reportsTheKeyThatIsWrong(json: String, code: ConfigError.Code, key: String?) throws {
     let e = try #require(throws: ConfigError.self) { try parse(json) }

@@ -85,6 +85,22 @@ import Testing
     #expect(OutputCheck.xmlProblem(Array("<div>\(r.html.replacingOccurrences(of: "<br>", with: "<br/>"))</div>".utf8)) == nil)
   }
 
+  @Test func cutsInsideAWrapperAndInsideLongText() {
+    // A CMS that puts the whole body in one <div>, and one huge paragraph.
+    let paragraphs = (1...50).map { "<p>Đoạn văn số \($0) có nội dung khá dài để vượt giới hạn.</p>" }
+    let wrapped = clean("<div>" + paragraphs.joined() + "</div>", maxBytes: 1000)
+    #expect(wrapped.changes.truncated)
+    #expect(wrapped.html.hasPrefix("<div><p>Đoạn văn số 1 có"))
+    #expect(wrapped.html.contains("</p></div><p><a href="))
+    #expect(wrapped.html.utf8.count > 700 && wrapped.html.utf8.count < 1200)
+    let words = String(repeating: "Bãi Cháy & Hạ Long ", count: 200)
+    let long = clean("<p>" + words + "</p>", maxBytes: 1000)
+    #expect(long.html.hasPrefix("<p>Bãi Cháy &amp; Hạ Long Bãi Cháy"))
+    #expect(long.html.contains("…</p><p><a href="))
+    #expect(long.html.utf8.count < 1200)
+    #expect(!long.text.isEmpty)
+  }
+
   @Test func survivesGarbage() {
     for input in ["", "<", "<<<>>>", "</p></div>", "<p", "&", "<![CDATA[x]]>", "\u{0}", "<a href=\"", "<img src=>"] {
       let r = clean(input)
