@@ -358,8 +358,9 @@ public final class Publisher {
   }
 
   func categoryURL(_ node: CategoryTree.Node) -> String {
+    let source = Slug.make(node.sourceSlug)
     let path = Template.fill(
-      configuration.links.category, ["slug": node.sourceSlug, "id": String(node.id)])
+      configuration.links.category, ["slug": source.isEmpty ? node.slug : source, "id": String(node.id)])
     return WebAddress.resolve(path, against: configuration.site.url)?.description
       ?? site.homePageURL
   }

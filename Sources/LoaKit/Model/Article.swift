@@ -17,6 +17,9 @@ public struct ArticleRow: Sendable, Equatable {
   public var updatedAt: String?
   /// Columns whose bytes were not valid UTF-8 and were repaired with U+FFFD when read.
   public var invalidUTF8Fields: [String] = []
+  /// The row's `id` is NULL or not an integer (a custom query can return anything); such a
+  /// row is left out, since ids make guids and tell articles apart.
+  public var idIsMissing = false
 
   public init(
     id: Int64, categoryID: Int64? = nil, title: String? = nil, slug: String? = nil,

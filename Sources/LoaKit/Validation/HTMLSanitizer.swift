@@ -20,7 +20,7 @@ import CLibXML2
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 5
+  public static let version = 6
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -382,11 +382,32 @@ public struct HTMLSanitizer: Sendable {
       return Self.unwrap(node)
     }
     clean(children: node, changes: &changes)
-    if name == "p" && node.pointee.children == nil {
-      // Empty paragraphs (Word's <o:p></o:p>, editors' spacers) carry nothing.
+    if name == "p" && Self.isBlank(node) {
+      // Empty paragraphs (Word's <o:p></o:p>, editors' <p>&nbsp;</p> and <p><br></p>
+      // spacers) carry nothing.
       Self.remove(node)
     }
     return next
+  }
+
+  /// Whether `node` holds nothing but white space (no-break spaces included) and line breaks.
+  static func isBlank(_ node: xmlNodePtr) -> Bool {
+    var c = node.pointee.children
+    while let n = c {
+      if n.pointee.type == XML_ELEMENT_NODE, name(n) == "br" {
+        c = n.pointee.next
+        continue
+      }
+      guard n.pointee.type == XML_TEXT_NODE else { return false }
+      if let content = n.pointee.content {
+        let text = String(cString: content)
+        guard text.unicodeScalars.allSatisfy({ Whitespace.isSpace($0.value) }) else {
+          return false
+        }
+      }
+      c = n.pointee.next
+    }
+    return true
   }
 
   /// Replaces `node` by `<a href>` around text or a poster image.

@@ -72,6 +72,10 @@ public struct ItemBuilder: Sendable {
     func note(_ field: String, _ message: String) {
       report.add(.init(.info, .repaired, article: id, field: field, message))
     }
+    if row.idIsMissing {
+      warn("id", .leftOut, "is NULL or not an integer; left out")
+      return .leftOut
+    }
     for field in row.invalidUTF8Fields {
       warn(field, .repaired, "invalid UTF-8 replaced with U+FFFD")
     }
@@ -103,6 +107,10 @@ public struct ItemBuilder: Sendable {
       return .leftOut
     }
     if published.utc > now { return .scheduled(at: published.utc) }
+    if published.utc < Self.implausiblyOld {
+      // Published all the same; most likely a format mix-up ("20261127" read as Unix seconds).
+      warn("published_at", .noted, "\(Self.quoted(publishedText)) is before 1995; is the date right?")
+    }
     var updated = published
     if let updatedText = row.updatedAt, !Whitespace.trimmed(Substring(updatedText)).isEmpty {
       if let u = parser.parse(updatedText) {
@@ -158,7 +166,10 @@ public struct ItemBuilder: Sendable {
     if let tags = text("tags", row.tags, max: limits.tagsCharacters) {
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))
-        if !t.isEmpty && !categories.contains(t) { categories.append(t) }
+        let folded = t.lowercased()
+        if !t.isEmpty && !categories.contains(where: { $0.lowercased() == folded }) {
+          categories.append(t)
+        }
       }
     }
 
@@ -202,8 +213,12 @@ public struct ItemBuilder: Sendable {
       html = html.precomposedStringWithCanonicalMapping
       notes.append("normalized to Unicode NFC")
     }
-    let result = HTMLSanitizer(base: base, maxBytes: limits.contentBytes, readMoreText: readMoreText)
-      .sanitize(html)
+    var result = HTMLSanitizer(
+      base: base, maxBytes: limits.contentBytes, readMoreText: readMoreText
+    ).sanitize(html)
+    // Numeric references (`Vie&#x302;&#x323;t`) are decoded by the parser, after the NFC step.
+    result.html = TextCleaner.nfc(result.html)
+    result.text = TextCleaner.nfc(result.text)
     if !result.changes.isEmpty { warnings.append(result.changes.summary) }
     if result.changes.removedAttributes > 0 {
       notes.append("removed \(result.changes.removedAttributes) attribute\(result.changes.removedAttributes == 1 ? "" : "s") outside the allowlist (style, class, event handlers…)")
@@ -224,13 +239,18 @@ public struct ItemBuilder: Sendable {
       if let u = WebAddress.resolve(raw, against: site) { return u }
       report.add(.init(.warning, .repaired, article: row.id, field: "url", "\(Self.quoted(raw)) is not an http(s) URL; the permalink template is used"))
     }
-    var slug = TextCleaner.clean(row.slug).text ?? ""
+    // Vietnamese-aware, and path-safe whatever the column holds ("../../etc" → "etc").
+    var slug = Slug.make(TextCleaner.clean(row.slug).text ?? "")
     if slug.isEmpty { slug = Slug.make(title) }
     if slug.isEmpty { slug = "bai-viet" }
     let path = Template.fill(
       permalink, ["id": String(row.id), "slug": slug, "category": category?.slug ?? ""])
     return WebAddress.resolve(Template.collapsingEmptySegments(path), against: site)
   }
+
+  /// 1995-01-01T00:00:00Z: no news portal article is older (the W3C validator's
+  /// `ImplausibleDate` has the same idea).
+  static let implausiblyOld: Int64 = 788_918_400
 
   /// A value quoted for a one-line message, shortened to 60 characters.
   static func quoted(_ s: String) -> String {

@@ -5,7 +5,8 @@
 /// Detection only: the text is published as it is and reported, because conversion is lossy
 /// (TCVN3 has no capital toned vowels) and the markers also occur in real text (`µ`, `°`).
 /// A field is flagged when it has no genuine Vietnamese letters at all and at least two words
-/// carry the marks of one of the encodings.
+/// carry the marks of one of the encodings (for VNI, one of them a mark no European language
+/// puts after a vowel, so "Zoë Noël Citroën" is not VNI).
 public enum LegacyEncoding: String, Sendable {
   case tcvn3 = "TCVN3"
   case vni = "VNI"
@@ -18,6 +19,8 @@ public enum LegacyEncoding: String, Sendable {
     var vniWords = 0
     var wordHasTCVN = false
     var wordHasVNI = false
+    var strongVNIWords = 0
+    var wordHasStrongVNI = false
     var wordHasASCII = false
     var previousWasVowel = false
     for u in text.unicodeScalars {
@@ -29,21 +32,27 @@ public enum LegacyEncoding: String, Sendable {
         // as a symbol on its own ("© 2026").
         if wordHasTCVN && wordHasASCII { tcvnWords += 1 }
         if wordHasVNI { vniWords += 1 }
+        if wordHasStrongVNI { strongVNIWords += 1 }
         wordHasTCVN = false
         wordHasVNI = false
+        wordHasStrongVNI = false
         wordHasASCII = false
         previousWasVowel = false
         continue
       }
       if v < 0x80 { wordHasASCII = true }
       if tcvnMarkers.contains(v) { wordHasTCVN = true }
-      if previousWasVowel && vniMarks.contains(v) { wordHasVNI = true }
+      if previousWasVowel && vniMarks.contains(v) {
+        wordHasVNI = true
+        if strongVNIMarks.contains(v) { wordHasStrongVNI = true }
+      }
       previousWasVowel = "aeiouyAEIOUY".unicodeScalars.contains(u)
     }
     if wordHasTCVN && wordHasASCII { tcvnWords += 1 }
     if wordHasVNI { vniWords += 1 }
+    if wordHasStrongVNI { strongVNIWords += 1 }
     if tcvnWords >= 2 && tcvnWords >= vniWords { return .tcvn3 }
-    if vniWords >= 2 { return .vni }
+    if vniWords >= 2 && strongVNIWords >= 1 { return .vni }
     return nil
   }
 
@@ -66,6 +75,10 @@ public enum LegacyEncoding: String, Sendable {
     0xA4, 0xA5, 0xA6, 0xA7, 0xC7, 0xCB, 0xCC, 0xCE, 0xD1, 0xD6, 0xDC, 0xDF, 0xF1, 0xF7,
     0xF8, 0xFE,
   ]
+
+  /// Of those, the ones European languages do not put after a vowel (French has "Noël",
+  /// "naïve", "où"; German "Bauämter" is rare): VNI text is flagged only with one of them.
+  static let strongVNIMarks: Set<UInt32> = [0xF8, 0xF5, 0xFB, 0xE4, 0xE5, 0xE6]
 
   /// VNI tone and vowel marks that follow a base vowel: ø ù û õ ï ä å æ ç è é ê ë ì í î ò ó ô ö.
   static let vniMarks: Set<UInt32> = [

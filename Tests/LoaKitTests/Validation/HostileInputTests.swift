@@ -29,7 +29,13 @@ import Testing
     (16, 1, 'Kết thúc CDATA', NULL, NULL, '<p>a ]]> b ]]]]> c</p><pre>x]]>y</pre>', NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-19 06:00:00', NULL),
     (17, 1, 'Liên kết javascript', NULL, NULL, NULL, NULL, 'javascript:void(0)', NULL, 'javascript:alert(1)', NULL, 'published', '2026-11-19 05:00:00', NULL),
     (18, 1, 'Emoji 🎆 và chữ phải-sang-trái שלום עולם', NULL, '&copy; 2026', '<p dir="rtl">שלום</p><p>&copy; &reg; &trade;</p>', NULL, NULL, NULL, NULL, 'pháo hoa, , pháo hoa,Tết', 'published', '2026-11-19 04:00:00', NULL),
-    (19, 1, 'Nội dung quá dài', NULL, 'Dài', '\((1...400).map { "<p>Đoạn \($0): nội dung lặp lại để vượt giới hạn kích thước của một bài.</p>" }.joined())', NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-19 03:00:00', NULL);
+    (19, 1, 'Nội dung quá dài', NULL, 'Dài', '\((1...400).map { "<p>Đoạn \($0): nội dung lặp lại để vượt giới hạn kích thước của một bài.</p>" }.joined())', NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-19 03:00:00', NULL),
+    (20, 1, 'Slug xấu', '../../../etc/passwd', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-18 09:00:00', NULL),
+    (21, 1, 'Đoạn trống', NULL, NULL, '<p>&nbsp;</p><p> \u{A0} </p><p>Thật</p><p><br></p>', NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-18 08:00:00', NULL),
+    (22, 1, 'NFD qua tham chiếu số', NULL, NULL, '<p>Vie&#x302;&#x323;t Nam</p>', NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-18 07:00:00', NULL),
+    (23, 1, 'Thẻ trùng', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'Tin tức, tin tức, TIN TỨC, Khác, khác', 'published', '2026-11-18 06:00:00', NULL),
+    (24, 1, 'Ngày 1970', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'published', '20261118', NULL),
+    (25, 1, '&lt;img src=x onerror=alert(1)&gt; Tiêu đề mã hóa', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-18 05:00:00', NULL);
     """
 
   static func configuration(_ dir: TemporaryDirectory) throws -> Configuration {
@@ -89,13 +95,48 @@ import Testing
     #expect(has(17, "url", "is not an http(s) URL; the permalink template is used"))
     #expect(has(17, "image_url", "is not an http(s) URL; image left out"))
     #expect(has(19, "content_html", "cut to the content size limit"))
+    #expect(has(24, "published_at", "is before 1995; is the date right?"))
+    #expect(has(25, "title", "removed HTML tags"))
     #expect(report.itemsLeftOut == 2)
     #expect(report.scheduled == 1)
     #expect(!report.issues.contains { $0.articleID == 6 || $0.articleID == 7 || $0.articleID == 8 })
     let json = try String(contentsOfFile: dir.path("out/feed.json"), encoding: .utf8)
-    for absent in ["Bản nháp", "Đã xóa", "Hẹn giờ", "Ngày hỏng", "javascript:", "<script", "onclick", "data:image"] {
+    for absent in [
+      "Bản nháp", "Đã xóa", "Hẹn giờ", "Ngày hỏng", "javascript:", "<script", "onclick", "data:image",
+      "onerror", "../", "TIN TỨC", "\"khác\"", "<p>\u{A0}</p>", "<p><br></p>",
+    ] {
       #expect(!json.contains(absent), "\(absent)")
     }
+    #expect(json.contains("/etc-passwd-20.html"))
+    // Swift's String comparison ignores NFC vs NFD; the bytes do not.
+    let bytes = Array(json.utf8)
+    func holds(_ s: String) -> Bool {
+      let n = Array(s.utf8)
+      return (0...(bytes.count - n.count)).contains { bytes[$0..<($0 + n.count)].elementsEqual(n) }
+    }
+    #expect(holds("<p>Vi\u{1EC7}t Nam</p>"))
+    #expect(!holds("Vie\u{302}\u{323}t"))
+  }
+
+  @Test func leavesOutRowsWithoutAnIntegerID() throws {
+    let dir = try TemporaryDirectory()
+    try SQLiteFixture.create(at: dir.path("db.sqlite"), sql: SQLiteFixture.schema + "INSERT INTO articles (id, title, published_at) VALUES (1, 'Có id', '2026-11-20 08:00');")
+    let json = """
+      {"version": 1, "site": {"title": "Phường thử", "url": "https://baichay.example.org/"},
+       "database": {"url": "sqlite:db.sqlite", "articlesQuery": "SELECT id, category_id, title, slug, summary, content_html, author, image_url, image_caption, url, tags, status, published_at, updated_at FROM articles UNION ALL SELECT NULL, NULL, 'Không id', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-21 08:00', NULL UNION ALL SELECT 'abc', NULL, 'Id chữ', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'published', '2026-11-22 08:00', NULL"},
+       "output": {"directory": "out", "baseURL": "https://baichay.example.org/feeds/"}}
+      """
+    let configuration = try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
+    let store = try configuration.openStore()
+    defer { try? store.close() }
+    let report = RunReport()
+    try Publisher(
+      configuration: configuration, store: store, clock: FixedClock(Self.now), logger: .silent,
+      report: report
+    ).run()
+    #expect(report.issues.filter { $0.field == "id" && $0.action == .leftOut }.count == 2)
+    let feed = try String(contentsOfFile: dir.path("out/feed.json"), encoding: .utf8)
+    #expect(feed.contains("Có id") && !feed.contains("Không id") && !feed.contains("Id chữ"))
   }
 
   @Test func writesNothingInCheckModeAndHoldsBackInStrictMode() throws {

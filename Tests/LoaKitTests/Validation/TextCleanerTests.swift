@@ -52,6 +52,7 @@ import Testing
     ("Cộng hòa xã hội chủ nghĩa Việt Nam", nil),
     ("Nhiệt độ 25°C, độ ẩm 80%", nil),
     ("Café au lait", nil),
+    ("Zoë Noël Citroën, une idée naïve", nil),
     ("plain ascii text", nil),
   ])
   func spotsLegacyVietnameseEncodings(input: String, expected: LegacyEncoding?) {

@@ -204,6 +204,7 @@ public final class PostgresArticleStore: ArticleStore {
       imageCaption: text(8), url: text(9), tags: text(10), status: text(11),
       publishedAt: text(12), updatedAt: text(13))
     row.invalidUTF8Fields = repaired
+    row.idIsMissing = r.int64(i, 0) == nil
     return row
   }
 

@@ -174,6 +174,7 @@ public final class SQLiteArticleStore: ArticleStore {
           author: text(6), imageURL: text(7), imageCaption: text(8), url: text(9),
           tags: text(10), status: text(11), publishedAt: text(12), updatedAt: text(13))
         row.invalidUTF8Fields = repaired
+        row.idIsMissing = !stmt.isInteger(0)
         if try !body(row) { break }
       }
     } catch let e as SQLiteError {

@@ -151,6 +151,9 @@ public final class SQLiteStatement {
 
   public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
 
+  /// Whether column `i` holds an integer (not NULL, text or a real number).
+  public func isInteger(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_INTEGER }
+
   public func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 
   /// The column as text, nil for NULL. Invalid UTF-8 is repaired with U+FFFD, never trapped.
