@@ -278,6 +278,62 @@ struct PostgresFailureTests {
     #expect(try snapshot(dir.path("out")) == before, "the published files must be untouched")
   }
 
+  @Test func aFrozenServerCannotHangTheRun() throws {
+    let server = try PostgresFixture.serverURL()
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);", in: url)
+    let dir = try TemporaryDirectory()
+    try """
+      {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+       "database": {"url": "sqlite:unused", "statementTimeoutSeconds": 1,
+                    "categoriesQuery": "SELECT c.* FROM categories c, pg_sleep(0.5)"},
+       "output": {"directory": "out", "baseURL": "/f/"}}
+      """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(LoaBinary.path))
+    process.arguments = ["publish", "--config", dir.path("c.json"), "--database", url]
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    process.environment = env
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    let started = Date()
+    try process.run()
+    // Freeze loa's backend in the middle of its query, as a hung server or a network
+    // partition would: the server's own statement_timeout cannot fire.
+    let admin = try PGConnection(url: server, applicationName: "loa-test-admin")
+    defer { admin.close() }
+    var frozen: Int32?
+    for _ in 0..<100 where frozen == nil {
+      Thread.sleep(forTimeInterval: 0.02)
+      let r = try admin.query(
+        "SELECT pid FROM pg_stat_activity WHERE application_name = 'loa' AND query LIKE '%pg_sleep%' AND state = 'active'")
+      if r.rowCount > 0, let pid = r.int64(0, 0) {
+        frozen = Int32(pid)
+        kill(Int32(pid), SIGSTOP)
+      }
+    }
+    defer { if let frozen { kill(frozen, SIGCONT) } }
+    #expect(frozen != nil, "loa's query was never seen running")
+    // A hang must fail the test, not the whole run: give up after 20 s.
+    while process.isRunning && Date().timeIntervalSince(started) < 20 {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    if process.isRunning {
+      process.terminate()
+      Issue.record("loa still waited for the frozen server after 20 s")
+    }
+    process.waitUntilExit()
+    let waited = Date().timeIntervalSince(started)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 69, "\(stderr)")
+    #expect(stderr.contains("no answer from the server within 6 s"), "\(stderr)")
+    #expect(waited < 12, "statement timeout 1 s + 5 s: waited \(waited) s")
+  }
+
   func snapshot(_ path: String) throws -> [String: Data] {
     var files: [String: Data] = [:]
     for p in try FileManager.default.subpathsOfDirectory(atPath: path) where !p.hasPrefix(".") {

@@ -1,6 +1,10 @@
 import CLibPQ
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A PostgreSQL error: what failed, libpq's message (first line), the SQLSTATE when the server
 /// sent one, and the SQL (never with bound values, never with a password).
 public struct PostgresError: Error, Sendable, CustomStringConvertible {
@@ -54,6 +58,13 @@ public enum ConnectionString {
 public final class PGConnection {
   let handle: OpaquePointer
   private var isOpen = true
+  /// How long to wait for the answer to one request before giving up on the connection.
+  ///
+  /// `statement_timeout` is enforced by the server, so it cannot help when the server or the
+  /// network stops answering altogether (a frozen backend, a partition: TCP keepalives are
+  /// still answered by a live kernel). Without a deadline here, such a run would hold the
+  /// lock forever and every later cron run would exit 75. Set it above the statement timeout.
+  public var responseTimeoutSeconds: Double = 60
 
   /// Connects.
   ///
@@ -119,11 +130,13 @@ public final class PGConnection {
   }
 
   /// Runs `body` with `strings` as a NULL-terminated array of C strings that live for the call.
-  static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+  static func withCStrings<R>(
+    _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> R
+  ) rethrows -> R {
     var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
     pointers.append(nil)
     defer { for p in pointers { free(p) } }
-    return body(pointers.map { $0.map { UnsafePointer($0) } })
+    return try body(pointers.map { $0.map { UnsafePointer($0) } })
   }
 
   /// Turns a finished result into a ``PGResult`` or a ``PostgresError``; `expected` is the
@@ -148,38 +161,89 @@ public final class PGConnection {
     return PGResult(result)
   }
 
-  /// Runs SQL without parameters that returns no rows. Wraps `PQexec`.
-  public func execute(_ sql: String) throws {
-    _ = try check(PQexec(handle, sql), "PQexec", sql: sql, expected: PGRES_COMMAND_OK)
-  }
-
-  /// Runs SQL without parameters and returns its rows. Wraps `PQexec`.
-  public func query(_ sql: String) throws -> PGResult {
-    try check(PQexec(handle, sql), "PQexec", sql: sql, expected: PGRES_TUPLES_OK)
-  }
-
-  /// Runs SQL with text parameters that returns no rows. Wraps `PQexecParams`.
-  public func execute(_ sql: String, parameters: [String?]) throws {
-    let result: OpaquePointer? = Self.withCStrings(parameters) { values in
-      PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+  /// Sends one request with `send` (a `PQsend…` call), then waits for its result within
+  /// ``responseTimeoutSeconds``, polling the socket (`PQconsumeInput`, `PQisBusy`,
+  /// `PQgetResult` until it returns NULL, as libpq's asynchronous API requires). Past the
+  /// deadline the connection counts as lost; the caller closes it.
+  private func roundTrip(
+    _ function: String, sql: String?, expected: ExecStatusType, _ send: () -> Int32
+  ) throws -> PGResult {
+    guard send() == 1 else {
+      throw PostgresError(
+        function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
+        sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
     }
-    _ = try check(result, "PQexecParams", sql: sql, expected: PGRES_COMMAND_OK)
+    let deadline = monotonicSeconds() + responseTimeoutSeconds
+    var first: OpaquePointer?
+    defer { if let first { PQclear(first) } }
+    while true {
+      while PQisBusy(handle) == 1 {
+        let remaining = deadline - monotonicSeconds()
+        guard remaining > 0 else {
+          throw PostgresError(
+            function: function,
+            message: "no answer from the server within \(Int(responseTimeoutSeconds)) s",
+            sqlState: nil, sql: sql, connectionLost: true)
+        }
+        var p = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&p, 1, Int32(min(remaining, 1) * 1000) + 1)
+        if ready < 0 && errno != EINTR {
+          throw PostgresError(
+            function: "poll", message: Errno.message(errno), sqlState: nil, sql: sql,
+            connectionLost: true)
+        }
+        if ready > 0 && PQconsumeInput(handle) == 0 {
+          throw PostgresError(
+            function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
+            sql: sql, connectionLost: true)
+        }
+      }
+      guard let r = PQgetResult(handle) else { break }
+      // One statement gives one result; keep it (or the first error) and drain the rest.
+      if first == nil { first = r } else { PQclear(r) }
+    }
+    let result = first
+    first = nil
+    return try check(result, function, sql: sql, expected: expected)
   }
 
-  /// Prepares a named statement. Wraps `PQprepare`.
+  /// Runs SQL without parameters that returns no rows. Wraps `PQsendQuery`.
+  public func execute(_ sql: String) throws {
+    _ = try roundTrip("PQsendQuery", sql: sql, expected: PGRES_COMMAND_OK) {
+      PQsendQuery(handle, sql)
+    }
+  }
+
+  /// Runs SQL without parameters and returns its rows. Wraps `PQsendQuery`.
+  public func query(_ sql: String) throws -> PGResult {
+    try roundTrip("PQsendQuery", sql: sql, expected: PGRES_TUPLES_OK) { PQsendQuery(handle, sql) }
+  }
+
+  /// Runs SQL with text parameters that returns no rows. Wraps `PQsendQueryParams`.
+  public func execute(_ sql: String, parameters: [String?]) throws {
+    _ = try Self.withCStrings(parameters) { values in
+      try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_COMMAND_OK) {
+        PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+      }
+    }
+  }
+
+  /// Prepares a named statement. Wraps `PQsendPrepare`.
   public func prepare(_ name: String, _ sql: String) throws {
-    _ = try check(
-      PQprepare(handle, name, sql, 0, nil), "PQprepare", sql: sql, expected: PGRES_COMMAND_OK)
+    _ = try roundTrip("PQsendPrepare", sql: sql, expected: PGRES_COMMAND_OK) {
+      PQsendPrepare(handle, name, sql, 0, nil)
+    }
   }
 
-  /// Runs a prepared statement with text parameters. Wraps `PQexecPrepared`.
+  /// Runs a prepared statement with text parameters. Wraps `PQsendQueryPrepared`.
   public func executePrepared(_ name: String, _ parameters: [String?], sql: String) throws
     -> PGResult
   {
-    let result: OpaquePointer? = Self.withCStrings(parameters) { values in
-      PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+    try Self.withCStrings(parameters) { values in
+      try roundTrip("PQsendQueryPrepared", sql: sql, expected: PGRES_TUPLES_OK) {
+        PQsendQueryPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+      }
     }
-    return try check(result, "PQexecPrepared", sql: sql, expected: PGRES_TUPLES_OK)
   }
 }
 

@@ -39,6 +39,9 @@ public final class PostgresArticleStore: ArticleStore {
       throw Self.connectError(e, url: url)
     }
     endpoint = connection.endpoint
+    // The server enforces statement_timeout; this bounds the wait when it cannot (a frozen
+    // backend or a network partition).
+    connection.responseTimeoutSeconds = Double(max(1, statementTimeoutSeconds)) + 5
     articlesSource =
       articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
       ?? "articles"
@@ -65,6 +68,18 @@ public final class PostgresArticleStore: ArticleStore {
       try connection.execute("SET LOCAL TimeZone = 'UTC'")
       try connection.execute("SET LOCAL DateStyle = 'ISO, YMD'")
       try connection.execute("SET LOCAL IntervalStyle = 'iso_8601'")
+      // The snapshot itself (taken by this first query, and kept by REPEATABLE READ): a write
+      // whose WAL was flushed before the position above but which became visible only after it
+      // (a commit waiting for a synchronous standby) changes the snapshot's in-progress list,
+      // so the next run cannot mistake it for no change.
+      if changeToken != nil {
+        let r = try connection.query("SELECT txid_current_snapshot()::text")
+        if r.rowCount == 1, let snapshot = r.text(0, 0).text, let token = changeToken {
+          changeToken = token + " " + snapshot
+        } else {
+          changeToken = nil
+        }
+      }
     } catch let e as PostgresError {
       throw mapped(e, "cannot start a read transaction on")
     }
