@@ -4,11 +4,18 @@ import Foundation
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
   /// A SQLite file (absolute path).
   case sqlite(path: String)
-  /// A PostgreSQL connection URI (`postgresql://` or `postgres://`), passed to libpq as is.
+  /// A PostgreSQL connection URI (`postgresql://` or `postgres://`) or libpq key=value string
+  /// (`host=db dbname=portal user=loa`), passed to libpq as is.
   case postgres(url: String)
 
-  /// Parses `sqlite:PATH`, `sqlite://PATH` or a bare path; a relative path is taken from
-  /// `baseDirectory`.
+  /// libpq keywords a key=value connection string starts with.
+  static let conninfoKeywords: Set<Substring> = [
+    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
+    "sslmode", "connect_timeout", "options", "application_name", "target_session_attrs",
+  ]
+
+  /// Parses `sqlite:PATH`, `sqlite://PATH`, a bare path (a relative path is taken from
+  /// `baseDirectory`), a `postgresql://` URI or a libpq key=value string.
   public static func parse(_ text: String, baseDirectory: String) throws -> DatabaseLocation {
     var rest = Substring(text)
     if rest.hasPrefix("sqlite://") {
@@ -16,6 +23,19 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     } else if rest.hasPrefix("sqlite:") {
       rest = rest.dropFirst("sqlite:".count)
     } else if rest.hasPrefix("postgres://") || rest.hasPrefix("postgresql://") {
+      // libpq ends the user info at the first "@", so an unencoded "@" in a password would
+      // make the rest of it the host name, and libpq's error would print it.
+      let afterScheme = rest.range(of: "://").map { rest[$0.upperBound...] } ?? rest
+      let authority = afterScheme.prefix(while: { $0 != "/" && $0 != "?" })
+      if authority.filter({ $0 == "@" }).count > 1 {
+        throw ConfigError(
+          .invalidValue, key: "database.url",
+          "the PostgreSQL URL has more than one \"@\" before the host: write an \"@\" in the user name or password as %40")
+      }
+      return .postgres(url: text)
+    } else if let equals = rest.firstIndex(of: "="),
+      conninfoKeywords.contains(Whitespace.trimmed(rest[..<equals])[...])
+    {
       return .postgres(url: text)
     } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
       !rest[..<colon].contains("/")

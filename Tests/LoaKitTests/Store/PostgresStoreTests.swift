@@ -194,6 +194,30 @@ struct PostgresFailureTests {
     #expect(r.stderr.contains("loa_pw:***@"))
   }
 
+  @Test func noSpellingOfAPasswordIsEverPrinted() throws {
+    let server = try PostgresFixture.serverURL()
+    let dir = try TemporaryDirectory()
+    // An unencoded "@" in the password: libpq would take the rest for the host name.
+    let at = server.replacingOccurrences(of: "://loa@", with: "://loa_pw:Wr0ng@pa55@")
+    let r1 = try publish(at, dir)
+    #expect(r1.status == 78, "\(r1.stderr)")
+    #expect(r1.stderr.contains("%40"))
+    #expect(!r1.stderr.contains("Wr0ng") && !r1.stderr.contains("pa55"), "\(r1.stderr)")
+    // The password in the query string, its key percent-encoded: libpq reads it all the same.
+    let encodedKey = server + "&user=loa_pw&pass%77ord=s3cret-guess-2"
+    let r2 = try publish(encodedKey, dir)
+    #expect(r2.status == 78, "\(r2.stderr)")
+    #expect(!r2.stderr.contains("s3cret-guess-2"), "\(r2.stderr)")
+    // A libpq key=value string is PostgreSQL, not a SQLite file name to print.
+    let socket = try #require(server.components(separatedBy: "host=").last?.components(separatedBy: "&").first)
+    let port = try #require(server.components(separatedBy: "port=").last?.components(separatedBy: "&").first)
+    let keyValue = "host=\(socket) port=\(port) dbname=postgres user=loa_pw password=WrongKV-3"
+    let r3 = try publish(keyValue, dir)
+    #expect(r3.status == 78, "\(r3.stderr)")
+    #expect(r3.stderr.contains("password authentication failed"), "\(r3.stderr)")
+    #expect(!r3.stderr.contains("WrongKV-3"), "\(r3.stderr)")
+  }
+
   @Test func missingTableAndColumnAreNamed() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()
     defer { drop() }

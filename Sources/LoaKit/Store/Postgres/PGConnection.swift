@@ -26,6 +26,41 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 
 /// Connection strings with secrets removed, for messages.
 public enum ConnectionString {
+  /// The passwords libpq itself reads from `conninfo` (a URI or key=value string), whatever
+  /// their spelling (`?pass%77ord=`): wraps `PQconninfoParse`.
+  public static func passwords(in conninfo: String) -> [String] {
+    var error: UnsafeMutablePointer<CChar>?
+    guard let options = PQconninfoParse(conninfo, &error) else {
+      if let error { PQfreemem(error) }
+      return []
+    }
+    defer { PQconninfoFree(options) }
+    var found: [String] = []
+    var option = options
+    while let keyword = option.pointee.keyword {
+      if String(cString: keyword) == "password", let value = option.pointee.val {
+        let v = String(cString: value)
+        if !v.isEmpty { found.append(v) }
+      }
+      option += 1
+    }
+    return found
+  }
+
+  /// `s` with every password libpq reads from `conninfo` replaced by `***` (as written and
+  /// percent-encoded), after ``redacted(_:)``.
+  public static func redacted(_ s: String, secretsFrom conninfo: String) -> String {
+    var out = redacted(s)
+    for secret in passwords(in: conninfo) {
+      var allowed = CharacterSet.alphanumerics
+      allowed.insert(charactersIn: "-._~")
+      for form in Set([secret, secret.addingPercentEncoding(withAllowedCharacters: allowed) ?? secret]) {
+        out = out.replacingOccurrences(of: form, with: "***")
+      }
+    }
+    return out
+  }
+
   /// `postgresql://user:secret@host/db?password=x` → `postgresql://user:***@host/db?password=***`.
   /// Also handles `key=value` strings (`password=secret host=x`).
   public static func redacted(_ s: String) -> String {
@@ -96,7 +131,8 @@ public final class PGConnection {
       // you should still call PQfinish to release the storage used by the PGconn object."
       PQfinish(conn)
       throw PostgresError(
-        function: "PQconnectdbParams", message: ConnectionString.redacted(message), sqlState: nil,
+        function: "PQconnectdbParams",
+        message: ConnectionString.redacted(message, secretsFrom: url), sqlState: nil,
         sql: nil, connectionLost: true)
     }
     cpq_silence_notices(conn)

@@ -91,7 +91,7 @@ public final class PostgresArticleStore: ArticleStore {
       "password authentication failed", "no password supplied", "authentication failed",
       "role \"", "does not exist", "no pg_hba.conf entry",
     ].contains { message.contains($0) }
-    let target = ConnectionString.redacted(url)
+    let target = ConnectionString.redacted(url, secretsFrom: url)
     return StoreError(
       authentication ? .configuration : .unavailable,
       "cannot connect to PostgreSQL \(target): \(message)")
