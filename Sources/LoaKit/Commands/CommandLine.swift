@@ -224,9 +224,11 @@ public enum LoaCommandLine {
     logIssues(report, logger)
     // The weather box is time-driven, so it runs even when no article changed; its failures
     // are one warning and never fail the feeds (only --strict turns them into exit 1).
+    // Under --strict, a run whose feeds were held back replaces no file, the box included.
     var weather: WeatherOutcome?
-    if mode == .write || mode == .strict, let w = configuration.weather, w.enabled {
-      weather = try runWeather(w, configuration, clock: clock, logger: logger)
+    let feedsHeldBack = mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0)
+    if mode == .write || mode == .strict, !feedsHeldBack, let w = configuration.weather, w.enabled {
+      weather = try runWeather(w, configuration, clock: clock, logger: logger, force: options.force)
     }
     if let path = options.reportPath {
       try writeReport(report, command: options.command, to: Paths.absolute(path, relativeTo: cwd))
@@ -265,18 +267,20 @@ public enum LoaCommandLine {
 
   /// Fetches (or reads) the weather and writes the box into the output directory.
   public static func runWeather(
-    _ w: WeatherConfiguration, _ c: Configuration, clock: Clock, logger: Logger
+    _ w: WeatherConfiguration, _ c: Configuration, clock: Clock, logger: Logger,
+    force: Bool = false
   ) throws -> WeatherOutcome {
     let output = try OutputDirectory(path: c.output.directory)
     output.gzipLevel = c.output.gzip ? Int32(c.output.gzipLevel) : nil
     let publisher = WeatherPublisher(
       configuration: w, output: output,
       stateDirectory: c.state.directory, siteTimeZone: c.site.timeZone, clock: clock,
-      logger: logger, environment: ProcessInfo.processInfo.environment)
+      logger: logger, environment: ProcessInfo.processInfo.environment, force: force)
     return try publisher.run()
   }
 
-  /// `loa weather`: only the weather box. Exit 0 when the source answered; 75 when it failed
+  /// `loa weather`: only the weather box. Exit 0 when the source answered or was not due
+  /// (`Expires`, `Retry-After`); 75 when it failed
   /// in a way worth retrying soon (timeout, connection, rate limit); 78 for a missing API key;
   /// 69 for anything else. The box itself always shows the last good data, or says there is
   /// none.
@@ -295,7 +299,8 @@ public enum LoaCommandLine {
     defer { lock.release() }
     let started = monotonicSeconds()
     let outcome = try runWeather(
-      weather, configuration, clock: options.clockOverride ?? SystemClock(), logger: logger)
+      weather, configuration, clock: options.clockOverride ?? SystemClock(), logger: logger,
+      force: options.force)
     logger.info(
       "weather",
       "\(outcome.state.rawValue); \(outcome.filesWritten.count) files written, "

@@ -137,8 +137,10 @@ public final class OutputDirectory {
   ///
   /// - Throws: ``WriteError``; the published file is then unchanged.
   @discardableResult
-  public func write(_ bytes: [UInt8], to relativePath: String) throws -> WriteOutcome {
-    let main = try stage(bytes, to: relativePath)
+  public func write(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
+    -> WriteOutcome
+  {
+    let main = try stage(bytes, to: relativePath, force: force)
     var files: [StagedFile] = []
     if let level = gzipLevel {
       if main != nil || !exists(relativePath + ".gz") {

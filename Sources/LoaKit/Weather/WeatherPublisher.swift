@@ -37,6 +37,8 @@ public final class WeatherPublisher {
   private let clock: Clock
   private let logger: Logger
   private let environment: [String: String]
+  /// Rewrite both files even when their bytes are unchanged (`--force`).
+  private let force: Bool
 
   /// - Parameters:
   ///   - output: the feeds output directory; `output.html` / `output.json` are relative to it.
@@ -47,8 +49,10 @@ public final class WeatherPublisher {
   ///     the CLI; a dictionary in tests).
   public init(
     configuration: WeatherConfiguration, output: OutputDirectory, stateDirectory: String?,
-    siteTimeZone: SiteTimeZone, clock: Clock, logger: Logger, environment: [String: String]
+    siteTimeZone: SiteTimeZone, clock: Clock, logger: Logger, environment: [String: String],
+    force: Bool = false
   ) {
+    self.force = force
     self.configuration = configuration
     self.output = output
     self.stateDirectory = stateDirectory
@@ -135,7 +139,7 @@ public final class WeatherPublisher {
     let view = WeatherView(
       state: state, configuration: configuration, zone: zone, snapshot: shown,
       today: WeatherText.localDay(utc: reference, offset: zone.offset(atUTC: reference)),
-      fetchedAt: memory.fetchedAt, lastError: memory.lastError)
+      lastError: memory.lastError)
     let html = try WeatherHTMLRenderer.render(view)
     let json = WeatherJSONRenderer.render(view)
 
@@ -143,7 +147,7 @@ public final class WeatherPublisher {
     var written: [String] = []
     var unchanged: [String] = []
     for (bytes, path) in [(html, configuration.htmlFile), (json, configuration.jsonFile)] {
-      switch try output.write(bytes, to: path) {
+      switch try output.write(bytes, to: path, force: force) {
       case .written:
         written.append(path)
         logger.debug("write", "\(path): written")
@@ -171,14 +175,14 @@ public final class WeatherPublisher {
     case .data(let s, let expires, let lastModified):
       memory.snapshot = s
       memory.fetchedAt = isFile ? nil : now
-      memory.expires = expires
+      memory.expires = cappedExpires(expires, now: now)
       memory.lastModified = lastModified
       memory.retryAfter = nil
       memory.lastError = nil
     case .notModified(let expires, let lastModified):
       logger.debug("weather", "\(configuration.source.kind): not modified since the last fetch")
       memory.fetchedAt = now
-      memory.expires = expires ?? memory.expires
+      memory.expires = cappedExpires(expires, now: now) ?? memory.expires
       memory.lastModified = lastModified ?? memory.lastModified
       memory.retryAfter = nil
       memory.lastError = nil
@@ -187,6 +191,12 @@ public final class WeatherPublisher {
       memory.lastError = .init(at: now, code: e.code.rawValue, httpStatus: e.httpStatus)
       if e.code == .rateLimited { memory.retryAfter = e.retryAfter }
     }
+  }
+
+  /// MET's `Expires`, at most `staleAfterMinutes` ahead: a server saying "2099" must not stop
+  /// loa from ever asking again while the box goes stale.
+  private func cappedExpires(_ expires: Int64?, now: Int64) -> Int64? {
+    expires.map { min($0, now + configuration.staleAfterSeconds) }
   }
 
   private func show(_ utc: Int64) -> String {

@@ -17,7 +17,6 @@ struct WeatherView {
   var snapshot: WeatherSnapshot?
   /// The local day the outlook counts from ("Ngày mai" is the next one).
   var today: Int64
-  var fetchedAt: Int64?
   var lastError: WeatherMemory.LastError?
 
   /// The days shown: after `today`, at most `outlookDays`, within `outlookDays` of today.
@@ -233,7 +232,6 @@ enum WeatherJSONRenderer {
     string("officialForecastURL", WeatherHTMLRenderer.officialURL)
     let shown = v.state == .unavailable ? nil : v.snapshot
     time("observedAt", shown?.observedAt)
-    time("fetchedAt", shown == nil ? nil : v.fetchedAt)
     if let s = shown {
       let cur = s.current
       let calm = cur.windSpeedMs < WeatherText.calmBelowMs
@@ -277,7 +275,6 @@ enum WeatherJSONRenderer {
     j.endArray()
     if let e = v.lastError {
       j.beginObject("lastError")
-      time("at", e.at)
       j.member("kind", e.code)
       if let status = e.httpStatus {
         j.member("httpStatus", Int64(status))

@@ -117,6 +117,7 @@ import Testing
     #expect(request.target == "/compact?lat=20.95&lon=107.05")
     #expect(request.headers["if-modified-since"] == nil)
     let html = h.html
+    let json = h.json
 
     // Before Expires (07:37:12Z): not asked.
     let early = try h.run(at: WeatherFixture.now + 20 * 60)
@@ -133,11 +134,28 @@ import Testing
     #expect(server.requests.last?.headers["if-modified-since"] == lastModified)
     #expect(h.html == html)
     #expect(h.warnings.isEmpty)
-    // fetchedAt moved to the 304's time.
-    #expect(h.jsonObject["fetchedAt"] as? String == "2026-11-29T14:47:12+07:00")
+    // No "now" in the box: the same data is the same bytes, so nothing was rewritten.
+    #expect(h.json == json)
+    #expect(later.filesWritten.isEmpty)
 
     // The new Expires (08:40Z) holds the next run off too.
     _ = try h.run(at: WeatherFixture.now + 60 * 60)
+    #expect(server.requests.count == 2)
+  }
+
+  @Test func aFarOffExpiresDoesNotStopAskingForever() throws {
+    let headers = [("Expires", "Fri, 31 Dec 2099 23:59:59 GMT")]
+    let server = try HTTPTestServer(routes: [
+      "/compact": [.json(WeatherFixture.goodBody(.metNorway), headers: headers)]
+    ])
+    defer { server.stop() }
+    var c = WeatherFixture.network(.metNorway, url: WeatherFixture.template(.metNorway, server))
+    c.staleAfterSeconds = 60 * 60
+    let h = try WeatherHarness(c)
+    _ = try h.run()
+    #expect(try h.run(at: WeatherFixture.now + 30 * 60).sourceAsked == false)
+    // Capped at staleAfterMinutes: asked again before the box would go stale.
+    #expect(try h.run(at: WeatherFixture.now + 61 * 60).sourceAsked)
     #expect(server.requests.count == 2)
   }
 
