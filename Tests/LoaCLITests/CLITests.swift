@@ -44,6 +44,41 @@ import Testing
     #expect(forced.stderr.contains("36 files written, 0 unchanged"), "\(forced.stderr)")
   }
 
+  /// Slim containers have no tzdata; with a zone name Foundation's formatters crash there
+  /// (docs/weather.md). loa formats every date by hand, so the output must not change. Needs
+  /// a private mount namespace (root, unshare); elsewhere there is nothing to hide.
+  @Test func publishesTheSameBytesWithoutTzdata() throws {
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"),
+      FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/Asia/Ho_Chi_Minh")
+    else { return }
+    let dir = try TemporaryDirectory()
+    try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
+    let binary = try #require(LoaBinary.path)
+    let args = [
+      "publish", "--config", ExamplePortal.configPath, "--database", dir.path("db.sqlite"),
+      "--now", "2026-11-30T09:00:00+07:00",
+    ]
+    let normal = try loa(args + ["--output", dir.path("with")])
+    #expect(normal.status == 0, "\(normal.stderr)")
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = state.path + "-nozone"
+    let hidden = try Subprocess.run(
+      "/usr/bin/unshare",
+      ["-m", "/bin/sh", "-c", "mount -t tmpfs none /usr/share/zoneinfo && exec \"$0\" \"$@\"", binary]
+        + args + ["--output", dir.path("without")],
+      environment: env)
+    guard !hidden.stderr.contains("mount:") && !hidden.stderr.contains("unshare:") else {
+      return  // no mount namespaces here (a container without CAP_SYS_ADMIN)
+    }
+    #expect(hidden.status == 0, "\(hidden.stderr)")
+    for path in try FileManager.default.subpathsOfDirectory(atPath: dir.path("with"))
+    where !path.hasPrefix(".") && path.contains(".") {
+      #expect(
+        FileManager.default.contents(atPath: dir.path("without/" + path))
+          == FileManager.default.contents(atPath: dir.path("with/" + path)), "\(path)")
+    }
+  }
+
   @Test func printsHelpAndVersion() throws {
     let help = try loa(["--help"])
     #expect(help.status == 0)

@@ -90,8 +90,10 @@ import Testing
     #expect(try loa(["publish", "--force"]).status == 0)
   }
 
-  @Test func twoRunsAtOnceNeverBothWrite() throws {
-    // Start several at the same moment; each either publishes or exits 75.
+  @Test func runsStartedTogetherLeaveCompleteValidFeeds() throws {
+    // Start several at the same moment: whichever take the lock publish, the others exit 75,
+    // and the files are complete and valid either way. (That two runs never write at once is
+    // shown with a held lock above.)
     let binary = try #require(LoaBinary.path)
     var processes: [Process] = []
     for _ in 0..<4 {
