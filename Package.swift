@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "loa", targets: ["LoaCLI"]),
     .library(name: "LoaKit", targets: ["LoaKit"]),
+    .executable(name: "loa-bench", targets: ["LoaBench"]),
   ],
   targets: [
     .systemLibrary(
@@ -16,6 +17,9 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3", "CLibPQ", "CZlib"]),
     .executableTarget(name: "LoaCLI", dependencies: ["LoaKit"]),
+    .executableTarget(
+      name: "LoaBench", dependencies: ["LoaKit", "CSQLite3", "CLibPQ", "CLibXML2"],
+      path: "Benchmarks/LoaBench"),
     .target(name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3", "CLibPQ"]),
     .testTarget(
       name: "LoaKitTests", dependencies: ["LoaKit", "LoaTestSupport", "CLibXML2", "CSQLite3"],
