@@ -119,6 +119,15 @@ import Testing
     #expect(notADB.status == 69)
     #expect(notADB.stderr.contains("is not a SQLite database"))
 
+    // A CMS schema without a contract column: the message names it.
+    try SQLiteFixture.create(
+      at: dir.path("db.sqlite"),
+      sql: SQLiteFixture.schema.replacingOccurrences(of: "image_caption TEXT, ", with: ""))
+    let noColumn = try loa(["publish", "--config", dir.path("c.json")])
+    #expect(noColumn.status == 78, "\(noColumn.stderr)")
+    #expect(noColumn.stderr.contains("no such column: image_caption"), "\(noColumn.stderr)")
+    #expect(noColumn.stderr.split(separator: "\n").count == 1)
+
     try "{\"version\": 3}".write(toFile: dir.path("v3.json"), atomically: true, encoding: .utf8)
     let v3 = try loa(["publish", "--config", dir.path("v3.json")])
     #expect(v3.status == 78)

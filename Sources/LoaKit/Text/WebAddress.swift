@@ -95,6 +95,13 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
   /// Trims white space and control characters at both ends, drops tabs and newlines inside
   /// (as browsers do) and turns `\` into `/`.
   static func cleaned(_ s: String) -> String {
+    // Fast path: nothing at or below U+0020, no backslash, no non-ASCII at either end (a
+    // Unicode space there is trimmed too).
+    if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, first < 0x80,
+      last > 0x20, last < 0x80, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x5C })
+    {
+      return s
+    }
     var scalars = Substring(s).unicodeScalars[...]
     while let f = scalars.first, f.value <= 0x20 || Whitespace.isSpace(f.value) {
       scalars = scalars.dropFirst()
@@ -121,29 +128,36 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
     var query: String?
     var fragment: String?
 
+    /// Works on the UTF-8 view: `Substring.firstIndex(of: Character)` compares grapheme
+    /// clusters and cost more than the rest of a feed's cleaning (docs/PERFORMANCE.md).
     init(_ s: String) {
-      var rest = Substring(s)
-      if let hash = rest.firstIndex(of: "#") {
-        fragment = String(rest[rest.index(after: hash)...])
-        rest = rest[..<hash]
+      let u = s.utf8
+      var end = u.endIndex
+      if let hash = u.firstIndex(of: UInt8(ascii: "#")) {
+        fragment = String(s[u.index(after: hash)...])
+        end = hash
       }
-      if let q = rest.firstIndex(of: "?") {
-        query = String(rest[rest.index(after: q)...])
-        rest = rest[..<q]
+      if let q = u[..<end].firstIndex(of: UInt8(ascii: "?")) {
+        query = String(s[u.index(after: q)..<end])
+        end = q
       }
-      if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("/"),
-        Self.isScheme(rest[..<colon])
+      var start = u.startIndex
+      if let colon = u[..<end].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }),
+        u[colon] == UInt8(ascii: ":"), Self.isScheme(s[..<colon])
       {
-        scheme = String(rest[..<colon])
-        rest = rest[rest.index(after: colon)...]
+        scheme = String(s[..<colon])
+        start = u.index(after: colon)
       }
-      if rest.hasPrefix("//") {
-        let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-        let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
-        authority = String(rest[afterSlashes..<end])
-        rest = rest[end...]
+      let rest = u[start..<end]
+      if rest.count >= 2, rest.first == UInt8(ascii: "/"),
+        rest[rest.index(after: rest.startIndex)] == UInt8(ascii: "/")
+      {
+        let afterSlashes = u.index(start, offsetBy: 2)
+        let authorityEnd = u[afterSlashes..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+        authority = String(s[afterSlashes..<authorityEnd])
+        start = authorityEnd
       }
-      path = String(rest)
+      path = String(s[start..<end])
     }
 
     static func isScheme(_ s: Substring) -> Bool {
@@ -159,7 +173,7 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
 
   /// RFC 3986 §5.2.3.
   static func merge(_ basePath: String, _ refPath: String) -> String {
-    if let slash = basePath.lastIndex(of: "/") {
+    if let slash = basePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
       return String(basePath[...slash]) + refPath
     }
     return "/" + refPath
@@ -167,7 +181,7 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
 
   /// RFC 3986 §5.2.4.
   static func removeDotSegments(_ path: String) -> String {
-    guard path.contains(".") else { return path }
+    guard hasDotSegment(path) else { return path }
     var output: [Substring] = []
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
     let absolute = path.hasPrefix("/")
@@ -189,21 +203,44 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
     return result
   }
 
+  /// Whether `path` has a `.` or `..` segment (most paths have dots only in file names).
+  static func hasDotSegment(_ path: String) -> Bool {
+    var atSegmentStart = true
+    var dots = 0
+    for b in path.utf8 {
+      if b == 0x2F {
+        if atSegmentStart && (dots == 1 || dots == 2) { return true }
+        atSegmentStart = true
+        dots = 0
+      } else if b == 0x2E && atSegmentStart {
+        dots += 1
+        if dots > 2 { atSegmentStart = false }
+      } else {
+        atSegmentStart = false
+      }
+    }
+    return atSegmentStart && (dots == 1 || dots == 2)
+  }
+
   /// Lowercases the host, converts an IDN host to Punycode, checks the port. Userinfo is
   /// dropped (credentials never belong in a feed).
   static func normalizedAuthority(_ raw: String) -> String? {
     var a = Substring(raw)
-    if let at = a.lastIndex(of: "@") { a = a[a.index(after: at)...] }
+    if let at = a.utf8.lastIndex(of: UInt8(ascii: "@")) { a = a[a.utf8.index(after: at)...] }
     var host = a
     var port: Substring?
-    if a.hasPrefix("[") {
-      guard let close = a.firstIndex(of: "]") else { return nil }
+    if a.utf8.first == UInt8(ascii: "[") {
+      guard let close = a.utf8.firstIndex(of: UInt8(ascii: "]")) else { return nil }
       host = a[...close]
-      let after = a[a.index(after: close)...]
-      if after.hasPrefix(":") { port = after.dropFirst() } else if !after.isEmpty { return nil }
-    } else if let colon = a.lastIndex(of: ":") {
+      let after = a[a.utf8.index(after: close)...]
+      if after.utf8.first == UInt8(ascii: ":") {
+        port = after.dropFirst()
+      } else if !after.isEmpty {
+        return nil
+      }
+    } else if let colon = a.utf8.lastIndex(of: UInt8(ascii: ":")) {
       host = a[..<colon]
-      port = a[a.index(after: colon)...]
+      port = a[a.utf8.index(after: colon)...]
     }
     if let p = port {
       guard p.count <= 5, p.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
@@ -211,13 +248,15 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
     }
     guard !host.isEmpty else { return nil }
     var asciiHost: String
-    if host.utf8.allSatisfy({ $0 < 0x80 }) {
+    if host.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) {
+      asciiHost = String(host)
+    } else if host.utf8.allSatisfy({ $0 < 0x80 }) {
       asciiHost = host.lowercased()
     } else {
       guard let h = Punycode.hostToASCII(String(host)) else { return nil }
       asciiHost = h
     }
-    if asciiHost.hasSuffix(".") { asciiHost.removeLast() }
+    if asciiHost.utf8.last == UInt8(ascii: ".") { asciiHost.removeLast() }
     guard !asciiHost.isEmpty,
       asciiHost.utf8.allSatisfy({
         isAlpha($0) || ($0 >= 48 && $0 <= 57) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5B
@@ -250,17 +289,25 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
   /// Percent-encodes every byte not in `allowed`, keeping valid `%XX` escapes (a stray `%`
   /// becomes `%25`).
   static func percentEncoded(_ s: String, allowing allowed: [Bool]) -> String {
-    let bytes = Array(s.utf8)
     var needs = false
-    for (i, b) in bytes.enumerated() {
-      if b == 0x25 {
-        if !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) { needs = true }
+    var escape = 0
+    for b in s.utf8 {
+      if escape > 0 {
+        // The two hex digits after a `%`.
+        if !isHex(b) {
+          needs = true
+          break
+        }
+        escape -= 1
+      } else if b == 0x25 {
+        escape = 2
       } else if b >= 0x80 || !allowed[Int(b)] {
         needs = true
+        break
       }
-      if needs { break }
     }
-    if !needs { return s }
+    if !needs && escape == 0 { return s }
+    let bytes = Array(s.utf8)
     let hex = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 16)

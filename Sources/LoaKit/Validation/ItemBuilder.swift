@@ -23,6 +23,9 @@ public struct ItemBuilder: Sendable {
   public let limits: Limits
   public let cache: CleaningCache
   public let readMoreText: String
+  /// Everything besides the row that shapes an item, for the cache key: the build of loa, the
+  /// sanitizer, and the configuration the builder reads.
+  let settingsFingerprint: String
 
   /// Size limits for one item.
   public struct Limits: Sendable {
@@ -52,6 +55,15 @@ public struct ItemBuilder: Sendable {
     self.limits = limits
     self.cache = cache
     readMoreText = c.site.language.hasPrefix("vi") ? "Đọc tiếp" : "Read more"
+    settingsFingerprint = [
+      LoaVersion.current, Publisher.executableStamp, String(HTMLSanitizer.version),
+      c.site.url.description, c.site.idPrefix, c.site.timeZone.identifier,
+      c.database.dateFormats.map(\.description).joined(separator: "|"), c.links.article,
+      String(limits.titleCharacters), String(limits.summaryCharacters),
+      String(limits.derivedSummaryCharacters), String(limits.bylineCharacters),
+      String(limits.tagsCharacters), String(limits.captionCharacters),
+      String(limits.contentBytes), readMoreText,
+    ].joined(separator: "\u{1F}")
   }
 
   /// Result of building one row.
@@ -63,8 +75,57 @@ public struct ItemBuilder: Sendable {
     case leftOut
   }
 
-  /// Builds one row, adding what it repaired or why it left the row out to `report`.
+  /// Builds one row, adding what it repaired or why it left the row out to `report`. An
+  /// unchanged row comes from the ``CleaningCache``, with the same report lines.
   public func build(_ row: ArticleRow, report: RunReport) -> Outcome {
+    // Scheduling depends on the clock, so it is decided before the cache is asked.
+    if let text = row.publishedAt, let published = parser.parse(text), published.utc > now {
+      return .scheduled(at: published.utc)
+    }
+    let key = itemKey(row)
+    if let hit = cache.lookup(row.id, key: key) {
+      for issue in hit.issues { report.add(issue.issue(article: row.id)) }
+      return hit.item.map { .item($0) } ?? .leftOut
+    }
+    let local = RunReport()
+    let outcome = buildUncached(row, report: local)
+    let issues = local.issues
+    for issue in issues { report.add(issue) }
+    switch outcome {
+    case .item(let item):
+      cache.store(row.id, .init(key: key, item: item, issues: issues.map(CleaningCache.Issue.init)))
+    case .leftOut:
+      cache.store(row.id, .init(key: key, item: nil, issues: issues.map(CleaningCache.Issue.init)))
+    case .scheduled:
+      break
+    }
+    return outcome
+  }
+
+  /// The cache key of one row: every column, the category it links to, and
+  /// ``settingsFingerprint``.
+  func itemKey(_ row: ArticleRow) -> UInt64 {
+    var h = CleaningCache.FNV1a()
+    h.add(settingsFingerprint)
+    h.add(row.categoryID ?? Int64.min)
+    if let node = row.categoryID.flatMap({ tree[$0] }) {
+      h.add(node.slug)
+      h.add(node.name)
+    } else {
+      h.add(nil as String?)
+    }
+    for field in [
+      row.title, row.slug, row.summary, row.contentHTML, row.author, row.imageURL,
+      row.imageCaption, row.url, row.tags, row.status, row.publishedAt, row.updatedAt,
+    ] {
+      h.add(field)
+    }
+    h.add(row.invalidUTF8Fields.joined(separator: ","))
+    h.add(row.idIsMissing ? 1 : 0)
+    return h.value
+  }
+
+  func buildUncached(_ row: ArticleRow, report: RunReport) -> Outcome {
     let id = row.id
     func warn(_ field: String, _ action: ValidationIssue.Action, _ message: String) {
       report.add(.init(.warning, action, article: id, field: field, message))
@@ -143,8 +204,8 @@ public struct ItemBuilder: Sendable {
     var content: String?
     if let raw = row.contentHTML, !Whitespace.trimmed(Substring(raw)).isEmpty {
       let entry = sanitizedContent(raw, id: id, base: linkAddress)
-      for line in entry.warnings.split(separator: "\n") { warn("content_html", .repaired, String(line)) }
-      for line in entry.notes.split(separator: "\n") { note("content_html", String(line)) }
+      for line in entry.warnings { warn("content_html", .repaired, line) }
+      for line in entry.notes { note("content_html", line) }
       if !entry.html.isEmpty { content = entry.html }
       if summary == nil, !entry.text.isEmpty {
         summary = TextCleaner.truncatedIfLonger(entry.text, maxCharacters: limits.derivedSummaryCharacters)
@@ -191,12 +252,16 @@ public struct ItemBuilder: Sendable {
         categories: categories, published: published, updated: updated, image: image))
   }
 
-  /// The sanitized content of one article, from the cache when its content and URL are
-  /// unchanged.
-  func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> CleaningCache.Entry {
-    let key = CleaningCache.key(
-      content: raw, base: base.description, settings: "\(limits.contentBytes)/\(readMoreText)")
-    if let hit = cache.lookup(id, key: key) { return hit }
+  /// What sanitizing one article's content gave, with its report lines.
+  struct SanitizedContent {
+    var html: String
+    var text: String
+    var warnings: [String]
+    var notes: [String]
+  }
+
+  /// The sanitized content of one article.
+  func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> SanitizedContent {
     var warnings: [String] = []
     var notes: [String] = []
     var html = raw
@@ -223,11 +288,7 @@ public struct ItemBuilder: Sendable {
     if result.changes.removedAttributes > 0 {
       notes.append("removed \(result.changes.removedAttributes) attribute\(result.changes.removedAttributes == 1 ? "" : "s") outside the allowlist (style, class, event handlers…)")
     }
-    let entry = CleaningCache.Entry(
-      key: key, html: result.html, text: result.text, warnings: warnings.joined(separator: "\n"),
-      notes: notes.joined(separator: "\n"))
-    cache.store(id, entry)
-    return entry
+    return SanitizedContent(html: result.html, text: result.text, warnings: warnings, notes: notes)
   }
 
   /// The article's absolute link: its `url` resolved against the site, or the permalink

@@ -17,7 +17,7 @@ import Testing
        "site": {"title": "Phường", "url": "https://p.example.org/", "description": "Tin phường"},
        "database": {"url": "sqlite:db.sqlite"\(database)},
        "output": {"directory": "out", "baseURL": "https://p.example.org/feeds/"},
-       "feeds": {"itemsPerFeed": \(items)\(feeds)}}
+       "feeds": {"itemsPerFeed": \(items)\(feeds)}, "state": {"directory": "state"}}
       """
     let configuration = try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
     let store = try configuration.openStore()
@@ -91,6 +91,20 @@ import Testing
       let size = try #require(FileManager.default.contents(atPath: dir.path(file))).count
       #expect(size <= 12000, "\(file) is \(size) bytes")
     }
+  }
+
+  @Test func aChangedSettingRebuildsCachedArticles() throws {
+    let long = String(repeating: "<p>Một đoạn văn của bài viết dài.</p>", count: 100)
+    let sql = tenArticles { d, m in String(format: "2026-%02d-%02d 08:30:00", m, d) }
+      + "UPDATE articles SET content_html = '\(long)';"
+    _ = try publish(sql)
+    let full = try String(contentsOfFile: dir.path("out/feed.json"), encoding: .utf8)
+    #expect(!full.contains("Đọc tiếp"))
+    // Same rows, same state directory (so the cleaning cache is warm), a smaller content cap.
+    _ = try publish(sql, feeds: #", "maxContentBytes": 1000"#)
+    let cut = try String(contentsOfFile: dir.path("out/feed.json"), encoding: .utf8)
+    #expect(cut.contains("Đọc tiếp"), "the cap must apply to cached articles too")
+    #expect(cut.utf8.count < full.utf8.count / 2)
   }
 
   @Test func neverGivesTwoCategoriesOneFolder() throws {

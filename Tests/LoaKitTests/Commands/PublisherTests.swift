@@ -28,7 +28,7 @@ import Testing
        "site": {"title": "Phường", "url": "https://p.example.org/", "description": "Tin phường"},
        "database": {"url": "sqlite:db.sqlite"},
        "output": {"directory": "out", "baseURL": "https://p.example.org/feeds/"},
-       "feeds": {"itemsPerFeed": \(items)}}
+       "feeds": {"itemsPerFeed": \(items)}, "state": {"directory": "state"}}
       """
     return try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
   }

@@ -3,8 +3,15 @@ import LoaKit
 import Testing
 
 @Suite struct CleaningCacheTests {
-  func entry(_ key: UInt64, _ html: String) -> CleaningCache.Entry {
-    CleaningCache.Entry(key: key, html: html, text: "chữ", warnings: "", notes: "ghi chú")
+  func entry(_ key: UInt64, _ html: String, id: Int64) -> CleaningCache.Entry {
+    let t = Timestamp(utc: 1_795_935_600, offset: 25_200)
+    let item = FeedItem(
+      articleID: id, categoryID: 3, guid: "tag:p.example.org,2026:article:\(id)", title: "Tiêu đề",
+      link: "https://p.example.org/a-\(id).html", summary: nil, contentHTML: html,
+      authors: ["Trần Thanh", "Lương Huấn"], categories: ["Tin tức"], published: t, updated: t,
+      image: FeedImage(url: "https://p.example.org/a.jpg", mimeType: "image/jpeg", caption: nil))
+    let note = ValidationIssue(.info, .repaired, article: id, field: "title", "normalized to Unicode NFC")
+    return CleaningCache.Entry(key: key, item: item, issues: [CleaningCache.Issue(note)])
   }
 
   /// A cache holding `entries`, saved and read back.
@@ -26,14 +33,18 @@ import Testing
   }
 
   @Test func readsBackWhatItSaved() throws {
-    let loaded = try roundTrip([1: entry(11, "<p>Một</p>"), 2: entry(22, "<p>Hai</p>")])
-    #expect(loaded.lookup(1, key: 11) == entry(11, "<p>Một</p>"))
-    #expect(loaded.lookup(2, key: 22) == entry(22, "<p>Hai</p>"))
-    #expect(loaded.lookup(2, key: 23) == nil, "another key is another content")
+    let loaded = try roundTrip([
+      1: entry(11, "<p>Một</p>", id: 1), 2: entry(22, "<p>Hai</p>", id: 2),
+      3: CleaningCache.Entry(key: 33, item: nil, issues: []),
+    ])
+    #expect(loaded.lookup(1, key: 11) == entry(11, "<p>Một</p>", id: 1))
+    #expect(loaded.lookup(2, key: 22) == entry(22, "<p>Hai</p>", id: 2))
+    #expect(loaded.lookup(3, key: 33) == CleaningCache.Entry(key: 33, item: nil, issues: []))
+    #expect(loaded.lookup(2, key: 23) == nil, "another key is another row")
   }
 
   @Test func dropsADamagedEntryAndKeepsTheOthers() throws {
-    let loaded = try roundTrip([1: entry(11, "<p>Một</p>"), 2: entry(22, "<img src=\"a\">")]) {
+    let loaded = try roundTrip([1: entry(11, "<p>Một</p>", id: 1), 2: entry(22, "<img src=\"a\">", id: 2)]) {
       bytes in
       // Turn the second entry's `src` into `srk`: the same length, so the file still parses.
       let src = Array("src".utf8)
@@ -46,7 +57,7 @@ import Testing
   }
 
   @Test func ignoresAFileThatIsNotACache() throws {
-    let loaded = try roundTrip([1: entry(11, "x")]) { bytes in bytes = Array("garbage!".utf8) + bytes }
+    let loaded = try roundTrip([1: entry(11, "x", id: 1)]) { bytes in bytes = Array("garbage!".utf8) + bytes }
     #expect(loaded.lookup(1, key: 11) == nil)
   }
 

@@ -1,5 +1,9 @@
 import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A failed libxml2 call while writing XML.
 public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
   /// The libxml2 function that returned an error, e.g. `xmlTextWriterStartElement`.
@@ -42,9 +46,10 @@ public final class XMLStreamWriter {
       defer { xmlFreeTextWriter(raw) }
       if indent {
         try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
-        try w.check(xmlTextWriterSetIndentString(raw, "  "), "xmlTextWriterSetIndentString")
+        try w.check(xmlTextWriterSetIndentString(raw, xml("  ")), "xmlTextWriterSetIndentString")
       }
-      try w.check(xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+      try w.check(
+        xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
       try body(w)
       try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
       // Freeing the writer flushes its output into the buffer.
@@ -58,13 +63,35 @@ public final class XMLStreamWriter {
   }
 
   @inline(__always)
-  private func check(_ result: Int32, _ function: String) throws {
-    if result < 0 { throw XMLWriterError(function: function) }
+  private func check(_ result: Int32, _ function: StaticString) throws {
+    if result < 0 { throw XMLWriterError(function: "\(function)") }
+  }
+
+  // Names are `StaticString`s (NUL-terminated literals, passed as they are) and values go
+  // through `withCString`, which hands libxml2 a native string's own storage. Passing a
+  // `String` straight to an `UnsafePointer<UInt8>` parameter would copy it into a fresh array
+  // on every call: that doubled the cost of a feed (Benchmarks, docs/PERFORMANCE.md).
+
+  @inline(__always)
+  private static func xml(_ s: StaticString) -> UnsafePointer<UInt8> { s.utf8Start }
+
+  @inline(__always)
+  private static func cString(_ p: UnsafePointer<UInt8>) -> UnsafePointer<CChar> {
+    UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)
+  }
+
+  private static let cdataEnd: StaticString = "]]>"
+
+  @inline(__always)
+  private static func withXMLString<R>(_ s: String, _ body: (UnsafePointer<UInt8>) throws -> R)
+    rethrows -> R
+  {
+    try s.withCString { try body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
   }
 
   /// Opens `<name>`.
-  public func start(_ name: String) throws {
-    try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+  public func start(_ name: StaticString) throws {
+    try check(xmlTextWriterStartElement(writer, Self.xml(name)), "xmlTextWriterStartElement")
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
@@ -73,24 +100,27 @@ public final class XMLStreamWriter {
   }
 
   /// Adds an attribute to the element just opened.
-  public func attribute(_ name: String, _ value: String) throws {
-    try check(xmlTextWriterWriteAttribute(writer, name, value), "xmlTextWriterWriteAttribute")
+  public func attribute(_ name: StaticString, _ value: String) throws {
+    let r = Self.withXMLString(value) { xmlTextWriterWriteAttribute(writer, Self.xml(name), $0) }
+    try check(r, "xmlTextWriterWriteAttribute")
   }
 
   /// Writes escaped character data.
   public func text(_ value: String) throws {
-    try check(xmlTextWriterWriteString(writer, value), "xmlTextWriterWriteString")
+    let r = Self.withXMLString(value) { xmlTextWriterWriteString(writer, $0) }
+    try check(r, "xmlTextWriterWriteString")
   }
 
   /// Writes `<name>value</name>`.
-  public func element(_ name: String, _ value: String) throws {
-    try check(xmlTextWriterWriteElement(writer, name, value), "xmlTextWriterWriteElement")
+  public func element(_ name: StaticString, _ value: String) throws {
+    let r = Self.withXMLString(value) { xmlTextWriterWriteElement(writer, Self.xml(name), $0) }
+    try check(r, "xmlTextWriterWriteElement")
   }
 
   /// Writes `<name a="v" …/>` or `<name a="v">text</name>`.
-  public func element(_ name: String, attributes: KeyValuePairs<String, String>, text: String? = nil)
-    throws
-  {
+  public func element(
+    _ name: StaticString, attributes: KeyValuePairs<StaticString, String>, text: String? = nil
+  ) throws {
     try start(name)
     for (k, v) in attributes { try attribute(k, v) }
     if let text { try self.text(text) }
@@ -100,14 +130,20 @@ public final class XMLStreamWriter {
   /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
   /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
   public func cdata(_ value: String) throws {
+    let whole = Self.withXMLString(value) { p -> Int32? in
+      // The common case, no `]]>`: one section straight from the string's storage.
+      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+        ? xmlTextWriterWriteCDATA(writer, p) : nil
+    }
+    if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
     for piece in XMLText.cdataPieces(value) {
-      let r = piece.withCString { xmlTextWriterWriteCDATA(writer, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+      let r = Self.withXMLString(String(piece)) { xmlTextWriterWriteCDATA(writer, $0) }
       try check(r, "xmlTextWriterWriteCDATA")
     }
   }
 
   /// Writes `<name><![CDATA[value]]></name>`.
-  public func cdataElement(_ name: String, _ value: String) throws {
+  public func cdataElement(_ name: StaticString, _ value: String) throws {
     try start(name)
     try cdata(value)
     try end()

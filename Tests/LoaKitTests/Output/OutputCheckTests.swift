@@ -1,0 +1,58 @@
+import Foundation
+import LoaKit
+import Testing
+
+/// The checks every generated file passes before it may replace the published one.
+@Suite struct OutputCheckTests {
+  @Test(arguments: [
+    "{}", "[]", " {\n\t\"a\" : [ 1, -0.5e+3, 0, 2E-7, true, false, null ] } ", "\"x\"", "0", "-0",
+    #"{"s": "é \u00e9 \ud83d\ude00 \" \\ \/ \b \f \n \r \t", "e": "", "o": {"p": {}}}"#,
+    "[\"Việt Nam 🎆\"]",
+  ])
+  func acceptsValidJSON(text: String) {
+    #expect(OutputCheck.jsonProblem(Array(text.utf8)) == nil, "\(text)")
+    // The independent opinion: Foundation agrees.
+    #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil)
+  }
+
+  @Test(arguments: [
+    "", " ", "{,}", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "{'a':1}", "01", "1.", ".5", "-", "1e", "+1",
+    "\"a\u{1}b\"", #""\ud800""#, #""\udc00x""#, #""\ud800\u0041""#, #""\x""#, #""\u12""#, "nul", "True",
+    "{} x", "[1] [2]", "\"abc", "[", "{\"a\":", "NaN", "Infinity",
+    String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+  ])
+  func refusesInvalidJSON(text: String) {
+    #expect(OutputCheck.jsonProblem(Array(text.utf8)) != nil, "\(text)")
+  }
+
+  @Test(arguments: [
+    [0x22, 0xC0, 0x80, 0x22],  // overlong NUL
+    [0x22, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate
+    [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // past U+10FFFF
+    [0x22, 0xE1, 0x80, 0x22],  // truncated
+    [0x22, 0xFF, 0x22],
+    [0xEF, 0xBB, 0xBF, 0x7B, 0x7D],  // a byte order mark
+  ] as [[UInt8]])
+  func refusesInvalidUTF8(bytes: [UInt8]) {
+    #expect(OutputCheck.jsonProblem(bytes) != nil, "\(bytes)")
+  }
+
+  @Test func namesWhereTheJSONBreaks() {
+    #expect(OutputCheck.jsonProblem(Array("{\"a\": [1, 2,]}".utf8)) == "not valid JSON: unexpected character at offset 12")
+  }
+
+  @Test(arguments: [
+    "<a/>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r xmlns:x=\"urn:x\"><x:b c=\"&amp;&lt;\"/><![CDATA[a]]b]]></r>",
+  ])
+  func acceptsWellFormedXML(text: String) {
+    #expect(OutputCheck.xmlProblem(Array(text.utf8)) == nil, "\(text)")
+  }
+
+  @Test(arguments: [
+    "", "<a>", "<a></b>", "<a x=1/>", "<a>&nbsp;</a>", "<a>\u{1}</a>", "<x:a/>", "<a/><b/>",
+    "<a><![CDATA[x]]></a><!--", "<a>]]></a>", "text",
+  ])
+  func refusesWhatIsNotWellFormed(text: String) {
+    #expect(OutputCheck.xmlProblem(Array(text.utf8)) != nil, "\(text)")
+  }
+}
