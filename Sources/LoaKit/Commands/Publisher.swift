@@ -53,7 +53,19 @@ public final class Publisher {
   private var publishedIDs = Set<Int64>()
   /// Articles too large for any feed on their own (reported once).
   private var tooLarge = Set<Int64>()
-  private var atomValidator: RelaxNGValidator?
+  /// Renders feeds on worker threads; its outcomes are applied here in submission order.
+  private var renderer: FeedRenderer?
+  private let renderQueue = DispatchQueue(label: "loa.render", attributes: .concurrent)
+  /// At most this many feeds in flight: both cores busy, memory bounded.
+  private let renderSlots = DispatchSemaphore(value: 2)
+  private let renderGroup = DispatchGroup()
+  private let renderResults = RenderResults()
+  private var submitted = 0
+  private var applied = 0
+  /// The first failure to stage a file, thrown once every feed in flight has finished.
+  private var stagingError: Error?
+  /// Hashes of the files that passed their check this run (``RunState/checked``).
+  private var checked: [String: String] = [:]
   /// Files written to temporary siblings, renamed into place when the whole run succeeded.
   private var staged: [OutputDirectory.StagedFile] = []
   /// Every file this run publishes (changed or not), relative to the output directory.
@@ -84,6 +96,7 @@ public final class Publisher {
     self.mode = mode
     self.options = options
     self.now = clock.now()
+    XMLParsing.initialize()
     site = configuration.siteInfo
     cache = CleaningCache()
     tree = CategoryTree(try store.categories(), report: report)
@@ -153,6 +166,9 @@ public final class Publisher {
     do {
       try render()
     } catch {
+      // Feeds still in flight stage files too: wait for them, then discard everything.
+      renderGroup.wait()
+      applyReady()
       output?.discard(staged)
       staged = []
       throw error
@@ -196,7 +212,8 @@ public final class Publisher {
       outputs[p] = RunState.fileStamp(configuration.output.directory + "/" + p)
     }
     let state = RunState(
-      configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs)
+      configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs,
+      checked: checked)
     do {
       try OutputDirectory(path: dir).write(state.encoded(), to: String(path.dropFirst(dir.count + 1)))
     } catch {
@@ -254,6 +271,17 @@ public final class Publisher {
     checkClock()
     try checkDateOrder()
     if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
+    var previouslyChecked: [String: String] = [:]
+    if let path = statePath("run-", ".json"), let last = RunState.load(path),
+      last.configuration == configurationKey
+    {
+      previouslyChecked = last.checked ?? [:]
+    }
+    renderer = FeedRenderer(
+      formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: site,
+      mode: mode, force: options.force,
+      gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil,
+      output: output, previouslyChecked: previouslyChecked)
     var siteItems = TopItems(limit: limit)
     for root in tree.roots {
       siteItems.add(try process(root))
@@ -264,8 +292,9 @@ public final class Publisher {
       description: site.description, homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
       updated: Self.newestUpdate(siteItems.items) ?? emptyFeedDate)
-    try publish(siteFeed)
-    for feed in emptyFeeds { try publish(feed) }
+    submit(siteFeed)
+    for feed in emptyFeeds { submit(feed) }
+    try finishRendering()
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
       var entries = [
@@ -352,7 +381,7 @@ public final class Publisher {
         description: node.description.isEmpty ? title : node.description,
         homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
         updated: Self.newestUpdate(items) ?? emptyFeedDate)
-      if items.isEmpty { emptyFeeds.append(feed) } else { try publish(feed) }
+      if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
     return items
   }
@@ -366,27 +395,56 @@ public final class Publisher {
   }
 
   /// Reads rows of one selection until `limit` items are publishable.
+  ///
+  /// Rows are read in batches of as many as are still needed and built on both cores
+  /// (``ItemBuilder/build(_:)`` touches nothing shared but the cache); their outcomes and
+  /// report lines are then taken in row order, so the result is the same as one by one. A
+  /// scheduled row (a cheap date check) never enters a batch.
   private func collect(_ selection: ArticleSelection, categoryID: Int64?) throws -> [FeedItem] {
     var items: [FeedItem] = []
     var previous: Int64 = .max
-    try store.forEachArticle(in: selection) { row in
-      report.countRead()
-      switch builder.build(row, report: report) {
-      case .item(let item):
-        if item.published.utc > previous && !warnedOrder {
-          warnedOrder = true
-          report.add(.init(.warning, .noted, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
+    var batch: [RawArticleRow] = []
+    let builder = self.builder
+    func take(_ rows: [RawArticleRow]) {
+      var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
+      outcomes.withUnsafeMutableBufferPointer { out in
+        let slots = UncheckedBuffer(out)
+        DispatchQueue.concurrentPerform(iterations: rows.count) { i in
+          slots.buffer[i] = builder.build(rows[i])
         }
-        previous = min(previous, item.published.utc)
-        items.append(item)
-      case .scheduled(let due):
+      }
+      for case let (outcome, issues)? in outcomes {
+        for issue in issues { report.add(issue) }
+        switch outcome {
+        case .item(let item):
+          if item.published.utc > previous && !warnedOrder {
+            warnedOrder = true
+            report.add(.init(.warning, .noted, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
+          }
+          previous = min(previous, item.published.utc)
+          items.append(item)
+        case .scheduled(let due):
+          report.countScheduled()
+          nextDue = min(nextDue ?? .max, due)
+        case .leftOut:
+          break
+        }
+      }
+    }
+    try store.forEachRawArticle(in: selection) { row in
+      report.countRead()
+      if let due = builder.scheduledTime(row) {
         report.countScheduled()
         nextDue = min(nextDue ?? .max, due)
-      case .leftOut:
-        break
+        return true
       }
+      batch.append(row)
+      guard batch.count >= limit - items.count else { return true }
+      take(batch)
+      batch = []
       return items.count < limit
     }
+    if !batch.isEmpty { take(batch) }
     items.sort(by: FeedItem.isNewer)
     return items
   }
@@ -395,141 +453,87 @@ public final class Publisher {
     items.max(by: { $0.updated.utc < $1.updated.utc })?.updated
   }
 
-  /// Renders `feed` in every configured format, keeping every file within
-  /// `feeds.maxFeedBytes` (the same items in every format), then emits the files.
-  ///
-  /// Over budget, an item too large for any feed on its own is left out (reported once, with
-  /// its id); of the rest, the oldest are dropped until every format fits. One huge article
-  /// never empties a feed.
-  private func publish(_ feed: Feed) throws {
-    let formats = configuration.feeds.formats
+  /// Hands `feed` to a worker; outcomes that are ready are applied, in submission order.
+  private func submit(_ feed: Feed) {
+    let sequence = submitted
+    submitted += 1
+    renderSlots.wait()
+    renderGroup.enter()
+    guard let renderer else { return }
+    renderQueue.async { [renderSlots, renderGroup, renderResults] in
+      renderResults.set(sequence, renderer.render(feed))
+      renderSlots.signal()
+      renderGroup.leave()
+    }
+    applyReady()
+  }
+
+  /// Waits for every feed in flight, applies the rest, and throws the first staging failure.
+  private func finishRendering() throws {
+    renderGroup.wait()
+    applyReady()
+    if let stagingError { throw stagingError }
+  }
+
+  private func applyReady() {
+    while let outcome = renderResults.take(applied) {
+      applied += 1
+      apply(outcome)
+    }
+  }
+
+  /// Records what a worker decided: reports, staged files, index entries.
+  private func apply(_ o: FeedOutcome) {
     let budget = configuration.feeds.maxFeedBytes
-    func render(_ f: Feed) throws -> [[UInt8]] {
-      try formats.map { try $0.serializer.serialize(f, site: site) }
+    for (id, size) in o.tooLarge where tooLarge.insert(id).inserted {
+      report.add(.init(.warning, .leftOut, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
     }
-    func fits(_ r: [[UInt8]]) -> Bool { r.allSatisfy { $0.count <= budget } }
-    var rendered = try render(feed)
-    var kept = feed
-    if !fits(rendered) {
-      var candidates: [FeedItem] = []
-      for item in feed.items {
-        var alone = feed
-        alone.items = [item]
-        let r = try render(alone)
-        if fits(r) {
-          candidates.append(item)
-        } else if tooLarge.insert(item.articleID).inserted {
-          let size = r.map(\.count).max() ?? 0
-          report.add(.init(.warning, .leftOut, article: item.articleID, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
-        }
-      }
-      // Binary search for the most (newest) candidates that fit in every format.
-      kept.items = candidates
-      rendered = try render(kept)
-      if !fits(rendered) {
-        var lo = 0
-        var hi = candidates.count - 1
-        var best: (Feed, [[UInt8]])?
-        while lo <= hi {
-          let mid = (lo + hi) / 2
-          var candidate = feed
-          candidate.items = Array(candidates.prefix(mid))
-          let r = try render(candidate)
-          if fits(r) {
-            best = (candidate, r)
-            lo = mid + 1
-          } else {
-            hi = mid - 1
-          }
-        }
-        if let best {
-          kept = best.0
-          rendered = best.1
-        } else {
-          kept.items = []
-          rendered = try render(kept)
-        }
-        let dropped = candidates.count - kept.items.count
-        report.add(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
-      }
+    for issue in o.issues { report.add(issue) }
+    staged += o.staged
+    published += o.published
+    changedFeeds += o.changedFeeds
+    for path in o.written { report.fileWritten(path) }
+    for path in o.unchanged {
+      report.fileUnchanged(path)
+      logger.debug("write", "\(path): unchanged")
     }
-    for (format, bytes) in zip(formats, rendered) {
-      try emit(bytes, kept.path(format), check: format == .json ? .json : format == .atom ? .atom : .xml)
-    }
+    checked.merge(o.checked) { $1 }
+    if let e = o.error, stagingError == nil { stagingError = e }
+    guard let kept = o.kept else { return }
     for item in kept.items { publishedIDs.insert(item.articleID) }
-    let node = feed.categoryID.flatMap { tree[$0] }
-    indexEntries[feed.categoryID] = FeedIndexEntry(
-      title: feed.title, shortTitle: node?.name, description: feed.description,
-      homePageURL: feed.homePageURL, depth: node?.path.count ?? 0,
+    let formats = configuration.feeds.formats
+    let node = kept.categoryID.flatMap { tree[$0] }
+    indexEntries[kept.categoryID] = FeedIndexEntry(
+      title: kept.title, shortTitle: node?.name, description: kept.description,
+      homePageURL: kept.homePageURL, depth: node?.path.count ?? 0,
       links: formats.map { .init(format: $0, url: site.url(ofOutput: kept.path($0))) },
       newest: kept.items.prefix(FeedIndexRenderer.headlineLimit).map {
         .init(title: $0.title, link: $0.link, published: $0.published)
       })
   }
 
-  /// How a rendered file is checked: XML re-parsed, Atom validated against RFC 4287, JSON
-  /// re-parsed; HTML pages are built by libxml2 from a tree and need no re-parse.
-  enum Check { case xml, atom, json, html }
-
-  /// Checks a rendered file, then writes it (or holds or skips it, by mode).
-  private func emit(_ bytes: [UInt8], _ path: String, check: Check) throws {
-    let problem: String?
-    switch check {
-    case .xml: problem = OutputCheck.xmlProblem(bytes)
-    case .json: problem = OutputCheck.jsonProblem(bytes)
-    case .html: problem = bytes.isEmpty ? "empty" : nil
-    case .atom:
-      if atomValidator == nil { atomValidator = try RelaxNGValidator.atom() }
-      problem = atomValidator?.problem(bytes)
-    }
-    if let problem {
-      report.add(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
-      return
-    }
-    published.append(path)
-    let isFeed = check == .atom || check == .json || path.hasSuffix("rss.xml")
-    switch mode {
-    case .check:
-      return
-    case .dryRun:
-      if options.force || output.map({ !$0.holds(bytes, at: path) }) ?? true {
-        if isFeed { changedFeeds.append(path) }
-        report.fileWritten(path)
-      } else {
-        report.fileUnchanged(path)
-      }
-      return
-    case .write, .strict:
-      break
-    }
-    guard let output else { return }
-    if let file = try output.stage(bytes, to: path, force: options.force) {
-      if configuration.output.gzip {
-        // The .gz goes first, so it is never newer than the file it copies.
-        if let gz = try output.stage(
-          Gzip.compress(bytes, level: Int32(configuration.output.gzipLevel)), to: path + ".gz",
-          force: true)
-        {
-          staged.append(gz)
-        }
-        published.append(path + ".gz")
-      }
-      staged.append(file)
-      if isFeed { changedFeeds.append(path) }
-    } else {
-      report.fileUnchanged(path)
-      logger.debug("write", "\(path): unchanged")
-      if configuration.output.gzip {
-        published.append(path + ".gz")
-        if !output.exists(path + ".gz"), let gz = try output.stage(
-          Gzip.compress(bytes, level: Int32(configuration.output.gzipLevel)), to: path + ".gz",
-          force: true)
-        {
-          staged.append(gz)
-        }
-      }
-    }
+  /// Checks and writes one file on this thread (the OPML and HTML pages).
+  private func emit(_ bytes: [UInt8], _ path: String, check: FeedRenderer.Check) throws {
+    guard let renderer else { return }
+    var outcome = FeedOutcome()
+    try renderer.emit(bytes, path, check: check, into: &outcome)
+    apply(outcome)
   }
+}
+
+/// Lets `concurrentPerform` iterations write distinct slots of one buffer.
+private struct UncheckedBuffer<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<T>
+  init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// Outcomes the workers finished, by submission number, until the publisher applies them.
+private final class RenderResults: @unchecked Sendable {
+  private let lock = Mutex()
+  private var table: [Int: FeedOutcome] = [:]
+
+  func set(_ sequence: Int, _ outcome: FeedOutcome) { lock.withLock { table[sequence] = outcome } }
+  func take(_ sequence: Int) -> FeedOutcome? { lock.withLock { table.removeValue(forKey: sequence) } }
 }
 
 /// The newest `limit` items of several newest-first lists, without duplicates.

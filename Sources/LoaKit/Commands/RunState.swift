@@ -15,6 +15,10 @@ struct RunState: Codable, Equatable {
   var nextDue: Int64?
   /// Published file → "size:inode:mtime".
   var outputs: [String: String]
+  /// Published file → ``FileHash`` of the bytes that passed its check. A later run of the same
+  /// build and configuration that renders the same bytes (after the output folder was wiped,
+  /// say) need not check them again.
+  var checked: [String: String]?
 
   static func fileStamp(_ path: String) -> String? {
     var st = stat()

@@ -61,3 +61,96 @@ public struct CategoryRow: Sendable, Equatable {
     self.description = description
   }
 }
+
+/// One article row as the database gave its bytes, before any `String` is made.
+///
+/// Making a `String` validates its UTF-8, and for a Vietnamese article that cost more than
+/// everything else an unchanged row needs (docs/PERFORMANCE.md). The cleaning cache's key is
+/// computed from these bytes, so a row whose cached item is still good never becomes Strings at
+/// all; the others are ``materialized()`` (on the threads that build items).
+public struct RawArticleRow: Sendable {
+  public var id: Int64
+  /// The `id` is NULL or not an integer.
+  public var idIsMissing = false
+  public var categoryID: Int64?
+  /// Every text column after `category_id` (title … updated_at, ``textColumns``), end to end.
+  var bytes: [UInt8] = []
+  /// Where each text column is in `bytes`; nil for SQL NULL.
+  var ranges: [Range<Int>?] = []
+
+  /// The text columns, in order.
+  static let textColumns = Array(ArticleColumns.names[2...])
+
+  public init(id: Int64, categoryID: Int64?) {
+    self.id = id
+    self.categoryID = categoryID
+    bytes.reserveCapacity(4096)
+    ranges.reserveCapacity(Self.textColumns.count)
+  }
+
+  /// Appends the next text column (nil for NULL).
+  public mutating func append(_ column: UnsafeBufferPointer<UInt8>?) {
+    guard let column else { return ranges.append(nil) }
+    let start = bytes.count
+    bytes.append(contentsOf: column)
+    ranges.append(start..<bytes.count)
+  }
+
+  /// The same row from Strings (tests, fuzzing, rows that did not come from a store).
+  public init(_ row: ArticleRow) {
+    self.init(id: row.id, categoryID: row.categoryID)
+    idIsMissing = row.idIsMissing
+    for value in [
+      row.title, row.slug, row.summary, row.contentHTML, row.author, row.imageURL,
+      row.imageCaption, row.url, row.tags, row.status, row.publishedAt, row.updatedAt,
+    ] {
+      if var value {
+        value.withUTF8 { append($0) }
+      } else {
+        append(nil)
+      }
+    }
+  }
+
+  /// Column `k` of ``textColumns`` as text, and whether invalid UTF-8 had to be replaced.
+  func text(_ k: Int) -> (text: String?, repaired: Bool) {
+    guard k < ranges.count, let r = ranges[k] else { return (nil, false) }
+    return bytes.withUnsafeBufferPointer { b in
+      let column = UnsafeBufferPointer(rebasing: b[r])
+      if let valid = String(validating: column, as: UTF8.self) { return (valid, false) }
+      return (String(decoding: column, as: UTF8.self), true)
+    }
+  }
+
+  /// `published_at` as text.
+  var publishedAt: String? { text(10).text }
+
+  /// The row as Strings; invalid UTF-8 is repaired with U+FFFD and its columns named.
+  public func materialized() -> ArticleRow {
+    var repaired: [String] = []
+    func t(_ k: Int) -> String? {
+      let (value, bad) = text(k)
+      if bad { repaired.append(Self.textColumns[k]) }
+      return value
+    }
+    var row = ArticleRow(
+      id: id, categoryID: categoryID, title: t(0), slug: t(1), summary: t(2), contentHTML: t(3),
+      author: t(4), imageURL: t(5), imageCaption: t(6), url: t(7), tags: t(8), status: t(9),
+      publishedAt: t(10), updatedAt: t(11))
+    row.invalidUTF8Fields = repaired
+    row.idIsMissing = idIsMissing
+    return row
+  }
+
+  /// Feeds every column into `hash`.
+  func hash(into h: inout CleaningCache.WordHash) {
+    h.add(id)
+    h.add(idIsMissing ? 1 : 0)
+    h.add(categoryID ?? Int64.min)
+    bytes.withUnsafeBufferPointer { b in
+      for r in ranges {
+        if let r { h.add(UnsafeBufferPointer(rebasing: b[r])) } else { h.add(nil as String?) }
+      }
+    }
+  }
+}

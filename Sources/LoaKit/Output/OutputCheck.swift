@@ -46,6 +46,10 @@ enum XMLParsing {
     // "xmlInitParser: Initialization function for the XML parser. This is not reentrant.
     // Call once before processing in case of use in multithreaded programs."
     xmlInitParser()
+    // RELAX NG's datatype libraries are registered lazily on first use, which is not
+    // thread-safe; register them here, once (the publisher calls this before it starts any
+    // worker).
+    _ = xmlRelaxNGInitTypes()
     cxml_silence_generic_errors()
   }()
 

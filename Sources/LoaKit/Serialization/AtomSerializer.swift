@@ -5,7 +5,8 @@
 ///   one, §4.1.1), `generator`, `icon`/`logo` when configured; `xml:lang` on the root.
 /// - §4.1.2 `atom:entry`: `id` (the same tag URI as the RSS `guid`), `title`, `link
 ///   rel="alternate"`, `published`, `updated`, one `author` per byline name, `category`
-///   (term = label text), `summary` (text), `content type="html"` (escaped HTML, §3.1.1.2),
+///   (term = label text), `summary` (text), `content type="html"` (the HTML as text in CDATA,
+///   §3.1.1.2),
 ///   and the lead image as `link rel="enclosure"` (§4.2.7.2).
 /// - Dates are RFC 3339 with the site's offset (§3.3).
 public struct AtomSerializer: FeedSerializer {
@@ -70,7 +71,12 @@ public struct AtomSerializer: FeedSerializer {
       try w.element("summary", attributes: ["type": "text"], text: summary)
     }
     if let content = item.contentHTML {
-      try w.element("content", attributes: ["type": "html"], text: content)
+      // HTML as text (RFC 4287 §3.1.1.2), in CDATA as in RSS `content:encoded`: the same
+      // characters to every XML reader, without escaping every `<` and `"` of the markup.
+      try w.start("content")
+      try w.attribute("type", "html")
+      try w.cdata(content)
+      try w.end()
     }
     if let image = item.image {
       try w.start("link")

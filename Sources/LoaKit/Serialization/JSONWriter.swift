@@ -104,44 +104,63 @@ public struct JSONWriter {
     string(value)
   }
 
-  private static let hex = Array("0123456789abcdef".utf8)
+  private static let hex: StaticString = "0123456789abcdef"
 
+  /// Appends `s` as a JSON string. Runs of bytes that need no escape (nearly all of them) are
+  /// copied whole; each escape is appended byte by byte, with no temporary arrays.
   private mutating func string(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { u in
-      var i = 0
       let n = u.count
+      var i = 0
       var runStart = 0
+      @inline(__always) func flush(_ upTo: Int) {
+        if upTo > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<upTo])) }
+      }
       while i < n {
         let b = u[i]
-        var escape: [UInt8]? = nil
-        var skip = 1
-        switch b {
-        case 0x22: escape = [0x5C, 0x22]
-        case 0x5C: escape = [0x5C, 0x5C]
-        case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-        case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-        case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-        case 0x08: escape = [0x5C, UInt8(ascii: "b")]
-        case 0x0C: escape = [0x5C, UInt8(ascii: "f")]
-        case 0x00..<0x20:
-          escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]]
-        case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
-          escape = Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-          skip = 3
-        default: break
-        }
-        if let escape {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-          bytes.append(contentsOf: escape)
-          i += skip
-          runStart = i
-        } else {
+        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
           i += 1
+          continue
         }
+        switch b {
+        case 0x22, 0x5C:
+          flush(i)
+          bytes.append(0x5C)
+          bytes.append(b)
+        case 0x0A, 0x0D, 0x09, 0x08, 0x0C:
+          flush(i)
+          bytes.append(0x5C)
+          bytes.append(
+            b == 0x0A
+              ? UInt8(ascii: "n")
+              : b == 0x0D
+                ? UInt8(ascii: "r")
+                : b == 0x09 ? UInt8(ascii: "t") : b == 0x08 ? UInt8(ascii: "b") : UInt8(ascii: "f"))
+        case 0x00..<0x20:
+          flush(i)
+          for c in [0x5C, UInt8(ascii: "u"), 0x30, 0x30] as [UInt8] { bytes.append(c) }
+          bytes.append(Self.hex.utf8Start[Int(b >> 4)])
+          bytes.append(Self.hex.utf8Start[Int(b & 0xF)])
+        default:
+          // 0xE2: U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript; any other
+          // sequence starting with E2 is copied.
+          if i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) {
+            flush(i)
+            for c in "\\u202".utf8 { bytes.append(c) }
+            bytes.append(u[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+            i += 3
+            runStart = i
+            continue
+          }
+          i += 1
+          continue
+        }
+        i += 1
+        runStart = i
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n]))
+      flush(n)
     }
     bytes.append(UInt8(ascii: "\""))
   }

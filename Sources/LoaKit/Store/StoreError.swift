@@ -32,9 +32,10 @@ public protocol ArticleStore: AnyObject {
   func categories() throws -> [CategoryRow]
 
   /// Published articles of one selection, newest first by the database's ordering
-  /// (`published_at DESC, id DESC`). `body` returns false to stop reading early, so a feed of
-  /// N items reads about N rows however large the table is.
-  func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool) throws
+  /// (`published_at DESC, id DESC`), as the database gave their bytes. `body` returns false to
+  /// stop reading early, so a feed of N items reads about N rows however large the table is.
+  func forEachRawArticle(in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool)
+    throws
 
   /// The `published_at` text of the newest and the oldest published article in the database's
   /// own order, so a run can tell when that order cannot be trusted (Unix seconds mixed with
@@ -47,6 +48,15 @@ public protocol ArticleStore: AnyObject {
   /// A value that changes whenever the data may have changed, taken before the read snapshot;
   /// nil when the store cannot tell (then every run renders everything).
   var changeToken: String? { get }
+}
+
+extension ArticleStore {
+  /// ``forEachRawArticle(in:_:)`` with each row made into Strings.
+  public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
+    throws
+  {
+    try forEachRawArticle(in: selection) { try body($0.materialized()) }
+  }
 }
 
 /// Which articles to read.

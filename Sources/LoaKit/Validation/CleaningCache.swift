@@ -14,9 +14,13 @@ import Foundation
 /// again instead of published. Only entries used by the current run are saved, so it never
 /// grows beyond the articles read.
 ///
+/// Loading only indexes the file (id, key and where each entry is); an entry is checked and
+/// decoded when it is looked up, so that work runs on the threads that build items.
+///
 /// File format (little-endian): `LOACACHE` magic, UInt32 version, then per entry: Int64 id,
-/// UInt64 key, the outcome (below), and a UInt64 checksum (FNV-1a) of everything before it in
-/// the entry. Strings are UInt32 length + UTF-8 (length 0xFFFFFFFF for nil).
+/// UInt64 key, UInt32 length of the outcome, the outcome (below), and a UInt64 checksum
+/// (``FileHash``) of everything before it in the entry. Strings are UInt32 length + UTF-8
+/// (length 0xFFFFFFFF for nil).
 public final class CleaningCache: @unchecked Sendable {
   /// One report line, without the article id (it is the entry's).
   public struct Issue: Sendable, Equatable {
@@ -51,10 +55,13 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   static let magic = Array("LOACACHE".utf8)
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
 
   private let lock = Mutex()
-  private var loaded: [Int64: Entry] = [:]
+  /// The file as loaded; entries are decoded from it on lookup.
+  private var file: [UInt8] = []
+  /// Where each loaded entry is: its key and the range of its outcome in `file`.
+  private var loaded: [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)] = [:]
   private var used: [Int64: Entry] = [:]
   private(set) public var hits = 0
   private(set) public var misses = 0
@@ -73,6 +80,40 @@ public final class CleaningCache: @unchecked Sendable {
     h.add(base)
     h.add(content)
     return h.value
+  }
+
+  /// A 64-bit hash over strings (each followed by its length, so boundaries count) that reads
+  /// eight bytes at a time: row keys hash a whole article on every run.
+  struct WordHash {
+    private(set) var value: UInt64 = 0x6A09_E667_F3BC_C908
+
+    @inline(__always)
+    private mutating func mix(_ w: UInt64) {
+      value = (value ^ w) &* 0xFF51_AFD7_ED55_8CCD
+      value ^= value >> 29
+    }
+
+    mutating func add(_ s: String) {
+      var s = s
+      s.withUTF8 { add($0) }
+    }
+
+    mutating func add(_ b: UnsafeBufferPointer<UInt8>) {
+      let raw = UnsafeRawBufferPointer(b)
+      let n = raw.count / 8
+      for k in 0..<n { mix(raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)) }
+      var tail: UInt64 = 0
+      for k in (n * 8)..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
+      mix(tail)
+      mix(UInt64(raw.count))
+    }
+
+    /// A missing value hashes differently from an empty one.
+    mutating func add(_ s: String?) {
+      if let s { add(s) } else { mix(0xFFFF_FFFF_FFFF_FFFF) }
+    }
+
+    mutating func add(_ v: Int64) { mix(UInt64(bitPattern: v)) }
   }
 
   /// 64-bit FNV-1a over strings, each followed by a 0 byte so boundaries count.
@@ -105,13 +146,32 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
-    lock.withLock {
-      if let e = used[id], e.key == key {
-        hits += 1
-        return e
+    let found: (UInt64, Range<Int>, Range<Int>)? = lock.withLock {
+      if let e = used[id], e.key == key { return nil }
+      guard let l = loaded[id], l.key == key else { return nil }
+      return (l.key, l.entry, l.checksum)
+    }
+    if let (k, range, checksum) = found {
+      // Checked and decoded outside the lock: the bytes never change once loaded.
+      let entry: Entry? = file.withUnsafeBufferPointer { b in
+        let stored = Reader.littleEndian(b, checksum.lowerBound)
+        let covered = UnsafeBufferPointer(rebasing: b[(range.lowerBound - 20)..<range.upperBound])
+        guard FileHash.value(UnsafeRawBufferPointer(covered)) == stored else { return nil }
+        var r = Reader(b: b, i: range.lowerBound)
+        return r.entry(key: k, id: id)
       }
-      if let e = loaded[id], e.key == key {
-        used[id] = e
+      return lock.withLock {
+        guard let entry else {
+          misses += 1
+          return nil
+        }
+        used[id] = entry
+        hits += 1
+        return entry
+      }
+    }
+    return lock.withLock {
+      if let e = used[id], e.key == key {
         hits += 1
         return e
       }
@@ -130,8 +190,12 @@ public final class CleaningCache: @unchecked Sendable {
   /// Reads a cache file; anything unreadable is ignored.
   public func load(from path: String) {
     guard let data = FileManager.default.contents(atPath: path) else { return }
-    let entries = Self.decode([UInt8](data))
-    lock.withLock { loaded = entries ?? [:] }
+    let bytes = [UInt8](data)
+    let index = Self.index(bytes) ?? [:]
+    lock.withLock {
+      file = bytes
+      loaded = index
+    }
   }
 
   /// The bytes to save: the entries used by this run, in id order. Nil when nothing changed
@@ -145,10 +209,13 @@ public final class CleaningCache: @unchecked Sendable {
         let start = out.count
         Self.append(UInt64(bitPattern: id), &out)
         Self.append(e.key, &out)
+        let lengthAt = out.count
+        Self.append(UInt32(0), &out)
         Self.encode(e, &out)
-        var sum = FNV1a()
-        sum.add(out[start...])
-        Self.append(sum.value, &out)
+        let length = UInt32(out.count - lengthAt - 4)
+        withUnsafeBytes(of: length.littleEndian) { out.replaceSubrange(lengthAt..<(lengthAt + 4), with: $0) }
+        let sum = out.withUnsafeBytes { FileHash.value(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        Self.append(sum, &out)
       }
       return out
     }
@@ -195,30 +262,50 @@ public final class CleaningCache: @unchecked Sendable {
     withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
   }
 
-  static func decode(_ b: [UInt8]) -> [Int64: Entry]? {
+  /// Where every entry of a cache file is; nil when the file is not a cache of this version.
+  static func index(_ b: [UInt8]) -> [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)]? {
     guard b.count >= 12, Array(b[0..<8]) == magic else { return nil }
-    var r = Reader(b: b, i: 8)
-    guard r.read(UInt32.self) == formatVersion else { return nil }
-    var entries: [Int64: Entry] = [:]
-    while r.i < b.count {
-      let start = r.i
-      guard let id = r.read(UInt64.self), let key = r.read(UInt64.self),
-        let entry = r.entry(key: key, id: Int64(bitPattern: id))
-      else { return nil }
-      var sum = FNV1a()
-      sum.add(b[start..<r.i])
-      guard let stored = r.read(UInt64.self) else { return nil }
-      // A damaged entry is dropped (and built again); the others are still good.
-      guard stored == sum.value else { continue }
-      entries[Int64(bitPattern: id)] = entry
+    return b.withUnsafeBufferPointer { p in
+      guard Reader.littleEndian(p, 8, as: UInt32.self) == formatVersion else { return nil }
+      var index: [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)] = [:]
+      var i = 12
+      while i < p.count {
+        guard i + 20 <= p.count else { return nil }
+        let id = Int64(bitPattern: Reader.littleEndian(p, i))
+        let key = Reader.littleEndian(p, i + 8)
+        let length = Int(Reader.littleEndian(p, i + 16, as: UInt32.self))
+        let start = i + 20
+        guard start + length + 8 <= p.count else { return nil }
+        index[id] = (key, start..<(start + length), (start + length)..<(start + length + 8))
+        i = start + length + 8
+      }
+      return index
     }
+  }
+
+  /// Every entry of a cache file, checked and decoded (tests).
+  static func decode(_ b: [UInt8]) -> [Int64: Entry]? {
+    guard let index = index(b) else { return nil }
+    let cache = CleaningCache()
+    cache.file = b
+    cache.loaded = index
+    var entries: [Int64: Entry] = [:]
+    for (id, l) in index { if let e = cache.lookup(id, key: l.key) { entries[id] = e } }
     return entries
   }
 
   /// Reads the file's values; nil for anything truncated or out of range.
   struct Reader {
-    let b: [UInt8]
+    let b: UnsafeBufferPointer<UInt8>
     var i: Int
+
+    static func littleEndian<T: FixedWidthInteger>(
+      _ b: UnsafeBufferPointer<UInt8>, _ at: Int, as: T.Type = UInt64.self
+    ) -> T {
+      var v: T = 0
+      for k in 0..<MemoryLayout<T>.size { v |= T(b[at + k]) << (8 * k) }
+      return v
+    }
 
     mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
       let n = MemoryLayout<T>.size
@@ -239,7 +326,8 @@ public final class CleaningCache: @unchecked Sendable {
     mutating func optionalString() -> String?? {
       guard let n = read(UInt32.self) else { return nil }
       if n == UInt32.max { return .some(nil) }
-      guard i + Int(n) <= b.count, let s = String(validating: b[i..<(i + Int(n))], as: UTF8.self)
+      guard i + Int(n) <= b.count,
+        let s = String(validating: UnsafeBufferPointer(rebasing: b[i..<(i + Int(n))]), as: UTF8.self)
       else { return nil }
       i += Int(n)
       return .some(s)

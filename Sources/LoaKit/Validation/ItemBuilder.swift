@@ -78,19 +78,39 @@ public struct ItemBuilder: Sendable {
   /// Builds one row, adding what it repaired or why it left the row out to `report`. An
   /// unchanged row comes from the ``CleaningCache``, with the same report lines.
   public func build(_ row: ArticleRow, report: RunReport) -> Outcome {
+    let (outcome, issues) = build(row)
+    for issue in issues { report.add(issue) }
+    return outcome
+  }
+
+  /// Builds one row; returns the outcome and the report lines, in order.
+  public func build(_ row: ArticleRow) -> (Outcome, [ValidationIssue]) {
+    build(RawArticleRow(row))
+  }
+
+  /// When a row is scheduled (its `published_at` after now), its due time; a cheap check
+  /// made before anything else.
+  public func scheduledTime(_ row: RawArticleRow) -> Int64? {
+    guard let text = row.publishedAt, let published = parser.parse(text), published.utc > now
+    else { return nil }
+    return published.utc
+  }
+
+  /// Builds one row as the database gave it; returns the outcome and the report lines, in
+  /// order. Touches nothing shared but the (thread-safe) cache, so rows can be built on
+  /// several threads at once. A row whose cached item is still good is never made into
+  /// Strings.
+  public func build(_ raw: RawArticleRow) -> (Outcome, [ValidationIssue]) {
     // Scheduling depends on the clock, so it is decided before the cache is asked.
-    if let text = row.publishedAt, let published = parser.parse(text), published.utc > now {
-      return .scheduled(at: published.utc)
+    if let due = scheduledTime(raw) { return (.scheduled(at: due), []) }
+    let key = itemKey(raw)
+    if let hit = cache.lookup(raw.id, key: key) {
+      return (hit.item.map { .item($0) } ?? .leftOut, hit.issues.map { $0.issue(article: raw.id) })
     }
-    let key = itemKey(row)
-    if let hit = cache.lookup(row.id, key: key) {
-      for issue in hit.issues { report.add(issue.issue(article: row.id)) }
-      return hit.item.map { .item($0) } ?? .leftOut
-    }
+    let row = raw.materialized()
     let local = RunReport()
     let outcome = buildUncached(row, report: local)
     let issues = local.issues
-    for issue in issues { report.add(issue) }
     switch outcome {
     case .item(let item):
       cache.store(row.id, .init(key: key, item: item, issues: issues.map(CleaningCache.Issue.init)))
@@ -99,29 +119,21 @@ public struct ItemBuilder: Sendable {
     case .scheduled:
       break
     }
-    return outcome
+    return (outcome, issues)
   }
 
-  /// The cache key of one row: every column, the category it links to, and
+  /// The cache key of one row: its bytes, the category it links to, and
   /// ``settingsFingerprint``.
-  func itemKey(_ row: ArticleRow) -> UInt64 {
-    var h = CleaningCache.FNV1a()
+  func itemKey(_ raw: RawArticleRow) -> UInt64 {
+    var h = CleaningCache.WordHash()
     h.add(settingsFingerprint)
-    h.add(row.categoryID ?? Int64.min)
-    if let node = row.categoryID.flatMap({ tree[$0] }) {
+    if let node = raw.categoryID.flatMap({ tree[$0] }) {
       h.add(node.slug)
       h.add(node.name)
     } else {
       h.add(nil as String?)
     }
-    for field in [
-      row.title, row.slug, row.summary, row.contentHTML, row.author, row.imageURL,
-      row.imageCaption, row.url, row.tags, row.status, row.publishedAt, row.updatedAt,
-    ] {
-      h.add(field)
-    }
-    h.add(row.invalidUTF8Fields.joined(separator: ","))
-    h.add(row.idIsMissing ? 1 : 0)
+    raw.hash(into: &h)
     return h.value
   }
 

@@ -311,6 +311,16 @@ public final class PGResult {
     return (String(decoding: buffer, as: UTF8.self), true)
   }
 
+  /// The value's bytes as libpq holds them, valid while the result lives; nil for SQL NULL.
+  public func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    if isNull(row, column) { return nil }
+    guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+    let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
+    return UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
+  }
+
   public func int64(_ row: Int, _ column: Int) -> Int64? {
     guard let t = text(row, column).text else { return nil }
     return Int64(t)

@@ -160,9 +160,9 @@ public final class PostgresArticleStore: ArticleStore {
   /// Reads a page of `LIMIT n` rows; when the caller wants more (scheduled or invalid rows
   /// came first), reads again with a doubled limit and skips the rows it has seen. The first
   /// page is sized for a full feed, so a second is rare.
-  public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
-    throws
-  {
+  public func forEachRawArticle(
+    in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool
+  ) throws {
     do {
       try prepareStatements()
       var limit = 64
@@ -206,20 +206,11 @@ public final class PostgresArticleStore: ArticleStore {
     }
   }
 
-  private func row(_ r: PGResult, _ i: Int) -> ArticleRow {
-    var repaired: [String] = []
-    func text(_ c: Int) -> String? {
-      let (t, bad) = r.text(i, c)
-      if bad { repaired.append(ArticleColumns.names[c]) }
-      return t
-    }
-    var row = ArticleRow(
-      id: r.int64(i, 0) ?? 0, categoryID: r.int64(i, 1), title: text(2), slug: text(3),
-      summary: text(4), contentHTML: text(5), author: text(6), imageURL: text(7),
-      imageCaption: text(8), url: text(9), tags: text(10), status: text(11),
-      publishedAt: text(12), updatedAt: text(13))
-    row.invalidUTF8Fields = repaired
-    row.idIsMissing = r.int64(i, 0) == nil
+  private func row(_ r: PGResult, _ i: Int) -> RawArticleRow {
+    let id = r.int64(i, 0)
+    var row = RawArticleRow(id: id ?? 0, categoryID: r.int64(i, 1))
+    row.idIsMissing = id == nil
+    for c in 2..<ArticleColumns.names.count { row.append(r.bytes(i, c)) }
     return row
   }
 

@@ -132,9 +132,9 @@ public final class SQLiteArticleStore: ArticleStore {
     }
   }
 
-  public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
-    throws
-  {
+  public func forEachRawArticle(
+    in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool
+  ) throws {
     let stmt: SQLiteStatement
     do {
       switch selection {
@@ -162,19 +162,9 @@ public final class SQLiteArticleStore: ArticleStore {
       }
       defer { stmt.reset() }
       while try stmt.step() {
-        var repaired: [String] = []
-        func text(_ i: Int32) -> String? {
-          let (t, bad) = stmt.textReportingRepair(i)
-          if bad { repaired.append(ArticleColumns.names[Int(i)]) }
-          return t
-        }
-        var row = ArticleRow(
-          id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1),
-          title: text(2), slug: text(3), summary: text(4), contentHTML: text(5),
-          author: text(6), imageURL: text(7), imageCaption: text(8), url: text(9),
-          tags: text(10), status: text(11), publishedAt: text(12), updatedAt: text(13))
-        row.invalidUTF8Fields = repaired
+        var row = RawArticleRow(id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1))
         row.idIsMissing = !stmt.isInteger(0)
+        for i in Int32(2)..<Int32(ArticleColumns.names.count) { row.append(stmt.bytes(i)) }
         if try !body(row) { break }
       }
     } catch let e as SQLiteError {

@@ -160,6 +160,15 @@ public final class SQLiteStatement {
   /// Integers and reals come back in SQLite's text form (`1732867200`).
   public func text(_ i: Int32) -> String? { textReportingRepair(i).text }
 
+  /// The column's text bytes as SQLite holds them, valid until the next step; nil for NULL.
+  public func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+    if sqlite3_column_type(handle, i) == SQLITE_NULL { return nil }
+    // "call sqlite3_column_text() first to force the result into the desired format, then
+    // invoke sqlite3_column_bytes() to find the size of the result."
+    guard let p = sqlite3_column_text(handle, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
+  }
+
   /// The column as text, and whether invalid UTF-8 had to be replaced.
   public func textReportingRepair(_ i: Int32) -> (text: String?, repaired: Bool) {
     let type = sqlite3_column_type(handle, i)
