@@ -283,10 +283,16 @@ public final class Publisher {
       gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil,
       output: output, previouslyChecked: previouslyChecked)
     var siteItems = TopItems(limit: limit)
-    for root in tree.roots {
-      siteItems.add(try process(root))
+    if configuration.feeds.categoryFeeds {
+      // Each category's newest N, merged up the tree: the site's newest N are among them.
+      for root in tree.roots {
+        siteItems.add(try process(root))
+      }
+      siteItems.add(try collect(.uncategorized(knownCategories: tree.ids), categoryID: nil))
+    } else {
+      // Only the site feed: one read of the newest N.
+      siteItems.add(try collect(.all, categoryID: nil))
     }
-    siteItems.add(try collect(.uncategorized(knownCategories: tree.ids), categoryID: nil))
     let siteFeed = Feed(
       id: configuration.site.idPrefix + "feed", title: site.title,
       description: site.description, homePageURL: site.homePageURL, directory: "",
@@ -431,7 +437,7 @@ public final class Publisher {
         }
       }
     }
-    try store.forEachRawArticle(in: selection) { row in
+    try store.forEachRawArticle(in: selection, expecting: limit) { row in
       report.countRead()
       if let due = builder.scheduledTime(row) {
         report.countScheduled()

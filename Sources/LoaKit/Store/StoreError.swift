@@ -34,8 +34,12 @@ public protocol ArticleStore: AnyObject {
   /// Published articles of one selection, newest first by the database's ordering
   /// (`published_at DESC, id DESC`), as the database gave their bytes. `body` returns false to
   /// stop reading early, so a feed of N items reads about N rows however large the table is.
-  func forEachRawArticle(in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool)
-    throws
+  ///
+  /// `expecting` is how many rows the caller thinks it needs, so a store that reads in pages
+  /// can size the first one.
+  func forEachRawArticle(
+    in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
+  ) throws
 
   /// The `published_at` text of the newest and the oldest published article in the database's
   /// own order, so a run can tell when that order cannot be trusted (Unix seconds mixed with
@@ -55,12 +59,14 @@ extension ArticleStore {
   public func forEachArticle(in selection: ArticleSelection, _ body: (ArticleRow) throws -> Bool)
     throws
   {
-    try forEachRawArticle(in: selection) { try body($0.materialized()) }
+    try forEachRawArticle(in: selection, expecting: 64) { try body($0.materialized()) }
   }
 }
 
 /// Which articles to read.
 public enum ArticleSelection: Sendable, Equatable {
+  /// Every published article (the site feed, when there are no category feeds).
+  case all
   /// Articles whose `category_id` is this category.
   case category(Int64)
   /// Articles with no category, or a category id that is not among `knownCategories`.

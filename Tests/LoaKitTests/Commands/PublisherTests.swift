@@ -22,25 +22,30 @@ import Testing
       (9, 1, 'Tin 9', 'published', '2026-11-03 08:00:00', NULL);
     """
 
-  static func config(_ dir: TemporaryDirectory, items: Int = 50) throws -> Configuration {
+  static func config(_ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true) throws
+    -> Configuration
+  {
     let json = """
       {"version": 1,
        "site": {"title": "Phường", "url": "https://p.example.org/", "description": "Tin phường"},
        "database": {"url": "sqlite:db.sqlite"},
        "output": {"directory": "out", "baseURL": "https://p.example.org/feeds/"},
-       "feeds": {"itemsPerFeed": \(items)}, "state": {"directory": "state"}}
+       "feeds": {"itemsPerFeed": \(items), "categories": \(categoryFeeds)}, "state": {"directory": "state"}}
       """
     return try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
   }
 
-  func publish(_ dir: TemporaryDirectory, items: Int = 50) throws -> RunReport {
+  func publish(_ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true) throws
+    -> RunReport
+  {
     try SQLiteFixture.create(at: dir.path("db.sqlite"), sql: Self.sql)
     let store = try SQLiteArticleStore(path: dir.path("db.sqlite"))
     defer { try? store.close() }
     let report = RunReport()
     let now = DateParser(zone: SiteTimeZone(offsetSeconds: 25200)).parse("2026-11-29 12:00")!.utc
     try Publisher(
-      configuration: try Self.config(dir, items: items), store: store, clock: FixedClock(now),
+      configuration: try Self.config(dir, items: items, categoryFeeds: categoryFeeds), store: store,
+      clock: FixedClock(now),
       logger: .silent, report: report
     ).run()
     return report
@@ -76,6 +81,18 @@ import Testing
     _ = try publish(dir, items: 2)
     #expect(try ids(dir.path("out/feed.json")) == ["5", "4"])
     #expect(try ids(dir.path("out/tin-tuc/feed.json")) == ["9", "3"])
+  }
+
+  @Test func readsTheSiteFeedAloneInOneQueryWithTheSameItems() throws {
+    for items in [2, 50] {
+      let merged = try TemporaryDirectory()
+      _ = try publish(merged, items: items)
+      let alone = try TemporaryDirectory()
+      let report = try publish(alone, items: items, categoryFeeds: false)
+      #expect(try ids(alone.path("out/feed.json")) == ids(merged.path("out/feed.json")))
+      #expect(!FileManager.default.fileExists(atPath: alone.path("out/tin-tuc/feed.json")))
+      #expect(report.articlesRead <= items + 3, "one query, not one per category")
+    }
   }
 
   @Test func usesTheNewestUpdateAsBuildDateNeverTheClock() throws {

@@ -17,6 +17,7 @@ public final class PostgresArticleStore: ArticleStore {
   private var prepared = false
   private var byCategorySQL = ""
   private var uncategorizedSQL = ""
+  private var allSQL = ""
   /// What `published_at` is sorted by (``DatePattern/sqlSortKey(_:)``), with its collation.
   private var order = ""
   private let datePatterns: [DatePattern]
@@ -135,6 +136,10 @@ public final class PostgresArticleStore: ArticleStore {
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND"
       + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[])))"
       + " ORDER BY \(order) DESC, id DESC LIMIT $3"
+    allSQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $2"
+    try connection.prepare("loa_all", allSQL)
     try connection.prepare("loa_by_category", byCategorySQL)
     try connection.prepare("loa_uncategorized", uncategorizedSQL)
     prepared = true
@@ -161,15 +166,19 @@ public final class PostgresArticleStore: ArticleStore {
   /// came first), reads again with a doubled limit and skips the rows it has seen. The first
   /// page is sized for a full feed, so a second is rare.
   public func forEachRawArticle(
-    in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool
+    in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
   ) throws {
     do {
       try prepareStatements()
-      var limit = 64
+      // A little more than asked for: a few scheduled or invalid rows do not cost a second page.
+      var limit = max(64, expecting + expecting / 8 + 8)
       var seen = 0
       while true {
         let result: PGResult
         switch selection {
+        case .all:
+          result = try connection.executePrepared(
+            "loa_all", ["published", String(limit)], sql: allSQL)
         case .category(let id):
           result = try connection.executePrepared(
             "loa_by_category", ["published", String(id), String(limit)], sql: byCategorySQL)

@@ -15,6 +15,7 @@ public final class SQLiteArticleStore: ArticleStore {
   private let sortKey: String
   private var byCategory: SQLiteStatement?
   private var uncategorized: SQLiteStatement?
+  private var all: SQLiteStatement?
   private var inTransaction = false
   public let changeToken: String?
 
@@ -133,29 +134,41 @@ public final class SQLiteArticleStore: ArticleStore {
   }
 
   public func forEachRawArticle(
-    in selection: ArticleSelection, _ body: (RawArticleRow) throws -> Bool
+    in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
   ) throws {
     let stmt: SQLiteStatement
     do {
       switch selection {
+      case .all:
+        let s =
+          try all
+          ?? connection.prepare(
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1"
+              + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
+        all = s
+        stmt = s
+        stmt.reset()
+        try stmt.bind("published", at: 1)
       case .category(let id):
-        if byCategory == nil {
-          byCategory = try connection.prepare(
+        let s =
+          try byCategory
+          ?? connection.prepare(
             "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND category_id = ?2"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
-        }
-        stmt = byCategory!
+        byCategory = s
+        stmt = s
         stmt.reset()
         try stmt.bind("published", at: 1)
         try stmt.bind(id, at: 2)
       case .uncategorized(let known):
-        if uncategorized == nil {
-          uncategorized = try connection.prepare(
+        let s =
+          try uncategorized
+          ?? connection.prepare(
             "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND"
               + " (category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?2)))"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
-        }
-        stmt = uncategorized!
+        uncategorized = s
+        stmt = s
         stmt.reset()
         try stmt.bind("published", at: 1)
         try stmt.bind("[" + known.map(String.init).joined(separator: ",") + "]", at: 2)
@@ -190,6 +203,7 @@ public final class SQLiteArticleStore: ArticleStore {
   public func close() throws {
     byCategory = nil
     uncategorized = nil
+    all = nil
     if inTransaction {
       try? connection.execute("COMMIT")
       inTransaction = false
