@@ -75,7 +75,7 @@ import Testing
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
     // --no-fork: flock execs the command itself, so killing it really releases the lock.
-    holder.arguments = ["--exclusive", "--no-fork", dir.path("out/.loa.lock"), "sleep", "30"]
+    holder.arguments = ["--exclusive", "--no-fork", dir.path("out"), "sleep", "30"]
     try holder.run()
     Thread.sleep(forTimeInterval: 0.3)
     let started = Date()
