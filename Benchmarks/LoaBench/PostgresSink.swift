@@ -1,0 +1,153 @@
+import CLibPQ
+
+/// Bulk-loads the corpus into PostgreSQL with `COPY … FROM STDIN` (text format), into the
+/// schema of Examples/bai-chay.postgres.sql: `bigint` ids, `timestamp` dates (wall-clock
+/// time in the site's zone) and its two indexes, created after the load, then `ANALYZE`.
+///
+/// loa-bench opens its own `PGconn` (LoaKit's `PGConnection` keeps its handle internal).
+final class PostgresSink {
+  private let conn: OpaquePointer
+  private var buffer: [UInt8] = []
+  private var copying: String?
+
+  static let schema = """
+    DROP TABLE IF EXISTS articles;
+    DROP TABLE IF EXISTS categories;
+    CREATE TABLE categories (
+      id bigint PRIMARY KEY, parent_id bigint REFERENCES categories(id),
+      slug text NOT NULL UNIQUE, name text NOT NULL, description text);
+    CREATE TABLE articles (
+      id bigint PRIMARY KEY, category_id bigint REFERENCES categories(id),
+      title text NOT NULL, slug text, summary text, content_html text, author text,
+      image_url text, image_caption text, url text, tags text,
+      status text NOT NULL DEFAULT 'published',
+      published_at timestamp NOT NULL, updated_at timestamp);
+    """
+  static let indexes = """
+    CREATE INDEX articles_category_published ON articles(category_id, published_at DESC, id DESC);
+    CREATE INDEX articles_published ON articles(published_at DESC, id DESC);
+    ANALYZE;
+    """
+
+  /// Wraps `PQconnectdb`; `PQfinish` even after a failed connect.
+  init(url: String) throws {
+    guard let c = PQconnectdb(url) else { throw BenchError("PQconnectdb: out of memory") }
+    guard PQstatus(c) == CONNECTION_OK else {
+      let m = String(cString: PQerrorMessage(c))
+      PQfinish(c)
+      throw BenchError("cannot connect to PostgreSQL: \(m)")
+    }
+    conn = c
+    cpq_silence_notices(c)
+    try exec(Self.schema)
+  }
+
+  deinit { PQfinish(conn) }
+
+  private var message: String {
+    var m = String(cString: PQerrorMessage(conn))
+    while m.last == "\n" { m.removeLast() }
+    return m
+  }
+
+  /// Wraps `PQexec`; several statements may be given at once.
+  private func exec(_ sql: String) throws {
+    let r = PQexec(conn, sql)
+    defer { PQclear(r) }
+    let status = PQresultStatus(r)
+    guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+      throw BenchError("PostgreSQL: \(message)")
+    }
+  }
+
+  private func beginCopy(_ table: String, _ columns: String) throws {
+    if copying == table { return }
+    try endCopy()
+    let r = PQexec(conn, "COPY \(table) (\(columns)) FROM STDIN")
+    defer { PQclear(r) }
+    guard PQresultStatus(r) == PGRES_COPY_IN else { throw BenchError("COPY \(table): \(message)") }
+    copying = table
+  }
+
+  /// Sends what is buffered: "PQputCopyData: Sends data to the server during COPY_IN state.
+  /// … Returns 1 if successful, 0 if … not sent because the attempt would block (only possible
+  /// if the connection is in nonblocking mode), or -1 if an error occurred."
+  private func flush() throws {
+    guard !buffer.isEmpty else { return }
+    let r = buffer.withUnsafeBufferPointer {
+      $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {
+        PQputCopyData(conn, $0, Int32(buffer.count))
+      }
+    }
+    guard r == 1 else { throw BenchError("PQputCopyData: \(message)") }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func endCopy() throws {
+    guard copying != nil else { return }
+    try flush()
+    guard PQputCopyEnd(conn, nil) == 1 else { throw BenchError("PQputCopyEnd: \(message)") }
+    // "After successfully calling PQputCopyEnd, call PQgetResult to obtain the final result
+    // status of the COPY command."
+    while let r = PQgetResult(conn) {
+      defer { PQclear(r) }
+      guard PQresultStatus(r) == PGRES_COMMAND_OK else { throw BenchError("COPY: \(message)") }
+    }
+    copying = nil
+  }
+
+  /// One field in COPY's text format: `\N` for NULL; backslash, tab, newline and carriage
+  /// return escaped.
+  private func field(_ v: [UInt8]?, last: Bool = false) {
+    if let v {
+      for b in v {
+        switch b {
+        case 0x5C: buffer += [0x5C, 0x5C]
+        case 0x09: buffer += [0x5C, 0x74]
+        case 0x0A: buffer += [0x5C, 0x6E]
+        case 0x0D: buffer += [0x5C, 0x72]
+        default: buffer.append(b)
+        }
+      }
+    } else {
+      buffer += [0x5C, 0x4E]
+    }
+    buffer.append(last ? 0x0A : 0x09)
+  }
+
+  func add(_ c: Corpus.Category) throws {
+    try beginCopy("categories", "id, parent_id, slug, name, description")
+    field(Array(String(c.id).utf8))
+    field(c.parentID.map { Array(String($0).utf8) })
+    field(Array(c.slug.utf8))
+    field(Array(c.name.utf8))
+    field(Array(c.description.utf8), last: true)
+  }
+
+  func add(_ a: Corpus.Article) throws {
+    try beginCopy(
+      "articles",
+      "id, category_id, title, slug, summary, content_html, author, image_url, image_caption, url, tags, status, published_at, updated_at"
+    )
+    field(Array(String(a.id).utf8))
+    field(a.categoryID.map { Array(String($0).utf8) })
+    field(a.title)
+    field(a.slug)
+    field(a.summary)
+    field(a.content)
+    field(a.author)
+    field(a.imageURL)
+    field(a.imageCaption)
+    field(a.url)
+    field(a.tags)
+    field(a.status)
+    field(a.publishedAt)
+    field(a.updatedAt, last: true)
+    if buffer.count > 1 << 20 { try flush() }
+  }
+
+  func finish() throws {
+    try endCopy()
+    try exec(Self.indexes)
+  }
+}
