@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds loa and runs the whole test suite,
 # including the independent feed checkers (Tests/Checkers), which are required
-# here rather than skipped. Extra arguments go to `swift test`, e.g.
+# here rather than skipped; then the suite again under AddressSanitizer, and a
+# short bounded run of every libFuzzer target (Fuzz/). Extra arguments go to the
+# first `swift test` only (and skip the other two), e.g.
 #   Scripts/test.sh --filter LoaKitTests
+# LOA_SKIP_ASAN=1 and LOA_SKIP_FUZZ=1 skip the sanitizer and fuzzing runs.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +25,27 @@ LOA_TEST_POSTGRES_URL="$(Scripts/postgres-test-server.sh start "$pgdir")"
 export LOA_TEST_POSTGRES_URL
 export LOA_REQUIRE_POSTGRES=1
 
+# No test may write state into the home directory of whoever runs it.
+STATE_DIRECTORY="$(mktemp -d /tmp/loa-test-state.XXXXXX)"
+export STATE_DIRECTORY
+trap 'Scripts/postgres-test-server.sh stop "$pgdir"; rm -rf "$STATE_DIRECTORY"' EXIT
+
 say "swift build"
 swift build
 say "swift test $*"
 swift test "$@"
+(($# == 0)) || exit 0
+
+if [[ "${LOA_SKIP_ASAN:-0}" != 1 ]]; then
+  # The whole suite again, loa and its tests built with AddressSanitizer (and LeakSanitizer):
+  # the C wrappers (libxml2, SQLite, libpq, zlib) are where memory errors would hide. The
+  # kill -9 test runs fewer trials: each ASan process starts slower.
+  say "swift test --sanitize=address (scratch .build-asan)"
+  swift build --build-tests --sanitize=address --scratch-path .build-asan
+  LOA_KILL_TRIALS=40 swift test --skip-build --sanitize=address --scratch-path .build-asan
+fi
+
+if [[ "${LOA_SKIP_FUZZ:-0}" != 1 ]]; then
+  say "fuzzing: every target for 20 s (Fuzz/run.sh)"
+  Fuzz/run.sh all 20
+fi

@@ -4,6 +4,13 @@ import Foundation
 /// Checks a generated file before it may replace the published one: XML must be well-formed
 /// (re-parsed by libxml2), JSON must parse.
 public enum OutputCheck {
+  /// How loa's own files are re-read: no network, no messages on stderr, and no size limits
+  /// (`XML_PARSE_HUGE`: a feed of 10,000 items is 40 MB, past libxml2's 10 MB safety limits,
+  /// which guard against hostile input, not against files loa just wrote).
+  static let parseOptions = Int32(
+    XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+      | XML_PARSE_HUGE.rawValue)
+
   /// Nil when `bytes` is a well-formed, namespace-well-formed XML document, else libxml2's
   /// first error message.
   ///
@@ -20,9 +27,7 @@ public enum OutputCheck {
       return "libxml2 xmlCreatePushParserCtxt failed"
     }
     defer { xmlFreeParserCtxt(ctxt) }
-    _ = xmlCtxtUseOptions(
-      ctxt,
-      Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+    _ = xmlCtxtUseOptions(ctxt, OutputCheck.parseOptions)
     let rc = bytes.withUnsafeBufferPointer { b in
       b.withMemoryRebound(to: CChar.self) { xmlParseChunk(ctxt, $0.baseAddress, Int32($0.count), 1) }
     }

@@ -48,11 +48,9 @@ public final class RelaxNGValidator {
 
   /// Nil when `bytes` is well-formed and valid, else the first problem.
   public func problem(_ bytes: [UInt8]) -> String? {
-    let options = Int32(
-      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     let doc = bytes.withUnsafeBufferPointer { b in
-      b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) {
-        xmlReadMemory($0, Int32(b.count), nil, "UTF-8", options)
+      b.withMemoryRebound(to: CChar.self) {
+        xmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", OutputCheck.parseOptions)
       }
     }
     guard let doc else { return OutputCheck.xmlProblem(bytes) ?? "not well-formed" }

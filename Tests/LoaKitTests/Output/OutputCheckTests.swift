@@ -55,4 +55,14 @@ import Testing
   func refusesWhatIsNotWellFormed(text: String) {
     #expect(OutputCheck.xmlProblem(Array(text.utf8)) != nil, "\(text)")
   }
+
+  @Test func checksFilesLargerThanLibxml2sSafetyLimits() {
+    // A feed of 10,000 items is about 40 MB: past libxml2's 10 MB limits for untrusted input.
+    let text = String(repeating: "Bãi Cháy & Hạ Long ", count: 600_000)
+    let xml = "<rss><channel><description>" + text.replacingOccurrences(of: "&", with: "&amp;")
+      + "</description></channel></rss>"
+    #expect(xml.utf8.count > 12_000_000)
+    #expect(OutputCheck.xmlProblem(Array(xml.utf8)) == nil)
+    #expect(OutputCheck.jsonProblem(Array(("[\"" + text + "\"]").utf8)) == nil)
+  }
 }
