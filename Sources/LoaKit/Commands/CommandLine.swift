@@ -208,7 +208,7 @@ public enum LoaCommandLine {
     }
     defer { lock?.release() }
     let store = try configuration.openStore()
-    let report = RunReport()
+    let report = RunReport(keepNotes: options.reportPath != nil || logger.enabled(.info))
     let publisher: Publisher
     do {
       publisher = try Publisher(

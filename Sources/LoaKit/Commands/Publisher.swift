@@ -171,6 +171,7 @@ public final class Publisher {
       applyReady()
       output?.discard(staged)
       staged = []
+      try? cache.finishSaving(keep: false)
       throw error
     }
     if mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0) {
@@ -187,7 +188,7 @@ public final class Publisher {
       notifyHubs()
     }
     staged = []
-    if mode != .check && mode != .dryRun { saveCache() }
+    saveCache()
   }
 
   /// True when the configuration, the database's change token and every published file are
@@ -271,6 +272,7 @@ public final class Publisher {
     checkClock()
     try checkDateOrder()
     if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
+    beginCache()
     var previouslyChecked: [String: String] = [:]
     if let path = statePath("run-", ".json"), let last = RunState.load(path),
       last.configuration == configurationKey
@@ -362,10 +364,21 @@ public final class Publisher {
     }
   }
 
-  private func saveCache() {
-    guard let (dir, name) = cachePath, let bytes = cache.encodedIfChanged() else { return }
+  /// Starts the new cleaning cache file (written as the run goes); `loa check` and dry runs
+  /// write nothing, so they keep the old one.
+  private func beginCache() {
+    guard mode != .check && mode != .dryRun, let (dir, name) = cachePath else { return }
     do {
-      try OutputDirectory(path: dir).write(bytes, to: name)
+      try OutputDirectory.makeDirectories(dir)
+      try cache.beginSaving(to: dir + "/" + name)
+    } catch {
+      logger.warning("cache", "cannot save the cleaning cache (only costs time next run): \(error)")
+    }
+  }
+
+  private func saveCache() {
+    do {
+      try cache.finishSaving(keep: true)
     } catch {
       logger.warning("cache", "cannot save the cleaning cache (only costs time next run): \(error)")
     }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Keeps what building each article gave between runs, so an unchanged article is neither
 /// cleaned nor sanitized again: its title, links, bylines and dates cost as much to clean as a
 /// whole feed costs to write, and its HTML about 100 µs with libxml2 (docs/PERFORMANCE.md).
@@ -14,8 +18,10 @@ import Foundation
 /// again instead of published. Only entries used by the current run are saved, so it never
 /// grows beyond the articles read.
 ///
-/// Loading only indexes the file (id, key and where each entry is); an entry is checked and
-/// decoded when it is looked up, so that work runs on the threads that build items.
+/// Loading only indexes the file (id, key and where each entry is); an entry is read (`pread`),
+/// checked and decoded when it is looked up, on the threads that build items. The new file is
+/// written as the run goes (``beginSaving(to:)``), so memory does not grow with the number of
+/// articles published.
 ///
 /// File format (little-endian): `LOACACHE` magic, UInt32 version, then per entry: Int64 id,
 /// UInt64 key, UInt32 length of the outcome, the outcome (below), and a UInt64 checksum
@@ -58,17 +64,30 @@ public final class CleaningCache: @unchecked Sendable {
   static let formatVersion: UInt32 = 4
 
   private let lock = Mutex()
-  /// The file as loaded; entries are decoded from it on lookup.
-  private var file: [UInt8] = []
-  /// Where each loaded entry is: its key and the range of its outcome in `file`.
-  private var loaded: [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)] = [:]
+  /// The previous file, open for reading (`pread`); -1 when there is none.
+  private var readFD: Int32 = -1
+  /// Where each entry of the previous file is: its key, and the offset and size of the whole
+  /// entry (header, outcome, checksum).
+  private var loaded: [Int64: (key: UInt64, offset: Int, size: Int)] = [:]
+  /// Entries looked up or stored this run, kept in memory only when not saving as we go
+  /// (``beginSaving(to:)``): tests, `loa check`, dry runs.
   private var used: [Int64: Entry] = [:]
+  /// The new file, written as the run goes, so that memory does not grow with the number of
+  /// articles a run publishes.
+  private var writer: Writer?
+  /// Ids written to the new file.
+  private var written = Set<Int64>()
   private(set) public var hits = 0
   private(set) public var misses = 0
   /// Whether anything differs from what was loaded.
   private var dirty = false
 
   public init() {}
+
+  deinit {
+    if readFD >= 0 { close(readFD) }
+    writer?.abandon()
+  }
 
   /// The cache key of one article's content (64-bit FNV-1a).
   ///
@@ -146,27 +165,31 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
-    let found: (UInt64, Range<Int>, Range<Int>)? = lock.withLock {
-      if let e = used[id], e.key == key { return nil }
-      guard let l = loaded[id], l.key == key else { return nil }
-      return (l.key, l.entry, l.checksum)
+    let (location, fd): ((key: UInt64, offset: Int, size: Int)?, Int32) = lock.withLock {
+      (loaded[id].flatMap { $0.key == key ? $0 : nil }, readFD)
     }
-    if let (k, range, checksum) = found {
-      // Checked and decoded outside the lock: the bytes never change once loaded.
-      let entry: Entry? = file.withUnsafeBufferPointer { b in
-        let stored = Reader.littleEndian(b, checksum.lowerBound)
-        let covered = UnsafeBufferPointer(rebasing: b[(range.lowerBound - 20)..<range.upperBound])
-        guard FileHash.value(UnsafeRawBufferPointer(covered)) == stored else { return nil }
-        var r = Reader(b: b, i: range.lowerBound)
-        return r.entry(key: k, id: id)
-      }
-      return lock.withLock {
-        guard let entry else {
-          misses += 1
-          return nil
+    if let location, fd >= 0 {
+      // Read, checked and decoded outside the lock: pread needs no shared file position.
+      var bytes = [UInt8](repeating: 0, count: location.size)
+      let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, location.size, off_t(location.offset)) }
+      let entry: Entry? =
+        n == location.size
+        ? bytes.withUnsafeBufferPointer { b in
+          let stored = Reader.littleEndian(b, b.count - 8)
+          let covered = UnsafeBufferPointer(rebasing: b[0..<(b.count - 8)])
+          guard FileHash.value(UnsafeRawBufferPointer(covered)) == stored else { return nil }
+          var r = Reader(b: b, i: 20)
+          return r.entry(key: key, id: id)
+        } : nil
+      if let entry {
+        lock.withLock {
+          hits += 1
+          if let writer {
+            if written.insert(id).inserted { writer.append(bytes) }
+          } else {
+            used[id] = entry
+          }
         }
-        used[id] = entry
-        hits += 1
         return entry
       }
     }
@@ -181,43 +204,173 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   public func store(_ id: Int64, _ entry: Entry) {
+    let bytes = Self.encodeEntry(id, entry)
     lock.withLock {
-      used[id] = entry
       dirty = true
+      if let writer {
+        if written.insert(id).inserted { writer.append(bytes) }
+      } else {
+        used[id] = entry
+      }
     }
   }
 
-  /// Reads a cache file; anything unreadable is ignored.
+  /// Indexes a cache file; anything unreadable is ignored.
   public func load(from path: String) {
-    guard let data = FileManager.default.contents(atPath: path) else { return }
-    let bytes = [UInt8](data)
-    let index = Self.index(bytes) ?? [:]
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    var header = [UInt8](repeating: 0, count: 20)
+    func read(_ count: Int, at offset: Int) -> Bool {
+      header.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) } == count
+    }
+    guard read(12, at: 0), Array(header[0..<8]) == Self.magic,
+      header.withUnsafeBufferPointer({ Reader.littleEndian($0, 8, as: UInt32.self) }) == Self.formatVersion
+    else {
+      close(fd)
+      return
+    }
+    var index: [Int64: (key: UInt64, offset: Int, size: Int)] = [:]
+    var offset = 12
+    var st = stat()
+    let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    while offset < size {
+      guard offset + 20 <= size, read(20, at: offset) else { break }
+      let (id, key, length) = header.withUnsafeBufferPointer { b in
+        (
+          Int64(bitPattern: Reader.littleEndian(b, 0)), Reader.littleEndian(b, 8),
+          Int(Reader.littleEndian(b, 16, as: UInt32.self))
+        )
+      }
+      let entrySize = 20 + length + 8
+      guard offset + entrySize <= size else { break }
+      index[id] = (key, offset, entrySize)
+      offset += entrySize
+    }
     lock.withLock {
-      file = bytes
+      if readFD >= 0 { close(readFD) }
+      readFD = fd
       loaded = index
     }
   }
 
-  /// The bytes to save: the entries used by this run, in id order. Nil when nothing changed
-  /// since loading.
+  /// Starts writing the new cache file as the run goes, to a temporary sibling of `path`:
+  /// every entry looked up or stored is appended, and ``finishSaving(keep:)`` puts it in
+  /// place. Memory then stays flat however many articles the run publishes.
+  ///
+  /// - Throws: ``SystemCallError`` when the temporary file cannot be created.
+  public func beginSaving(to path: String) throws {
+    let w = try Writer(path: path)
+    w.append(Self.magic)
+    var version: [UInt8] = []
+    Self.append(Self.formatVersion, &version)
+    w.append(version)
+    lock.withLock { writer = w }
+  }
+
+  /// Puts the new file in place, or removes it when `keep` is false (a failed run) or when
+  /// it holds exactly what the old one did.
+  ///
+  /// - Throws: ``SystemCallError`` when it cannot be written (the old file stays).
+  public func finishSaving(keep: Bool) throws {
+    let (w, changed) = lock.withLock { () -> (Writer?, Bool) in
+      defer { writer = nil }
+      return (writer, dirty || written.count != loaded.count)
+    }
+    guard let w else { return }
+    guard keep && changed else { return w.abandon() }
+    try w.commit()
+  }
+
+  /// The bytes of a cache file holding the entries used by this run, in id order; nil when
+  /// nothing changed since loading. Only when not saving as the run goes (tests).
   public func encodedIfChanged() -> [UInt8]? {
     lock.withLock {
       if !dirty && used.count == loaded.count { return nil }
       var out = Self.magic
       Self.append(Self.formatVersion, &out)
-      for (id, e) in used.sorted(by: { $0.key < $1.key }) {
-        let start = out.count
-        Self.append(UInt64(bitPattern: id), &out)
-        Self.append(e.key, &out)
-        let lengthAt = out.count
-        Self.append(UInt32(0), &out)
-        Self.encode(e, &out)
-        let length = UInt32(out.count - lengthAt - 4)
-        withUnsafeBytes(of: length.littleEndian) { out.replaceSubrange(lengthAt..<(lengthAt + 4), with: $0) }
-        let sum = out.withUnsafeBytes { FileHash.value(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-        Self.append(sum, &out)
-      }
+      for (id, e) in used.sorted(by: { $0.key < $1.key }) { out += Self.encodeEntry(id, e) }
       return out
+    }
+  }
+
+  /// One entry: id, key, length, outcome, checksum.
+  static func encodeEntry(_ id: Int64, _ e: Entry) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
+    append(UInt64(bitPattern: id), &out)
+    append(e.key, &out)
+    append(UInt32(0), &out)
+    encode(e, &out)
+    let length = UInt32(out.count - 20)
+    withUnsafeBytes(of: length.littleEndian) { out.replaceSubrange(16..<20, with: $0) }
+    let sum = out.withUnsafeBytes { FileHash.value($0) }
+    append(sum, &out)
+    return out
+  }
+
+  /// Appends to a temporary sibling of the cache file, in 256 KB writes; a failure to write
+  /// only loses the new cache (the old one stays).
+  final class Writer: @unchecked Sendable {
+    let path: String
+    let temporary: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var failed = false
+
+    init(path: String) throws {
+      self.path = path
+      let temporary = path + ".tmp-\(getpid())"
+      self.temporary = temporary
+      fd = try retryingSyscall("open") {
+        open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+      }
+      buffer.reserveCapacity(1 << 18)
+    }
+
+    /// Called under the cache's lock.
+    func append(_ bytes: [UInt8]) {
+      guard !failed else { return }
+      buffer += bytes
+      if buffer.count >= 1 << 18 { flush() }
+    }
+
+    private func flush() {
+      guard !failed, !buffer.isEmpty else { return }
+      var done = 0
+      while done < buffer.count {
+        let n = buffer.withUnsafeBytes { b -> Int in
+          guard let base = b.baseAddress else { return -1 }
+          return write(fd, base + done, b.count - done)
+        }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+          failed = true
+          return
+        }
+        done += n
+      }
+      buffer.removeAll(keepingCapacity: true)
+    }
+
+    func commit() throws {
+      flush()
+      if failed {
+        abandon()
+        throw SystemCallError(call: "write", errno: ENOSPC)
+      }
+      let fd = self.fd
+      self.fd = -1
+      defer { close(fd) }
+      try retryingSyscall("fsync") { fsync(fd) }
+      try retryingSyscall("rename") { rename(temporary, path) }
+    }
+
+    func abandon() {
+      if fd >= 0 {
+        close(fd)
+        fd = -1
+      }
+      unlink(temporary)
     }
   }
 
@@ -260,38 +413,6 @@ public final class CleaningCache: @unchecked Sendable {
 
   static func append<T: FixedWidthInteger>(_ v: T, _ out: inout [UInt8]) {
     withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-  }
-
-  /// Where every entry of a cache file is; nil when the file is not a cache of this version.
-  static func index(_ b: [UInt8]) -> [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)]? {
-    guard b.count >= 12, Array(b[0..<8]) == magic else { return nil }
-    return b.withUnsafeBufferPointer { p in
-      guard Reader.littleEndian(p, 8, as: UInt32.self) == formatVersion else { return nil }
-      var index: [Int64: (key: UInt64, entry: Range<Int>, checksum: Range<Int>)] = [:]
-      var i = 12
-      while i < p.count {
-        guard i + 20 <= p.count else { return nil }
-        let id = Int64(bitPattern: Reader.littleEndian(p, i))
-        let key = Reader.littleEndian(p, i + 8)
-        let length = Int(Reader.littleEndian(p, i + 16, as: UInt32.self))
-        let start = i + 20
-        guard start + length + 8 <= p.count else { return nil }
-        index[id] = (key, start..<(start + length), (start + length)..<(start + length + 8))
-        i = start + length + 8
-      }
-      return index
-    }
-  }
-
-  /// Every entry of a cache file, checked and decoded (tests).
-  static func decode(_ b: [UInt8]) -> [Int64: Entry]? {
-    guard let index = index(b) else { return nil }
-    let cache = CleaningCache()
-    cache.file = b
-    cache.loaded = index
-    var entries: [Int64: Entry] = [:]
-    for (id, l) in index { if let e = cache.lookup(id, key: l.key) { entries[id] = e } }
-    return entries
   }
 
   /// Reads the file's values; nil for anything truncated or out of range.

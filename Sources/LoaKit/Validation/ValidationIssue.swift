@@ -1,7 +1,7 @@
 /// One problem found in the data. Validation problems are collected, never thrown: the run
 /// keeps going and reports them at the end (`--strict` turns warnings into failures).
 public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
-  public enum Severity: String, Sendable, Equatable, Comparable {
+  public enum Severity: String, Sendable, Hashable, Comparable {
     /// Worth knowing; the output is as intended (e.g. a scheduled article left out).
     case info
     /// The data was repaired or an item was left out; the feeds are still correct.
@@ -64,9 +64,15 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Collects issues and counts for one run.
+///
+/// Notes (info level) are kept only when someone will read them (`keepNotes`: `--report` or
+/// `-v`); otherwise they are only counted, so a run's memory does not grow with the number of
+/// articles it publishes (nearly every article has a note, such as "normalized to NFC").
 public final class RunReport: @unchecked Sendable {
   private let lock = Mutex()
   private var _issues: [ValidationIssue] = []
+  private var counts: [ValidationIssue.Severity: Int] = [:]
+  public let keepNotes: Bool
   public private(set) var articlesRead = 0
   /// Distinct articles in at least one feed.
   public private(set) var itemsPublished = 0
@@ -75,13 +81,15 @@ public final class RunReport: @unchecked Sendable {
   public private(set) var filesWritten: [String] = []
   public private(set) var filesUnchanged: [String] = []
 
-  public init() {}
+  public init(keepNotes: Bool = true) { self.keepNotes = keepNotes }
 
+  /// The issues, in the order they were added (notes only when kept).
   public var issues: [ValidationIssue] { lock.withLock { _issues } }
 
   public func add(_ issue: ValidationIssue) {
     lock.withLock {
-      _issues.append(issue)
+      if issue.severity != .info || keepNotes { _issues.append(issue) }
+      counts[issue.severity, default: 0] += 1
       if issue.action == .leftOut { itemsLeftOut += 1 }
     }
   }
@@ -92,8 +100,8 @@ public final class RunReport: @unchecked Sendable {
   func fileWritten(_ path: String) { lock.withLock { filesWritten.append(path) } }
   func fileUnchanged(_ path: String) { lock.withLock { filesUnchanged.append(path) } }
 
-  /// Number of issues at `severity`.
+  /// Number of issues at `severity` (notes counted even when not kept).
   public func count(_ severity: ValidationIssue.Severity) -> Int {
-    issues.filter { $0.severity == severity }.count
+    lock.withLock { counts[severity] ?? 0 }
   }
 }
