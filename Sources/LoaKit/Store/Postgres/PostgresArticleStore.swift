@@ -205,7 +205,7 @@ public final class PostgresArticleStore: ArticleStore {
       try prepareStatements()
       func one(_ direction: String) throws -> String? {
         let r = try connection.query(
-          "SELECT CAST(published_at AS TEXT) FROM \(articlesSource) WHERE status = 'published'"
+          "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource) WHERE status = 'published'"
             + " ORDER BY \(order) \(direction), id \(direction) LIMIT 1")
         return r.rowCount == 1 ? r.text(0, 0).text : nil
       }

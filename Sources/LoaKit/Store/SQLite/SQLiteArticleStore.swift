@@ -188,7 +188,7 @@ public final class SQLiteArticleStore: ArticleStore {
   public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
     func one(_ direction: String) throws -> String? {
       let stmt = try connection.prepare(
-        "SELECT CAST(published_at AS TEXT) FROM \(articlesSource) WHERE status = ?1"
+        "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource) WHERE status = ?1"
           + " ORDER BY \(sortKey) \(direction), id \(direction) LIMIT 1")
       try stmt.bind("published", at: 1)
       return try stmt.step() ? stmt.text(0) : nil
