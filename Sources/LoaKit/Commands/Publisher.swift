@@ -370,7 +370,7 @@ public final class Publisher {
     guard mode != .check && mode != .dryRun, let (dir, name) = cachePath else { return }
     do {
       try OutputDirectory.makeDirectories(dir)
-      try cache.beginSaving(to: dir + "/" + name)
+      cache.beginSaving(to: dir + "/" + name)
     } catch {
       logger.warning("cache", "cannot save the cleaning cache (only costs time next run): \(error)")
     }

@@ -12,8 +12,18 @@ public struct FeedItem: Sendable, Equatable {
   public var link: String
   /// Plain text.
   public var summary: String?
-  /// HTML.
-  public var contentHTML: String?
+  /// The HTML, as UTF-8 bytes followed by a NUL, ready for libxml2 and the JSON writer.
+  ///
+  /// Bytes rather than a `String`: the cleaning cache hands back thousands of bodies per run,
+  /// and making each a `String` would validate its UTF-8 again (it was valid when loa wrote
+  /// it, and the cache entry's checksum says it still is).
+  public var content: HTMLBytes?
+
+  /// The HTML as text (tests, fuzzing; the serializers use ``content``).
+  public var contentHTML: String? {
+    get { content.map { String(decoding: $0.utf8, as: UTF8.self) } }
+    set { content = newValue.map(HTMLBytes.init) }
+  }
   public var authors: [String]
   /// Category name first (when the article has one), then its tags.
   public var categories: [String]
@@ -33,7 +43,7 @@ public struct FeedItem: Sendable, Equatable {
     self.title = title
     self.link = link
     self.summary = summary
-    self.contentHTML = contentHTML
+    self.content = contentHTML.map(HTMLBytes.init)
     self.authors = authors
     self.categories = categories
     self.published = published
@@ -45,6 +55,40 @@ public struct FeedItem: Sendable, Equatable {
   public static func isNewer(_ a: FeedItem, _ b: FeedItem) -> Bool {
     if a.published.utc != b.published.utc { return a.published.utc > b.published.utc }
     return a.articleID > b.articleID
+  }
+}
+
+/// UTF-8 text kept as bytes with a trailing NUL (not part of ``utf8``).
+public struct HTMLBytes: Sendable, Equatable {
+  /// The bytes and the NUL.
+  let storage: [UInt8]
+
+  public init(_ text: String) {
+    var s = Array(text.utf8)
+    s.append(0)
+    storage = s
+  }
+
+  /// `bytes` must be valid UTF-8 (without a NUL at the end; one is added).
+  init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    var s = [UInt8]()
+    s.reserveCapacity(bytes.count + 1)
+    s.append(contentsOf: bytes)
+    s.append(0)
+    storage = s
+  }
+
+  /// The text's bytes, without the NUL.
+  public var utf8: ArraySlice<UInt8> { storage[0..<(storage.count - 1)] }
+
+  public var count: Int { storage.count - 1 }
+
+  /// Calls `body` with the NUL-terminated bytes.
+  func withCString<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { preconditionFailure("HTMLBytes always holds its NUL") }
+      return try body(base)
+    }
   }
 }
 

@@ -70,7 +70,7 @@ public struct AtomSerializer: FeedSerializer {
     if let summary = item.summary {
       try w.element("summary", attributes: ["type": "text"], text: summary)
     }
-    if let content = item.contentHTML {
+    if let content = item.content {
       // HTML as text (RFC 4287 §3.1.1.2), in CDATA as in RSS `content:encoded`: the same
       // characters to every XML reader, without escaping every `<` and `"` of the markup.
       try w.start("content")

@@ -43,7 +43,11 @@ public struct JSONFeedSerializer: FeedSerializer {
       j.member("url", item.link)
       j.member("title", item.title)
       j.member("summary", item.summary)
-      j.member("content_html", item.contentHTML ?? "")
+      if let content = item.content {
+        j.member("content_html", utf8: content.utf8)
+      } else {
+        j.member("content_html", "")
+      }
       j.member("image", item.image?.url)
       j.member("date_published", DateFormats.rfc3339(item.published))
       j.member("date_modified", DateFormats.rfc3339(item.updated))

@@ -72,6 +72,12 @@ public struct JSONWriter {
     string(value)
   }
 
+  /// A string given as valid UTF-8 bytes.
+  public mutating func member(_ k: String, utf8 value: ArraySlice<UInt8>) {
+    key(k)
+    value.withUnsafeBufferPointer { string($0) }
+  }
+
   public mutating func member(_ k: String, _ value: String?) {
     guard let value else { return }
     member(k, value)
@@ -109,9 +115,13 @@ public struct JSONWriter {
   /// Appends `s` as a JSON string. Runs of bytes that need no escape (nearly all of them) are
   /// copied whole; each escape is appended byte by byte, with no temporary arrays.
   private mutating func string(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
     var s = s
-    s.withUTF8 { u in
+    s.withUTF8 { string($0) }
+  }
+
+  private mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    do {
       let n = u.count
       var i = 0
       var runStart = 0

@@ -63,7 +63,7 @@ public struct RSS2Serializer: FeedSerializer {
     // `description` is HTML in RSS (readers render it), so the plain-text summary is escaped
     // once for HTML before the writer escapes it for XML.
     if let summary = item.summary { try w.element("description", HTMLText.escaped(summary)) }
-    if let content = item.contentHTML { try w.cdataElement("content:encoded", content) }
+    if let content = item.content { try w.cdataElement("content:encoded", content) }
     for author in item.authors { try w.element("dc:creator", author) }
     for category in item.categories { try w.element("category", category) }
     try w.element("guid", attributes: ["isPermaLink": "false"], text: item.guid)

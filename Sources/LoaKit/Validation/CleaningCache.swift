@@ -72,11 +72,16 @@ public final class CleaningCache: @unchecked Sendable {
   /// Entries looked up or stored this run, kept in memory only when not saving as we go
   /// (``beginSaving(to:)``): tests, `loa check`, dry runs.
   private var used: [Int64: Entry] = [:]
+  /// Where the new file goes, once ``beginSaving(to:)`` was called.
+  private var savePath: String?
   /// The new file, written as the run goes, so that memory does not grow with the number of
-  /// articles a run publishes.
+  /// articles a run publishes. Started only once something differs from the old file (a
+  /// warm run where every entry is still good writes nothing): until then, hits are only
+  /// listed, and copied from the old file when writing starts.
   private var writer: Writer?
-  /// Ids written to the new file.
+  /// Ids written to the new file, or to be copied to it.
   private var written = Set<Int64>()
+  private var pendingHits: [Int64] = []
   private(set) public var hits = 0
   private(set) public var misses = 0
   /// Whether anything differs from what was loaded.
@@ -184,8 +189,9 @@ public final class CleaningCache: @unchecked Sendable {
       if let entry {
         lock.withLock {
           hits += 1
-          if let writer {
-            if written.insert(id).inserted { writer.append(bytes) }
+          if savePath != nil {
+            guard written.insert(id).inserted else { return }
+            if let writer { writer.append(bytes) } else { pendingHits.append(id) }
           } else {
             used[id] = entry
           }
@@ -207,8 +213,9 @@ public final class CleaningCache: @unchecked Sendable {
     let bytes = Self.encodeEntry(id, entry)
     lock.withLock {
       dirty = true
-      if let writer {
-        if written.insert(id).inserted { writer.append(bytes) }
+      if savePath != nil {
+        guard written.insert(id).inserted else { return }
+        startWriting()?.append(bytes)
       } else {
         used[id] = entry
       }
@@ -253,31 +260,56 @@ public final class CleaningCache: @unchecked Sendable {
     }
   }
 
-  /// Starts writing the new cache file as the run goes, to a temporary sibling of `path`:
-  /// every entry looked up or stored is appended, and ``finishSaving(keep:)`` puts it in
-  /// place. Memory then stays flat however many articles the run publishes.
-  ///
-  /// - Throws: ``SystemCallError`` when the temporary file cannot be created.
-  public func beginSaving(to path: String) throws {
-    let w = try Writer(path: path)
+  /// Saves the new cache file as the run goes, to a temporary sibling of `path`: every entry
+  /// looked up or stored is appended (from the first change on), and ``finishSaving(keep:)``
+  /// puts it in place. Memory then stays flat however many articles the run publishes.
+  public func beginSaving(to path: String) {
+    lock.withLock { savePath = path }
+  }
+
+  /// The writer, created on first need with the header and every entry hit so far (copied
+  /// from the old file). Called under the lock; nil when the file cannot be created (the old
+  /// cache then stays).
+  @discardableResult
+  private func startWriting() -> Writer? {
+    if let writer { return writer }
+    guard let savePath, let w = try? Writer(path: savePath) else {
+      self.savePath = nil
+      return nil
+    }
     w.append(Self.magic)
     var version: [UInt8] = []
     Self.append(Self.formatVersion, &version)
     w.append(version)
-    lock.withLock { writer = w }
+    for id in pendingHits {
+      guard let l = loaded[id] else { continue }
+      var bytes = [UInt8](repeating: 0, count: l.size)
+      let n = bytes.withUnsafeMutableBytes { pread(readFD, $0.baseAddress, l.size, off_t(l.offset)) }
+      if n == l.size { w.append(bytes) }
+    }
+    pendingHits = []
+    writer = w
+    return w
   }
 
-  /// Puts the new file in place, or removes it when `keep` is false (a failed run) or when
-  /// it holds exactly what the old one did.
+  /// Puts the new file in place, or removes it when `keep` is false (a failed run). When
+  /// nothing changed, the old file stays as it is, unless many of its entries went unused
+  /// (then it is rewritten without them, so it does not grow forever).
   ///
   /// - Throws: ``SystemCallError`` when it cannot be written (the old file stays).
   public func finishSaving(keep: Bool) throws {
-    let (w, changed) = lock.withLock { () -> (Writer?, Bool) in
-      defer { writer = nil }
-      return (writer, dirty || written.count != loaded.count)
+    let w: Writer? = lock.withLock {
+      defer {
+        writer = nil
+        savePath = nil
+      }
+      guard keep, savePath != nil else { return writer }
+      let unused = loaded.count - written.count
+      if writer == nil && (dirty || unused > max(100, loaded.count / 10)) { startWriting() }
+      return writer
     }
     guard let w else { return }
-    guard keep && changed else { return w.abandon() }
+    guard keep else { return w.abandon() }
     try w.commit()
   }
 
@@ -396,7 +428,13 @@ public final class CleaningCache: @unchecked Sendable {
     guard let item = e.item else { return out.append(0) }
     out.append(1)
     append(item.categoryID ?? Int64.min, &out)
-    for s in [item.guid, item.title, item.link, item.summary, item.contentHTML] { append(s, &out) }
+    for s in [item.guid, item.title, item.link, item.summary] { append(s, &out) }
+    if let content = item.content {
+      append(UInt32(content.count), &out)
+      out.append(contentsOf: content.utf8)
+    } else {
+      append(UInt32.max, &out)
+    }
     for list in [item.authors, item.categories] {
       append(UInt32(list.count), &out)
       for s in list { append(s, &out) }
@@ -454,6 +492,16 @@ public final class CleaningCache: @unchecked Sendable {
       return .some(s)
     }
 
+    /// Bytes the cache wrote from a valid `String` (the entry's checksum vouches for them), so
+    /// they are not validated again.
+    mutating func optionalHTML() -> HTMLBytes?? {
+      guard let n = read(UInt32.self) else { return nil }
+      if n == UInt32.max { return .some(nil) }
+      guard i + Int(n) <= b.count else { return nil }
+      defer { i += Int(n) }
+      return .some(HTMLBytes(validUTF8: UnsafeBufferPointer(rebasing: b[i..<(i + Int(n))])))
+    }
+
     mutating func string() -> String? {
       guard let s = optionalString(), let s else { return nil }
       return s
@@ -488,7 +536,7 @@ public final class CleaningCache: @unchecked Sendable {
       guard let hasItem = byte() else { return nil }
       guard hasItem == 1 else { return hasItem == 0 ? Entry(key: key, item: nil, issues: issues) : nil }
       guard let category = read(Int64.self), let guid = string(), let title = string(),
-        let link = string(), let summary = optionalString(), let content = optionalString(),
+        let link = string(), let summary = optionalString(), let content = optionalHTML(),
         let authors = strings(), let categories = strings(), let published = timestamp(),
         let updated = timestamp(), let hasImage = byte()
       else { return nil }
@@ -500,10 +548,11 @@ public final class CleaningCache: @unchecked Sendable {
       } else if hasImage != 0 {
         return nil
       }
-      let item = FeedItem(
+      var item = FeedItem(
         articleID: id, categoryID: category == Int64.min ? nil : category, guid: guid,
-        title: title, link: link, summary: summary, contentHTML: content, authors: authors,
+        title: title, link: link, summary: summary, contentHTML: nil, authors: authors,
         categories: categories, published: published, updated: updated, image: image)
+      item.content = content
       return Entry(key: key, item: item, issues: issues)
     }
   }

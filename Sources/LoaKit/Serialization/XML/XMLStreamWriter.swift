@@ -142,6 +142,23 @@ public final class XMLStreamWriter {
     }
   }
 
+  /// Writes `value` (NUL-terminated bytes) as CDATA, split like ``cdata(_:)``.
+  public func cdata(_ value: HTMLBytes) throws {
+    let whole = value.withCString { p -> Int32? in
+      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+        ? xmlTextWriterWriteCDATA(writer, p) : nil
+    }
+    if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
+    try cdata(String(decoding: value.utf8, as: UTF8.self))
+  }
+
+  /// Writes `<name><![CDATA[value]]></name>`.
+  public func cdataElement(_ name: StaticString, _ value: HTMLBytes) throws {
+    try start(name)
+    try cdata(value)
+    try end()
+  }
+
   /// Writes `<name><![CDATA[value]]></name>`.
   public func cdataElement(_ name: StaticString, _ value: String) throws {
     try start(name)
