@@ -7,7 +7,7 @@
 #   --quick  smoke test: 10k corpus only, 3 runs each (numbers are rough)
 #   --big    also W4: 1,000 categories on 1M articles against 1,000 categories on 10k
 #            (about 4 GB of SQLite in .build/bench-data, 5 GB of PostgreSQL in /dev/shm)
-# Environment: LOA_BENCH_SCRATCH (SwiftPM scratch path, default .build),
+# Environment: LOA_BENCH_SCRATCH (SwiftPM scratch path, default .build-bench),
 #              LOA_BENCH_OUTPUT (report path, default docs/PERFORMANCE.md).
 set -euo pipefail
 
@@ -52,11 +52,13 @@ fi
 python="$venv/bin/python"
 
 # ---- 2. build ----------------------------------------------------------------------------------
-scratch="${LOA_BENCH_SCRATCH:-$root/.build}"
-say "swift build -c release (loa, loa-bench) in $scratch"
-swift build -c release --scratch-path "$scratch" --product loa >&2
-swift build -c release --scratch-path "$scratch" --product loa-bench >&2
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+scratch="${LOA_BENCH_SCRATCH:-$root/.build-bench}"
+# Built as loa is built for use (README): the Swift runtime linked in, which starts in about
+# half the time of the shared one.
+say "swift build -c release --static-swift-stdlib (loa, loa-bench) in $scratch"
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa-bench >&2
+bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
 loa="$bin/loa"
 bench="$bin/loa-bench"
 cwriter="$root/.build/bench-c/rss_writer"

@@ -2,8 +2,12 @@
 public enum HTMLText {
   /// `text` with `& < > "` escaped, for HTML element content or a quoted attribute.
   public static func escaped(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 })
-    else { return text }
+    var probe = text
+    let needed = probe.withUTF8 { b in
+      for c in b where c == 0x26 || c == 0x3C || c == 0x3E || c == 0x22 { return true }
+      return false
+    }
+    guard needed else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for c in text.unicodeScalars {
