@@ -121,6 +121,31 @@ import Testing
       "kill -9", "\(trials) trials (kill at a random moment of a \(Int(runTime * 1000)) ms run), \(killedBeforeEnd) killed before the run ended, \(mixed) left a mix of old and new files; every file complete old or new after every kill; the run after each kill exited 0 and published its complete version, with no temporary file left")
   }
 
+  /// A run killed while writing the weather box (after the feeds) leaves temporary files
+  /// although every feed is current: the next run, a no-op for the feeds, still sweeps them,
+  /// and keeps the temporary file of a process that is still alive.
+  @Test func aNoOpRunSweepsTemporaryFilesOfAKilledRun() throws {
+    let (a, _) = try makeVersions()
+    let out = dir.path("sweep")
+    #expect(try loa(["publish"], database: a, output: out).status == 0)
+    let published = try files(out)
+    let gone = Process()
+    gone.executableURL = URL(fileURLWithPath: "/bin/true")
+    try gone.run()
+    gone.waitUntilExit()
+    let abandoned = [".weather.html.loa-\(gone.processIdentifier).tmp", "thoi-su/.rss.xml.loa-\(gone.processIdentifier).tmp"]
+    let alive = ".weather.json.loa-\(getpid()).tmp"
+    for name in abandoned + [alive] {
+      #expect(FileManager.default.createFile(atPath: out + "/" + name, contents: Data("partial".utf8)))
+    }
+    let r = try loa(["publish", "-v"], database: a, output: out)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("nothing changed; 0 files written"), "\(r.stderr)")
+    #expect(try temporaryFiles(out).sorted() == [alive])
+    #expect(try files(out) == published)
+    try FileManager.default.removeItem(atPath: out + "/" + alive)
+  }
+
   /// A tmpfs of `size` bytes at `path`, or nil where this machine does not allow mounting.
   func mountTmpfs(_ path: String, size: Int) -> Bool {
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -205,6 +205,9 @@ public enum LoaCommandLine {
     if mode == .write || mode == .strict {
       try OutputDirectory.makeDirectories(configuration.output.directory)
       lock = try RunLock(directory: configuration.output.directory)
+      // Under the lock, before anything else: a run killed while writing the weather box
+      // leaves its temporary files even when the next run finds no article changed.
+      try? OutputDirectory(path: configuration.output.directory).removeAbandonedTemporaryFiles()
     }
     defer { lock?.release() }
     let store = try configuration.openStore()
@@ -297,6 +300,7 @@ public enum LoaCommandLine {
     try OutputDirectory.makeDirectories(configuration.output.directory)
     let lock = try RunLock(directory: configuration.output.directory)
     defer { lock.release() }
+    try? OutputDirectory(path: configuration.output.directory).removeAbandonedTemporaryFiles()
     let started = monotonicSeconds()
     let outcome = try runWeather(
       weather, configuration, clock: options.clockOverride ?? SystemClock(), logger: logger,

@@ -162,7 +162,6 @@ public final class Publisher {
       notifyHubs()
       return
     }
-    output?.removeAbandonedTemporaryFiles()
     do {
       try render()
     } catch {
