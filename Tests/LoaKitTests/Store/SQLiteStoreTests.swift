@@ -31,6 +31,42 @@ import Testing
     #expect(ids == [6, 3])
   }
 
+  /// The uncategorized query picks rowids from the category index on a rowid table; a view
+  /// or a WITHOUT ROWID table named `articles` has no rowid and gets the plain query, with
+  /// the same answers, and so does a table with the recommended indexes.
+  @Test(arguments: ["indexed", "view", "without rowid"])
+  func readsUncategorizedArticlesFromAnyKindOfArticlesTable(kind: String) throws {
+    let dir = try TemporaryDirectory()
+    var sql = Self.rows
+    switch kind {
+    case "indexed":
+      sql += """
+        CREATE INDEX articles_category_published ON articles(category_id, published_at);
+        CREATE INDEX articles_published ON articles(published_at);
+        """
+    case "view":
+      sql += "ALTER TABLE articles RENAME TO stories; CREATE VIEW articles AS SELECT * FROM stories;"
+    default:
+      sql = sql.replacingOccurrences(of: "CREATE TABLE articles (\n", with: "CREATE TABLE stories (\n")
+        .replacingOccurrences(of: "updated_at TEXT);", with: "updated_at TEXT) WITHOUT ROWID;")
+        .replacingOccurrences(of: "INSERT INTO articles", with: "INSERT INTO stories")
+        .replacingOccurrences(of: "CREATE TABLE stories", with: "CREATE TABLE articles")
+        .replacingOccurrences(of: "INSERT INTO stories", with: "INSERT INTO articles")
+    }
+    try SQLiteFixture.create(at: dir.path("a.sqlite"), sql: sql)
+    let store = try SQLiteArticleStore(path: dir.path("a.sqlite"))
+    defer { try? store.close() }
+    var ids: [Int64] = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [1, 2])) { ids.append($0.id); return true }
+    #expect(ids == [5, 4])
+    ids = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [1])) { ids.append($0.id); return true }
+    #expect(ids == [5, 4, 6, 3, 1])
+    ids = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [])) { ids.append($0.id); return ids.count < 2 }
+    #expect(ids == [5, 4])
+  }
+
   @Test func runsTheOperatorsOwnQuery() throws {
     let dir = try TemporaryDirectory()
     let sql = """
