@@ -119,6 +119,18 @@ public struct JSONWriter {
     s.withUTF8 { string($0) }
   }
 
+  /// Whether any byte of `w` is below 0x20 or is 0x22, 0x5C or 0xE2. Exact for "no"
+  /// (the classic has-zero-byte test can report a false "maybe", never a false "no"),
+  /// which is all the fast path needs.
+  @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    let below20 = (w &- ones &* 0x20) & ~w & highs != 0
+    return below20 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+      || hasZero(w ^ (ones &* 0xE2))
+  }
+
   private mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     do {
@@ -128,7 +140,18 @@ public struct JSONWriter {
       @inline(__always) func flush(_ upTo: Int) {
         if upTo > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<upTo])) }
       }
+      let base = UnsafeRawPointer(u.baseAddress)
       while i < n {
+        // Eight bytes at a time while none of them needs a look: no control byte, no quote,
+        // no backslash, no 0xE2 (SWAR tests; feed text is mostly long clean runs).
+        if let base {
+          while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if Self.mayNeedEscape(w) { break }
+            i += 8
+          }
+          if i >= n { break }
+        }
         let b = u[i]
         if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
           i += 1

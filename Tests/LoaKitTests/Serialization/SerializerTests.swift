@@ -107,6 +107,29 @@ enum SampleFeed {
     #expect(text == "{\n  \"s\": \"quote\\\" back\\\\ nl\\n tab\\t bell\\u0007 ls\\u2028 ps\\u2029 ok\"\n}\n")
   }
 
+  /// The word-at-a-time fast path must see a byte that needs escaping at any offset of a
+  /// word: every special character at every position of a clean 40-byte run, read back by
+  /// Foundation's JSON parser.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2026}", "ễ"])
+  func escapesAtEveryOffsetOfAWord(special: String) throws {
+    let clean = "Phường Bãi Cháy, Hạ Long (tin 2026) abcd"
+    for offset in 0...clean.utf8.count {
+      let bytes = Array(clean.utf8)
+      let text = String(decoding: bytes[..<offset], as: UTF8.self) + special
+        + String(decoding: bytes[offset...], as: UTF8.self)
+      // A split multi-byte character is replaced on both sides the same way.
+      var w = JSONWriter()
+      w.beginObject()
+      w.member("s", text)
+      w.endObject()
+      let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: String]
+      #expect(back?["s"] == text, "offset \(offset)")
+      let raw = String(decoding: w.bytes, as: UTF8.self)
+      #expect(!raw.contains("\u{2028}") && !raw.contains("\u{2029}"), "offset \(offset)")
+      #expect(!raw.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "offset \(offset)")
+    }
+  }
+
   @Test func writesAnOPMLIndex() throws {
     let entries = [
       OPMLSerializer.Entry(
