@@ -257,10 +257,13 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
       asciiHost = h
     }
     if asciiHost.utf8.last == UInt8(ascii: ".") { asciiHost.removeLast() }
+    // Brackets and colons only in an IP literal (`[::1]`); in a name they would come back
+    // percent-encoded, an address that no longer parses.
+    let literal = asciiHost.utf8.first == 0x5B
     guard !asciiHost.isEmpty,
       asciiHost.utf8.allSatisfy({
-        isAlpha($0) || ($0 >= 48 && $0 <= 57) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5B
-          || $0 == 0x5D || $0 == 0x3A || $0 == 0x5F
+        isAlpha($0) || ($0 >= 48 && $0 <= 57) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+          || (literal && ($0 == 0x5B || $0 == 0x5D || $0 == 0x3A))
       })
     else { return nil }
     if let port { return asciiHost + ":" + port }

@@ -89,6 +89,16 @@ import Testing
     #expect(WebAddress.resolve(reference, against: base) == nil)
   }
 
+  /// A bracket or colon in a host name is not an address; accepted, it came back
+  /// percent-encoded as one that no longer parses (found by FuzzHTMLSanitizer).
+  @Test func bracketsAndColonsOnlyInAnIPLiteral() {
+    #expect(WebAddress("https://cdn.]xample/x") == nil)
+    #expect(WebAddress.resolve("//cdn.[x/x", against: base) == nil)
+    #expect(WebAddress("https://a:b:80/") == nil)
+    #expect(WebAddress("https://[::1]:8080/x")?.description == "https://[::1]:8080/x")
+    #expect(WebAddress("https://cdn.example:8080/x")?.description == "https://cdn.example:8080/x")
+  }
+
   @Test func needsABaseForRelativeReferences() {
     #expect(WebAddress.resolve("/x", against: nil) == nil)
     #expect(WebAddress("relative/path") == nil)
