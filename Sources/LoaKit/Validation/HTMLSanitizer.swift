@@ -20,7 +20,7 @@ import CLibXML2
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 6
+  public static let version = 7
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -116,6 +116,22 @@ public struct HTMLSanitizer: Sendable {
       HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
         | HTML_PARSE_NODEFDTD.rawValue)
     var source = html
+    if source.utf8.contains(0x0D) {
+      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
+      // in the feeds' CDATA. Normalized here, every format carries the same content.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(source.utf8.count)
+      var afterCR = false
+      for b in source.utf8 {
+        if b == 0x0A && afterCR {
+          afterCR = false
+          continue
+        }
+        afterCR = b == 0x0D
+        bytes.append(afterCR ? 0x0A : b)
+      }
+      source = String(decoding: bytes, as: UTF8.self)
+    }
     let parsed: htmlDocPtr? = source.withUTF8 { bytes in
       // A leading <meta charset> in the content could make the parser switch encodings; the
       // encoding argument pins UTF-8.
@@ -127,6 +143,7 @@ public struct HTMLSanitizer: Sendable {
     defer { xmlFreeDoc(doc) }
     guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
     clean(children: body, changes: &changes)
+    Self.normalizeTopLevel(in: body)
 
     // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
     // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
@@ -158,6 +175,10 @@ public struct HTMLSanitizer: Sendable {
       node = n.pointee.next
     }
     var output = pieces.joined()
+    if output.utf8.contains(0x0D) {
+      // A CR from a character reference (`&#13;`): written as LF, as the raw ones were.
+      output = String(decoding: output.utf8.map { $0 == 0x0D ? 0x0A : $0 }, as: UTF8.self)
+    }
     if changes.truncated {
       output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
         + HTMLText.escaped(readMoreText) + "</a></p>"
@@ -310,6 +331,29 @@ public struct HTMLSanitizer: Sendable {
     "summary": ["details"], "rt": ["ruby"], "rp": ["ruby"],
   ]
 
+  static let allowedVoid: Set<String> = ["br", "hr", "img", "col"]
+
+  /// Elements whose start tag ends an open parent in a parser (libxml2's start-tag rules, and
+  /// HTML's "closes a p element" set), by parent. The parser's own tree never has them
+  /// inside; the sanitizer would make such a nesting by unwrapping an element between them
+  /// (`<p><font><div>`), and libxml2 by reading a prefixed tag (`<p><o:p>`, Word's markup),
+  /// and the next parser would rebuild it differently. Checked pair by pair against libxml2
+  /// in HTMLSanitizerNestingTests.
+  static let closedBy: [String: Set<String>] = {
+    let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    let closesP: Set<String> = headings.union([
+      "address", "article", "aside", "blockquote", "details", "div", "dl", "figcaption",
+      "figure", "footer", "header", "hr", "ol", "p", "pre", "section", "table", "ul",
+    ])
+    var map: [String: Set<String>] = [
+      "p": closesP, "a": ["a", "table"], "address": ["dl", "ol", "ul"], "dt": ["dl"],
+      "ul": ["address", "ol", "pre"], "ol": ["address", "ul", "pre"], "pre": ["dl", "table", "ul", "ol"],
+    ]
+    for h in headings { map[h] = headings.union(["p", "table"]) }
+    for f in ["b", "i", "u", "s", "small"] { map[f] = ["p"] }
+    return map
+  }()
+
   static func fitsParent(_ name: String, _ node: xmlNodePtr) -> Bool {
     guard let parents = requiredParents[name] else { return true }
     guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
@@ -320,8 +364,13 @@ public struct HTMLSanitizer: Sendable {
 
   /// Cleans one element; returns the node to clean next.
   private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
-    let next = node.pointee.next
     let name = Self.name(node).lowercased()
+    if Self.allowedVoid.contains(name), node.pointee.children != nil {
+      // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
+      // follows it, and is cleaned in turn.
+      Self.liftChildren(of: node)
+    }
+    let next = node.pointee.next
     if name == "iframe" || name == "frame" {
       if let src = attribute(node, "src"), let url = resolve(src) {
         changes.replacedElements.append(name)
@@ -370,6 +419,15 @@ public struct HTMLSanitizer: Sendable {
       // Unknown or presentational element, or one out of place: keep its content only.
       return Self.unwrap(node)
     }
+    // A parser would end the parent here: a paragraph holding a block becomes a division
+    // (once the block is known to stay), anything else out of place keeps its content only.
+    var paragraphToDivision: xmlNodePtr?
+    if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
+      let closing = Self.closedBy[Self.name(parent).lowercased()], closing.contains(name)
+    {
+      guard Self.name(parent).lowercased() == "p" else { return Self.unwrap(node) }
+      paragraphToDivision = parent
+    }
     cleanAttributes(node, element: name, allowed: allowedAttributes, changes: &changes)
 
     if name == "img" && attribute(node, "src") == nil {
@@ -377,8 +435,9 @@ public struct HTMLSanitizer: Sendable {
       Self.remove(node)
       return next
     }
-    if name == "a" && attribute(node, "href") == nil {
-      // A link without a usable target keeps its text.
+    if name == "a" && (attribute(node, "href") == nil || Self.hasAncestor(node, named: "a")) {
+      // A link without a usable target, or inside another link (at any depth: HTML's parser
+      // closes the outer one), keeps its content only.
       return Self.unwrap(node)
     }
     clean(children: node, changes: &changes)
@@ -386,8 +445,58 @@ public struct HTMLSanitizer: Sendable {
       // Empty paragraphs (Word's <o:p></o:p>, editors' <p>&nbsp;</p> and <p><br></p>
       // spacers) carry nothing.
       Self.remove(node)
+      return next
     }
+    if let paragraphToDivision { xmlNodeSetName(paragraphToDivision, "div") }
     return next
+  }
+
+  /// Removes white space (ASCII only: a no-break space is content) standing alone at the start
+  /// or the end of the content: the parser drops it there (before the body exists, and at the
+  /// end of its input), so kept it would be gone after the next sanitize. It is left there
+  /// when what surrounded it was unwrapped. Between elements the parser keeps it, and so
+  /// does the sanitizer (the source's line breaks between paragraphs stay).
+  static func normalizeTopLevel(in body: xmlNodePtr) {
+    func isBlock(_ n: xmlNodePtr?) -> Bool {
+      guard let n else { return true }
+      return n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
+    }
+    func isBlankText(_ n: xmlNodePtr) -> Bool {
+      guard n.pointee.type == XML_TEXT_NODE else { return false }
+      guard var p = n.pointee.content else { return true }
+      while p.pointee != 0 {
+        let b = p.pointee
+        if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D) { return false }
+        p += 1
+      }
+      return true
+    }
+    while let first = body.pointee.children, isBlankText(first) { remove(first) }
+    while let last = body.pointee.last, isBlankText(last) { remove(last) }
+    // Text first in the body gets a paragraph from the parser (with its leading white space
+    // dropped), up to the next block; given here, the next sanitize finds it already there.
+    guard let first = body.pointee.children, first.pointee.type == XML_TEXT_NODE,
+      let p = xmlNewDocNode(body.pointee.doc, nil, "p", nil)
+    else { return }
+    if let content = first.pointee.content {
+      var start = content
+      while start.pointee == 0x20 || start.pointee == 0x09 || start.pointee == 0x0A
+        || start.pointee == 0x0C || start.pointee == 0x0D
+      {
+        start += 1
+      }
+      if start != content {
+        let trimmed = String(cString: start)  // a copy: the old content is freed next
+        xmlNodeSetContent(first, trimmed)
+      }
+    }
+    xmlAddPrevSibling(first, p)
+    var c2: xmlNodePtr? = first
+    while let n = c2, !isBlock(n) {
+      c2 = n.pointee.next
+      xmlUnlinkNode(n)
+      xmlAddChild(p, n)
+    }
   }
 
   /// Whether `node` holds nothing but white space (no-break spaces included) and line breaks.
@@ -411,21 +520,43 @@ public struct HTMLSanitizer: Sendable {
   }
 
   /// Replaces `node` by `<a href>` around text or a poster image.
+  /// Inside a link, the replacement is the poster or the text alone: a link in a link is
+  /// taken apart by every parser.
   private func replace(_ node: xmlNodePtr, withLinkTo href: String, text: String, image: String?) {
-    guard let link = xmlNewDocNode(node.pointee.doc, nil, "a", nil) else {
-      Self.remove(node)
-      return
+    let inLink = Self.hasAncestor(node, named: "a")
+    var link: xmlNodePtr?
+    if !inLink {
+      link = xmlNewDocNode(node.pointee.doc, nil, "a", nil)
+      guard let link else {
+        Self.remove(node)
+        return
+      }
+      xmlSetProp(link, "href", href)
     }
-    xmlSetProp(link, "href", href)
+    let content: xmlNodePtr?
     if let image, let img = xmlNewDocNode(node.pointee.doc, nil, "img", nil) {
       xmlSetProp(img, "src", image)
       xmlSetProp(img, "alt", text)
-      xmlAddChild(link, img)
+      content = img
     } else {
-      xmlNodeAddContent(link, text)
+      content = xmlNewDocText(node.pointee.doc, text)
     }
-    xmlAddPrevSibling(node, link)
+    if let link {
+      if let content { xmlAddChild(link, content) }
+      xmlAddPrevSibling(node, link)
+    } else if let content {
+      xmlAddPrevSibling(node, content)
+    }
     Self.remove(node)
+  }
+
+  static func hasAncestor(_ node: xmlNodePtr, named name: String) -> Bool {
+    var p = node.pointee.parent
+    while let e = p, e.pointee.type == XML_ELEMENT_NODE {
+      if Self.name(e).lowercased() == name { return true }
+      p = e.pointee.parent
+    }
+    return false
   }
 
   func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
