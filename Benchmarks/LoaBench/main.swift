@@ -131,7 +131,8 @@ func benchConfiguration(database: String) throws -> Configuration {
       "links": { "article": "/{category}/{slug}-{id}.html", "category": "/chuyen-muc/{slug}/" }
     }
     """
-  return try Configuration.parse(Data(json.utf8), path: "/nonexistent/bench.json")
+  // The database path is relative to where loa-bench runs, not to this made-up config file.
+  return try Configuration.parse(Data(json.utf8), path: Paths.currentDirectory() + "/bench.json")
 }
 
 func exportItems(_ o: Options) throws {
