@@ -144,11 +144,16 @@ struct PostgresStoreTests {
     let store = try PostgresArticleStore(url: url)
     defer { try? store.close() }
     var ids: [Int64] = []
+    var all: [Int64] = []
     try store.forEachArticle(in: .category(1)) { row in
+      all.append(row.id)
       if row.title?.hasPrefix("P") == true { ids.append(row.id) }
       return ids.count < 3
     }
     #expect(ids == [153, 152, 151])
+    // Every row once, none skipped, none repeated where one page ends and the next begins.
+    #expect(all.count == 153 && Set(all).count == 153, "\(all)")
+    #expect(Array(all.suffix(3)) == [153, 152, 151])
   }
 }
 

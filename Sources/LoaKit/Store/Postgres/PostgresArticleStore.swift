@@ -131,14 +131,14 @@ public final class PostgresArticleStore: ArticleStore {
       ? "(\(DatePattern.sqlSortKey(datePatterns))) COLLATE \"C\"" : "published_at"
     byCategorySQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND category_id = $2"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $3"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $3 OFFSET $4"
     uncategorizedSQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND"
       + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[])))"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $3"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $3 OFFSET $4"
     allSQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $2"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $2 OFFSET $3"
     try connection.prepare("loa_all", allSQL)
     try connection.prepare("loa_by_category", byCategorySQL)
     try connection.prepare("loa_uncategorized", uncategorizedSQL)
@@ -171,28 +171,32 @@ public final class PostgresArticleStore: ArticleStore {
     do {
       try prepareStatements()
       // A little more than asked for: a few scheduled or invalid rows do not cost a second page.
+      // Later pages (rows past many scheduled posts) continue where the last one ended, in
+      // the run's one snapshot (REPEATABLE READ), doubling in size.
       var limit = max(64, expecting + expecting / 8 + 8)
-      var seen = 0
+      var offset = 0
       while true {
         let result: PGResult
         switch selection {
         case .all:
           result = try connection.executePrepared(
-            "loa_all", ["published", String(limit)], sql: allSQL)
+            "loa_all", ["published", String(limit), String(offset)], sql: allSQL)
         case .category(let id):
           result = try connection.executePrepared(
-            "loa_by_category", ["published", String(id), String(limit)], sql: byCategorySQL)
+            "loa_by_category", ["published", String(id), String(limit), String(offset)],
+            sql: byCategorySQL)
         case .uncategorized(let known):
           let array = "{" + known.map(String.init).joined(separator: ",") + "}"
           result = try connection.executePrepared(
-            "loa_uncategorized", ["published", array, String(limit)], sql: uncategorizedSQL)
+            "loa_uncategorized", ["published", array, String(limit), String(offset)],
+            sql: uncategorizedSQL)
         }
         let count = result.rowCount
-        for i in seen..<max(seen, count) {
+        for i in 0..<count {
           if try !body(row(result, i)) { return }
         }
         if count < limit { return }
-        seen = count
+        offset += count
         limit *= 2
       }
     } catch let e as PostgresError {
