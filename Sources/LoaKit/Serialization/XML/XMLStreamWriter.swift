@@ -56,10 +56,17 @@ public final class XMLStreamWriter {
     }
     let length = Int(xmlBufferLength(buffer))
     guard let content = xmlBufferContent(buffer) else { return [] }
-    var bytes = Array(UnsafeBufferPointer(start: content, count: length))
-    // End the file with a newline, as text files should.
-    if bytes.last != 0x0A { bytes.append(0x0A) }
-    return bytes
+    // One copy, with room for the final newline (text files end with one): appending it to an
+    // exactly-sized array would copy the whole document a second time, into twice the memory.
+    let endsWithNewline = length > 0 && content[length - 1] == 0x0A
+    return [UInt8](unsafeUninitializedCapacity: length + 1) { out, count in
+      if length > 0 { out.baseAddress!.update(from: content, count: length) }
+      count = length
+      if !endsWithNewline {
+        out[length] = 0x0A
+        count = length + 1
+      }
+    }
   }
 
   @inline(__always)
