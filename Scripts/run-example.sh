@@ -10,8 +10,8 @@ cd "$root"
 say() { echo "run-example: $*" >&2; }
 
 Scripts/install-deps.sh
-say "swift build -c release --static-swift-stdlib"
-swift build -c release --static-swift-stdlib
+say "swift build -c release --static-swift-stdlib --product loa"
+swift build -c release --static-swift-stdlib --product loa
 say "recreating Examples/bai-chay.sqlite from Examples/bai-chay.sql"
 rm -f Examples/bai-chay.sqlite Examples/bai-chay.sqlite-journal \
   Examples/bai-chay.sqlite-wal Examples/bai-chay.sqlite-shm
