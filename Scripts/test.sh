@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds loa and runs the whole test suite,
 # including the independent feed checkers (Tests/Checkers), which are required
-# here rather than skipped; then the suite again under AddressSanitizer, and a
+# here rather than skipped; then the README's first command (Scripts/run-example.sh),
+# which must leave feeds/ as committed; the suite again under AddressSanitizer; and a
 # short bounded run of every libFuzzer target (Fuzz/). Extra arguments go to the
-# first `swift test` only (and skip the other two), e.g.
+# first `swift test` only (and skip the rest), e.g.
 #   Scripts/test.sh --filter LoaKitTests
-# LOA_SKIP_ASAN=1 and LOA_SKIP_FUZZ=1 skip the sanitizer and fuzzing runs.
+# LOA_SKIP_EXAMPLE=1, LOA_SKIP_ASAN=1 and LOA_SKIP_FUZZ=1 skip those runs.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,21 @@ swift build
 say "swift test $*"
 swift test "$@"
 (($# == 0)) || exit 0
+
+if [[ "${LOA_SKIP_EXAMPLE:-0}" != 1 ]]; then
+  # The README's first command, as a new user runs it (a release build with the static Swift
+  # standard library): it must work and publish exactly the committed feeds/.
+  say "the README's first command: Scripts/run-example.sh"
+  Scripts/run-example.sh >/dev/null
+  if [[ -d .git ]] && command -v git >/dev/null; then
+    changed="$(git status --porcelain -- feeds)"
+    if [[ -n "$changed" ]]; then
+      echo "test: Scripts/run-example.sh changed feeds/:" >&2
+      echo "$changed" >&2
+      exit 1
+    fi
+  fi
+fi
 
 if [[ "${LOA_SKIP_ASAN:-0}" != 1 ]]; then
   # The whole suite again, loa and its tests built with AddressSanitizer (and LeakSanitizer):
