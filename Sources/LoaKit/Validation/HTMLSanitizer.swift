@@ -448,6 +448,11 @@ public struct HTMLSanitizer: Sendable {
       return next
     }
     if let paragraphToDivision { xmlNodeSetName(paragraphToDivision, "div") }
+    if node.pointee.children == nil, !Self.allowedVoid.contains(name), let empty = xmlNewDocText(node.pointee.doc, "") {
+      // libxml2 writes an empty `li`, `td`, `dt`… without its end tag (optional in HTML), and
+      // the next parser puts whatever follows inside it; an empty child keeps the end tag.
+      xmlAddChild(node, empty)
+    }
     return next
   }
 
@@ -457,16 +462,15 @@ public struct HTMLSanitizer: Sendable {
   /// when what surrounded it was unwrapped. Between elements the parser keeps it, and so
   /// does the sanitizer (the source's line breaks between paragraphs stay).
   static func normalizeTopLevel(in body: xmlNodePtr) {
-    func isBlock(_ n: xmlNodePtr?) -> Bool {
-      guard let n else { return true }
-      return n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+    func isBlock(_ n: xmlNodePtr) -> Bool {
+      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
     }
     func isBlankText(_ n: xmlNodePtr) -> Bool {
       guard n.pointee.type == XML_TEXT_NODE else { return false }
       guard var p = n.pointee.content else { return true }
       while p.pointee != 0 {
-        let b = p.pointee
-        if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D) { return false }
+        if !isSpace(p.pointee) { return false }
         p += 1
       }
       return true
@@ -480,20 +484,16 @@ public struct HTMLSanitizer: Sendable {
     else { return }
     if let content = first.pointee.content {
       var start = content
-      while start.pointee == 0x20 || start.pointee == 0x09 || start.pointee == 0x0A
-        || start.pointee == 0x0C || start.pointee == 0x0D
-      {
-        start += 1
-      }
+      while isSpace(start.pointee) { start += 1 }
       if start != content {
         let trimmed = String(cString: start)  // a copy: the old content is freed next
         xmlNodeSetContent(first, trimmed)
       }
     }
     xmlAddPrevSibling(first, p)
-    var c2: xmlNodePtr? = first
-    while let n = c2, !isBlock(n) {
-      c2 = n.pointee.next
+    var next: xmlNodePtr? = first
+    while let n = next, !isBlock(n) {
+      next = n.pointee.next
       xmlUnlinkNode(n)
       xmlAddChild(p, n)
     }

@@ -198,6 +198,15 @@ import Testing
     #expect(s.sanitize("<a href=\"/x\">g</a> <a name=x> </a> <a></a>").html == "<a href=\"https://baichay.example.org/x\">g</a>")
   }
 
+  /// An empty list item or cell keeps its end tag, so what follows stays outside it
+  /// (found by FuzzHTMLSanitizer).
+  @Test func emptyElementsKeepTheirEndTag() {
+    let s = HTMLSanitizer(base: WebAddress("https://baichay.example.org/")!)
+    #expect(s.sanitize("<ol><li></li>sau</ol>").html == "<ol><li></li>sau</ol>")
+    #expect(s.sanitize("<table><tr><td></td><td>b</td></tr></table>").html == "<table><tr><td></td><td>b</td></tr></table>")
+    #expect(s.sanitize("<dl><dt></dt>x<dd></dd></dl>").html == "<dl><dt></dt>x<dd></dd></dl>")
+  }
+
   @Test func normalizesLineEnds() {
     let s = HTMLSanitizer(base: WebAddress("https://baichay.example.org/")!)
     #expect(s.sanitize("<p>x\ry</p><pre>a\r\nb\r\r\nc\n</pre>").html == "<p>x\ny</p><pre>a\nb\n\nc\n</pre>")
