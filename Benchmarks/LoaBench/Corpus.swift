@@ -1,3 +1,5 @@
+import LoaKit
+
 /// The synthetic portal: categories in a two-level tree and articles in the database contract
 /// (docs/database.md), generated deterministically from a seed.
 ///
@@ -80,9 +82,9 @@ struct Corpus {
   }
 
   /// Local Unix-like seconds (days since 1970 × 86400 + time of day, no zone) of the range.
-  static let start = Int64(days(2023, 11, 1)) * 86_400
-  static let end = Int64(days(2026, 11, 1)) * 86_400
-  static let scheduledStart = Int64(days(2026, 12, 1)) * 86_400
+  static let start = Civil.days(year: 2023, month: 11, day: 1) * 86_400
+  static let end = Civil.days(year: 2026, month: 11, day: 1) * 86_400
+  static let scheduledStart = Civil.days(year: 2026, month: 12, day: 1) * 86_400
 
   func article(_ id: Int64) -> Article {
     var rng = SplitMix64(seed: seed, stream: 1, row: id)
@@ -276,7 +278,8 @@ struct Corpus {
 
   /// `YYYY-MM-DD HH:MM:SS` of local seconds.
   static func format(_ local: Int64) -> [UInt8] {
-    let (y, m, d) = civil(Int(local / 86_400))
+    let date = Civil.date(days: local / 86_400)
+    let (y, m, d) = (Int(date.year), Int(date.month), Int(date.day))
     let s = Int(local % 86_400)
     var out: [UInt8] = []
     out.reserveCapacity(19)
@@ -292,27 +295,5 @@ struct Corpus {
     n(y, 4); out.append(0x2D); n(m, 2); out.append(0x2D); n(d, 2); out.append(0x20)
     n(s / 3600, 2); out.append(0x3A); n(s % 3600 / 60, 2); out.append(0x3A); n(s % 60, 2)
     return out
-  }
-
-  /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-  static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1
-    return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-  }
-
-  /// `civil_from_days`.
-  static func civil(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 }

@@ -19,9 +19,9 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 /// Civil-calendar arithmetic (proleptic Gregorian), after Howard Hinnant's `days_from_civil`
 /// and `civil_from_days`. Pure integer functions: no `DateFormatter`, no locale, no time-zone
 /// database (notes/performance.md §3.5: 40–100 ns against 2 µs for a formatter).
-enum Civil {
+public enum Civil {
   /// Days since 1970-01-01 of the date `y-m-d`.
-  static func days(year y0: Int64, month m: Int64, day d: Int64) -> Int64 {
+  public static func days(year y0: Int64, month m: Int64, day d: Int64) -> Int64 {
     let y = m <= 2 ? y0 - 1 : y0
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -32,7 +32,7 @@ enum Civil {
   }
 
   /// The date `(year, month, day)` of a day count since 1970-01-01.
-  static func date(days z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
+  public static func date(days z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

@@ -422,11 +422,12 @@ public struct HTMLSanitizer: Sendable {
     // A parser would end the parent here: a paragraph holding a block becomes a division
     // (once the block is known to stay), anything else out of place keeps its content only.
     var paragraphToDivision: xmlNodePtr?
-    if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
-      let closing = Self.closedBy[Self.name(parent).lowercased()], closing.contains(name)
-    {
-      guard Self.name(parent).lowercased() == "p" else { return Self.unwrap(node) }
-      paragraphToDivision = parent
+    if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+      let parentName = Self.name(parent).lowercased()
+      if let closing = Self.closedBy[parentName], closing.contains(name) {
+        guard parentName == "p" else { return Self.unwrap(node) }
+        paragraphToDivision = parent
+      }
     }
     cleanAttributes(node, element: name, allowed: allowedAttributes, changes: &changes)
 
