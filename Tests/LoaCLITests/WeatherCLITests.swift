@@ -90,15 +90,18 @@ import Testing
     #expect(plain.stderr.split(separator: "\n").count == 1, "\(plain.stderr)")
     #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8).contains("(sửa)"))
 
-    // --strict: exit 1, but the feeds had no warning, so they are published; the box keeps
-    // its last good data.
+    // --strict covers every output of the run: the weather failure holds back the feeds too
+    // (exit 1, no file replaced, one line saying so); the next plain run publishes them.
     try SQLiteFixture.execute(
       "UPDATE articles SET title = title || ' (lần 2)', updated_at = '2026-11-28 10:00:00' WHERE id = 31",
       in: dir.path("db.sqlite"))
     let strict = try loa(["publish", "--strict"], config)
     #expect(strict.status == 1, "\(strict.stderr)")
-    #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8).contains("(lần 2)"))
+    #expect(strict.stderr.contains("no file was replaced"), "\(strict.stderr)")
+    #expect(try !String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8).contains("(lần 2)"))
     #expect(try String(contentsOfFile: dir.path("out/weather.html"), encoding: .utf8) == box)
+    #expect(try loa(["publish"], config).status == 0)
+    #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8).contains("(lần 2)"))
   }
 
   @Test func forceRewritesTheBoxToo() throws {

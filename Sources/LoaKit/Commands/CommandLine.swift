@@ -195,47 +195,25 @@ public enum LoaCommandLine {
     if let out = options.output {
       configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
     }
-    let clock = options.clockOverride ?? SystemClock()
     let started = monotonicSeconds()
     let mode: PublishMode =
       options.command == "check"
       ? .check : options.dryRun ? .dryRun : options.strict ? .strict : .write
-    // One run at a time per output directory; check and dry runs write nothing and need none.
-    var lock: RunLock?
-    if mode == .write || mode == .strict {
-      try OutputDirectory.makeDirectories(configuration.output.directory)
-      lock = try RunLock(directory: configuration.output.directory)
-      // Under the lock, before anything else: a run killed while writing the weather box
-      // leaves its temporary files even when the next run finds no article changed.
-      try? OutputDirectory(path: configuration.output.directory).removeAbandonedTemporaryFiles()
-    }
-    defer { lock?.release() }
-    let store = try configuration.openStore()
+    var run = PublishRun(
+      configuration: configuration, command: PublishRun.Command(rawValue: options.command) ?? .publish,
+      mode: mode, options: PublishOptions(force: options.force),
+      reportPath: options.reportPath.map { Paths.absolute($0, relativeTo: cwd) },
+      clock: options.clockOverride ?? SystemClock(), logger: logger)
+    if options.output != nil { run.outputKey = "--output" }
     let report = RunReport(keepNotes: options.reportPath != nil || logger.enabled(.info))
-    let publisher: Publisher
+    let outcome: PublishRun.Outcome
     do {
-      publisher = try Publisher(
-        configuration: configuration, store: store, clock: clock, logger: logger, report: report,
-        mode: mode, options: PublishOptions(force: options.force))
-      try publisher.run()
+      outcome = try run.run(report: report)
     } catch {
-      try? store.close()
       logIssues(report, logger)
       throw error
     }
-    try store.close()
     logIssues(report, logger)
-    // The weather box is time-driven, so it runs even when no article changed; its failures
-    // are one warning and never fail the feeds (only --strict turns them into exit 1).
-    // Under --strict, a run whose feeds were held back replaces no file, the box included.
-    var weather: WeatherOutcome?
-    let feedsHeldBack = mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0)
-    if mode == .write || mode == .strict, !feedsHeldBack, let w = configuration.weather, w.enabled {
-      weather = try runWeather(w, configuration, clock: clock, logger: logger, force: options.force)
-    }
-    if let path = options.reportPath {
-      try writeReport(report, command: options.command, to: Paths.absolute(path, relativeTo: cwd))
-    }
     if mode == .dryRun {
       for path in report.filesWritten { print(path) }
     }
@@ -249,10 +227,13 @@ public enum LoaCommandLine {
       var line = parts.joined(separator: ", ")
       if mode == .strict { line += "; --strict: no file was replaced" }
       logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
+    } else if outcome.heldBack {
+      logger.error("summary", "--strict: the weather source failed; no file was replaced")
     }
     let elapsed = Int((monotonicSeconds() - started) * 1000)
+    let weather = outcome.weather
     let weatherNote = weather.map { "; weather \($0.state.rawValue)" + ($0.problem == nil ? "" : " (source failed)") } ?? ""
-    if publisher.nothingChanged {
+    if outcome.nothingChanged {
       logger.info(options.command, "nothing changed; 0 files written\(weatherNote); \(elapsed) ms")
     } else {
       let verb = mode == .dryRun ? "would be written" : "written"
@@ -266,20 +247,6 @@ public enum LoaCommandLine {
     if errors > 0 { return .validationFailed }
     if options.strict && (warnings > 0 || weather?.problem != nil) { return .validationFailed }
     return .success
-  }
-
-  /// Fetches (or reads) the weather and writes the box into the output directory.
-  public static func runWeather(
-    _ w: WeatherConfiguration, _ c: Configuration, clock: Clock, logger: Logger,
-    force: Bool = false
-  ) throws -> WeatherOutcome {
-    let output = try OutputDirectory(path: c.output.directory)
-    output.gzipLevel = c.output.gzip ? Int32(c.output.gzipLevel) : nil
-    let publisher = WeatherPublisher(
-      configuration: w, output: output,
-      stateDirectory: c.state.directory, siteTimeZone: c.site.timeZone, clock: clock,
-      logger: logger, environment: ProcessInfo.processInfo.environment, force: force)
-    return try publisher.run()
   }
 
   /// `loa weather`: only the weather box. Exit 0 when the source answered or was not due
@@ -297,14 +264,12 @@ public enum LoaCommandLine {
         .missingKey, key: "weather", "is missing or disabled; loa weather has nothing to do",
         path: options.configPath)
     }
-    try OutputDirectory.makeDirectories(configuration.output.directory)
-    let lock = try RunLock(directory: configuration.output.directory)
-    defer { lock.release() }
-    try? OutputDirectory(path: configuration.output.directory).removeAbandonedTemporaryFiles()
     let started = monotonicSeconds()
-    let outcome = try runWeather(
-      weather, configuration, clock: options.clockOverride ?? SystemClock(), logger: logger,
-      force: options.force)
+    var run = PublishRun(
+      configuration: configuration, command: .weather, options: PublishOptions(force: options.force),
+      clock: options.clockOverride ?? SystemClock(), logger: logger)
+    if options.output != nil { run.outputKey = "--output" }
+    guard let outcome = try run.run(report: RunReport()).weather else { return .success }
     logger.info(
       "weather",
       "\(outcome.state.rawValue); \(outcome.filesWritten.count) files written, "
@@ -326,44 +291,6 @@ public enum LoaCommandLine {
     }
   }
 
-  /// Writes the report as JSON (fixed key order, no timestamps).
-  static func writeReport(_ report: RunReport, command: String, to path: String) throws {
-    var j = JSONWriter()
-    j.beginObject()
-    j.member("version", Int64(1))
-    j.member("command", command)
-    j.beginObject("summary")
-    j.member("articlesRead", Int64(report.articlesRead))
-    j.member("itemsPublished", Int64(report.itemsPublished))
-    j.member("itemsLeftOut", Int64(report.itemsLeftOut))
-    j.member("scheduled", Int64(report.scheduled))
-    j.member("filesWritten", Int64(report.filesWritten.count))
-    j.member("filesUnchanged", Int64(report.filesUnchanged.count))
-    j.member("errors", Int64(report.count(.error)))
-    j.member("warnings", Int64(report.count(.warning)))
-    j.member("notes", Int64(report.count(.info)))
-    j.endObject()
-    j.beginArray("issues")
-    for issue in report.issues {
-      j.beginObject()
-      j.member("severity", issue.severity.rawValue)
-      j.member("action", issue.action.rawValue)
-      if let a = issue.articleID { j.member("article", a) } else { j.memberNull("article") }
-      if let c = issue.categoryID { j.member("category", c) } else { j.memberNull("category") }
-      j.member("field", issue.field)
-      j.member("message", issue.message)
-      j.endObject()
-    }
-    j.endArray()
-    j.endObject()
-    let directory = Paths.directory(of: path)
-    let name = String(path[path.index(after: path.lastIndex(of: "/")!)...])
-    do {
-      try OutputDirectory(path: directory).write(j.bytes, to: name)
-    } catch let e as WriteError {
-      throw WriteError(e.code, path: path, e.reason, underlying: e.underlying)
-    }
-  }
 }
 
 /// The command line of `loa publish` and `loa check`.

@@ -14,7 +14,9 @@ final class FeedRenderer: @unchecked Sendable {
   let site: SiteInfo
   let mode: PublishMode
   let force: Bool
-  let gzipLevel: Int32?
+  /// Where files are staged (publish); nil when nothing is written (check, dry run).
+  let transaction: OutputTransaction?
+  /// The published files, for a dry run's comparison.
   let output: OutputDirectory?
   /// Hashes of files that passed their check in an earlier run of this build and
   /// configuration (``RunState/checked``): the same bytes pass again without a re-check.
@@ -23,14 +25,15 @@ final class FeedRenderer: @unchecked Sendable {
 
   init(
     formats: [FeedFormat], budget: Int, site: SiteInfo, mode: PublishMode, force: Bool,
-    gzipLevel: Int32?, output: OutputDirectory?, previouslyChecked: [String: String]
+    transaction: OutputTransaction?, output: OutputDirectory?,
+    previouslyChecked: [String: String]
   ) {
     self.formats = formats
     self.budget = budget
     self.site = site
     self.mode = mode
     self.force = force
-    self.gzipLevel = gzipLevel
+    self.transaction = transaction
     self.output = output
     self.previouslyChecked = previouslyChecked
   }
@@ -143,27 +146,15 @@ final class FeedRenderer: @unchecked Sendable {
     case .write, .strict:
       break
     }
-    guard let output else { return }
-    if let file = try output.stage(bytes, to: path, force: force) {
-      if let level = gzipLevel {
-        // The .gz goes first, so it is never newer than the file it copies.
-        if let gz = try output.stage(Gzip.compress(bytes, level: level), to: path + ".gz", force: true) {
-          outcome.staged.append(gz)
-        }
-        outcome.published.append(path + ".gz")
-      }
-      outcome.staged.append(file)
+    guard let transaction else { return }
+    let prepared = try transaction.prepare(bytes, to: path)
+    outcome.staged += prepared.files
+    outcome.removals += prepared.removals
+    if transaction.gzipLevel != nil { outcome.published.append(path + ".gz") }
+    if prepared.outcome == .written {
       if isFeed { outcome.changedFeeds.append(path) }
     } else {
       outcome.unchanged.append(path)
-      if let level = gzipLevel {
-        outcome.published.append(path + ".gz")
-        if !output.exists(path + ".gz"),
-          let gz = try output.stage(Gzip.compress(bytes, level: level), to: path + ".gz", force: true)
-        {
-          outcome.staged.append(gz)
-        }
-      }
     }
   }
 }
@@ -177,6 +168,8 @@ struct FeedOutcome {
   var tooLarge: [(Int64, Int)] = []
   var issues: [ValidationIssue] = []
   var staged: [OutputDirectory.StagedFile] = []
+  /// Stale `.gz` copies to remove on commit.
+  var removals: [String] = []
   /// Every file this feed publishes (changed or not).
   var published: [String] = []
   var changedFeeds: [String] = []

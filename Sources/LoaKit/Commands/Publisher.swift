@@ -41,6 +41,9 @@ public final class Publisher {
   public let mode: PublishMode
   public let options: PublishOptions
   private let store: ArticleStore
+  /// Where this run's files are staged (publish, --strict); nil for check and dry runs.
+  private let transaction: OutputTransaction?
+  /// The published files, compared against in a dry run.
   private let output: OutputDirectory?
   private let site: SiteInfo
   private let now: Int64
@@ -66,8 +69,8 @@ public final class Publisher {
   private var stagingError: Error?
   /// Hashes of the files that passed their check this run (``RunState/checked``).
   private var checked: [String: String] = [:]
-  /// Files written to temporary siblings, renamed into place when the whole run succeeded.
-  private var staged: [OutputDirectory.StagedFile] = []
+  /// Files this publisher staged in the transaction (feeds, their `.gz` copies, OPML, pages).
+  private var staged: [String] = []
   /// Every file this run publishes (changed or not), relative to the output directory.
   private var published: [String] = []
   /// Feed files whose bytes changed (or would change, in a dry run).
@@ -82,12 +85,16 @@ public final class Publisher {
   /// What the WebSub notifications did, when hubs are configured.
   public private(set) var websubOutcome: WebSubNotifier.Outcome?
 
+  /// - Parameters:
+  ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
+  ///     commits it (``PublishRun``). When nil in those modes, one is made for the output
+  ///     directory and ``run()`` commits it itself (tests and tools that only publish feeds).
   /// - Throws: ``StoreError`` when categories cannot be read, ``WriteError`` when the output
   ///   directory cannot be created.
   public init(
     configuration: Configuration, store: ArticleStore, clock: Clock, logger: Logger,
     report: RunReport = RunReport(), mode: PublishMode = .write,
-    options: PublishOptions = PublishOptions()
+    options: PublishOptions = PublishOptions(), transaction: OutputTransaction? = nil
   ) throws {
     self.configuration = configuration
     self.store = store
@@ -101,12 +108,59 @@ public final class Publisher {
     cache = CleaningCache()
     tree = CategoryTree(try store.categories(), report: report)
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
-    output =
-      mode == .check ? nil
-      : mode == .dryRun
-        ? (FileManager.default.fileExists(atPath: configuration.output.directory)
-          ? try OutputDirectory(path: configuration.output.directory) : nil)
-        : try OutputDirectory(path: configuration.output.directory)
+    switch mode {
+    case .check:
+      output = nil
+      self.transaction = nil
+    case .dryRun:
+      output =
+        FileManager.default.fileExists(atPath: configuration.output.directory)
+        ? try OutputDirectory(path: configuration.output.directory) : nil
+      self.transaction = nil
+    case .write, .strict:
+      let t =
+        try transaction
+        ?? OutputTransaction(
+          OutputDirectory(path: configuration.output.directory), force: options.force,
+          gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil)
+      ownsTransaction = transaction == nil
+      output = t.directory
+      self.transaction = t
+    }
+  }
+
+  /// Whether ``run()`` commits the transaction itself (none was given).
+  private var ownsTransaction = false
+
+  /// Whether the files staged so far must be held back under `--strict`.
+  public var mustHoldBack: Bool {
+    mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0)
+  }
+
+  /// Every path this run publishes, with what claims it (``OutputClaims``).
+  public func claim(into claims: inout OutputClaims) {
+    let formats = configuration.feeds.formats
+    let gz = configuration.output.gzip
+    func files(_ folder: String, _ owner: String) {
+      for format in formats {
+        let path = folder.isEmpty ? format.fileName : folder + "/" + format.fileName
+        claims.claim(path, by: "\(owner)'s \(format.fileName)")
+        if gz { claims.claim(path + ".gz", by: "\(owner)'s \(format.fileName).gz") }
+      }
+    }
+    files("", "the site feed")
+    if configuration.feeds.categoryFeeds {
+      for node in tree.preorder { files(node.slug, "category \(node.id) (\(node.slug))") }
+    }
+    var pages: [(String, String)] = []
+    if configuration.feeds.opml { pages.append(("index.opml", "the OPML index")) }
+    if configuration.output.index {
+      pages += [("index.html", "the feed page"), ("head-links.html", "the head links")]
+    }
+    for (path, owner) in pages {
+      claims.claim(path, by: owner)
+      if gz { claims.claim(path + ".gz", by: owner + " (.gz)") }
+    }
   }
 
   /// Files in the state directory are named after the site and output directory, so several
@@ -159,7 +213,7 @@ public final class Publisher {
     if mode == .write && !options.force && unchangedSinceLastRun() {
       nothingChanged = true
       logger.info("publish", "nothing changed since the last run; no file written")
-      notifyHubs()
+      if ownsTransaction { finish(committed: true) }
       return
     }
     do {
@@ -168,23 +222,40 @@ public final class Publisher {
       // Feeds still in flight stage files too: wait for them, then discard everything.
       renderGroup.wait()
       applyReady()
-      output?.discard(staged)
-      staged = []
+      transaction?.discard()
       try? cache.finishSaving(keep: false)
       throw error
     }
-    if mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0) {
-      output?.discard(staged)
-      changedFeeds = []
-    } else if mode != .dryRun, let output {
-      try output.commit(staged)
-      for file in staged {
-        report.fileWritten(file.path)
-        logger.debug("write", "\(file.path): written")
+    guard ownsTransaction, let transaction else {
+      if transaction == nil { finish(committed: false) }
+      return
+    }
+    if mustHoldBack {
+      transaction.discard()
+      finish(committed: false)
+    } else {
+      try transaction.commit()
+      finish(committed: true)
+    }
+  }
+
+  /// Ends the run after the caller committed or discarded the transaction: records what was
+  /// written, saves the run state (only after a commit: it records the files' stamps),
+  /// notifies WebSub hubs, keeps the cleaning cache.
+  public func finish(committed: Bool) {
+    if nothingChanged {
+      notifyHubs()
+      return
+    }
+    if committed && transaction != nil {
+      for path in staged {
+        report.fileWritten(path)
+        logger.debug("write", "\(path): written")
       }
-      if !configuration.output.gzip { removeStaleGzipCopies(output) }
       saveRunState()
       notifyHubs()
+    } else if mode != .dryRun {
+      changedFeeds = []
     }
     staged = []
     saveCache()
@@ -218,14 +289,6 @@ public final class Publisher {
       try OutputDirectory(path: dir).write(state.encoded(), to: String(path.dropFirst(dir.count + 1)))
     } catch {
       logger.warning("state", "cannot save the run state (the next run renders everything): \(error)")
-    }
-  }
-
-  /// Deletes `.gz` copies left from when `output.gzip` was on: nginx would keep serving them.
-  private func removeStaleGzipCopies(_ output: OutputDirectory) {
-    for p in published {
-      let gz = configuration.output.directory + "/" + p + ".gz"
-      if unlink(gz) == 0 { logger.info("write", "\(p).gz: removed (output.gzip is off)") }
     }
   }
 
@@ -280,9 +343,8 @@ public final class Publisher {
     }
     renderer = FeedRenderer(
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: site,
-      mode: mode, force: options.force,
-      gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil,
-      output: output, previouslyChecked: previouslyChecked)
+      mode: mode, force: options.force, transaction: transaction, output: output,
+      previouslyChecked: previouslyChecked)
     var siteItems = TopItems(limit: limit)
     if configuration.feeds.categoryFeeds {
       // Each category's newest N, merged up the tree: the site's newest N are among them.
@@ -507,7 +569,8 @@ public final class Publisher {
       report.add(.init(.warning, .leftOut, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
     }
     for issue in o.issues { report.add(issue) }
-    staged += o.staged
+    transaction?.add(o.staged, removing: o.removals)
+    staged += o.staged.map(\.path)
     published += o.published
     changedFeeds += o.changedFeeds
     for path in o.written { report.fileWritten(path) }

@@ -55,21 +55,22 @@ public enum WriteOutcome: Sendable, Equatable {
   case unchanged
 }
 
-/// The output directory. Every file goes through ``write(_:to:)``, which never writes outside
-/// the directory and replaces files atomically:
+/// The output directory: the only way loa changes anything below the output root.
 ///
-/// 1. every path component is checked (no `..`, no `/`, no hidden names) and each folder is
-///    opened with `openat(O_NOFOLLOW | O_DIRECTORY)` from the directory's own descriptor, so
-///    neither a slug nor a planted symlink can lead elsewhere;
-/// 2. if the published file has the same bytes, nothing is written;
-/// 3. otherwise the bytes go to a temporary sibling (`.name.loa-PID.tmp`, `O_EXCL`), which is
-///    `fsync`ed (``stage(_:to:)``); later ``commit(_:)`` `renameat`s it over the old file and
-///    `fsync`s the folder.
+/// Every creation, rename and removal is made relative to a directory descriptor: the root
+/// is opened once, and each folder below it is opened component by component with
+/// `openat(O_DIRECTORY | O_NOFOLLOW)`, so no path is resolved again after it was checked and
+/// a symlink anywhere inside the output tree is never followed (a link where a folder should
+/// be is "exists and is not a directory", exit 73). Path components are checked first (no
+/// `..`, no `/`, no hidden names, at most 200 bytes).
 ///
-/// A run stages every file first and commits only when all were rendered, so a run that fails
-/// part-way (a database lost mid-run) replaces nothing. A run that is killed at any point leaves
-/// each file either complete and old or complete and new.
-public final class OutputDirectory {
+/// Files are replaced atomically: the bytes go to a temporary sibling (`.name.loa-PID.tmp`,
+/// `O_EXCL`), which is `fsync`ed (``stage(_:to:force:)``); ``commit(_:removing:)``
+/// `renameat`s each over the published file, `unlinkat`s what the run retired, then `fsync`s
+/// each folder once. A file whose published bytes are already the same is not staged at all,
+/// so its inode and modification time stay. A run collects everything it stages in one
+/// ``OutputTransaction`` and commits only when all of it was rendered and checked.
+public final class OutputDirectory: @unchecked Sendable {
   /// Absolute path.
   public let path: String
   private let fd: Int32
@@ -89,21 +90,22 @@ public final class OutputDirectory {
 
   deinit { close(fd) }
 
-  static func makeDirectories(_ path: String) throws {
+  /// Creates `path` and its missing parents (the root of an output or state directory: the
+  /// operator's own path, so symlinks in it are followed like any path given to a program).
+  static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
     var current = ""
     for part in path.split(separator: "/") {
       current += "/" + part
-      if mkdir(current, 0o755) != 0 {
-        let code = errno
-        if code == EEXIST {
-          var st = stat()
-          if stat(current, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
-            throw WriteError(
-              .cannotCreate, path: current, "exists and is not a directory")
-          }
-          continue
+      var st = stat()
+      if stat(current, &st) == 0 {
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+          throw WriteError(.cannotCreate, path: current, "exists and is not a directory")
         }
-        throw WriteError(path: current, SystemCallError(call: "mkdir", errno: code))
+        continue
+      }
+      FileOperation.willChange("mkdir", current)
+      if mkdir(current, mode) != 0 && errno != EEXIST {
+        throw WriteError(path: current, SystemCallError(call: "mkdir", errno: errno))
       }
     }
   }
@@ -119,7 +121,7 @@ public final class OutputDirectory {
     return true
   }
 
-  /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:)``.
+  /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:removing:)``.
   public struct StagedFile: Sendable {
     /// Path relative to the output directory, e.g. `thoi-su/rss.xml`.
     public let path: String
@@ -128,38 +130,29 @@ public final class OutputDirectory {
     let temporaryName: String
   }
 
-  /// When set, ``write(_:to:)`` keeps a `.gz` copy (zlib at this level) next to each file,
-  /// for nginx `gzip_static`; when nil it removes such a copy, which would otherwise go stale.
-  public var gzipLevel: Int32?
+  /// Splits a checked relative path into its folders and its file name.
+  private func split(_ relativePath: String) throws -> (folder: [String], name: String) {
+    guard Self.isSafe(relativePath) else {
+      throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
+    }
+    var parts = relativePath.split(separator: "/").map(String.init)
+    let name = parts.removeLast()
+    return (parts, name)
+  }
 
-  /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) unless it already holds them: stage,
-  /// then commit at once (with its `.gz` copy, see ``gzipLevel``).
+  /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) at once unless it already holds
+  /// them: a transaction of one file (with its `.gz` copy at `gzipLevel`, or the removal of
+  /// a stale one when nil).
   ///
   /// - Throws: ``WriteError``; the published file is then unchanged.
   @discardableResult
-  public func write(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
-    -> WriteOutcome
-  {
-    let main = try stage(bytes, to: relativePath, force: force)
-    var files: [StagedFile] = []
-    if let level = gzipLevel {
-      if main != nil || !exists(relativePath + ".gz") {
-        do {
-          if let gz = try stage(Gzip.compress(bytes, level: level), to: relativePath + ".gz", force: true) {
-            files.append(gz)
-          }
-        } catch {
-          if let main { discard([main]) }
-          throw error
-        }
-      }
-    } else if Self.isSafe(relativePath) {
-      _ = unlink(path + "/" + relativePath + ".gz")
-    }
-    if let main { files.append(main) }
-    guard !files.isEmpty else { return .unchanged }
-    try commit(files)
-    return main == nil ? .unchanged : .written
+  public func write(
+    _ bytes: [UInt8], to relativePath: String, force: Bool = false, gzipLevel: Int32? = nil
+  ) throws -> WriteOutcome {
+    let transaction = OutputTransaction(self, force: force, gzipLevel: gzipLevel)
+    let outcome = try transaction.stage(bytes, to: relativePath)
+    try transaction.commit()
+    return outcome
   }
 
   /// Opens (creating as needed) the folders of `parts` below the directory, never following a
@@ -169,8 +162,14 @@ public final class OutputDirectory {
     var soFar = path
     for part in parts {
       soFar += "/" + part
-      if create && mkdirat(dir, part, 0o755) != 0 && errno != EEXIST {
-        throw WriteError(path: soFar, SystemCallError(call: "mkdirat", errno: errno))
+      if create {
+        var st = stat()
+        if fstatat(dir, part, &st, AT_SYMLINK_NOFOLLOW) != 0 {
+          FileOperation.willChange("mkdirat", soFar)
+          if mkdirat(dir, part, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: soFar, SystemCallError(call: "mkdirat", errno: errno))
+          }
+        }
       }
       let parent = dir
       let next: Int32
@@ -191,6 +190,17 @@ public final class OutputDirectory {
     return dir
   }
 
+  /// Runs `body` with the descriptor of the folder holding `relativePath`.
+  private func inFolder<R>(
+    of relativePath: String, create: Bool, _ body: (Int32, String, [String]) throws -> R
+  ) throws -> R {
+    let (folder, name) = try split(relativePath)
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    let dir = try openFolder(folder, create: create, opened: &opened)
+    return try body(dir, name, folder)
+  }
+
   /// Writes `bytes` to a temporary sibling of `relativePath` (`.rss.xml.loa-PID.tmp`,
   /// `O_EXCL`) and `fsync`s it, unless the published file already holds exactly these bytes.
   ///
@@ -199,46 +209,45 @@ public final class OutputDirectory {
   public func stage(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
     -> StagedFile?
   {
-    guard Self.isSafe(relativePath) else {
-      throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
-    }
-    var parts = relativePath.split(separator: "/").map(String.init)
-    let name = parts.removeLast()
-    var opened: [Int32] = []
-    defer { for d in opened { close(d) } }
-    let dir = try openFolder(parts, create: true, opened: &opened)
-    if !force, try Self.hasSameBytes(dir, name, bytes) { return nil }
-    let temp = ".\(name).loa-\(getpid()).tmp"
-    do {
-      _ = unlinkat(dir, temp, 0)
-      let file = try retryingSyscall("openat") {
-        openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-      }
+    try inFolder(of: relativePath, create: true) { dir, name, folder in
+      if !force, try Self.hasSameBytes(dir, name, bytes) { return nil }
+      let temp = ".\(name).loa-\(getpid()).tmp"
+      let full = path + "/" + relativePath
       do {
-        try Self.writeAll(file, bytes)
-        try retryingSyscall("fsync") { fsync(file) }
-        let fileToClose = file
-        try retryingSyscall("close") { close(fileToClose) }
-      } catch {
-        close(file)
-        throw error
+        _ = unlinkat(dir, temp, 0)
+        FileOperation.willChange("openat", full)
+        let file = try retryingSyscall("openat") {
+          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        do {
+          FileOperation.willChange("write", full)
+          try Self.writeAll(file, bytes)
+          FileOperation.willChange("fsync", full)
+          try retryingSyscall("fsync") { fsync(file) }
+          let fileToClose = file
+          try retryingSyscall("close") { close(fileToClose) }
+        } catch {
+          close(file)
+          throw error
+        }
+      } catch let e as SystemCallError {
+        _ = unlinkat(dir, temp, 0)
+        throw WriteError(path: full, e)
       }
-    } catch let e as SystemCallError {
-      _ = unlinkat(dir, temp, 0)
-      throw WriteError(path: path + "/" + relativePath, e)
+      return StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp)
     }
-    return StagedFile(path: relativePath, folder: parts, name: name, temporaryName: temp)
   }
 
-  /// Renames every staged file over its published one (`renameat`), then `fsync`s each folder
-  /// once so the renames are durable. Each file is replaced atomically.
+  /// Renames every staged file over its published one (`renameat`, in the order given), then
+  /// removes `removals` (`unlinkat`; a file already gone is fine), then `fsync`s each folder
+  /// once so the changes are durable. Each file is replaced atomically.
   ///
-  /// - Throws: ``WriteError`` for the first rename that fails; the files not yet renamed keep
+  /// - Throws: ``WriteError`` for the first change that fails; the files not yet renamed keep
   ///   their previous version and their temporary files are removed.
-  public func commit(_ files: [StagedFile]) throws {
+  public func commit(_ files: [StagedFile], removing removals: [String] = []) throws {
     // Two files staged for one path share a temporary name: the second replaced the first,
     // and renaming the first would fail half-way through the commit. Refuse before renaming
-    // anything (a bug, never data: category folders are unique).
+    // anything (a bug, never data: output paths are claimed once per run).
     var paths = Set<String>()
     for file in files where !paths.insert(file.path).inserted {
       discard(files)
@@ -247,15 +256,16 @@ public final class OutputDirectory {
     var folders: [[String]: Int32] = [:]
     var opened: [Int32] = []
     defer { for d in opened { close(d) } }
+    func folder(_ parts: [String]) throws -> Int32 {
+      if let d = folders[parts] { return d }
+      let d = try openFolder(parts, create: false, opened: &opened)
+      folders[parts] = d
+      return d
+    }
     for (index, file) in files.enumerated() {
       do {
-        let dir: Int32
-        if let d = folders[file.folder] {
-          dir = d
-        } else {
-          dir = try openFolder(file.folder, create: false, opened: &opened)
-          folders[file.folder] = dir
-        }
+        let dir = try folder(file.folder)
+        FileOperation.willChange("renameat", path + "/" + file.path)
         do {
           try retryingSyscall("renameat") { renameat(dir, file.temporaryName, dir, file.name) }
         } catch let e as SystemCallError {
@@ -266,25 +276,53 @@ public final class OutputDirectory {
         throw error
       }
     }
-    for dir in folders.values { _ = try? retryingSyscall("fsync") { fsync(dir) } }
+    for relativePath in removals {
+      let (parts, name) = try split(relativePath)
+      let dir: Int32
+      do {
+        dir = try folder(parts)
+      } catch let e as WriteError where e.underlying?.errno == ENOENT {
+        continue
+      }
+      var st = stat()
+      guard fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      FileOperation.willChange("unlinkat", path + "/" + relativePath)
+      if unlinkat(dir, name, 0) != 0 && errno != ENOENT {
+        throw WriteError(path: path + "/" + relativePath, SystemCallError(call: "unlinkat", errno: errno))
+      }
+    }
+    for (parts, dir) in folders {
+      FileOperation.willChange("fsync", path + "/" + parts.joined(separator: "/"))
+      _ = try? retryingSyscall("fsync") { fsync(dir) }
+    }
   }
 
   /// Whether the published file at `relativePath` holds exactly `bytes`.
   public func holds(_ bytes: [UInt8], at relativePath: String) -> Bool {
-    guard Self.isSafe(relativePath) else { return false }
-    var parts = relativePath.split(separator: "/").map(String.init)
-    let name = parts.removeLast()
-    var opened: [Int32] = []
-    defer { for d in opened { close(d) } }
-    guard let dir = try? openFolder(parts, create: false, opened: &opened) else { return false }
-    return (try? Self.hasSameBytes(dir, name, bytes)) ?? false
+    (try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      try Self.hasSameBytes(dir, name, bytes)
+    }) ?? false
   }
 
-  /// Whether a regular file exists at `relativePath`.
+  /// Whether a regular file (not a symlink) exists at `relativePath`.
   public func exists(_ relativePath: String) -> Bool {
-    var st = stat()
-    return Self.isSafe(relativePath) && lstat(path + "/" + relativePath, &st) == 0
-      && (st.st_mode & S_IFMT) == S_IFREG
+    (try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      var st = stat()
+      return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }) ?? false
+  }
+
+  /// Up to `limit` bytes of the published regular file at `relativePath` (never through a
+  /// symlink), or nil when there is none.
+  public func read(_ relativePath: String, limit: Int) -> [UInt8]? {
+    try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      let file = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard file >= 0 else { return nil }
+      defer { close(file) }
+      var st = stat()
+      guard fstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+      return Self.readAll(file, count: min(limit, Int(st.st_size)))
+    }
   }
 
   /// Removes the temporary files of staged files that will not be committed.
@@ -292,6 +330,7 @@ public final class OutputDirectory {
     for file in files {
       var opened: [Int32] = []
       if let dir = try? openFolder(file.folder, create: false, opened: &opened) {
+        FileOperation.willChange("unlinkat", path + "/" + file.path)
         _ = unlinkat(dir, file.temporaryName, 0)
       }
       for d in opened { close(d) }
@@ -299,26 +338,53 @@ public final class OutputDirectory {
   }
 
   /// Removes temporary files left by runs that were killed (`.name.loa-PID.tmp` whose process
-  /// no longer exists), in the directory and its sub-folders one level down.
+  /// no longer exists), in the directory and its folders one level down, through directory
+  /// descriptors: a symlinked folder is never entered.
   public func removeAbandonedTemporaryFiles() {
-    func sweep(_ dirPath: String, depth: Int) {
-      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dirPath) else {
-        return
+    Self.sweepAbandoned(fd, label: path, depth: 1)
+  }
+
+  /// Whether `name` is a temporary file (`.x.loa-PID.tmp`) of a process that no longer exists.
+  static func isAbandonedTemporaryFile(_ name: String) -> Bool {
+    guard name.hasPrefix("."), name.hasSuffix(".tmp"), let r = name.range(of: ".loa-", options: .backwards)
+    else { return false }
+    guard let pid = Int32(name[r.upperBound...].dropLast(4)), pid > 0, pid != getpid() else {
+      return false
+    }
+    return kill(pid, 0) != 0 && errno == ESRCH
+  }
+
+  /// Removes abandoned temporary files in the folder open as `dir` (not closed here) and, to
+  /// `depth` levels, in its real sub-folders.
+  static func sweepAbandoned(_ dir: Int32, label: String, depth: Int) {
+    let copy = dup(dir)
+    guard copy >= 0, let stream = fdopendir(copy) else {
+      if copy >= 0 { close(copy) }
+      return
+    }
+    defer { closedir(stream) }
+    var folders: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
       }
-      for entry in entries {
-        let full = dirPath + "/" + entry
-        if entry.hasPrefix("."), entry.hasSuffix(".tmp"), let r = entry.range(of: ".loa-") {
-          let pidText = entry[r.upperBound...].dropLast(4)
-          if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-            _ = unlink(full)
-          }
-        } else if depth > 0, !entry.hasPrefix(".") {
-          var st = stat()
-          if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { sweep(full, depth: depth - 1) }
+      if name == "." || name == ".." { continue }
+      if isAbandonedTemporaryFile(name) {
+        FileOperation.willChange("unlinkat", label + "/" + name)
+        _ = unlinkat(dir, name, 0)
+      } else if depth > 0, !name.hasPrefix(".") {
+        var st = stat()
+        if fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+          folders.append(name)
         }
       }
     }
-    sweep(path, depth: 1)
+    for name in folders {
+      let sub = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard sub >= 0 else { continue }
+      sweepAbandoned(sub, label: label + "/" + name, depth: depth - 1)
+      close(sub)
+    }
   }
 
   /// Whether `name` in `dir` is a regular file holding exactly `bytes`.
@@ -329,17 +395,20 @@ public final class OutputDirectory {
     var st = stat()
     guard fstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count
     else { return false }
-    var existing = [UInt8](repeating: 0, count: bytes.count)
+    return readAll(file, count: bytes.count) == bytes
+  }
+
+  /// Reads `count` bytes from the start of `file`, or nil when it ends sooner or fails.
+  static func readAll(_ file: Int32, count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
-    while done < bytes.count {
-      let n = existing.withUnsafeMutableBytes {
-        read(file, $0.baseAddress! + done, bytes.count - done)
-      }
+    while done < count {
+      let n = bytes.withUnsafeMutableBytes { pread(file, $0.baseAddress! + done, count - done, off_t(done)) }
       if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return false }
+      if n <= 0 { return nil }
       done += n
     }
-    return existing == bytes
+    return bytes
   }
 
   #if DEBUG

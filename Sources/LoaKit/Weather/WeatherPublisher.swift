@@ -31,30 +31,29 @@ public struct WeatherOutcome: Sendable {
 /// `http.totalTimeoutSeconds`. See docs/weather.md.
 public final class WeatherPublisher {
   public let configuration: WeatherConfiguration
-  private let output: OutputDirectory
+  private let transaction: OutputTransaction
   private let stateDirectory: String?
   private let zone: SiteTimeZone
   private let clock: Clock
   private let logger: Logger
   private let environment: [String: String]
-  /// Rewrite both files even when their bytes are unchanged (`--force`).
-  private let force: Bool
 
   /// - Parameters:
-  ///   - output: the feeds output directory; `output.html` / `output.json` are relative to it.
+  ///   - transaction: the run's output transaction: both files are staged in it (committed
+  ///     with the feeds, or discarded with them); `output.html` / `output.json` are relative
+  ///     to its directory. Its `force` rewrites them even when unchanged.
   ///   - stateDirectory: where the last good snapshot is kept; nil keeps nothing between runs.
   ///   - siteTimeZone: the zone times are shown in (its offset; no tzdata needed).
   ///   - clock: "now", for ages, `Expires` and `Retry-After`.
   ///   - environment: where the API key's variable is looked up (the process environment in
   ///     the CLI; a dictionary in tests).
   public init(
-    configuration: WeatherConfiguration, output: OutputDirectory, stateDirectory: String?,
-    siteTimeZone: SiteTimeZone, clock: Clock, logger: Logger, environment: [String: String],
-    force: Bool = false
+    configuration: WeatherConfiguration, transaction: OutputTransaction,
+    stateDirectory: String?, siteTimeZone: SiteTimeZone, clock: Clock, logger: Logger,
+    environment: [String: String]
   ) {
-    self.force = force
     self.configuration = configuration
-    self.output = output
+    self.transaction = transaction
     self.stateDirectory = stateDirectory
     self.zone = siteTimeZone
     self.clock = clock
@@ -65,7 +64,7 @@ public final class WeatherPublisher {
   /// The memory file's name: one per output directory and snippet, so several sites can share
   /// a state directory.
   public var stateFileName: String {
-    let key = CleaningCache.key(content: configuration.htmlFile, base: output.path)
+    let key = CleaningCache.key(content: configuration.htmlFile, base: transaction.directory.path)
     return "weather-" + String(key, radix: 16) + ".json"
   }
 
@@ -147,10 +146,10 @@ public final class WeatherPublisher {
     var written: [String] = []
     var unchanged: [String] = []
     for (bytes, path) in [(html, configuration.htmlFile), (json, configuration.jsonFile)] {
-      switch try output.write(bytes, to: path, force: force) {
+      switch try transaction.stage(bytes, to: path) {
       case .written:
         written.append(path)
-        logger.debug("write", "\(path): written")
+        logger.debug("write", "\(path): staged")
       case .unchanged:
         unchanged.append(path)
         logger.debug("write", "\(path): unchanged")

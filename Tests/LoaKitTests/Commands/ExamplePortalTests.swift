@@ -12,14 +12,10 @@ import Testing
     var config = try Configuration.load(path: ExamplePortal.configPath)
     config.output.directory = out
     config.state.directory = dir.path("state")
-    let store = try SQLiteArticleStore(path: dir.path("bai-chay.sqlite"))
-    defer { try? store.close() }
+    config.database.location = .sqlite(path: dir.path("bai-chay.sqlite"))
     let report = RunReport()
-    try Publisher(configuration: config, store: store, clock: SystemClock(), logger: .silent, report: report).run()
-    // The example's weather box, from its saved Open-Meteo response.
-    if let weather = config.weather {
-      _ = try LoaCommandLine.runWeather(weather, config, clock: SystemClock(), logger: .silent)
-    }
+    // Feeds and the example's weather box (from its saved Open-Meteo response), in one run.
+    _ = try PublishRun(configuration: config, clock: SystemClock()).run(report: report)
     return report
   }
 

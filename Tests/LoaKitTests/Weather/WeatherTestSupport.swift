@@ -84,12 +84,15 @@ final class WeatherHarness {
   func run(at now: Int64 = WeatherFixture.now, stateDirectory: Bool = true) throws
     -> WeatherOutcome
   {
+    let transaction = OutputTransaction(try OutputDirectory(path: outputPath))
     let publisher = WeatherPublisher(
-      configuration: configuration, output: try OutputDirectory(path: outputPath),
+      configuration: configuration, transaction: transaction,
       stateDirectory: stateDirectory ? statePath : nil, siteTimeZone: zone,
       clock: FixedClock(now), logger: Logger(level: level, sink: sink),
       environment: environment)
-    return try publisher.run()
+    let outcome = try publisher.run()
+    try transaction.commit()
+    return outcome
   }
 
   var html: String { read(configuration.htmlFile) }

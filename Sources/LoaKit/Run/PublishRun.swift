@@ -1,0 +1,187 @@
+import Foundation
+
+/// One run of `loa publish`, `loa check` or `loa weather`, as a library operation.
+///
+/// A run is one transaction. It checks where it may write, takes the run lock, sweeps what a
+/// killed run left behind, opens the database snapshot, claims every output path, builds,
+/// cleans, renders and checks every file, and stages each one (feeds, `.gz` copies, OPML,
+/// feed page, head links, weather box, a report inside the output directory) in one
+/// ``OutputTransaction``. Only then does it commit them all, or, when the run failed or
+/// `--strict` found a warning, discard them all: the published files stay exactly as they
+/// were. docs/architecture.md draws the flow.
+///
+/// Everything it depends on is passed in (configuration, store factory, clock, logger,
+/// environment), so tests run it in process; the command line only parses arguments, calls
+/// ``run()`` and maps the outcome or error to an exit code.
+public struct PublishRun {
+  public enum Command: String, Sendable {
+    case publish, check, weather
+  }
+
+  /// What the run did.
+  public struct Outcome {
+    public var report: RunReport
+    /// True when no article, configuration or published file changed since the last run:
+    /// no feed was rendered or written.
+    public var nothingChanged = false
+    /// Whether the files were held back (`--strict` with warnings): nothing was committed.
+    public var heldBack = false
+    /// The weather box, when the configuration has one and the run wrote it.
+    public var weather: WeatherOutcome?
+  }
+
+  public var configuration: Configuration
+  public var command: Command
+  public var mode: PublishMode
+  public var options: PublishOptions
+  /// Where to write the JSON report (absolute), if asked.
+  public var reportPath: String?
+  /// How `output.directory` was given, for messages (`--output` or `output.directory`).
+  public var outputKey = "output.directory"
+  public var openStore: () throws -> ArticleStore
+  public var clock: Clock
+  public var logger: Logger
+  /// Where API keys are looked up.
+  public var environment: [String: String]
+
+  public init(
+    configuration: Configuration, command: Command = .publish, mode: PublishMode = .write,
+    options: PublishOptions = PublishOptions(), reportPath: String? = nil,
+    openStore: (() throws -> ArticleStore)? = nil, clock: Clock = SystemClock(),
+    logger: Logger = .silent, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    self.configuration = configuration
+    self.command = command
+    self.mode = mode
+    self.options = options
+    self.reportPath = reportPath
+    self.openStore = openStore ?? { [configuration] in try configuration.openStore() }
+    self.clock = clock
+    self.logger = logger
+    self.environment = environment
+  }
+
+  private var writes: Bool { mode == .write || mode == .strict }
+
+  /// The report's path relative to the output directory when it lies inside it.
+  private var reportInsideOutput: String? {
+    guard let reportPath else { return nil }
+    let root = OutputRoot.resolved(configuration.output.directory)
+    let report = OutputRoot.resolved(reportPath)
+    guard report.hasPrefix(root + "/") else { return nil }
+    return String(report.dropFirst(root.count + 1))
+  }
+
+  /// Runs once.
+  ///
+  /// - Parameter report: collects every issue; the caller prints them, also when this throws.
+  /// - Throws: ``ConfigError`` (a dangerous output directory, two outputs claiming one path),
+  ///   ``LockError``, ``StoreError``, ``WriteError``; nothing published has changed then.
+  public func run(report: RunReport) throws -> Outcome {
+    var outcome = Outcome(report: report)
+    try checkOutputRoot()
+    var lock: RunLock?
+    if writes || command == .weather {
+      try OutputDirectory.makeDirectories(configuration.output.directory)
+      lock = try RunLock(directory: configuration.output.directory)
+    }
+    defer { lock?.release() }
+    let directory = writes || command == .weather
+      ? try OutputDirectory(path: configuration.output.directory) : nil
+    // Under the lock, before anything else: a run killed while writing leaves temporary
+    // files even when the next run finds no article changed.
+    directory?.removeAbandonedTemporaryFiles()
+    let transaction = directory.map {
+      OutputTransaction(
+        $0, force: options.force,
+        gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil)
+    }
+    if command == .weather, let transaction {
+      try checkClaims(publisher: nil)
+      outcome.weather = try runWeather(transaction)
+      try transaction.commit()
+      return outcome
+    }
+
+    let store = try openStore()
+    defer { try? store.close() }
+    let publisher = try Publisher(
+      configuration: configuration, store: store, clock: clock, logger: logger, report: report,
+      mode: mode, options: options, transaction: transaction)
+    try checkClaims(publisher: publisher)
+    try publisher.run()
+    outcome.nothingChanged = publisher.nothingChanged
+
+    // The weather box is time-driven, so it runs even when no article changed; its failures
+    // are one warning and never fail the feeds (only --strict turns them into exit 1, and
+    // then nothing at all is replaced).
+    if let transaction, !publisher.mustHoldBack, let w = configuration.weather, w.enabled {
+      outcome.weather = try runWeather(transaction)
+    }
+    outcome.heldBack =
+      publisher.mustHoldBack || (mode == .strict && outcome.weather?.problem != nil)
+    if let transaction {
+      if outcome.heldBack {
+        transaction.discard()
+      } else {
+        try stageReport(report, into: transaction)
+        try transaction.commit()
+      }
+      publisher.finish(committed: !outcome.heldBack)
+    }
+    try store.close()
+    // The report explains a held-back run, so it is written then too (alone).
+    if let path = reportPath, outcome.heldBack || transaction == nil || reportInsideOutput == nil {
+      if let relative = reportInsideOutput, let directory {
+        let alone = OutputTransaction(directory)
+        try alone.stage(RunReportJSON.encode(report, command: command.rawValue), to: relative)
+        try alone.commit()
+      } else {
+        try RunReportJSON.write(report, command: command.rawValue, to: path)
+      }
+    }
+    return outcome
+  }
+
+  private func stageReport(_ report: RunReport, into transaction: OutputTransaction) throws {
+    guard let relative = reportInsideOutput else { return }
+    let plain = OutputTransaction(transaction.directory, force: transaction.force)
+    let prepared = try plain.prepare(
+      RunReportJSON.encode(report, command: command.rawValue), to: relative)
+    transaction.add(prepared.files)
+  }
+
+  /// Refuses an output directory that is `/`, a system folder, or holds the state, the
+  /// configuration or the database (``OutputRoot``).
+  private func checkOutputRoot() throws {
+    var database: String?
+    if case .sqlite(let path) = configuration.database.location { database = path }
+    try OutputRoot.check(
+      configuration.output.directory, key: outputKey, configuration: configuration.path,
+      state: configuration.state.directory, database: database)
+  }
+
+  /// Every output path of the run, claimed once (``OutputClaims``).
+  private func checkClaims(publisher: Publisher?) throws {
+    var claims = OutputClaims()
+    publisher?.claim(into: &claims)
+    let gz = configuration.output.gzip
+    if let w = configuration.weather, w.enabled, writes || command == .weather {
+      for (path, key) in [(w.htmlFile, "weather.output.html"), (w.jsonFile, "weather.output.json")] {
+        claims.claim(path, by: key)
+        if gz { claims.claim(path + ".gz", by: key + " (.gz)") }
+      }
+    }
+    if let relative = reportInsideOutput { claims.claim(relative, by: "--report") }
+    try claims.check()
+  }
+
+  private func runWeather(_ transaction: OutputTransaction) throws -> WeatherOutcome? {
+    guard let w = configuration.weather, w.enabled else { return nil }
+    return try WeatherPublisher(
+      configuration: w, transaction: transaction, stateDirectory: configuration.state.directory,
+      siteTimeZone: configuration.site.timeZone, clock: clock, logger: logger,
+      environment: environment
+    ).run()
+  }
+}
