@@ -152,9 +152,28 @@ public enum Diff {
 
 /// A child process's result.
 public struct ProcessResult: Sendable {
+  /// The exit status, or the signal number when a signal ended the process.
   public let status: Int32
   public let stdout: String
   public let stderr: String
+  /// The signal that ended the process, if one did.
+  public var terminationSignal: Int32? = nil
+}
+
+/// Trials and outcomes for docs/RELIABILITY.md: each call appends `fault<TAB>outcome` to the
+/// file named by `LOA_RELIABILITY_LOG`, when set.
+public enum ReliabilityLog {
+  public static func record(_ fault: String, _ outcome: String) throws {
+    guard let path = ProcessInfo.processInfo.environment["LOA_RELIABILITY_LOG"] else { return }
+    let line = "\(fault)\t\(outcome)\n"
+    if let handle = FileHandle(forWritingAtPath: path) {
+      handle.seekToEndOfFile()
+      handle.write(Data(line.utf8))
+      try handle.close()
+    } else {
+      try line.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+  }
 }
 
 /// Runs programs for end-to-end tests.
@@ -188,7 +207,8 @@ public enum Subprocess {
     p.waitUntilExit()
     return ProcessResult(
       status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self),
+      terminationSignal: p.terminationReason == .uncaughtSignal ? p.terminationStatus : nil)
   }
 }
 

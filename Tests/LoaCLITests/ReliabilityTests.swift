@@ -46,7 +46,9 @@ import Testing
   }
 
   @Test func killedAtRandomMomentsEveryFileIsCompleteOldOrNew() throws {
-    let trials = Int(ProcessInfo.processInfo.environment["LOA_KILL_TRIALS"] ?? "") ?? 200
+    // An extra to TransactionTests' kill at every file operation: random moments, with no
+    // assertion on where they land (a loaded machine makes runs slower or faster).
+    let trials = Int(ProcessInfo.processInfo.environment["LOA_KILL_TRIALS"] ?? "") ?? 60
     let (a, b) = try makeVersions()
     let out = dir.path("out")
     #expect(try loa(["publish"], database: a, output: out).status == 0)
@@ -116,7 +118,6 @@ import Testing
     #expect(final.status == 0)
     #expect(try files(out) == versionA)
     #expect(try temporaryFiles(out).isEmpty)
-    #expect(killedBeforeEnd > trials / 2, "most kills should land during a run")
     try record(
       "kill -9", "\(trials) trials (kill at a random moment of a \(Int(runTime * 1000)) ms run), \(killedBeforeEnd) killed before the run ended, \(mixed) left a mix of old and new files; every file complete old or new after every kill; the run after each kill exited 0 and published its complete version, with no temporary file left")
   }
@@ -250,14 +251,7 @@ import Testing
 
   /// Appends a line to the trial log the reliability doc is written from.
   func record(_ fault: String, _ outcome: String) throws {
-    guard let path = ProcessInfo.processInfo.environment["LOA_RELIABILITY_LOG"] else { return }
-    let line = "\(fault)\t\(outcome)\n"
-    if let handle = FileHandle(forWritingAtPath: path) {
-      handle.seekToEndOfFile()
-      handle.write(Data(line.utf8))
-      try handle.close()
-    } else {
-      try line.write(toFile: path, atomically: true, encoding: .utf8)
-    }
+    try ReliabilityLog.record(fault, outcome)
   }
+
 }

@@ -50,6 +50,8 @@ public final class Publisher {
   private var tree: CategoryTree
   private var builder: ItemBuilder
   private let cache: CleaningCache
+  /// The state directory (run state, WebSub pings, cleaning cache); nil when there is none.
+  private let state: StateStore?
   private var warnedOrder = false
   /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
@@ -94,7 +96,8 @@ public final class Publisher {
   public init(
     configuration: Configuration, store: ArticleStore, clock: Clock, logger: Logger,
     report: RunReport = RunReport(), mode: PublishMode = .write,
-    options: PublishOptions = PublishOptions(), transaction: OutputTransaction? = nil
+    options: PublishOptions = PublishOptions(), transaction: OutputTransaction? = nil,
+    state: StateStore? = nil
   ) throws {
     self.configuration = configuration
     self.store = store
@@ -106,6 +109,20 @@ public final class Publisher {
     XMLParsing.initialize()
     site = configuration.siteInfo
     cache = CleaningCache()
+    if let state {
+      self.state = state
+    } else if let dir = configuration.state.directory {
+      do {
+        self.state = try StateStore(directory: dir)
+      } catch {
+        self.state = nil
+        if mode == .write || mode == .strict {
+          logger.warning("state", "cannot use the state directory (every run renders everything): \(error)")
+        }
+      }
+    } else {
+      self.state = nil
+    }
     tree = CategoryTree(try store.categories(), report: report)
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
     switch mode {
@@ -163,28 +180,23 @@ public final class Publisher {
     }
   }
 
-  /// Files in the state directory are named after the site and output directory, so several
-  /// portals can share one state directory.
+  /// The key of this site's files in the state directory (``StateStore``): one per site and
+  /// output directory, so several portals can share one state directory.
   private var stateKey: String {
-    String(
-      CleaningCache.key(
-        content: configuration.output.directory, base: configuration.site.url.description),
-      radix: 16)
+    StateStore.key(configuration.output.directory, configuration.site.url.description)
   }
+
+  private var runStateName: String { "run-" + stateKey + ".json" }
 
   static let executableStamp: String = RunState.fileStamp(
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "") ?? "?"
-
-  private func statePath(_ prefix: String, _ suffix: String) -> String? {
-    configuration.state.directory.map { $0 + "/" + prefix + stateKey + suffix }
-  }
 
   /// Everything the output depends on besides the database and the clock, including the
   /// program itself (its size and modification time), so an upgraded or rebuilt loa renders
   /// everything once even without a version bump.
   private var configurationKey: String {
     "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
-      + "\(configuration.database.location)/\(configuration.output.directory)/"
+      + "\(StateStore.key(configuration.database.location.description, ""))/\(configuration.output.directory)/"
       + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)"
   }
 
@@ -199,10 +211,7 @@ public final class Publisher {
   }
 
   /// The cleaning cache's file, one per site and output directory.
-  var cachePath: (directory: String, name: String)? {
-    guard let dir = configuration.state.directory else { return nil }
-    return (dir, "cleaning-" + stateKey + ".cache")
-  }
+  var cacheName: String { "cleaning-" + stateKey + ".cache" }
 
   /// Runs the whole publish: every file is rendered, checked and staged; only when all of
   /// that succeeded are the staged files renamed into place.
@@ -264,8 +273,8 @@ public final class Publisher {
   /// True when the configuration, the database's change token and every published file are
   /// as the last run left them, and no scheduled article has come due.
   private func unchangedSinceLastRun() -> Bool {
-    guard let token = store.changeToken, let path = statePath("run-", ".json"),
-      let last = RunState.load(path), last.configuration == configurationKey,
+    guard let token = store.changeToken, let last = state.flatMap({ RunState.load($0, runStateName) }),
+      last.configuration == configurationKey,
       last.source == token, !last.outputs.isEmpty
     else { return false }
     if let due = last.nextDue, due <= now { return false }
@@ -273,20 +282,18 @@ public final class Publisher {
   }
 
   private func saveRunState() {
-    guard let token = store.changeToken, let path = statePath("run-", ".json"),
-      let dir = configuration.state.directory
-    else { return }
+    guard let token = store.changeToken, let state else { return }
     // Only a run with no failed check may let the next one skip.
     guard report.count(.error) == 0 else { return }
     var outputs: [String: String] = [:]
     for p in published {
       outputs[p] = RunState.fileStamp(configuration.output.directory + "/" + p)
     }
-    let state = RunState(
+    let record = RunState(
       configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs,
       checked: checked)
     do {
-      try OutputDirectory(path: dir).write(state.encoded(), to: String(path.dropFirst(dir.count + 1)))
+      try state.write(record.encoded(), to: runStateName)
     } catch {
       logger.warning("state", "cannot save the run state (the next run renders everything): \(error)")
     }
@@ -295,12 +302,11 @@ public final class Publisher {
   /// Pings the hubs for the feeds that changed, plus those a previous run could not deliver.
   private func notifyHubs() {
     let hubs = configuration.websub.hubs
-    guard !hubs.isEmpty, let pendingPath = statePath("websub-pending-", ".json"),
-      let dir = configuration.state.directory
-    else { return }
+    guard !hubs.isEmpty, let state else { return }
+    let pendingName = "websub-pending-" + stateKey + ".json"
     var pings: [WebSubNotifier.Ping] = []
-    if let data = FileManager.default.contents(atPath: pendingPath),
-      let old = try? JSONDecoder().decode([WebSubNotifier.Ping].self, from: data)
+    if let data = state.read(pendingName, limit: 4 << 20),
+      let old = try? JSONDecoder().decode([WebSubNotifier.Ping].self, from: Data(data))
     {
       pings = old.filter { hubs.contains($0.hub) }
     }
@@ -324,7 +330,7 @@ public final class Publisher {
     encoder.outputFormatting = [.sortedKeys]
     let bytes = [UInt8]((try? encoder.encode(outcome.pending)) ?? Data("[]".utf8))
     do {
-      try OutputDirectory(path: dir).write(bytes, to: String(pendingPath.dropFirst(dir.count + 1)))
+      try state.write(bytes, to: pendingName)
     } catch {
       logger.warning("websub", "cannot save the undelivered notifications (they will not be retried): \(error)")
     }
@@ -333,10 +339,10 @@ public final class Publisher {
   private func render() throws {
     checkClock()
     try checkDateOrder()
-    if let (dir, name) = cachePath { cache.load(from: dir + "/" + name) }
+    if let state { cache.load(from: state, name: cacheName) }
     beginCache()
     var previouslyChecked: [String: String] = [:]
-    if let path = statePath("run-", ".json"), let last = RunState.load(path),
+    if let last = state.flatMap({ RunState.load($0, runStateName) }),
       last.configuration == configurationKey
     {
       previouslyChecked = last.checked ?? [:]
@@ -428,13 +434,8 @@ public final class Publisher {
   /// Starts the new cleaning cache file (written as the run goes); `loa check` and dry runs
   /// write nothing, so they keep the old one.
   private func beginCache() {
-    guard mode != .check && mode != .dryRun, let (dir, name) = cachePath else { return }
-    do {
-      try OutputDirectory.makeDirectories(dir)
-      cache.beginSaving(to: dir + "/" + name)
-    } catch {
-      logger.warning("cache", "cannot save the cleaning cache (only costs time next run): \(error)")
-    }
+    guard mode != .check && mode != .dryRun, let state else { return }
+    cache.beginSaving(to: state, name: cacheName)
   }
 
   private func saveCache() {

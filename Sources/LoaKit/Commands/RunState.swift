@@ -26,9 +26,9 @@ struct RunState: Codable, Equatable {
     return "\(st.st_size):\(st.st_ino):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
   }
 
-  static func load(_ path: String) -> RunState? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return try? JSONDecoder().decode(RunState.self, from: data)
+  static func load(_ store: StateStore, _ name: String) -> RunState? {
+    guard let data = store.read(name) else { return nil }
+    return try? JSONDecoder().decode(RunState.self, from: Data(data))
   }
 
   func encoded() -> [UInt8] {

@@ -363,6 +363,8 @@ public final class OutputDirectory: @unchecked Sendable {
       return
     }
     defer { closedir(stream) }
+    // A duplicated descriptor shares its position with the original: start at the top.
+    rewinddir(stream)
     var folders: [String] = []
     while let entry = readdir(stream) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in

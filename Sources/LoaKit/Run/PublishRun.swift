@@ -91,6 +91,11 @@ public struct PublishRun {
     // Under the lock, before anything else: a run killed while writing leaves temporary
     // files even when the next run finds no article changed.
     directory?.removeAbandonedTemporaryFiles()
+    var state: StateStore?
+    if writes || command == .weather, let path = configuration.state.directory {
+      state = try? StateStore(directory: path)
+      state?.sweepAbandoned()
+    }
     let transaction = directory.map {
       OutputTransaction(
         $0, force: options.force,
@@ -107,7 +112,7 @@ public struct PublishRun {
     defer { try? store.close() }
     let publisher = try Publisher(
       configuration: configuration, store: store, clock: clock, logger: logger, report: report,
-      mode: mode, options: options, transaction: transaction)
+      mode: mode, options: options, transaction: transaction, state: state)
     try checkClaims(publisher: publisher)
     try publisher.run()
     outcome.nothingChanged = publisher.nothingChanged

@@ -20,7 +20,7 @@ import Foundation
 ///
 /// Loading only indexes the file (id, key and where each entry is); an entry is read (`pread`),
 /// checked and decoded when it is looked up, on the threads that build items. The new file is
-/// written as the run goes (``beginSaving(to:)``), so memory does not grow with the number of
+/// written as the run goes (``beginSaving(to:name:)``), so memory does not grow with the number of
 /// articles published.
 ///
 /// File format (little-endian): `LOACACHE` magic, UInt32 version, then per entry: Int64 id,
@@ -70,10 +70,10 @@ public final class CleaningCache: @unchecked Sendable {
   /// entry (header, outcome, checksum).
   private var loaded: [Int64: (key: UInt64, offset: Int, size: Int)] = [:]
   /// Entries looked up or stored this run, kept in memory only when not saving as we go
-  /// (``beginSaving(to:)``): tests, `loa check`, dry runs.
+  /// (``beginSaving(to:name:)``): tests, `loa check`, dry runs.
   private var used: [Int64: Entry] = [:]
   /// Where the new file goes, once ``beginSaving(to:)`` was called.
-  private var savePath: String?
+  private var savePath: (store: StateStore, name: String)?
   /// The new file, written as the run goes, so that memory does not grow with the number of
   /// articles a run publishes. Started only once something differs from the old file (a
   /// warm run where every entry is still good writes nothing): until then, hits are only
@@ -224,7 +224,15 @@ public final class CleaningCache: @unchecked Sendable {
 
   /// Indexes a cache file; anything unreadable is ignored.
   public func load(from path: String) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    index(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW))
+  }
+
+  /// Indexes the cache file `name` of the state directory (never through a symlink).
+  public func load(from store: StateStore, name: String) {
+    index(store.openForReading(name))
+  }
+
+  private func index(_ fd: Int32) {
     guard fd >= 0 else { return }
     var header = [UInt8](repeating: 0, count: 20)
     func read(_ count: Int, at offset: Int) -> Bool {
@@ -263,8 +271,8 @@ public final class CleaningCache: @unchecked Sendable {
   /// Saves the new cache file as the run goes, to a temporary sibling of `path`: every entry
   /// looked up or stored is appended (from the first change on), and ``finishSaving(keep:)``
   /// puts it in place. Memory then stays flat however many articles the run publishes.
-  public func beginSaving(to path: String) {
-    lock.withLock { savePath = path }
+  public func beginSaving(to store: StateStore, name: String) {
+    lock.withLock { savePath = (store, name) }
   }
 
   /// The writer, created on first need with the header and every entry hit so far (copied
@@ -273,7 +281,7 @@ public final class CleaningCache: @unchecked Sendable {
   @discardableResult
   private func startWriting() -> Writer? {
     if let writer { return writer }
-    guard let savePath, let w = try? Writer(path: savePath) else {
+    guard let savePath, let w = try? Writer(savePath.store, savePath.name) else {
       self.savePath = nil
       return nil
     }
@@ -340,70 +348,45 @@ public final class CleaningCache: @unchecked Sendable {
     return out
   }
 
-  /// Appends to a temporary sibling of the cache file, in 256 KB writes; a failure to write
-  /// only loses the new cache (the old one stays).
+  /// Appends to a temporary sibling of the cache file (``StateStore/Stream``), in 256 KB
+  /// writes; a failure to write only loses the new cache (the old one stays).
   final class Writer: @unchecked Sendable {
-    let path: String
-    let temporary: String
-    private var fd: Int32
+    private let stream: StateStore.Stream
     private var buffer: [UInt8] = []
-    private var failed = false
+    private var failure: Error?
 
-    init(path: String) throws {
-      self.path = path
-      let temporary = path + ".tmp-\(getpid())"
-      self.temporary = temporary
-      fd = try retryingSyscall("open") {
-        open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-      }
+    init(_ store: StateStore, _ name: String) throws {
+      stream = try StateStore.Stream(store, name)
       buffer.reserveCapacity(1 << 18)
     }
 
     /// Called under the cache's lock.
     func append(_ bytes: [UInt8]) {
-      guard !failed else { return }
+      guard failure == nil else { return }
       buffer += bytes
       if buffer.count >= 1 << 18 { flush() }
     }
 
     private func flush() {
-      guard !failed, !buffer.isEmpty else { return }
-      var done = 0
-      while done < buffer.count {
-        let n = buffer.withUnsafeBytes { b -> Int in
-          guard let base = b.baseAddress else { return -1 }
-          return write(fd, base + done, b.count - done)
-        }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else {
-          failed = true
-          return
-        }
-        done += n
+      guard failure == nil, !buffer.isEmpty else { return }
+      do {
+        try stream.append(buffer)
+      } catch {
+        failure = error
       }
       buffer.removeAll(keepingCapacity: true)
     }
 
     func commit() throws {
       flush()
-      if failed {
+      if let failure {
         abandon()
-        throw SystemCallError(call: "write", errno: ENOSPC)
+        throw failure
       }
-      let fd = self.fd
-      self.fd = -1
-      defer { close(fd) }
-      try retryingSyscall("fsync") { fsync(fd) }
-      try retryingSyscall("rename") { rename(temporary, path) }
+      try stream.commit()
     }
 
-    func abandon() {
-      if fd >= 0 {
-        close(fd)
-        fd = -1
-      }
-      unlink(temporary)
-    }
+    func abandon() { stream.abandon() }
   }
 
   static func append(_ s: String?, _ out: inout [UInt8]) {

@@ -64,8 +64,7 @@ public final class WeatherPublisher {
   /// The memory file's name: one per output directory and snippet, so several sites can share
   /// a state directory.
   public var stateFileName: String {
-    let key = CleaningCache.key(content: configuration.htmlFile, base: transaction.directory.path)
-    return "weather-" + String(key, radix: 16) + ".json"
+    "weather-" + StateStore.key(configuration.htmlFile, transaction.directory.path) + ".json"
   }
 
   /// Runs once.
@@ -203,15 +202,11 @@ public final class WeatherPublisher {
   }
 
   private func loadMemory(_ key: String) -> WeatherMemory? {
-    guard let dir = stateDirectory else { return nil }
-    let path = dir + "/" + stateFileName
+    guard let dir = stateDirectory, let store = try? StateStore(directory: dir) else { return nil }
     // A missing file is the normal first run.
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: 1_048_576),
-      let m = WeatherMemory.decode([UInt8](data))
-    else {
-      logger.warning("weather", "ignoring the unreadable weather state file \(path)")
+    guard let data = store.read(stateFileName, limit: 1_048_576) else { return nil }
+    guard let m = WeatherMemory.decode(data) else {
+      logger.warning("weather", "ignoring the unreadable weather state file \(dir)/\(stateFileName)")
       return nil
     }
     guard m.sourceKey == key else {
@@ -227,7 +222,7 @@ public final class WeatherPublisher {
       return
     }
     do {
-      try OutputDirectory(path: dir).write(m.encoded(), to: stateFileName)
+      try StateStore(directory: dir).write(m.encoded(), to: stateFileName)
     } catch {
       logger.warning("weather", "cannot save the last good weather data: \(error)")
     }
