@@ -55,14 +55,14 @@ fi
 if [[ "${LOA_SKIP_ASAN:-0}" != 1 ]]; then
   # The whole suite again, loa and its tests built with AddressSanitizer (and LeakSanitizer):
   # the C wrappers (libxml2, SQLite, libpq, zlib) are where memory errors would hide. The
-  # kill -9 test runs fewer trials: each ASan process starts slower.
+  # kill tests run fewer trials (every 6th file operation): each ASan process starts slower.
   # LeakSanitizer ignores only what the toolchain's own libraries keep until exit
   # (Tests/Sanitizers/lsan.supp); the `loa` processes the tests start inherit both settings.
   say "swift test --sanitize=address (scratch .build-asan)"
   swift build --build-tests --sanitize=address --scratch-path .build-asan
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" \
     LSAN_OPTIONS="suppressions=$root/Tests/Sanitizers/lsan.supp:print_suppressions=0" \
-    LOA_KILL_TRIALS=40 swift test --skip-build --sanitize=address --scratch-path .build-asan
+    LOA_KILL_TRIALS=20 LOA_KILL_STRIDE=6 swift test --skip-build --sanitize=address --scratch-path .build-asan
 fi
 
 if [[ "${LOA_SKIP_FUZZ:-0}" != 1 ]]; then

@@ -116,6 +116,17 @@ import Testing
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
   }
 
+  @Test(arguments: ["--output=", "--config=", "--database=", "--report="])
+  func anEmptyInlineValueIsRefused(_ option: String) throws {
+    let r = try Subprocess.run(
+      try #require(LoaBinary.path),
+      ["publish", option, "--config", ExamplePortal.configPath, "--database", dir.path("db.sqlite")],
+      environment: ProcessInfo.processInfo.environment, currentDirectory: dir.path(""))
+    #expect(r.status == 64, "\(option): \(r.stderr)")
+    #expect(r.stderr.contains("needs a value"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("rss.xml")))
+  }
+
   @Test func theStateConfigurationAndDatabaseFoldersAreNeverOutputRoots() throws {
     try FileManager.default.createDirectory(atPath: dir.path("state"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: dir.path("cms/data"), withIntermediateDirectories: true)

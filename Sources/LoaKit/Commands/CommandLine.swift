@@ -315,7 +315,11 @@ struct PublishArguments {
     var args = arguments
     var config: String?
     func value(_ name: String, _ inline: String?) throws -> String {
-      if let inline { return inline }
+      if let inline {
+        // `--output=` is as empty as `--output ""`: never "the current directory".
+        guard !inline.isEmpty else { throw UsageError("\(name)= needs a value") }
+        return inline
+      }
       guard let v = args.popFirst(), !v.isEmpty else {
         throw UsageError("\(name) needs a value")
       }
