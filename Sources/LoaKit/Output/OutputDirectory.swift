@@ -357,20 +357,8 @@ public final class OutputDirectory: @unchecked Sendable {
   /// Removes abandoned temporary files in the folder open as `dir` (not closed here) and, to
   /// `depth` levels, in its real sub-folders.
   static func sweepAbandoned(_ dir: Int32, label: String, depth: Int) {
-    let copy = dup(dir)
-    guard copy >= 0, let stream = fdopendir(copy) else {
-      if copy >= 0 { close(copy) }
-      return
-    }
-    defer { closedir(stream) }
-    // A duplicated descriptor shares its position with the original: start at the top.
-    rewinddir(stream)
     var folders: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      if name == "." || name == ".." { continue }
+    for name in entries(of: dir) {
       if isAbandonedTemporaryFile(name) {
         FileOperation.willChange("unlinkat", label + "/" + name)
         _ = unlinkat(dir, name, 0)
@@ -387,6 +375,26 @@ public final class OutputDirectory: @unchecked Sendable {
       sweepAbandoned(sub, label: label + "/" + name, depth: depth - 1)
       close(sub)
     }
+  }
+
+  /// The names in the folder open as `dir` (not closed here), without `.` and `..`.
+  static func entries(of dir: Int32) -> [String] {
+    let copy = dup(dir)
+    guard copy >= 0, let stream = fdopendir(copy) else {
+      if copy >= 0 { close(copy) }
+      return []
+    }
+    defer { closedir(stream) }
+    // A duplicated descriptor shares its position with the original: start at the top.
+    rewinddir(stream)
+    var names: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 
   /// Whether `name` in `dir` is a regular file holding exactly `bytes`.

@@ -82,24 +82,11 @@ public final class StateStore: @unchecked Sendable {
   /// `x.tmp-PID` files of loa versions before this store.
   public func sweepAbandoned() {
     OutputDirectory.sweepAbandoned(fd, label: path, depth: 0)
-    let copy = dup(fd)
-    guard copy >= 0, let stream = fdopendir(copy) else {
-      if copy >= 0 { close(copy) }
-      return
-    }
-    defer { closedir(stream) }
-    // A duplicated descriptor shares its position with the original: start at the top.
-    rewinddir(stream)
-    var legacy: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
+    let legacy = OutputDirectory.entries(of: fd).filter { name in
       guard let r = name.range(of: ".tmp-", options: .backwards),
-        let pid = Int32(name[r.upperBound...]), pid > 0, pid != getpid(),
-        kill(pid, 0) != 0, errno == ESRCH
-      else { continue }
-      legacy.append(name)
+        let pid = Int32(name[r.upperBound...]), pid > 0, pid != getpid()
+      else { return false }
+      return kill(pid, 0) != 0 && errno == ESRCH
     }
     for name in legacy {
       FileOperation.willChange("unlinkat", path + "/" + name)
