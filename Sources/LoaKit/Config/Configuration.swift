@@ -154,6 +154,42 @@ public struct Configuration: Sendable {
   /// A hash of the file's bytes: a changed file means every output must be rendered again.
   public var fileFingerprint: UInt64 = 0
 
+  /// Refuses a template with a placeholder it cannot fill (a misspelt `{categroy}` would be
+  /// published as `%7Bcategroy%7D` in every link) or, for a link, a scheme other than http(s)
+  /// (`javascript:…` would make every article's link unusable and the article vanish).
+  ///
+  /// - Throws: ``ConfigError`` naming the key, the placeholder and the known ones.
+  static func checkTemplate(
+    _ template: String, key: String, placeholders known: [String], link: Bool
+  ) throws {
+    let list = known.map { "{\($0)}" }.joined(separator: ", ")
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      let after = rest[rest.index(after: open)...]
+      guard let close = after.firstIndex(of: "}") else {
+        throw ConfigError(.invalidValue, key: key, "\"{\" is not closed; placeholders are \(list)")
+      }
+      let name = String(after[..<close])
+      guard known.contains(name) else {
+        throw ConfigError(
+          .invalidValue, key: key, "unknown placeholder {\(name)}; placeholders are \(list)")
+      }
+      rest = after[after.index(after: close)...]
+    }
+    guard link else { return }
+    // A scheme is letters, digits, "+", "-", "." before the first ":" that comes before any
+    // "/", "?" or "#" (RFC 3986 §3.1); a path like "/{slug}" has none.
+    let head = template.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if let colon = head.firstIndex(of: ":") {
+      let scheme = head[..<colon].lowercased()
+      guard scheme == "http" || scheme == "https" else {
+        throw ConfigError(
+          .invalidValue, key: key,
+          "\"\(template)\" has the scheme \"\(scheme):\"; a link must be a path or an http(s) URL")
+      }
+    }
+  }
+
   /// Reads and checks a config file.
   ///
   /// - Throws: ``ConfigError``; its `path` is set.
@@ -348,6 +384,9 @@ public struct Configuration: Sendable {
       }
       try l.rejectUnknownKeys()
     }
+    try Self.checkTemplate(links.article, key: "links.article", placeholders: ["id", "slug", "category"], link: true)
+    try Self.checkTemplate(links.category, key: "links.category", placeholders: ["slug", "id"], link: true)
+    try Self.checkTemplate(feeds.categoryTitle, key: "feeds.categoryTitle", placeholders: ["category", "site"], link: false)
     var state = State(directory: Self.defaultStateDirectory())
     if var st = try o.object("state") {
       if let d = try st.string("directory") {

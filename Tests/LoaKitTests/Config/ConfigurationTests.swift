@@ -26,6 +26,30 @@ import Testing
     #expect(c.feeds.formats == [.rss, .atom, .json])
   }
 
+  /// A misspelt placeholder published `%7Bcategroy%7D` in every link, and a `javascript:`
+  /// template made most articles vanish, both with exit 0.
+  @Test(arguments: [
+    (#""links": {"article": "/{categroy}/{slug}-{id}.html"}"#, "links.article", "{categroy}"),
+    (#""links": {"article": "javascript:alert({id})"}"#, "links.article", "javascript:"),
+    (#""links": {"category": "/chuyen-muc/{name}/"}"#, "links.category", "{name}"),
+    (#""links": {"category": "data:text/html,{slug}"}"#, "links.category", "data:"),
+    (#""links": {"article": "/{slug-{id}.html"}"#, "links.article", "{slug-{id}"),
+    (#""feeds": {"categoryTitle": "{categories} – {site}"}"#, "feeds.categoryTitle", "{categories}"),
+  ])
+  func aTemplateThatCannotBeFilledIsAConfigurationError(_ member: String, _ key: String, _ named: String) throws {
+    let json = String(Self.minimal.dropLast()) + ", " + member + "}"
+    let e = try #require(throws: ConfigError.self) { try parse(json) }
+    #expect(e.code == .invalidValue)
+    #expect(e.key == key)
+    #expect(e.description.contains(named) || e.description.contains("not closed"), "\(e)")
+  }
+
+  @Test func absoluteHTTPLinkTemplatesAreAccepted() throws {
+    let json = String(Self.minimal.dropLast())
+      + #", "links": {"article": "https://p.example.org/{category}/{slug}-{id}.html", "category": "HTTP://p.example.org/c/{id}"}}"#
+    #expect(try parse(json).links.article.hasPrefix("https://"))
+  }
+
   @Test func loadsTheExampleConfig() throws {
     let c = try Configuration.load(path: ExamplePortal.configPath)
     #expect(c.site.title == "Cổng thông tin điện tử phường Bãi Cháy")
