@@ -106,12 +106,37 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
   }
 
+  /// With gzip off a run removes stale `.gz` copies, so those paths are the run's too: a
+  /// weather file configured there would be removed and rewritten on alternate runs.
+  @Test func aWeatherFileOnAFeedsGzipPathIsRefusedWithGzipOff() throws {
+    let config = try config("gz.json") { json in
+      var weather = json["weather"] as? [String: Any] ?? [:]
+      weather["output"] = ["html": "weather.html", "json": "atom.xml.gz"]
+      json["weather"] = weather
+    }
+    let r = try loa(["publish"], config: config)
+    #expect(r.status == 78, "\(r.stderr)")
+    #expect(r.stderr.contains("atom.xml.gz"), "\(r.stderr)")
+  }
+
+  /// A report inside the output directory is staged with the run and counts the files the
+  /// commit writes; when `--strict` holds the run back it is still written (it says why).
+  @Test func aReportInsideTheOutputCountsTheFilesOfItsRun() throws {
+    let r = try loa(["publish", "--report", dir.path("out/report.json")])
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/report.json")))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let summary = try #require(json["summary"] as? [String: Any])
+    // The feeds, the OPML and the pages: 36 (the weather box is counted on its own).
+    #expect(summary["filesWritten"] as? Int == 36, "\(summary)")
+  }
+
   // MARK: Where a run may write
 
   @Test(arguments: ["/", "/etc", "/usr", "/proc", "/var/../etc"])
   func aSystemDirectoryIsNeverAnOutputRoot(_ root: String) throws {
     let r = try loa(["publish"], output: root)
-    #expect(r.status == 78, "\(root): \(r.stderr)")
+    #expect(r.status == 64, "\(root): \(r.stderr)")
     #expect(r.stderr.contains("cannot be the output directory"), "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
   }
@@ -139,12 +164,23 @@ import Testing
       (PackagePaths.root, "configuration file"),
     ] {
       let r = try loa(["publish"], output: root, database: dir.path("cms/data/db.sqlite"))
-      #expect(r.status == 78, "\(root): \(r.stderr)")
+      #expect(r.status == 64, "\(root): \(r.stderr)")
       #expect(r.stderr.contains(why), "\(root): \(r.stderr)")
     }
     // A symlink to the state directory is the state directory.
     try FileManager.default.createSymbolicLink(atPath: dir.path("link"), withDestinationPath: dir.path("state"))
-    #expect(try loa(["publish"], output: dir.path("link")).status == 78)
+    #expect(try loa(["publish"], output: dir.path("link")).status == 64)
+    // Given in the configuration, the same refusal is a configuration error (78).
+    let config = try config("root.json") { json in
+      var output = json["output"] as? [String: Any] ?? [:]
+      output["directory"] = "/etc"
+      json["output"] = output
+    }
+    let r = try Subprocess.run(
+      try #require(LoaBinary.path), ["publish", "--config", config, "--database", dir.path("db.sqlite")],
+      environment: ProcessInfo.processInfo.environment)
+    #expect(r.status == 78, "\(r.stderr)")
+    #expect(r.stderr.contains("output.directory"), "\(r.stderr)")
     #expect(try files(dir.path("state")).keys.allSatisfy { !$0.hasSuffix(".xml") })
   }
 

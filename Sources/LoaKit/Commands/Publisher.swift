@@ -157,12 +157,12 @@ public final class Publisher {
   /// Every path this run publishes, with what claims it (``OutputClaims``).
   public func claim(into claims: inout OutputClaims) {
     let formats = configuration.feeds.formats
-    let gz = configuration.output.gzip
     func files(_ folder: String, _ owner: String) {
       for format in formats {
         let path = folder.isEmpty ? format.fileName : folder + "/" + format.fileName
         claims.claim(path, by: "\(owner)'s \(format.fileName)")
-        if gz { claims.claim(path + ".gz", by: "\(owner)'s \(format.fileName).gz") }
+        // The .gz path is the run's either way: written with gzip on, removed with it off.
+        claims.claim(path + ".gz", by: "\(owner)'s \(format.fileName).gz")
       }
     }
     files("", "the site feed")
@@ -176,7 +176,7 @@ public final class Publisher {
     }
     for (path, owner) in pages {
       claims.claim(path, by: owner)
-      if gz { claims.claim(path + ".gz", by: owner + " (.gz)") }
+      claims.claim(path + ".gz", by: owner + " (.gz)")
     }
   }
 
@@ -248,6 +248,16 @@ public final class Publisher {
     }
   }
 
+  /// Counts the staged files as written (before the commit, so a report staged with them
+  /// has the right numbers).
+  public func recordStagedAsWritten() {
+    for path in staged {
+      report.fileWritten(path)
+      logger.debug("write", "\(path): written")
+    }
+    staged = []
+  }
+
   /// Ends the run after the caller committed or discarded the transaction: records what was
   /// written, saves the run state (only after a commit: it records the files' stamps),
   /// notifies WebSub hubs, keeps the cleaning cache.
@@ -257,10 +267,7 @@ public final class Publisher {
       return
     }
     if committed && transaction != nil {
-      for path in staged {
-        report.fileWritten(path)
-        logger.debug("write", "\(path): written")
-      }
+      recordStagedAsWritten()
       saveRunState()
       notifyHubs()
     } else if mode != .dryRun {

@@ -129,6 +129,7 @@ public struct PublishRun {
       if outcome.heldBack {
         transaction.discard()
       } else {
+        publisher.recordStagedAsWritten()
         try stageReport(report, into: transaction)
         try transaction.commit()
       }
@@ -161,20 +162,24 @@ public struct PublishRun {
   private func checkOutputRoot() throws {
     var database: String?
     if case .sqlite(let path) = configuration.database.location { database = path }
-    try OutputRoot.check(
-      configuration.output.directory, key: outputKey, configuration: configuration.path,
-      state: configuration.state.directory, database: database)
+    do {
+      try OutputRoot.check(
+        configuration.output.directory, key: outputKey, configuration: configuration.path,
+        state: configuration.state.directory, database: database)
+    } catch let e as ConfigError where outputKey == "--output" {
+      // Given on the command line, it is a bad command line (exit 64).
+      throw UsageError("--output: \(e.message)")
+    }
   }
 
   /// Every output path of the run, claimed once (``OutputClaims``).
   private func checkClaims(publisher: Publisher?) throws {
     var claims = OutputClaims()
     publisher?.claim(into: &claims)
-    let gz = configuration.output.gzip
     if let w = configuration.weather, w.enabled, writes || command == .weather {
       for (path, key) in [(w.htmlFile, "weather.output.html"), (w.jsonFile, "weather.output.json")] {
         claims.claim(path, by: key)
-        if gz { claims.claim(path + ".gz", by: key + " (.gz)") }
+        claims.claim(path + ".gz", by: key + " (.gz)")
       }
     }
     if let relative = reportInsideOutput { claims.claim(relative, by: "--report") }
