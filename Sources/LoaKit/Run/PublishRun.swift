@@ -109,7 +109,9 @@ public struct PublishRun {
     }
 
     let store = try openStore()
-    defer { try? store.close() }
+    // Closed once: explicitly after the commit (its error counts), or here when the run failed.
+    var storeOpen = true
+    defer { if storeOpen { try? store.close() } }
     let publisher = try Publisher(
       configuration: configuration, store: store, clock: clock, logger: logger, report: report,
       mode: mode, options: options, transaction: transaction, state: state)
@@ -135,6 +137,7 @@ public struct PublishRun {
       }
       publisher.finish(committed: !outcome.heldBack)
     }
+    storeOpen = false
     try store.close()
     // The report explains a held-back run, so it is written then too (alone).
     if let path = reportPath, outcome.heldBack || transaction == nil || reportInsideOutput == nil {
