@@ -34,9 +34,6 @@ public final class OutputTransaction: @unchecked Sendable {
 
   deinit { if !finished { directory.discard(staged) } }
 
-  /// The paths staged so far (relative to the output directory), in commit order.
-  public var stagedPaths: [String] { lock.withLock { staged.map(\.path) } }
-
   /// Stages `bytes` for `relativePath` with its `.gz` copy (or the removal of a stale one),
   /// unless the published file already holds them.
   ///
