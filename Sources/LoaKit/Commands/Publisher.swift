@@ -99,8 +99,8 @@ public final class Publisher {
   private var feedUpdated: [String: Int64] = [:]
   /// Article id → the row published under it (for messages), and the rows left out because
   /// an earlier one had their id.
-  private var rowsByID: [Int64: String] = [:]
-  private var duplicateRows: [Int64: [String]] = [:]
+  private var rowsByID: [Int64: RowSummary] = [:]
+  private var duplicateRows: [Int64: [RowSummary]] = [:]
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -631,9 +631,7 @@ public final class Publisher {
   /// ``reportDuplicates()``. Each row is read once per run (the selections do not overlap), so
   /// a second row with an id is a duplicate in the database or the query.
   private func isFirstRow(with item: FeedItem) -> Bool {
-    let row =
-      "(\(item.categoryID.map { "category \($0)" } ?? "no category"), published "
-      + "\(DateFormats.rfc3339(item.published)), \(ItemBuilder.quoted(item.title)))"
+    let row = RowSummary(categoryID: item.categoryID, published: item.published, title: item.title)
     guard rowsByID[item.articleID] != nil else {
       rowsByID[item.articleID] = row
       return true
@@ -645,8 +643,9 @@ public final class Publisher {
   /// One warning per duplicated article id: which rows have it, which one was published.
   private func reportDuplicates() {
     for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
-      let kept = rowsByID[id] ?? "?"
-      report.add(.init(.warning, .leftOut, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(rows.joined(separator: ", ")) left out; ids must be unique (docs/database.md)"))
+      let kept = rowsByID[id]?.description ?? "?"
+      let others = rows.map(\.description).joined(separator: ", ")
+      report.add(.init(.warning, .leftOut, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
     }
     duplicateRows = [:]
   }
@@ -704,6 +703,19 @@ public final class Publisher {
     var outcome = FeedOutcome()
     try renderer.emit(bytes, path, check: check, into: &outcome)
     apply(outcome)
+  }
+}
+
+/// What names a row in a duplicate-id warning (formatted only if one is reported).
+private struct RowSummary: CustomStringConvertible {
+  let categoryID: Int64?
+  let published: Timestamp
+  let title: String
+
+  /// `(category 3, published 2026-11-03T08:00:00+07:00, "Title")`.
+  var description: String {
+    "(\(categoryID.map { "category \($0)" } ?? "no category"), published "
+      + "\(DateFormats.rfc3339(published)), \(ItemBuilder.quoted(title)))"
   }
 }
 

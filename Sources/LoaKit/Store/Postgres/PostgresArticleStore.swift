@@ -236,7 +236,8 @@ public final class PostgresArticleStore: ArticleStore {
     do {
       // Only after a run found nothing to publish: one pass over the table or the query.
       let r = try connection.query(
-        "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1 ORDER BY 2 DESC, 1")
+        "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1"
+          + " ORDER BY 2 DESC, 1")
       var counts = StatusCounts()
       for i in 0..<r.rowCount { counts.add(r.text(i, 0).text, rows: Int(r.int64(i, 1) ?? 0)) }
       return counts
