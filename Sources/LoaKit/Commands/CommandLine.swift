@@ -64,6 +64,8 @@ public enum LoaCommandLine {
       --strict           treat warnings as failures: exit 1 and replace no published file
       --report FILE      also write every issue as JSON to FILE
       --force            rewrite every file, even unchanged ones
+      --allow-empty      publish even when nothing is publishable where the last run
+                         published items (otherwise: exit 1, published feeds kept)
       -n, --dry-run      print the files that would change, write nothing
       --every DURATION   keep running: publish, wait DURATION (300, 90s, 5m, 1h), repeat;
                          SIGTERM or SIGINT ends the loop after the current run
@@ -138,6 +140,8 @@ public enum LoaCommandLine {
       }
     case let e as LockError:
       return (.temporaryFailure, e.description)
+    case let e as PublishGuardError:
+      return (.validationFailed, e.description)
     case let e as GzipError:
       return (.software, "internal error: \(e.description)")
     case let e as XMLWriterError:
@@ -201,7 +205,7 @@ public enum LoaCommandLine {
       ? .check : options.dryRun ? .dryRun : options.strict ? .strict : .write
     var run = PublishRun(
       configuration: configuration, command: PublishRun.Command(rawValue: options.command) ?? .publish,
-      mode: mode, options: PublishOptions(force: options.force),
+      mode: mode, options: PublishOptions(force: options.force, allowEmpty: options.allowEmpty),
       reportPath: options.reportPath.map { Paths.absolute($0, relativeTo: cwd) },
       clock: options.clockOverride ?? SystemClock(), logger: logger)
     if options.output != nil { run.outputKey = "--output" }
@@ -305,6 +309,8 @@ struct PublishArguments {
   var reportPath: String?
   var command = "publish"
   var force = false
+  /// `--allow-empty` (``PublishGuard``).
+  var allowEmpty = false
   var dryRun = false
   /// Loop mode: run, then wait this many seconds, until SIGTERM or SIGINT.
   var every: Int?
@@ -349,6 +355,7 @@ struct PublishArguments {
       case "--strict": o.strict = true
       case "--report": o.reportPath = try value(name, inline)
       case "--force": o.force = true
+      case "--allow-empty": o.allowEmpty = true
       case "--dry-run", "-n": o.dryRun = true
       case "--every":
         let text = try value(name, inline)
@@ -365,6 +372,9 @@ struct PublishArguments {
     guard let config else { throw UsageError("\(command) needs --config FILE") }
     if command != "publish" && (o.force || o.dryRun || o.every != nil) {
       throw UsageError("--force, --dry-run and --every are for publish")
+    }
+    if command == "weather" && o.allowEmpty {
+      throw UsageError("--allow-empty is for publish and check")
     }
     if command == "weather" && (o.database != nil || o.reportPath != nil) {
       throw UsageError("weather reads no database; --database and --report are for publish and check")

@@ -19,7 +19,13 @@ public struct PublishOptions: Sendable {
   /// Rewrite every file even when its bytes are unchanged, and skip the "nothing changed"
   /// shortcut.
   public var force = false
-  public init(force: Bool = false) { self.force = force }
+  /// Publish whatever the database holds, even nothing, without comparing with what the last
+  /// run published (`--allow-empty`, ``PublishGuard``).
+  public var allowEmpty = false
+  public init(force: Bool = false, allowEmpty: Bool = false) {
+    self.force = force
+    self.allowEmpty = allowEmpty
+  }
 }
 
 /// Builds every feed of the site from the store and writes it to the output directory.
@@ -86,6 +92,15 @@ public final class Publisher {
   private var indexEntries: [Int64?: FeedIndexEntry] = [:]
   /// What the WebSub notifications did, when hubs are configured.
   public private(set) var websubOutcome: WebSubNotifier.Outcome?
+  /// What the last run saved in the state directory, if anything.
+  private var lastRun: RunState?
+  /// Feed folder (`""` for the site) → items published, and → its `updated` (Unix seconds).
+  private var itemCounts: [String: Int] = [:]
+  private var feedUpdated: [String: Int64] = [:]
+  /// Article id → the row published under it (for messages), and the rows left out because
+  /// an earlier one had their id.
+  private var rowsByID: [Int64: RowSummary] = [:]
+  private var duplicateRows: [Int64: [RowSummary]] = [:]
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -202,12 +217,13 @@ public final class Publisher {
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
 
-  /// The update time of a feed with no items (Atom requires one): a fixed date, 2000-01-01
-  /// in the site's zone, so an empty feed never changes until it gets an item. Not "now",
-  /// which would rewrite it on every run, and not the site's newest date, which would rewrite
-  /// it whenever any other feed changes.
-  private var emptyFeedDate: Timestamp {
-    builder.parser.stamp(builder.parser.zone.utc(fromLocal: 946_684_800))
+  /// The update time of a feed with no items (Atom requires one; RSS and JSON Feed leave it
+  /// out): the feed's own last `updated`, which the run state remembers (its newest article
+  /// ever seen); else the site feed's newest item's; else the time of this run, remembered
+  /// from then on. Never an invented date, and stable from run to run.
+  private func emptyFeedDate(_ directory: String, siteNewest: Timestamp?) -> Timestamp {
+    if let t = lastRun?.feedUpdated?[directory] { return builder.parser.stamp(t) }
+    return siteNewest ?? builder.parser.stamp(now)
   }
 
   /// The cleaning cache's file, one per site and output directory.
@@ -227,6 +243,7 @@ public final class Publisher {
     }
     do {
       try render()
+      try guardAgainstLoss()
     } catch {
       // Feeds still in flight stage files too: wait for them, then discard everything.
       renderGroup.wait()
@@ -298,7 +315,7 @@ public final class Publisher {
     }
     let record = RunState(
       configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs,
-      checked: checked)
+      checked: checked, itemCounts: itemCounts, feedUpdated: feedUpdated)
     do {
       try state.write(record.encoded(), to: runStateName)
     } catch {
@@ -349,9 +366,8 @@ public final class Publisher {
     if let state { cache.load(from: state, name: cacheName) }
     beginCache()
     var previouslyChecked: [String: String] = [:]
-    if let last = state.flatMap({ RunState.load($0, runStateName) }),
-      last.configuration == configurationKey
-    {
+    lastRun = state.flatMap { RunState.load($0, runStateName) }
+    if let last = lastRun, last.configuration == configurationKey {
       previouslyChecked = last.checked ?? [:]
     }
     renderer = FeedRenderer(
@@ -369,13 +385,17 @@ public final class Publisher {
       // Only the site feed: one read of the newest N.
       siteItems.add(try collect(.all, categoryID: nil))
     }
+    let siteNewest = Self.newestUpdate(siteItems.items)
     let siteFeed = Feed(
       id: configuration.site.idPrefix + "feed", title: site.title,
       description: site.description, homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
-      updated: Self.newestUpdate(siteItems.items) ?? emptyFeedDate)
+      updated: siteNewest ?? emptyFeedDate("", siteNewest: nil))
     submit(siteFeed)
-    for feed in emptyFeeds { submit(feed) }
+    for var feed in emptyFeeds {
+      feed.updated = emptyFeedDate(feed.directory, siteNewest: siteNewest)
+      submit(feed)
+    }
     try finishRendering()
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
@@ -409,6 +429,7 @@ public final class Publisher {
         "index.html", check: .html)
       try emit(FeedIndexRenderer.headLinks(entries: entries), "head-links.html", check: .html)
     }
+    reportDuplicates()
     report.setPublished(publishedIDs.count)
     if report.scheduled > 0 && publishedIDs.isEmpty {
       report.add(.init(.warning, .noted, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
@@ -468,7 +489,8 @@ public final class Publisher {
         id: configuration.site.idPrefix + "feed:category:\(id)", title: title,
         description: node.description.isEmpty ? title : node.description,
         homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
-        updated: Self.newestUpdate(items) ?? emptyFeedDate)
+        // An empty feed's date is set in render(), once the site feed's newest is known.
+        updated: Self.newestUpdate(items) ?? builder.parser.stamp(now))
       if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
     return items
@@ -505,6 +527,7 @@ public final class Publisher {
         for issue in issues { report.add(issue) }
         switch outcome {
         case .item(let item):
+          guard isFirstRow(with: item) else { continue }
           if item.published.utc > previous && !warnedOrder {
             warnedOrder = true
             report.add(.init(.warning, .noted, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
@@ -590,6 +613,8 @@ public final class Publisher {
     if let e = o.error, stagingError == nil { stagingError = e }
     guard let kept = o.kept else { return }
     for item in kept.items { publishedIDs.insert(item.articleID) }
+    itemCounts[kept.directory] = kept.items.count
+    feedUpdated[kept.directory] = kept.updated.utc
     let formats = configuration.feeds.formats
     let node = kept.categoryID.flatMap { tree[$0] }
     indexEntries[kept.categoryID] = FeedIndexEntry(
@@ -601,12 +626,96 @@ public final class Publisher {
       })
   }
 
+  /// Whether `item` is the first row read with its article id. A later one is left out (ids
+  /// make guids: two items with one id are one article to every reader) and reported by
+  /// ``reportDuplicates()``. Each row is read once per run (the selections do not overlap), so
+  /// a second row with an id is a duplicate in the database or the query.
+  private func isFirstRow(with item: FeedItem) -> Bool {
+    let row = RowSummary(categoryID: item.categoryID, published: item.published, title: item.title)
+    guard rowsByID[item.articleID] != nil else {
+      rowsByID[item.articleID] = row
+      return true
+    }
+    duplicateRows[item.articleID, default: []].append(row)
+    return false
+  }
+
+  /// One warning per duplicated article id: which rows have it, which one was published.
+  private func reportDuplicates() {
+    for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
+      let kept = rowsByID[id]?.description ?? "?"
+      let others = rows.map(\.description).joined(separator: ", ")
+      report.add(.init(.warning, .leftOut, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
+    }
+    duplicateRows = [:]
+  }
+
+  /// Compares what this run would publish with what the last one did (``PublishGuard``), once,
+  /// before anything is committed: throws when the site feed would become empty, warns about
+  /// each feed that lost most of its items.
+  ///
+  /// - Throws: ``PublishGuardError``, with the reason in one line.
+  private func guardAgainstLoss() throws {
+    var last = lastRun?.itemCounts ?? [:]
+    let siteItems = itemCounts[PublishGuard.siteFeed] ?? 0
+    if lastRun?.itemCounts == nil && siteItems == 0 && !options.allowEmpty {
+      // No state (first run, or wiped): does the published site feed hold items?
+      if let n = publishedSiteFeedItems() { last[PublishGuard.siteFeed] = n }
+    }
+    switch PublishGuard.verdict(last: last, current: itemCounts, allowEmpty: options.allowEmpty) {
+    case .proceed(let shrunk):
+      for s in shrunk { report.add(PublishGuard.issue(s)) }
+    case .refuse(let lastSiteItems):
+      let why: String
+      do {
+        why = PublishGuard.explanation(
+          statuses: try store.statusCounts(), accepted: configuration.database.publishedStatuses,
+          rowsRead: report.articlesRead, scheduled: report.scheduled,
+          fromQuery: store.usesArticlesQuery)
+      } catch {
+        why = "\(report.articlesRead) rows read (\(error))"
+      }
+      throw PublishGuardError(
+        "nothing to publish, where the last run published \(lastSiteItems) item\(lastSiteItems == 1 ? "" : "s") in the site feed: \(why); the published feeds are kept (loa publish --allow-empty publishes empty feeds)")
+    }
+  }
+
+  /// The items of the published site feed, read from the output directory (its first format
+  /// that is there); nil when there is none.
+  private func publishedSiteFeedItems() -> Int? {
+    let path = configuration.output.directory
+    // `loa check` has no output directory open; it must not create one either.
+    guard let directory = output
+      ?? (FileManager.default.fileExists(atPath: path) ? try? OutputDirectory(path: path) : nil)
+    else { return nil }
+    let limit = max(configuration.feeds.maxFeedBytes, 1 << 20) * 2
+    for format in configuration.feeds.formats {
+      if let bytes = directory.read(format.fileName, limit: limit) {
+        return PublishGuard.countItems(bytes, format: format)
+      }
+    }
+    return nil
+  }
+
   /// Checks and writes one file on this thread (the OPML and HTML pages).
   private func emit(_ bytes: [UInt8], _ path: String, check: FeedRenderer.Check) throws {
     guard let renderer else { return }
     var outcome = FeedOutcome()
     try renderer.emit(bytes, path, check: check, into: &outcome)
     apply(outcome)
+  }
+}
+
+/// What names a row in a duplicate-id warning (formatted only if one is reported).
+private struct RowSummary: CustomStringConvertible {
+  let categoryID: Int64?
+  let published: Timestamp
+  let title: String
+
+  /// `(category 3, published 2026-11-03T08:00:00+07:00, "Title")`.
+  var description: String {
+    "(\(categoryID.map { "category \($0)" } ?? "no category"), published "
+      + "\(DateFormats.rfc3339(published)), \(ItemBuilder.quoted(title)))"
   }
 }
 

@@ -19,6 +19,12 @@ struct RunState: Codable, Equatable {
   /// build and configuration that renders the same bytes (after the output folder was wiped,
   /// say) need not check them again.
   var checked: [String: String]?
+  /// Feed folder (`""` for the site feed) → how many items it published: what the next run
+  /// compares against (``PublishGuard``). Nil in the states of older versions.
+  var itemCounts: [String: Int]?
+  /// Feed folder → the feed's `updated` (Unix seconds), so a feed that becomes empty keeps a
+  /// real date (Atom requires one) instead of an invented one.
+  var feedUpdated: [String: Int64]?
 
   static func fileStamp(_ path: String) -> String? {
     var st = stat()

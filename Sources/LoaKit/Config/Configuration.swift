@@ -91,6 +91,8 @@ public struct Configuration: Sendable {
     public var statementTimeoutSeconds: Int
     /// PostgreSQL: how long to try to connect.
     public var connectTimeoutSeconds: Int
+    /// The `status` values that mean "published" (WordPress writes `publish`); never empty.
+    public var publishedStatuses: [String] = ["published"]
   }
 
   public struct Output: Sendable {
@@ -307,11 +309,16 @@ public struct Configuration: Sendable {
     guard (2...600).contains(connectTimeout) else {
       throw ConfigError(.invalidValue, key: "database.connectTimeoutSeconds", "must be 2…600")
     }
+    let statuses = try d.strings("publishedStatuses") ?? ["published"]
+    guard !statuses.isEmpty, statuses.count <= 20, !statuses.contains(where: \.isEmpty) else {
+      throw ConfigError(
+        .invalidValue, key: "database.publishedStatuses", "must list 1…20 non-empty status values")
+    }
     let database = Database(
       location: location, articlesQuery: try d.string("articlesQuery"),
       categoriesQuery: try d.string("categoriesQuery"), dateFormats: patterns,
       busyTimeoutSeconds: busy, statementTimeoutSeconds: statementTimeout,
-      connectTimeoutSeconds: connectTimeout)
+      connectTimeoutSeconds: connectTimeout, publishedStatuses: statuses)
     try d.rejectUnknownKeys()
 
     guard var out = try o.object("output") else {
@@ -488,13 +495,15 @@ extension Configuration {
       return try SQLiteArticleStore(
         path: path, articlesQuery: database.articlesQuery,
         categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
-        busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000))
+        busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000),
+        publishedStatuses: database.publishedStatuses)
     case .postgres(let url):
       return try PostgresArticleStore(
         url: url, articlesQuery: database.articlesQuery,
         categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
-        connectTimeoutSeconds: database.connectTimeoutSeconds)
+        connectTimeoutSeconds: database.connectTimeoutSeconds,
+        publishedStatuses: database.publishedStatuses)
     }
   }
 }

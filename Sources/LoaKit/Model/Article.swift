@@ -20,6 +20,9 @@ public struct ArticleRow: Sendable, Equatable {
   /// The row's `id` is NULL or not an integer (a custom query can return anything); such a
   /// row is left out, since ids make guids and tell articles apart.
   public var idIsMissing = false
+  /// The `id` as the database gave it when it is not an integer, as SQL writes it (`NULL`,
+  /// `'abc'`, `2.5`), so a report names the row as it is rather than as `item 0`.
+  public var idLiteral: String?
 
   public init(
     id: Int64, categoryID: Int64? = nil, title: String? = nil, slug: String? = nil,
@@ -72,6 +75,8 @@ public struct RawArticleRow: Sendable {
   public var id: Int64
   /// The `id` is NULL or not an integer.
   public var idIsMissing = false
+  /// The `id` as SQL writes it, when it is not an integer (``ArticleRow/idLiteral``).
+  public var idLiteral: String?
   public var categoryID: Int64?
   /// Every text column after `category_id` (title … updated_at, ``textColumns``), end to end.
   var bytes: [UInt8] = []
@@ -100,6 +105,7 @@ public struct RawArticleRow: Sendable {
   public init(_ row: ArticleRow) {
     self.init(id: row.id, categoryID: row.categoryID)
     idIsMissing = row.idIsMissing
+    idLiteral = row.idLiteral
     for value in [
       row.title, row.slug, row.summary, row.contentHTML, row.author, row.imageURL,
       row.imageCaption, row.url, row.tags, row.status, row.publishedAt, row.updatedAt,
@@ -125,6 +131,21 @@ public struct RawArticleRow: Sendable {
   /// `published_at` as text.
   var publishedAt: String? { text(10).text }
 
+  /// How a report names a row whose id is not an integer: `row with id NULL`,
+  /// `row with id 'abc'`, `row with id 2.5`.
+  public var rowName: String { "row with id " + (idLiteral ?? "NULL") }
+
+  /// `id` as SQL writes a value that is not an integer: text in single quotes (quotes
+  /// doubled, cut to 40 characters, on one line), a number as it is.
+  public static func idLiteral(text: String?, isNumber: Bool) -> String {
+    guard let text else { return "NULL" }
+    if isNumber { return Logger.oneLine(text) }
+    let short = text.count > 40 ? String(text.prefix(39)) + "…" : text
+    let escaped = Logger.oneLine(short).split(separator: "'", omittingEmptySubsequences: false)
+      .joined(separator: "''")
+    return "'" + escaped + "'"
+  }
+
   /// The row as Strings; invalid UTF-8 is repaired with U+FFFD and its columns named.
   public func materialized() -> ArticleRow {
     var repaired: [String] = []
@@ -139,6 +160,7 @@ public struct RawArticleRow: Sendable {
       publishedAt: t(10), updatedAt: t(11))
     row.invalidUTF8Fields = repaired
     row.idIsMissing = idIsMissing
+    row.idLiteral = idLiteral
     return row
   }
 

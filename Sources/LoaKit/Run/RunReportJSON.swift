@@ -25,6 +25,8 @@ enum RunReportJSON {
       j.member("action", issue.action.rawValue)
       if let a = issue.articleID { j.member("article", a) } else { j.memberNull("article") }
       if let c = issue.categoryID { j.member("category", c) } else { j.memberNull("category") }
+      // Only for a row whose id is not an integer (`row with id NULL`).
+      if let row = issue.row { j.member("row", row) }
       j.member("field", issue.field)
       j.member("message", issue.message)
       j.endObject()

@@ -2,7 +2,8 @@
 /// best-practices profile (https://www.rssboard.org/rss-profile):
 ///
 /// - `atom:link rel="self"` in the channel (profile §3.2 / validator `MissingAtomSelfLink`);
-/// - `lastBuildDate` is the newest item's update, never the time of the run;
+/// - `lastBuildDate` is the newest item's update, never the time of the run, and left out of
+///   a feed with no items (optional in RSS 2.0);
 /// - `guid isPermaLink="false"`: a tag URI from the site and article id, stable when the URL
 ///   changes;
 /// - `description` (the summary, as HTML-escaped text) before `content:encoded` (full HTML
@@ -33,7 +34,8 @@ public struct RSS2Serializer: FeedSerializer {
       try w.element("description", feed.description)
       try w.element("language", site.language)
       if let copyright = site.copyright { try w.element("copyright", copyright) }
-      try w.element("lastBuildDate", DateFormats.rfc822(feed.updated))
+      // An empty feed has no item to date it, and RSS does not require the element.
+      if !feed.items.isEmpty { try w.element("lastBuildDate", DateFormats.rfc822(feed.updated)) }
       try w.element("generator", site.generatorVersion)
       try w.element("docs", "https://www.rssboard.org/rss-specification")
       try w.element(

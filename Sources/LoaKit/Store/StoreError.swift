@@ -46,6 +46,13 @@ public protocol ArticleStore: AnyObject {
   /// dates as text sort apart).
   func publishedAtRange() throws -> (newest: String?, oldest: String?)
 
+  /// How many rows the articles table (or `database.articlesQuery`) holds, by `status`
+  /// value, whatever the status. Asked only when a run found nothing to publish, to say why.
+  func statusCounts() throws -> StatusCounts
+
+  /// Whether articles come from `database.articlesQuery` rather than the `articles` table.
+  var usesArticlesQuery: Bool { get }
+
   /// Ends the read transaction and closes the connection.
   func close() throws
 
@@ -60,6 +67,33 @@ extension ArticleStore {
     throws
   {
     try forEachRawArticle(in: selection, expecting: 64) { try body($0.materialized()) }
+  }
+}
+
+/// Rows by `status` value (``ArticleStore/statusCounts()``).
+public struct StatusCounts: Sendable, Equatable {
+  /// Every row, whatever its status.
+  public private(set) var rows = 0
+  /// The most frequent values first (at most ``shown``), with their row counts; nil is NULL.
+  public private(set) var values: [Value] = []
+  /// How many distinct values there were.
+  public private(set) var distinct = 0
+
+  public struct Value: Sendable, Equatable {
+    public var status: String?
+    public var rows: Int
+  }
+
+  /// How many values a message lists.
+  public static let shown = 8
+
+  public init() {}
+
+  /// Adds the next value (callers add the most frequent first).
+  public mutating func add(_ status: String?, rows n: Int) {
+    rows += n
+    distinct += 1
+    if values.count < Self.shown { values.append(Value(status: status, rows: n)) }
   }
 }
 

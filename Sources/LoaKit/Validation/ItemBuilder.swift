@@ -103,6 +103,8 @@ public struct ItemBuilder: Sendable {
   public func build(_ raw: RawArticleRow) -> (Outcome, [ValidationIssue]) {
     // Scheduling depends on the clock, so it is decided before the cache is asked.
     if let due = scheduledTime(raw) { return (.scheduled(at: due), []) }
+    // Not cached: the cache knows articles by id, and this row has none.
+    if raw.idIsMissing { return (.leftOut, [Self.missingID(raw)]) }
     let key = itemKey(raw)
     if let hit = cache.lookup(raw.id, key: key) {
       return (hit.item.map { .item($0) } ?? .leftOut, hit.issues.map { $0.issue(article: raw.id) })
@@ -120,6 +122,12 @@ public struct ItemBuilder: Sendable {
       break
     }
     return (outcome, issues)
+  }
+
+  /// Why a row without an integer id is left out, naming the row as it is.
+  static func missingID(_ raw: RawArticleRow) -> ValidationIssue {
+    let what = (raw.idLiteral ?? "NULL") == "NULL" ? "is NULL" : "is not an integer"
+    return .init(.warning, .leftOut, row: raw.rowName, field: "id", "\(what); left out")
   }
 
   /// The cache key of one row: its bytes, the category it links to, and
@@ -146,7 +154,9 @@ public struct ItemBuilder: Sendable {
       report.add(.init(.info, .repaired, article: id, field: field, message))
     }
     if row.idIsMissing {
-      warn("id", .leftOut, "is NULL or not an integer; left out")
+      var raw = RawArticleRow(id: row.id, categoryID: row.categoryID)
+      raw.idLiteral = row.idLiteral
+      report.add(Self.missingID(raw))
       return .leftOut
     }
     for field in row.invalidUTF8Fields {

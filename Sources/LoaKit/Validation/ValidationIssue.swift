@@ -36,14 +36,18 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
   public var articleID: Int64?
   /// The category, when the issue is about one.
   public var categoryID: Int64?
+  /// The row, when the issue is about one whose id is not an integer
+  /// (``RawArticleRow/rowName``: `row with id NULL`, `row with id 'abc'`, `row with id 2.5`).
+  public var row: String?
   /// The column or config key concerned, e.g. `published_at`.
   public var field: String
   public var message: String
 
   public init(
     _ severity: Severity, _ action: Action, article: Int64? = nil, category: Int64? = nil,
-    field: String, _ message: String
+    row: String? = nil, field: String, _ message: String
   ) {
+    self.row = row
     self.severity = severity
     self.action = action
     self.articleID = article
@@ -55,7 +59,7 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
   /// `item 42: published_at: "32/13/2026" is not a date; left out`.
   public var description: String {
     var s = ""
-    if let articleID { s += "item \(articleID): " } else if let categoryID {
+    if let row { s += row + ": " } else if let articleID { s += "item \(articleID): " } else if let categoryID {
       s += "category \(categoryID): "
     }
     s += field + ": " + message

@@ -129,6 +129,56 @@ struct PostgresStoreTests {
     #expect(parsed.map(DateFormats.rfc3339) == "2026-11-01T08:00:00+07:00")
   }
 
+  @Test func bindsTheAcceptedStatusesCountsThemAndNamesRowsAsTheyAre() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      SQLiteFixture.schema + """
+        INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);
+        INSERT INTO articles (id, category_id, title, status, published_at) VALUES
+          (1, 1, 'Một', 'published', '2026-11-01 08:00:00'),
+          (2, 1, 'Hai', 'publish', '2026-11-02 08:00:00'),
+          (3, NULL, 'Ba', 'publish', '2026-11-03 08:00:00'),
+          (4, 1, 'Bốn', 'draft', '2026-11-04 08:00:00');
+        CREATE TABLE odd (id numeric, title text, published_at text);
+        INSERT INTO odd VALUES (NULL, 'Rỗng', '2026-11-05'), (2.5, 'Thực', '2026-11-05');
+        """, in: url)
+    func ids(_ store: PostgresArticleStore, _ selection: ArticleSelection) throws -> [Int64] {
+      var ids: [Int64] = []
+      try store.forEachArticle(in: selection) { ids.append($0.id); return true }
+      return ids
+    }
+    let both = try PostgresArticleStore(url: url, publishedStatuses: ["published", "publish"])
+    #expect(try ids(both, .all) == [3, 2, 1])
+    #expect(try ids(both, .category(1)) == [2, 1])
+    #expect(try ids(both, .uncategorized(knownCategories: [1])) == [3])
+    #expect(try both.publishedAtRange().newest == "2026-11-03 08:00:00")
+    var counts = StatusCounts()
+    counts.add("publish", rows: 2)
+    counts.add("draft", rows: 1)
+    counts.add("published", rows: 1)
+    #expect(try both.statusCounts() == counts)
+    try both.close()
+    // A value is bound, never written into the SQL.
+    let hostile = try PostgresArticleStore(url: url, publishedStatuses: ["x' OR '1'='1"])
+    #expect(try ids(hostile, .all) == [])
+    try hostile.close()
+    let odd = try PostgresArticleStore(
+      url: url,
+      articlesQuery: """
+        SELECT id, 1 AS category_id, title, NULL AS slug, NULL AS summary, NULL AS content_html,
+          NULL AS author, NULL AS image_url, NULL AS image_caption, NULL AS url, NULL AS tags,
+          'published' AS status, published_at, NULL AS updated_at FROM odd
+        UNION ALL SELECT NULL, 1, 'Chữ', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+          'published', '2026-11-05', NULL
+        """)
+    defer { try? odd.close() }
+    var names: [String] = []
+    try odd.forEachRawArticle(in: .all, expecting: 10) { names.append($0.rowName); return true }
+    #expect(Set(names) == ["row with id NULL", "row with id 2.5"])
+    #expect(odd.usesArticlesQuery)
+  }
+
   @Test func readsPastScheduledRowsInPages() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()
     defer { drop() }

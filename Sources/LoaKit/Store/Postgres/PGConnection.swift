@@ -255,6 +255,15 @@ public final class PGConnection {
     try roundTrip("PQsendQuery", sql: sql, expected: PGRES_TUPLES_OK) { PQsendQuery(handle, sql) }
   }
 
+  /// Runs a query with text parameters that returns rows. Wraps `PQsendQueryParams`.
+  public func query(_ sql: String, parameters: [String?]) throws -> PGResult {
+    try Self.withCStrings(parameters) { values in
+      try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_TUPLES_OK) {
+        PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+      }
+    }
+  }
+
   /// Runs SQL with text parameters that returns no rows. Wraps `PQsendQueryParams`.
   public func execute(_ sql: String, parameters: [String?]) throws {
     _ = try Self.withCStrings(parameters) { values in

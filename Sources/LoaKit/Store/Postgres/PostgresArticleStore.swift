@@ -18,10 +18,16 @@ public final class PostgresArticleStore: ArticleStore {
   private var byCategorySQL = ""
   private var uncategorizedSQL = ""
   private var allSQL = ""
+  /// The newest (`DESC`) or oldest (`ASC`) `published_at` query.
+  private var rangeSQL: (String) -> String = { _ in "" }
   /// What `published_at` is sorted by (``DatePattern/sqlSortKey(_:)``), with its collation.
   private var order = ""
   private let datePatterns: [DatePattern]
   public private(set) var changeToken: String?
+  /// The `status` values that mean "published" (`database.publishedStatuses`), bound as
+  /// `$1`…`$k`; the other parameters of each statement follow them.
+  private let statuses: [String]
+  public let usesArticlesQuery: Bool
 
   /// Connects and opens the read transaction.
   ///
@@ -31,9 +37,11 @@ public final class PostgresArticleStore: ArticleStore {
   public init(
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
     datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
-    connectTimeoutSeconds: Int = 10
+    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
   ) throws {
     self.datePatterns = datePatterns
+    statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
+    usesArticlesQuery = articlesQuery != nil
     do {
       connection = try PGConnection(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
     } catch let e as PostgresError {
@@ -129,16 +137,22 @@ public final class PostgresArticleStore: ArticleStore {
     order =
       dateIsText
       ? "(\(DatePattern.sqlSortKey(datePatterns))) COLLATE \"C\"" : "published_at"
+    let k = statuses.count
+    let status = SQLiteArticleStore.statusClause(count: k) { "$\($0)" }
     byCategorySQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND category_id = $2"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $3 OFFSET $4"
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND category_id = $\(k + 1)"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
     uncategorizedSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1 AND"
-      + " (category_id IS NULL OR NOT (category_id = ANY($2::bigint[])))"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $3 OFFSET $4"
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND"
+      + " (category_id IS NULL OR NOT (category_id = ANY($\(k + 1)::bigint[])))"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
     allSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = $1"
-      + " ORDER BY \(order) DESC, id DESC LIMIT $2 OFFSET $3"
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status)"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
+    rangeSQL = { direction in
+      "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(self.articlesSource) WHERE \(status)"
+        + " ORDER BY \(self.order) \(direction), id \(direction) LIMIT 1"
+    }
     try connection.prepare("loa_all", allSQL)
     try connection.prepare("loa_by_category", byCategorySQL)
     try connection.prepare("loa_uncategorized", uncategorizedSQL)
@@ -180,15 +194,15 @@ public final class PostgresArticleStore: ArticleStore {
         switch selection {
         case .all:
           result = try connection.executePrepared(
-            "loa_all", ["published", String(limit), String(offset)], sql: allSQL)
+            "loa_all", statuses + [String(limit), String(offset)], sql: allSQL)
         case .category(let id):
           result = try connection.executePrepared(
-            "loa_by_category", ["published", String(id), String(limit), String(offset)],
+            "loa_by_category", statuses + [String(id), String(limit), String(offset)],
             sql: byCategorySQL)
         case .uncategorized(let known):
           let array = "{" + known.map(String.init).joined(separator: ",") + "}"
           result = try connection.executePrepared(
-            "loa_uncategorized", ["published", array, String(limit), String(offset)],
+            "loa_uncategorized", statuses + [array, String(limit), String(offset)],
             sql: uncategorizedSQL)
         }
         let count = result.rowCount
@@ -208,9 +222,8 @@ public final class PostgresArticleStore: ArticleStore {
     do {
       try prepareStatements()
       func one(_ direction: String) throws -> String? {
-        let r = try connection.query(
-          "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource) WHERE status = 'published'"
-            + " ORDER BY \(order) \(direction), id \(direction) LIMIT 1")
+        let sql = rangeSQL(direction)
+        let r = try connection.query(sql, parameters: statuses)
         return r.rowCount == 1 ? r.text(0, 0).text : nil
       }
       return (try one("DESC"), try one("ASC"))
@@ -219,10 +232,32 @@ public final class PostgresArticleStore: ArticleStore {
     }
   }
 
+  public func statusCounts() throws -> StatusCounts {
+    do {
+      // Only after a run found nothing to publish: one pass over the table or the query.
+      let r = try connection.query(
+        "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1"
+          + " ORDER BY 2 DESC, 1")
+      var counts = StatusCounts()
+      for i in 0..<r.rowCount { counts.add(r.text(i, 0).text, rows: Int(r.int64(i, 1) ?? 0)) }
+      return counts
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  /// Type oids of numbers (int2, int4, int8, float4, float8, numeric): an id of such a type
+  /// that is not an integer is written as it is, others in quotes.
+  private static let numberTypes: Set<UInt32> = [20, 21, 23, 700, 701, 1700]
+
   private func row(_ r: PGResult, _ i: Int) -> RawArticleRow {
     let id = r.int64(i, 0)
     var row = RawArticleRow(id: id ?? 0, categoryID: r.int64(i, 1))
     row.idIsMissing = id == nil
+    if id == nil {
+      row.idLiteral = RawArticleRow.idLiteral(
+        text: r.text(i, 0).text, isNumber: Self.numberTypes.contains(r.columnType(0)))
+    }
     for c in 2..<ArticleColumns.names.count { row.append(r.bytes(i, c)) }
     return row
   }

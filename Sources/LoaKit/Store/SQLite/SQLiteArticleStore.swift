@@ -18,6 +18,11 @@ public final class SQLiteArticleStore: ArticleStore {
   private var all: SQLiteStatement?
   private var inTransaction = false
   public let changeToken: String?
+  /// The `status` values that mean "published" (`database.publishedStatuses`), bound as
+  /// `?1`…`?k`; the other parameters of each query follow them.
+  private let statuses: [String]
+  /// `status = ?1`, or `status IN (?1, ?2, …)` for several values.
+  private let statusClause: String
 
   /// Opens `path`.
   ///
@@ -28,13 +33,17 @@ public final class SQLiteArticleStore: ArticleStore {
   ///   - datePatterns: the configured date patterns, so the database sorts such dates by the
   ///     instant they name.
   ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
+  ///   - publishedStatuses: the `status` values that mean "published"; never empty.
   /// - Throws: ``StoreError``: `.notFound` for a missing file, `.unavailable` when it cannot
   ///   be opened or is not a SQLite database, `.schema` when a query does not fit.
   public init(
     path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
-    datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000
+    datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000,
+    publishedStatuses: [String] = ["published"]
   ) throws {
     self.path = path
+    statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
+    statusClause = Self.statusClause(count: statuses.count) { "?\($0)" }
     sortKey = DatePattern.sqlSortKey(datePatterns)
     var st = stat()
     if stat(path, &st) != 0 {
@@ -87,6 +96,20 @@ public final class SQLiteArticleStore: ArticleStore {
         + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
     }
     return "sqlite " + stamp(path) + " wal " + stamp(path + "-wal")
+  }
+
+  /// `status = <1>` for one accepted value, `status IN (<1>, <2>, …)` for several, with
+  /// `marker` writing each parameter (`?1`, `$1`). The values are always bound, never written
+  /// into the SQL; with one value the query stays an equality the `(status, published_at)`
+  /// index answers in date order.
+  static func statusClause(count: Int, marker: (Int) -> String) -> String {
+    if count <= 1 { return "status = " + marker(1) }
+    return "status IN (" + (1...count).map(marker).joined(separator: ", ") + ")"
+  }
+
+  /// Binds the accepted statuses to `?1`…`?k`.
+  private func bindStatuses(_ stmt: SQLiteStatement) throws {
+    for (i, status) in statuses.enumerated() { try stmt.bind(status, at: Int32(i + 1)) }
   }
 
   /// Removes trailing white space and semicolons so the query can be wrapped.
@@ -143,35 +166,41 @@ public final class SQLiteArticleStore: ArticleStore {
         let s =
           try all
           ?? connection.prepare(
-            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1"
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         all = s
         stmt = s
         stmt.reset()
-        try stmt.bind("published", at: 1)
+        try bindStatuses(stmt)
       case .category(let id):
         let s =
           try byCategory
           ?? connection.prepare(
-            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND category_id = ?2"
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
+              + " AND category_id = ?\(statuses.count + 1)"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         byCategory = s
         stmt = s
         stmt.reset()
-        try stmt.bind("published", at: 1)
-        try stmt.bind(id, at: 2)
+        try bindStatuses(stmt)
+        try stmt.bind(id, at: Int32(statuses.count + 1))
       case .uncategorized(let known):
         let s = try uncategorized ?? prepareUncategorized()
         uncategorized = s
         stmt = s
         stmt.reset()
-        try stmt.bind("published", at: 1)
-        try stmt.bind("[" + known.map(String.init).joined(separator: ",") + "]", at: 2)
+        try bindStatuses(stmt)
+        try stmt.bind(
+          "[" + known.map(String.init).joined(separator: ",") + "]", at: Int32(statuses.count + 1))
       }
       defer { stmt.reset() }
       while try stmt.step() {
         var row = RawArticleRow(id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1))
-        row.idIsMissing = !stmt.isInteger(0)
+        if !stmt.isInteger(0) {
+          // sqlite3_column_int64 reads NULL and 'abc' as 0 and 2.5 as 2: keep what it was.
+          row.idIsMissing = true
+          row.idLiteral = RawArticleRow.idLiteral(text: stmt.text(0), isNumber: stmt.isReal(0))
+        }
         for i in Int32(2)..<Int32(ArticleColumns.names.count) { row.append(stmt.bytes(i)) }
         if try !body(row) { break }
       }
@@ -203,26 +232,28 @@ public final class SQLiteArticleStore: ArticleStore {
   /// read and sort every match. A view or WITHOUT ROWID table has no rowid, so for those
   /// (and for an operator's own query) the plain form is used.
   private func prepareUncategorized() throws -> SQLiteStatement {
-    let outside = "(category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?2)))"
+    let outside =
+      "(category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?\(statuses.count + 1))))"
     let order = " ORDER BY \(sortKey) DESC, id DESC"
     if articlesSource == "articles", isRowidTable("articles"),
       let s = try? connection.prepare(
-        "SELECT \(ArticleColumns.list) FROM articles WHERE status = ?1 AND"
+        "SELECT \(ArticleColumns.list) FROM articles WHERE \(statusClause) AND"
           + " +rowid IN (SELECT rowid FROM articles WHERE \(outside))" + order, persistent: true)
     {
       return s
     }
     return try connection.prepare(
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE status = ?1 AND \(outside)" + order,
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause) AND \(outside)"
+        + order,
       persistent: true)
   }
 
   public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
     func one(_ direction: String) throws -> String? {
       let stmt = try connection.prepare(
-        "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource) WHERE status = ?1"
-          + " ORDER BY \(sortKey) \(direction), id \(direction) LIMIT 1")
-      try stmt.bind("published", at: 1)
+        "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource)"
+          + " WHERE \(statusClause) ORDER BY \(sortKey) \(direction), id \(direction) LIMIT 1")
+      try bindStatuses(stmt)
       return try stmt.step() ? stmt.text(0) : nil
     }
     do {
@@ -231,6 +262,22 @@ public final class SQLiteArticleStore: ArticleStore {
       throw mapped(e, "cannot read articles from")
     }
   }
+
+  public func statusCounts() throws -> StatusCounts {
+    do {
+      // Only after a run found nothing to publish: one pass over the table or the query.
+      let stmt = try connection.prepare(
+        "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1"
+          + " ORDER BY 2 DESC, 1")
+      var counts = StatusCounts()
+      while try stmt.step() { counts.add(stmt.text(0), rows: Int(stmt.int64(1))) }
+      return counts
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public var usesArticlesQuery: Bool { articlesSource != "articles" }
 
   public func close() throws {
     byCategory = nil

@@ -154,6 +154,10 @@ public final class SQLiteStatement {
   /// Whether column `i` holds an integer (not NULL, text or a real number).
   public func isInteger(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_INTEGER }
 
+  /// Whether column `i` holds a real number. Ask before reading the column as text: the type
+  /// is "undefined after a type conversion".
+  public func isReal(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_FLOAT }
+
   public func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 
   /// The column as text, nil for NULL. Invalid UTF-8 is repaired with U+FFFD, never trapped.
