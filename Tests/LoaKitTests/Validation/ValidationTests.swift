@@ -15,7 +15,7 @@ import Testing
       ], report: report)
     #expect(tree.roots == [1, 5])
     #expect(tree.preorder.map(\.id) == [1, 2, 5, 6])
-    #expect(tree[6]?.path == ["Du lịch", "Lễ hội"])
+    #expect(tree.path(of: 6) == ["Du lịch", "Lễ hội"])
     #expect(tree[6]?.depth == 1)
     #expect(report.issues.isEmpty)
   }
