@@ -166,7 +166,9 @@ public struct CategoryTree: Sendable {
           if w == walk, let at = seen.lastIndex(of: c) {
             let loop = seen[at...]
             let cut = loop.min() ?? c
-            report.add(.init(.warning, .repaired, category: cut, field: "parent_id", "categories \(loop.sorted().map(String.init).joined(separator: ", ")) are each other's parents; \(cut) is treated as top-level"))
+            let members = loop.sorted().prefix(10).map(String.init).joined(separator: ", ")
+            let more = loop.count > 10 ? ", … (\(loop.count) in all)" : ""
+            report.add(.init(.warning, .repaired, category: cut, field: "parent_id", "categories \(members)\(more) are each other's parents; \(cut) is treated as top-level"))
             nodes[cut]?.parentID = nil
           }
           break
