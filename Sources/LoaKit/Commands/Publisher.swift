@@ -48,6 +48,8 @@ public final class Publisher {
   private let site: SiteInfo
   private let now: Int64
   private var tree: CategoryTree
+  /// The category folders the last committed run saved (``FolderAssignment``).
+  private let savedFolders: FolderAssignment?
   private var builder: ItemBuilder
   private let cache: CleaningCache
   /// The state directory (run state, WebSub pings, cleaning cache); nil when there is none.
@@ -126,6 +128,7 @@ public final class Publisher {
     let folders = self.state.flatMap {
       FolderAssignment.load(from: $0, Self.folderAssignmentName(configuration))
     }
+    savedFolders = folders
     let outputDirectory = configuration.output.directory
     tree = CategoryTree(
       try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
@@ -323,9 +326,10 @@ public final class Publisher {
   /// Remembers which folder each category was published in, so the next run keeps them
   /// (only after a commit: the folders are published then).
   private func saveFolderAssignment() {
-    guard let state, configuration.feeds.categoryFeeds else { return }
+    let folders = FolderAssignment(tree)
+    guard let state, configuration.feeds.categoryFeeds, folders != savedFolders else { return }
     do {
-      try FolderAssignment(tree).save(to: state, Self.folderAssignmentName(configuration))
+      try folders.save(to: state, Self.folderAssignmentName(configuration))
     } catch {
       logger.warning("state", "cannot save the category folders (the published feeds decide next run): \(error)")
     }
