@@ -54,6 +54,8 @@ public final class Publisher {
   private let site: SiteInfo
   private let now: Int64
   private var tree: CategoryTree
+  /// The category folders the last committed run saved (``FolderAssignment``).
+  private let savedFolders: FolderAssignment?
   private var builder: ItemBuilder
   private let cache: CleaningCache
   /// The state directory (run state, WebSub pings, cleaning cache); nil when there is none.
@@ -138,7 +140,14 @@ public final class Publisher {
     } else {
       self.state = nil
     }
-    tree = CategoryTree(try store.categories(), report: report)
+    let folders = self.state.flatMap {
+      FolderAssignment.load(from: $0, Self.folderAssignmentName(configuration))
+    }
+    savedFolders = folders
+    let outputDirectory = configuration.output.directory
+    tree = CategoryTree(
+      try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
+      folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
     switch mode {
     case .check:
@@ -202,6 +211,13 @@ public final class Publisher {
   }
 
   private var runStateName: String { "run-" + stateKey + ".json" }
+
+  /// The ``FolderAssignment`` file's name in the state directory (same key as ``stateKey``).
+  private static func folderAssignmentName(_ configuration: Configuration) -> String {
+    "folders-"
+      + StateStore.key(configuration.output.directory, configuration.site.url.description)
+      + ".json"
+  }
 
   static let executableStamp: String = RunState.fileStamp(
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "") ?? "?"
@@ -286,6 +302,7 @@ public final class Publisher {
     if committed && transaction != nil {
       recordStagedAsWritten()
       saveRunState()
+      saveFolderAssignment()
       notifyHubs()
     } else if mode != .dryRun {
       changedFeeds = []
@@ -320,6 +337,18 @@ public final class Publisher {
       try state.write(record.encoded(), to: runStateName)
     } catch {
       logger.warning("state", "cannot save the run state (the next run renders everything): \(error)")
+    }
+  }
+
+  /// Remembers which folder each category was published in, so the next run keeps them
+  /// (only after a commit: the folders are published then).
+  private func saveFolderAssignment() {
+    let folders = FolderAssignment(tree)
+    guard let state, configuration.feeds.categoryFeeds, folders != savedFolders else { return }
+    do {
+      try folders.save(to: state, Self.folderAssignmentName(configuration))
+    } catch {
+      logger.warning("state", "cannot save the category folders (the published feeds decide next run): \(error)")
     }
   }
 
@@ -408,7 +437,7 @@ public final class Publisher {
         for node in tree.preorder {
           entries.append(
             OPMLSerializer.Entry(
-              title: node.path.joined(separator: " › ") + " – " + site.title,
+              title: tree.path(of: node.id).joined(separator: " › ") + " – " + site.title,
               description: node.description, homePageURL: categoryURL(node),
               feedPath: node.slug + "/" + primary.fileName))
         }
@@ -474,14 +503,38 @@ public final class Publisher {
     }
   }
 
-  /// Builds and writes the feed of one category (after its sub-categories'), returning its
-  /// items for the parent.
-  private func process(_ id: Int64) throws -> [FeedItem] {
-    guard let node = tree[id] else { return [] }
-    var top = TopItems(limit: limit)
-    top.add(try collect(.category(id), categoryID: id))
-    for child in node.children { top.add(try process(child)) }
-    let items = top.items
+  /// Builds and writes the feed of `root` and of every category below it (each after its
+  /// sub-categories'), returning the root's items for the site feed.
+  ///
+  /// A loop over a stack of open categories, not recursion: however deep the tree, the
+  /// thread's stack does not grow.
+  private func process(_ root: Int64) throws -> [FeedItem] {
+    var open: [(id: Int64, nextChild: Int, top: TopItems)] = []
+    func enter(_ id: Int64) throws {
+      var top = TopItems(limit: limit)
+      top.add(try collect(.category(id), categoryID: id))
+      open.append((id, 0, top))
+    }
+    try enter(root)
+    while let frame = open.last {
+      let children = tree[frame.id]?.children ?? []
+      if frame.nextChild < children.count {
+        open[open.count - 1].nextChild += 1
+        try enter(children[frame.nextChild])
+        continue
+      }
+      open.removeLast()
+      let items = frame.top.items
+      submitCategoryFeed(frame.id, items)
+      guard !open.isEmpty else { return items }
+      open[open.count - 1].top.add(items)
+    }
+    return []
+  }
+
+  /// Builds the feed of category `id` holding `items` and hands it on.
+  private func submitCategoryFeed(_ id: Int64, _ items: [FeedItem]) {
+    guard let node = tree[id] else { return }
     if configuration.feeds.categoryFeeds {
       let title = Template.fill(
         configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
@@ -493,7 +546,6 @@ public final class Publisher {
         updated: Self.newestUpdate(items) ?? builder.parser.stamp(now))
       if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
-    return items
   }
 
   func categoryURL(_ node: CategoryTree.Node) -> String {
@@ -593,6 +645,10 @@ public final class Publisher {
     }
   }
 
+  /// Sub-categories deeper than this are listed in `index.html` at this level, after their
+  /// parent: nesting them further would make the page as deep as the tree.
+  static let indexNestingLimit = 8
+
   /// Records what a worker decided: reports, staged files, index entries.
   private func apply(_ o: FeedOutcome) {
     let budget = configuration.feeds.maxFeedBytes
@@ -619,7 +675,8 @@ public final class Publisher {
     let node = kept.categoryID.flatMap { tree[$0] }
     indexEntries[kept.categoryID] = FeedIndexEntry(
       title: kept.title, shortTitle: node?.name, description: kept.description,
-      homePageURL: kept.homePageURL, depth: node?.path.count ?? 0,
+      homePageURL: kept.homePageURL,
+      depth: node.map { min($0.depth, Self.indexNestingLimit - 1) + 1 } ?? 0,
       links: formats.map { .init(format: $0, url: site.url(ofOutput: kept.path($0))) },
       newest: kept.items.prefix(FeedIndexRenderer.headlineLimit).map {
         .init(title: $0.title, link: $0.link, published: $0.published)

@@ -256,8 +256,20 @@ public final class OutputDirectory: @unchecked Sendable {
     var folders: [[String]: Int32] = [:]
     var opened: [Int32] = []
     defer { for d in opened { close(d) } }
+    /// `fsync`s the open folders and closes them.
+    func syncFolders() {
+      for (parts, dir) in folders {
+        FileOperation.willChange("fsync", path + "/" + parts.joined(separator: "/"))
+        _ = try? retryingSyscall("fsync") { fsync(dir) }
+      }
+      for d in opened { close(d) }
+      folders = [:]
+      opened = []
+    }
     func folder(_ parts: [String]) throws -> Int32 {
       if let d = folders[parts] { return d }
+      // A site of 20,000 categories would run out of descriptors: sync and close early.
+      if folders.count >= 512 { syncFolders() }
       let d = try openFolder(parts, create: false, opened: &opened)
       folders[parts] = d
       return d
@@ -291,10 +303,7 @@ public final class OutputDirectory: @unchecked Sendable {
         throw WriteError(path: path + "/" + relativePath, SystemCallError(call: "unlinkat", errno: errno))
       }
     }
-    for (parts, dir) in folders {
-      FileOperation.willChange("fsync", path + "/" + parts.joined(separator: "/"))
-      _ = try? retryingSyscall("fsync") { fsync(dir) }
-    }
+    syncFolders()
   }
 
   /// Whether the published file at `relativePath` holds exactly `bytes`.

@@ -25,6 +25,24 @@ public enum Slug {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// `slug` cut to at most `maxBytes` bytes, without a trailing `-`.
+  ///
+  /// A slug is ASCII, so every byte ends a whole character; the cut prefers the end of a word
+  /// (the last `-` in the second half of the allowance) so a folder name does not end halfway
+  /// through a syllable.
+  public static func capped(_ slug: String, maxBytes: Int) -> String {
+    let bytes = Array(slug.utf8)
+    guard bytes.count > maxBytes, maxBytes > 0 else { return slug }
+    var end = maxBytes
+    if bytes[end] != UInt8(ascii: "-"),
+      let dash = bytes[(maxBytes / 2)..<maxBytes].lastIndex(of: UInt8(ascii: "-"))
+    {
+      end = dash
+    }
+    while end > 0 && bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+    return String(decoding: bytes[..<end], as: UTF8.self)
+  }
+
   @inline(__always)
   static func isCombiningMark(_ v: UInt32) -> Bool {
     (0x0300...0x036F).contains(v) || (0x1DC0...0x1DFF).contains(v) || (0x20D0...0x20FF).contains(v)

@@ -15,7 +15,7 @@ import Testing
       ], report: report)
     #expect(tree.roots == [1, 5])
     #expect(tree.preorder.map(\.id) == [1, 2, 5, 6])
-    #expect(tree[6]?.path == ["Du lịch", "Lễ hội"])
+    #expect(tree.path(of: 6) == ["Du lịch", "Lễ hội"])
     #expect(tree[6]?.depth == 1)
     #expect(report.issues.isEmpty)
   }
@@ -51,6 +51,93 @@ import Testing
     #expect(tree[4]?.slug == "doi-song")
     #expect(tree[5]?.slug == "category-5")
     #expect(report.issues.contains { $0.categoryID == 3 && $0.severity == .warning })
+  }
+
+  @Test func capsALongSlugAtTheEndOfAWordAndWarnsNamingTheCategory() {
+    let report = RunReport()
+    let long = String(repeating: "Thông báo khẩn ", count: 20)  // 300 bytes of Vietnamese
+    let tree = CategoryTree(
+      [
+        CategoryRow(id: 4, slug: String(repeating: "a", count: 300), name: "A"),
+        CategoryRow(id: 5, slug: "", name: long),
+        CategoryRow(id: 6, slug: long, name: "B"),
+      ], report: report)
+    #expect(tree[4]?.slug == String(repeating: "a", count: CategoryTree.maxFolderBytes))
+    let fromName = tree[5]?.slug ?? ""
+    #expect(fromName.utf8.count <= CategoryTree.maxFolderBytes)
+    #expect(fromName.hasPrefix("thong-bao-khan-thong-bao-khan-"))
+    #expect(fromName.hasSuffix("-khan") || fromName.hasSuffix("-bao") || fromName.hasSuffix("-thong"))
+    // The same capped folder name from another category gets the usual suffix.
+    #expect(tree[6]?.slug == fromName + "-6")
+    for id: Int64 in [4, 5] {
+      let warning = report.issues.first {
+        $0.categoryID == id && $0.field == "slug" && $0.severity == .warning
+      }
+      #expect(warning?.message.contains("over the limit of 80") == true, "\(report.issues)")
+      #expect(warning?.message.contains("published in \"\(tree[id]?.slug ?? "?")\"") == true)
+      #expect((warning?.message.utf8.count ?? .max) < 300, "the original is shortened")
+    }
+  }
+
+  @Test func aFolderStaysWithTheCategoryThatHadItBefore() {
+    let rows = [
+      CategoryRow(id: 0, slug: "thong-bao", name: "Quảng cáo"),
+      CategoryRow(id: 7, slug: "thong-bao", name: "Thông báo"),
+    ]
+    let report = RunReport()
+    let tree = CategoryTree(rows, report: report, previousFolders: [7: "thong-bao"])
+    #expect(tree[7]?.slug == "thong-bao")
+    #expect(tree[0]?.slug == "thong-bao-0")
+    let warning = report.issues.first { $0.categoryID == 0 && $0.severity == .warning }
+    #expect(warning?.message.contains("category 7") == true, "\(report.issues)")
+    #expect(warning?.message.contains("\"thong-bao-0\"") == true)
+
+    // Without a saved assignment, the published feed's id decides, asked only about the
+    // contested folder.
+    var asked: [String] = []
+    let fromDisk = CategoryTree(
+      rows + [CategoryRow(id: 8, slug: "khac", name: "Khác")], report: RunReport(),
+      folderOwner: { folder in
+        asked.append(folder)
+        return folder == "thong-bao" ? 7 : nil
+      })
+    #expect(fromDisk[7]?.slug == "thong-bao")
+    #expect(fromDisk[0]?.slug == "thong-bao-0")
+    #expect(asked == ["thong-bao"])
+
+    // With neither, the lowest id, as before.
+    let fresh = CategoryTree(rows, report: RunReport())
+    #expect(fresh[0]?.slug == "thong-bao")
+    #expect(fresh[7]?.slug == "thong-bao-7")
+  }
+
+  @Test(.timeLimit(.minutes(5)))
+  func aTwentyThousandDeepChainBuildsWithBoundedPaths() {
+    // Each category's path used to be an array of all its ancestors' names (20,000² / 2
+    // strings), and breaking parent loops walked every chain once per category with a linear
+    // search: cubic. The time limit only guards against a hang.
+    let depth = 20_000
+    var rows = (1...depth).map {
+      CategoryRow(id: Int64($0), parentID: $0 == 1 ? nil : Int64($0 - 1), slug: "muc-\($0)", name: "Mục \($0)")
+    }
+    // And a loop of 20,000 beside it.
+    rows += (1...depth).map {
+      CategoryRow(
+        id: Int64(depth + $0), parentID: Int64(depth + ($0 % depth) + 1), slug: "vong-\($0)",
+        name: "Vòng \($0)")
+    }
+    let report = RunReport()
+    let tree = CategoryTree(rows, report: report)
+    #expect(tree[Int64(depth)]?.depth == depth - 1)
+    #expect(tree.path(of: Int64(depth)) == ["…", "Mục 19997", "Mục 19998", "Mục 19999", "Mục 20000"])
+    #expect(tree.path(of: 2, lastLevels: 4) == ["Mục 1", "Mục 2"])
+    #expect(tree.roots == [1, Int64(depth + 1)])
+    #expect(tree.preorder.count == 2 * depth)
+    let loop = report.issues.filter { $0.field == "parent_id" }
+    #expect(loop.count == 1)
+    #expect(loop.first?.categoryID == Int64(depth + 1))
+    #expect((loop.first?.message.utf8.count ?? .max) < 300, "the loop's ids are not all listed")
+    #expect(tree[Int64(depth + 2)]?.depth == depth - 1)
   }
 }
 
