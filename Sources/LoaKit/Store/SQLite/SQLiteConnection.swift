@@ -35,10 +35,13 @@ public final class SQLiteConnection {
   /// When the running step must stop; read by the progress handler.
   let deadline = SQLiteDeadline()
 
-  /// How many virtual machine instructions SQLite runs between two looks at the deadline.
-  /// A look is one comparison, plus one read of the monotonic clock while a step runs (tens
-  /// of nanoseconds against microseconds of work): no measurable cost for normal reads.
-  static let progressInterval: Int32 = 1000
+  /// How many virtual machine instructions SQLite runs between two looks at the deadline
+  /// (well under a millisecond of work). A look is one comparison, plus one read of the
+  /// monotonic clock while a step runs. Measured on a debug build, 4 rounds: the example's
+  /// `loa check` ×20 took 1.06–1.30 s with the handler and 1.00–1.21 s without (noise), a
+  /// 200,000-step recursive query ×8 4.18–4.96 s against 4.08–4.27 s at an interval of 1000;
+  /// at 10,000, 4.47–6.19 s against 4.36–5.36 s on a loaded machine: within its noise.
+  static let progressInterval: Int32 = 10_000
 
   /// Opens `path`.
   ///
