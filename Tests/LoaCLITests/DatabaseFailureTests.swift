@@ -19,10 +19,10 @@ import Testing
     database: String, extraArguments: [String] = [], hangGuard: Double = 120
   ) throws -> Outcome {
     try """
-      {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
-       "database": {\(database)},
-       "output": {"directory": "out", "baseURL": "/f/"}}
-      """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+     "database": {\(database)},
+     "output": {"directory": "out", "baseURL": "/f/"}}
+    """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
     var env = ProcessInfo.processInfo.environment
     env["STATE_DIRECTORY"] = dir.path("state")
     env.removeValue(forKey: "PGPASSWORD")
@@ -69,7 +69,9 @@ import Testing
   /// Before: the run spun at 100% CPU forever, holding the lock, so every later run exited 75.
   @Test(arguments: [
     ("articlesQuery", runawayArticles, "the custom articles query (database.articlesQuery)"),
-    ("categoriesQuery", runawayCategories, "the custom categories query (database.categoriesQuery)"),
+    (
+      "categoriesQuery", runawayCategories, "the custom categories query (database.categoriesQuery)"
+    ),
   ])
   func aRunawayCustomQueryOnSQLiteHitsTheStatementTimeout(key: String, query: String, named: String)
     throws
@@ -83,7 +85,9 @@ import Testing
     #expect(r.status == 69, "\(r.stderr)")
     #expect(
       r.stderr.hasPrefix("loa: error: cannot read ")
-        && r.stderr.contains("statement timeout reached: \(named) ran longer than 1 s (database.statementTimeoutSeconds)"),
+        && r.stderr.contains(
+          "statement timeout reached: \(named) ran longer than 1 s (database.statementTimeoutSeconds)"
+        ),
       "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     // The lock went with the run: the next one with a sane query publishes.
@@ -120,18 +124,27 @@ import Testing
   /// unknown keyword) was 69, "unavailable", so cron retried it forever; and `PASSWORD=` (a
   /// keyword in the wrong case) was taken for a SQLite file name and printed with the password.
   @Test(arguments: [
-    ("postgresql://loa@/portal?host=/nonexistent-loa-socket&sslmode=bogus", "invalid sslmode value"),
+    (
+      "postgresql://loa@/portal?host=/nonexistent-loa-socket&sslmode=bogus", "invalid sslmode value"
+    ),
     ("postgresql://loa@/portal?host=/nonexistent-loa-socket&port=abc", "invalid integer value"),
     ("postgresql://loa@db.invalid:99999/portal", "invalid port number"),
     ("host=/nonexistent-loa-socket port=1,2 dbname=portal", "could not match"),
-    ("host=/nonexistent-loa-socket dbname=portal colour=blue password=S3cr3tKV", "invalid connection option"),
+    (
+      "host=/nonexistent-loa-socket dbname=portal colour=blue password=S3cr3tKV",
+      "invalid connection option"
+    ),
     ("PASSWORD=S3cr3tUP host=/nonexistent-loa-socket", "invalid connection option \"PASSWORD\""),
     ("host=/nonexistent-loa-socket Password =S3cr3tMix", "invalid connection option \"Password\""),
     ("host=/nonexistent-loa-socket password=S3 cr3tSplit", "missing \"=\""),
-    ("postgresql://loa:S3cr3t%ZZPW@/portal?host=/nonexistent-loa-socket", "invalid percent-encoded token"),
+    (
+      "postgresql://loa:S3cr3t%ZZPW@/portal?host=/nonexistent-loa-socket",
+      "invalid percent-encoded token"
+    ),
   ])
   func aConnectionStringLibpqRefusesIsAConfigurationError(url: String, problem: String) throws {
-    let r = try publish(database: "\"url\": \"sqlite:unused.sqlite\"", extraArguments: ["--database", url])
+    let r = try publish(
+      database: "\"url\": \"sqlite:unused.sqlite\"", extraArguments: ["--database", url])
     #expect(r.status == 78, "\(r.stderr)")
     #expect(r.stderr.contains(problem), "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")

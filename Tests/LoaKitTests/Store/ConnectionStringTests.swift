@@ -55,7 +55,8 @@ import Testing
 
   @Test func theDisplayedFormIsRebuiltFromWhatLibpqParses() {
     #expect(
-      ConnectionString.displayed("postgresql://loa:S3cr3t@db.example.org:5432/portal?sslmode=require")
+      ConnectionString.displayed(
+        "postgresql://loa:S3cr3t@db.example.org:5432/portal?sslmode=require")
         == "postgresql://loa:***@db.example.org:5432/portal?sslmode=require")
     #expect(
       ConnectionString.displayed("postgresql:///portal?host=/run/postgresql&user=loa&password=x")

@@ -138,9 +138,11 @@ public enum ConnectionString {
     let port = first("port").map(shown)
     let plainHost =
       host.map { h in
-        !h.isEmpty && h.unicodeScalars.allSatisfy { $0.isASCII && !",/@?#[]% ".unicodeScalars.contains($0) }
+        !h.isEmpty
+          && h.unicodeScalars.allSatisfy { $0.isASCII && !",/@?#[]% ".unicodeScalars.contains($0) }
       } ?? true
-    let numericPort = port.map { p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } } ?? true
+    let numericPort =
+      port.map { p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } } ?? true
     if plainHost && numericPort {
       if let host { uri += host.contains(":") ? "[\(host)]" : host }
       if let port { uri += ":" + port }

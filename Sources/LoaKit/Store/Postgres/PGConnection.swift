@@ -105,7 +105,8 @@ public final class PGConnection {
       throw PostgresError(
         function: "PQconnectdbParams",
         message: ConnectionString.withholdingSecrets(raw, from: url), sqlState: nil,
-        sql: nil, connectionLost: true, connectFailure: PostgresError.ConnectFailure(libpqMessage: raw))
+        sql: nil, connectionLost: true,
+        connectFailure: PostgresError.ConnectFailure(libpqMessage: raw))
     }
     cpq_silence_notices(conn)
     handle = conn

@@ -103,7 +103,8 @@ public final class SQLiteArticleStore: ArticleStore {
     do {
       _ = try connection.prepare(Self.trimmedQuery(query))
     } catch let e as SQLiteError where (e.code & 0xFF) == SQLITE_MISUSE {
-      throw StoreError(.schema, "\(key) must be a single SELECT statement: \(e.message)", sql: query)
+      throw StoreError(
+        .schema, "\(key) must be a single SELECT statement: \(e.message)", sql: query)
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read \(kind) from", kind)
     }
@@ -137,9 +138,13 @@ public final class SQLiteArticleStore: ArticleStore {
       let query: String
       switch kind {
       case .articles?:
-        query = hasCustomArticlesQuery ? "the custom articles query (database.articlesQuery)" : "the articles query"
+        query =
+          hasCustomArticlesQuery
+          ? "the custom articles query (database.articlesQuery)" : "the articles query"
       case .categories?:
-        query = hasCustomCategoriesQuery ? "the custom categories query (database.categoriesQuery)" : "the categories query"
+        query =
+          hasCustomCategoriesQuery
+          ? "the custom categories query (database.categoriesQuery)" : "the categories query"
       case nil:
         query = "a query"
       }
