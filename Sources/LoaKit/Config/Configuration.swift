@@ -8,11 +8,14 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
   /// (`host=db dbname=portal user=loa`), passed to libpq as is.
   case postgres(url: String)
 
-  /// libpq keywords a key=value connection string starts with.
-  static let conninfoKeywords: Set<Substring> = [
-    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
-    "sslmode", "connect_timeout", "options", "application_name", "target_session_attrs",
-  ]
+  /// Whether `key` (the text before the first `=`) makes `text` a libpq key=value string:
+  /// a libpq keyword in any case (`PASSWORD=…` is a misspelt key=value string, which libpq
+  /// refuses; not a SQLite file whose name would be printed).
+  static func isConninfoKey(_ key: Substring) -> Bool {
+    let word = Whitespace.trimmed(key).lowercased()
+    return word.contains("password")
+      || ConnectionString.keywords.contains { $0.lowercased() == word }
+  }
 
   /// Parses `sqlite:PATH`, `sqlite://PATH`, a bare path (a relative path is taken from
   /// `baseDirectory`), a `postgresql://` URI or a libpq key=value string.
@@ -32,11 +35,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
           .invalidValue, key: "database.url",
           "the PostgreSQL URL has more than one \"@\" before the host: write an \"@\" in the user name or password as %40")
       }
-      return .postgres(url: text)
-    } else if let equals = rest.firstIndex(of: "="),
-      conninfoKeywords.contains(Whitespace.trimmed(rest[..<equals])[...])
-    {
-      return .postgres(url: text)
+      return try postgres(text)
+    } else if let equals = rest.firstIndex(of: "="), isConninfoKey(rest[..<equals]) {
+      return try postgres(text)
     } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
       !rest[..<colon].contains("/")
     {
@@ -50,11 +51,23 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     return .sqlite(path: Paths.absolute(String(rest), relativeTo: baseDirectory))
   }
 
-  /// For messages: a PostgreSQL password is replaced by `***`.
+  /// A PostgreSQL location, refused (exit 78) when libpq cannot parse it; the message quotes
+  /// nothing of the string but a keyword.
+  private static func postgres(_ text: String) throws -> DatabaseLocation {
+    if let problem = ConnectionString.parseProblem(in: text) {
+      throw ConfigError(
+        .invalidValue, key: "database.url",
+        "the PostgreSQL connection string does not parse: \(problem)")
+    }
+    return .postgres(url: text)
+  }
+
+  /// For messages and for what a run stores: a PostgreSQL connection string is rebuilt from
+  /// what libpq parses, with every password shown as `***` (``ConnectionString/displayed(_:)``).
   public var description: String {
     switch self {
     case .sqlite(let path): return "sqlite:" + path
-    case .postgres(let url): return ConnectionString.redacted(url)
+    case .postgres(let url): return ConnectionString.displayed(url)
     }
   }
 }
@@ -87,7 +100,8 @@ public struct Configuration: Sendable {
     public var categoriesQuery: String?
     public var dateFormats: [DatePattern]
     public var busyTimeoutSeconds: Int
-    /// PostgreSQL: the longest one statement may run.
+    /// The longest one statement may run (PostgreSQL's `statement_timeout`; for SQLite, time
+    /// inside `sqlite3_step`, checked by a progress handler).
     public var statementTimeoutSeconds: Int
     /// PostgreSQL: how long to try to connect.
     public var connectTimeoutSeconds: Int
@@ -496,6 +510,7 @@ extension Configuration {
         path: path, articlesQuery: database.articlesQuery,
         categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
         busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000),
+        statementTimeoutSeconds: database.statementTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)
     case .postgres(let url):
       return try PostgresArticleStore(

@@ -230,8 +230,9 @@ struct PostgresFailureTests {
   @Test func serverDownIsUnavailable() throws {
     let server = try PostgresFixture.serverURL()
     let dir = try TemporaryDirectory()
-    let down = PostgresFixture.url(server, database: "postgres").replacingOccurrences(
-      of: "host=", with: "host=/nonexistent-loa-socket-dir&x=")
+    // (A well-formed string: one libpq refuses, e.g. with an unknown parameter, is 78.)
+    let port = try #require(server.components(separatedBy: "port=").last?.components(separatedBy: "&").first)
+    let down = "postgresql://loa@/postgres?host=/nonexistent-loa-socket-dir&port=\(port)"
     let r = try publish(down, dir)
     #expect(r.status == 69)
     #expect(r.stderr.hasPrefix("loa: error: cannot connect to PostgreSQL "), "\(r.stderr)")
@@ -271,6 +272,115 @@ struct PostgresFailureTests {
     #expect(r3.status == 78, "\(r3.stderr)")
     #expect(r3.stderr.contains("password authentication failed"), "\(r3.stderr)")
     #expect(!r3.stderr.contains("WrongKV-3"), "\(r3.stderr)")
+    // Every spelling found by attacking loa (issue 12), and more. Each is refused (78: a wrong
+    // password, or a string libpq cannot parse) in one line holding no part of the password,
+    // and nothing of it reaches the state directory. `withheld`: the password is a word of
+    // libpq's message, so the message is not shown (masking the word would tell it).
+    let kv = "host=\(socket) port=\(port) dbname=postgres user=loa_pw"
+    let uri = "postgresql://loa_pw@/postgres?host=\(socket)&port=\(port)"
+    func userInfo(_ password: String) -> String {
+      uri.replacingOccurrences(of: "://loa_pw@", with: "://loa_pw:\(password)@")
+    }
+    let spellings: [(url: String, secrets: [String], withheld: Bool)] = [
+      (kv + " password='S3 cr3tPW'", ["S3 cr3tPW", "cr3tPW"], false),
+      (kv + " password='it\\'s S3cr3tQu'", ["S3cr3tQu"], false),
+      (kv + " password=S3cr3tBS\\ x", ["S3cr3tBS", "\\ x"], false),
+      (kv + " password = 'S3cr3tSp' ", ["S3cr3tSp"], false),
+      (kv + " PASSWORD=S3cr3tUP", ["S3cr3tUP"], false),
+      (kv + " Password =S3cr3tMix", ["S3cr3tMix"], false),
+      (kv + " password=S3 cr3tSplit", ["cr3tSplit"], false),
+      (kv + " password='S3cr3tOpen", ["S3cr3tOpen"], false),
+      (kv + " sslpassword=S3cr3tSSL password=S3cr3tKV", ["S3cr3tSSL", "S3cr3tKV"], false),
+      (userInfo("S3cr3t%ZZPW"), ["S3cr3t", "ZZPW"], false),
+      (userInfo("S3cr3tUI"), ["S3cr3tUI"], false),
+      (userInfo("S3cr3t%20Enc"), ["S3cr3t", "Enc"], false),
+      (uri + "&password=S3cr3tQP", ["S3cr3tQP"], false),
+      (uri + "&PASSWORD=S3cr3tQU", ["S3cr3tQU"], false),
+      (uri + "&password=S3cr3t%20QE", ["S3cr3t"], false),
+      ("host=\(socket) port=\(port) user=loa dbname='x password=S3cr3tDB'", ["S3cr3tDB"], false),
+      (userInfo("authentication"), ["authentication"], true),
+      (userInfo("socket"), ["socket"], true),
+      (uri + "&password=failed", ["failed"], true),
+    ]
+    for (url, secrets, withheld) in spellings {
+      let r = try publish(url, dir)
+      #expect(r.status == 78, "\(url): \(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+      if withheld { #expect(r.stderr.contains("not shown"), "\(r.stderr)") }
+      let stored = try Self.everyFile(under: dir.path)
+      for secret in secrets {
+        #expect(!r.stderr.lowercased().contains(secret.lowercased()), "\(url): \(r.stderr)")
+        for (path, bytes) in stored where bytes.range(of: Data(secret.utf8)) != nil {
+          Issue.record("\(path) holds \(secret)")
+        }
+      }
+    }
+  }
+
+  /// The bytes of every file under `path`, by path.
+  static func everyFile(under path: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for p in (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? [] {
+      if let data = FileManager.default.contents(atPath: path + "/" + p) { files[p] = data }
+    }
+    return files
+  }
+
+  /// A run that connects with a password stores and prints no spelling of it: not in the run
+  /// state (which names the database), the cleaning cache, the report or a `-vv` log.
+  @Test func aWorkingPasswordReachesNeitherTheStateNorTheLog() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      String(contentsOfFile: PackagePaths.path("Examples/bai-chay.postgres.sql"), encoding: .utf8)
+        + "\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO loa_pw;",
+      in: url)
+    let socket = try #require(url.components(separatedBy: "host=").last?.components(separatedBy: "&").first)
+    let port = try #require(url.components(separatedBy: "port=").last?.components(separatedBy: "&").first)
+    let database = try #require(url.components(separatedBy: "@/").last?.components(separatedBy: "?").first)
+    let uri = "postgresql://loa_pw@/\(database)?host=\(socket)&port=\(port)"
+    let kv = "host=\(socket) port=\(port) dbname=\(database) user=loa_pw"
+    let dir = try TemporaryDirectory()
+    for spelling in [
+      uri.replacingOccurrences(of: "://loa_pw@", with: "://loa_pw:right-password@"),
+      uri + "&pass%77ord=right%2Dpassword",
+      kv + " password='right-password'",
+      kv + " password=right\\-password",
+    ] {
+      let r = try loa(
+        [
+          "publish", "--config", ExamplePortal.configPath, "--database", spelling, "--output",
+          dir.path("out"), "-vv", "--report", dir.path("report.json"),
+        ], state: dir)
+      #expect(r.status == 0, "\(spelling): \(r.stderr)")
+      #expect(!r.stderr.contains("right"), "\(r.stderr)")
+      let files = try Self.everyFile(under: dir.path)
+      #expect(files.keys.contains { $0.hasPrefix("run-") }, "\(files.keys.sorted())")
+      for (path, bytes) in files {
+        for secret in ["right-password", "right%2Dpassword", "right\\-password"] {
+          #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(path) holds \(secret)")
+        }
+      }
+    }
+  }
+
+  /// Before: a second statement that closes loa's parenthesis ran (PQsendQuery runs every
+  /// statement of a string) and the run exited 0; docs/database.md says one SELECT (78).
+  @Test func aCustomQueryOfSeveralStatementsIsAConfigurationError() throws {
+    let (url, drop) = try PostgresFixture.makeDatabase()
+    defer { drop() }
+    try PostgresFixture.run(
+      String(contentsOfFile: PackagePaths.path("Examples/bai-chay.postgres.sql"), encoding: .utf8),
+      in: url)
+    let dir = try TemporaryDirectory()
+    for query in [
+      "SELECT * FROM categories) AS c; SELECT * FROM (SELECT * FROM categories",
+      "SELECT * FROM categories; SELECT * FROM categories",
+    ] {
+      let r = try publish(url, dir, extra: ", \"categoriesQuery\": \"\(query)\"")
+      #expect(r.status == 78, "\(query): \(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    }
   }
 
   @Test func missingTableAndColumnAreNamed() throws {

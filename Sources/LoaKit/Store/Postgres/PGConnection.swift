@@ -16,75 +16,47 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
   public let sql: String?
   /// Whether the connection itself is gone (server stopped, network cut).
   public let connectionLost: Bool
+  /// Why a connection could not be made, judged from libpq's own message (which may not be
+  /// shown when it holds the password); nil for other failures.
+  public var connectFailure: ConnectFailure? = nil
+
+  /// Why a connection could not be made.
+  public enum ConnectFailure: Sendable, Equatable {
+    /// libpq refused a value of the connection string (`sslmode`, a port that is not a
+    /// number): only a person can fix it.
+    case invalidOption
+    /// The server refused the role, the password or the database.
+    case authentication
+    /// The server could not be reached: it may be back on the next run.
+    case unreachable
+
+    /// Judged from libpq's message (libpq has no error codes before a server answers).
+    init(libpqMessage message: String) {
+      let invalidOption = [
+        "invalid integer value", "invalid port number", " value: \"", "could not match ",
+        "invalid SSL protocol version range", "for minimum SSL protocol version",
+        "for maximum SSL protocol version", "invalid when SSL support is not compiled in",
+        "invalid connection option", "missing \"=\" after", "unterminated quoted string",
+        "percent-encoded", " in URI", "URI query parameter",
+      ]
+      let authentication = [
+        "password authentication failed", "no password supplied", "authentication failed",
+        "role \"", "does not exist", "no pg_hba.conf entry",
+      ]
+      if invalidOption.contains(where: message.contains) {
+        self = .invalidOption
+      } else if authentication.contains(where: message.contains) {
+        self = .authentication
+      } else {
+        self = .unreachable
+      }
+    }
+  }
 
   public var description: String {
     var s = "\(function): \(message)"
     if let sqlState { s += " (SQLSTATE \(sqlState))" }
     return s
-  }
-}
-
-/// Connection strings with secrets removed, for messages.
-public enum ConnectionString {
-  /// The passwords libpq itself reads from `conninfo` (a URI or key=value string), whatever
-  /// their spelling (`?pass%77ord=`): wraps `PQconninfoParse`.
-  public static func passwords(in conninfo: String) -> [String] {
-    var error: UnsafeMutablePointer<CChar>?
-    guard let options = PQconninfoParse(conninfo, &error) else {
-      if let error { PQfreemem(error) }
-      return []
-    }
-    defer { PQconninfoFree(options) }
-    var found: [String] = []
-    var option = options
-    while let keyword = option.pointee.keyword {
-      if String(cString: keyword) == "password", let value = option.pointee.val {
-        let v = String(cString: value)
-        if !v.isEmpty { found.append(v) }
-      }
-      option += 1
-    }
-    return found
-  }
-
-  /// `s` with every password libpq reads from `conninfo` replaced by `***` (as written and
-  /// percent-encoded), after ``redacted(_:)``.
-  public static func redacted(_ s: String, secretsFrom conninfo: String) -> String {
-    var out = redacted(s)
-    for secret in passwords(in: conninfo) {
-      var allowed = CharacterSet.alphanumerics
-      allowed.insert(charactersIn: "-._~")
-      for form in Set([secret, secret.addingPercentEncoding(withAllowedCharacters: allowed) ?? secret]) {
-        out = out.replacingOccurrences(of: form, with: "***")
-      }
-    }
-    return out
-  }
-
-  /// `postgresql://user:secret@host/db?password=x` → `postgresql://user:***@host/db?password=***`.
-  /// Also handles `key=value` strings (`password=secret host=x`).
-  public static func redacted(_ s: String) -> String {
-    var out = s
-    if let scheme = out.range(of: "://") {
-      let rest = out[scheme.upperBound...]
-      let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-      if let at = rest[..<authorityEnd].lastIndex(of: "@"),
-        let colon = rest[..<at].firstIndex(of: ":")
-      {
-        out.replaceSubrange(out.index(after: colon)..<at, with: "***")
-      }
-    }
-    // password=... in a query string or a key=value list.
-    var result = ""
-    var remaining = Substring(out)
-    while let r = remaining.range(of: "password=") {
-      result += remaining[..<r.upperBound] + "***"
-      let valueEnd =
-        remaining[r.upperBound...].firstIndex(where: { $0 == "&" || $0 == " " })
-        ?? remaining.endIndex
-      remaining = remaining[valueEnd...]
-    }
-    return result + remaining
   }
 }
 
@@ -126,14 +98,15 @@ public final class PGConnection {
         connectionLost: true)
     }
     if PQstatus(conn) != CONNECTION_OK {
-      let message = Self.firstLine(PQerrorMessage(conn))
+      let raw = Self.firstLine(PQerrorMessage(conn))
       // "Note that when PQconnectdb returns a null pointer or a connection with a bad status,
       // you should still call PQfinish to release the storage used by the PGconn object."
       PQfinish(conn)
       throw PostgresError(
         function: "PQconnectdbParams",
-        message: ConnectionString.redacted(message, secretsFrom: url), sqlState: nil,
-        sql: nil, connectionLost: true)
+        message: ConnectionString.withholdingSecrets(raw, from: url), sqlState: nil,
+        sql: nil, connectionLost: true,
+        connectFailure: PostgresError.ConnectFailure(libpqMessage: raw))
     }
     cpq_silence_notices(conn)
     handle = conn

@@ -10,6 +10,8 @@ import CLibPQ
 /// pick the same rows.
 public final class PostgresArticleStore: ArticleStore {
   private let connection: PGConnection
+  /// Every spelling of the password, so that no server message echoing it is shown.
+  private let secrets: [String]
   /// `host:port/db`, for messages.
   public let endpoint: String
   private let articlesSource: String
@@ -42,12 +44,20 @@ public final class PostgresArticleStore: ArticleStore {
     self.datePatterns = datePatterns
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     usesArticlesQuery = articlesQuery != nil
+    if let problem = ConnectionString.parseProblem(in: url) {
+      throw StoreError(
+        .configuration, "database.url: the PostgreSQL connection string does not parse: \(problem)")
+    }
+    secrets = ConnectionString.secrets(in: url)
     do {
       connection = try PGConnection(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
     } catch let e as PostgresError {
       throw Self.connectError(e, url: url)
     }
-    endpoint = connection.endpoint
+    // host:port/db as libpq resolved them; a database named like the password is not shown.
+    let live = connection.endpoint
+    endpoint =
+      ConnectionString.withholding(live, secrets: secrets) == live ? live : "(the server)"
     // The server enforces statement_timeout; this bounds the wait when it cannot (a frozen
     // backend or a network partition).
     connection.responseTimeoutSeconds = Double(max(1, statementTimeoutSeconds)) + 5
@@ -92,22 +102,46 @@ public final class PostgresArticleStore: ArticleStore {
     } catch let e as PostgresError {
       throw mapped(e, "cannot start a read transaction on")
     }
+    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", what: "articles")
+    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", what: "categories")
   }
 
+  /// Prepares the operator's own query on its own (as the unnamed statement), so that one
+  /// holding several statements is refused by name (exit 78): "cannot insert multiple commands
+  /// into a prepared statement". Wrapped and sent with `PQsendQuery`, its second statement
+  /// would run.
+  private func checkIsOneStatement(_ query: String?, key: String, what: String) throws {
+    guard let query else { return }
+    do {
+      try connection.prepare("", SQLiteArticleStore.trimmedQuery(query))
+    } catch let e as PostgresError where e.sqlState == "42601" && !e.connectionLost {
+      throw StoreError(
+        .schema,
+        "\(key) must be a single SELECT statement: \(ConnectionString.withholding(e.message, secrets: secrets))",
+        sql: query)
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read \(what) from")
+    }
+  }
+
+  /// A failed connection as a one-line ``StoreError``: `.configuration` (exit 78) when libpq
+  /// refused a value of the connection string or the server refused the credentials,
+  /// `.unavailable` (69) otherwise. The target is the rebuilt, password-free form.
   static func connectError(_ e: PostgresError, url: String) -> StoreError {
-    let message = e.message
-    let authentication = [
-      "password authentication failed", "no password supplied", "authentication failed",
-      "role \"", "does not exist", "no pg_hba.conf entry",
-    ].contains { message.contains($0) }
-    let target = ConnectionString.redacted(url, secretsFrom: url)
+    let code: StoreError.Code =
+      switch e.connectFailure ?? .unreachable {
+      case .invalidOption, .authentication: .configuration
+      case .unreachable: .unavailable
+      }
     return StoreError(
-      authentication ? .configuration : .unavailable,
-      "cannot connect to PostgreSQL \(target): \(message)")
+      code, "cannot connect to PostgreSQL \(ConnectionString.displayed(url)): \(e.message)")
   }
 
   /// Turns a server error into a one-line ``StoreError``.
-  private func mapped(_ e: PostgresError, _ what: String) -> StoreError {
+  private func mapped(_ raw: PostgresError, _ what: String) -> StoreError {
+    let e = PostgresError(
+      function: raw.function, message: ConnectionString.withholding(raw.message, secrets: secrets),
+      sqlState: raw.sqlState, sql: raw.sql, connectionLost: raw.connectionLost)
     if e.connectionLost {
       return StoreError(
         .unavailable, "\(what) PostgreSQL \(endpoint): connection lost (\(e.message))")

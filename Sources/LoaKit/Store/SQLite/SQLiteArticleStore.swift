@@ -23,6 +23,10 @@ public final class SQLiteArticleStore: ArticleStore {
   private let statuses: [String]
   /// `status = ?1`, or `status IN (?1, ?2, …)` for several values.
   private let statusClause: String
+  /// `database.statementTimeoutSeconds`, for messages.
+  private let statementTimeoutSeconds: Int
+  private let hasCustomArticlesQuery: Bool
+  private let hasCustomCategoriesQuery: Bool
 
   /// Opens `path`.
   ///
@@ -34,16 +38,23 @@ public final class SQLiteArticleStore: ArticleStore {
   ///     instant they name.
   ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
   ///   - publishedStatuses: the `status` values that mean "published"; never empty.
+  ///   - statementTimeoutSeconds: the longest one query may run inside SQLite
+  ///     (`database.statementTimeoutSeconds`), so a runaway custom query cannot hold the run
+  ///     lock forever.
   /// - Throws: ``StoreError``: `.notFound` for a missing file, `.unavailable` when it cannot
-  ///   be opened or is not a SQLite database, `.schema` when a query does not fit.
+  ///   be opened or is not a SQLite database, `.schema` when a query does not fit (a custom
+  ///   query that is not one statement included).
   public init(
     path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
     datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000,
-    publishedStatuses: [String] = ["published"]
+    statementTimeoutSeconds: Int = 30, publishedStatuses: [String] = ["published"]
   ) throws {
     self.path = path
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     statusClause = Self.statusClause(count: statuses.count) { "?\($0)" }
+    self.statementTimeoutSeconds = statementTimeoutSeconds
+    hasCustomArticlesQuery = articlesQuery != nil
+    hasCustomCategoriesQuery = categoriesQuery != nil
     sortKey = DatePattern.sqlSortKey(datePatterns)
     var st = stat()
     if stat(path, &st) != 0 {
@@ -64,6 +75,7 @@ public final class SQLiteArticleStore: ArticleStore {
     } catch let e as SQLiteError {
       throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
     }
+    connection.statementTimeoutSeconds = Double(statementTimeoutSeconds)
     if let q = articlesQuery {
       articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"
     } else {
@@ -82,6 +94,27 @@ public final class SQLiteArticleStore: ArticleStore {
       inTransaction = true
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read database")
+    }
+    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", .articles)
+    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", .categories)
+  }
+
+  /// Which query a failure concerns, for messages.
+  enum QueryKind {
+    case articles, categories
+  }
+
+  /// Prepares the operator's own query on its own, so that one holding several statements
+  /// is refused by name (exit 78) before loa wraps it.
+  private func checkIsOneStatement(_ query: String?, key: String, _ kind: QueryKind) throws {
+    guard let query else { return }
+    do {
+      _ = try connection.prepare(Self.trimmedQuery(query))
+    } catch let e as SQLiteError where (e.code & 0xFF) == SQLITE_MISUSE {
+      throw StoreError(
+        .schema, "\(key) must be a single SELECT statement: \(e.message)", sql: query)
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read \(kind) from", kind)
     }
   }
 
@@ -119,9 +152,29 @@ public final class SQLiteArticleStore: ArticleStore {
     return String(s)
   }
 
-  /// Turns a SQLite error into a one-line ``StoreError`` naming the database file.
-  private func mapped(_ e: SQLiteError, _ what: String) -> StoreError {
+  /// Turns a SQLite error into a one-line ``StoreError`` naming the database file, and for a
+  /// statement timeout the query that ran too long.
+  private func mapped(_ e: SQLiteError, _ what: String, _ kind: QueryKind? = nil) -> StoreError {
     let primary = e.code & 0xFF
+    if e.isTimeout {
+      let query: String
+      switch kind {
+      case .articles?:
+        query =
+          hasCustomArticlesQuery
+          ? "the custom articles query (database.articlesQuery)" : "the articles query"
+      case .categories?:
+        query =
+          hasCustomCategoriesQuery
+          ? "the custom categories query (database.categoriesQuery)" : "the categories query"
+      case nil:
+        query = "a query"
+      }
+      return StoreError(
+        .unavailable,
+        "\(what) \(path): statement timeout reached: \(query) ran longer than \(statementTimeoutSeconds) s (database.statementTimeoutSeconds)",
+        sql: e.sql)
+    }
     switch primary {
     case SQLITE_NOTADB:
       return StoreError(.unavailable, "\(path) is not a SQLite database")
@@ -133,6 +186,9 @@ public final class SQLiteArticleStore: ArticleStore {
     case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM, SQLITE_AUTH:
       return StoreError(.unavailable, "\(what) \(path): \(e.message)")
     case SQLITE_ERROR:
+      return StoreError(.schema, "\(what) \(path): \(e.message)", sql: e.sql)
+    case SQLITE_MISUSE where e.function == "sqlite3_prepare_v3":
+      // A query with a second statement after it (``SQLiteConnection/prepare(_:persistent:)``).
       return StoreError(.schema, "\(what) \(path): \(e.message)", sql: e.sql)
     default:
       return StoreError(.unavailable, "\(what) \(path): \(e.message)", sql: e.sql)
@@ -152,7 +208,7 @@ public final class SQLiteArticleStore: ArticleStore {
       }
       return rows
     } catch let e as SQLiteError {
-      throw mapped(e, "cannot read categories from")
+      throw mapped(e, "cannot read categories from", .categories)
     }
   }
 
@@ -205,7 +261,7 @@ public final class SQLiteArticleStore: ArticleStore {
         if try !body(row) { break }
       }
     } catch let e as SQLiteError {
-      throw mapped(e, "cannot read articles from")
+      throw mapped(e, "cannot read articles from", .articles)
     }
   }
 
@@ -259,7 +315,7 @@ public final class SQLiteArticleStore: ArticleStore {
     do {
       return (try one("DESC"), try one("ASC"))
     } catch let e as SQLiteError {
-      throw mapped(e, "cannot read articles from")
+      throw mapped(e, "cannot read articles from", .articles)
     }
   }
 
