@@ -243,7 +243,7 @@ import Testing
     let seconds = try elapsed { outcome = try h.run(at: WeatherFixture.now + 60) }
     #expect(outcome?.error?.code == .connection)
     #expect(
-      outcome?.problem?.contains("connection refused (URLError -1004) after 2 attempts") == true,
+      outcome?.problem?.contains("connection refused (curl error 7) after 2 attempts") == true,
       "\(outcome?.problem ?? "")")
     #expect(outcome?.state == .unavailable)
     #expect(seconds < 2)
