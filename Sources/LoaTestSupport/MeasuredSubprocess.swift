@@ -4,11 +4,16 @@ import Foundation
   import Glibc
 #endif
 
-/// A finished child process with its peak memory, as the kernel counted it.
+/// A finished child process with its peak memory.
 public struct MeasuredProcessResult: Sendable {
   public let result: ProcessResult
-  /// The child's peak resident set size in bytes (`ru_maxrss` from `wait4`; the kernel
-  /// counts it in KiB). Only this child: not the test process, not other tests' children.
+  /// The child's peak resident set size in bytes: the largest `VmHWM` ("peak resident set
+  /// size", proc(5)) read from `/proc/PID/status` every 2 ms until it exited. `VmHWM` only
+  /// grows, so this misses at most the last 2 ms of growth.
+  ///
+  /// Not `wait4`'s `ru_maxrss`: `posix_spawn` starts the child on the parent's memory
+  /// (`CLONE_VM`), and at `exec` the kernel folds the *parent's* peak into the child's
+  /// `ru_maxrss` (`exec_mmap`), so a test runner at 180 MB made every child "180 MB".
   public let peakResidentBytes: Int
   /// Whether the hang guard had to kill the child.
   public let killedByHangGuard: Bool
@@ -16,7 +21,7 @@ public struct MeasuredProcessResult: Sendable {
 
 extension Subprocess {
   /// Runs `executable` like ``run(_:_:environment:currentDirectory:)`` and reports its peak
-  /// resident memory: `posix_spawn`, then `wait4` for that one child's `rusage`.
+  /// resident memory (``MeasuredProcessResult/peakResidentBytes``).
   ///
   /// Output goes through files in a temporary directory (no pipe can fill up).
   ///
@@ -27,6 +32,7 @@ extension Subprocess {
     hangGuardSeconds: Double = 120
   ) throws -> MeasuredProcessResult {
     let dir = try TemporaryDirectory("loa-measured")
+    defer { dir.remove() }
     let outPath = dir.path("stdout")
     let errPath = dir.path("stderr")
     var actions = posix_spawn_file_actions_t()
@@ -51,16 +57,25 @@ extension Subprocess {
     guard spawned == 0 else {
       throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
     }
-    let guardState = HangGuard(pid: pid)
-    DispatchQueue.global().asyncAfter(deadline: .now() + hangGuardSeconds) {
-      guardState.fire()
-    }
+    // posix_spawn returns after the child's exec, so every read below is of the new program.
+    let statusPath = "/proc/\(pid)/status"
+    let giveUp = Date(timeIntervalSinceNow: hangGuardSeconds)
+    var peakKiB = 0
+    var killed = false
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 {
-      guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    while true {
+      peakKiB = max(peakKiB, peakResidentKiB(statusPath))
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid { break }
+      if reaped < 0 && errno != EINTR {
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      }
+      if !killed && Date() > giveUp {
+        killed = true
+        kill(pid, SIGKILL)
+      }
+      usleep(2_000)
     }
-    let killed = guardState.finish()
     // <sys/wait.h>'s macros, which Swift cannot import: the low 7 bits are the signal.
     let signal = status & 0x7F
     let result = ProcessResult(
@@ -69,33 +84,17 @@ extension Subprocess {
       stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
       terminationSignal: signal == 0 ? nil : signal)
     return MeasuredProcessResult(
-      result: result, peakResidentBytes: Int(usage.ru_maxrss) * 1024, killedByHangGuard: killed)
+      result: result, peakResidentBytes: peakKiB * 1024, killedByHangGuard: killed)
   }
 
-  /// Kills a child that outlived its hang guard, unless it was reaped first (the pid may not
-  /// be reused under us: both sides take the lock).
-  private final class HangGuard: @unchecked Sendable {
-    private let lock = NSLock()
-    private let pid: pid_t
-    private var reaped = false
-    private var killed = false
-
-    init(pid: pid_t) { self.pid = pid }
-
-    func fire() {
-      lock.withLock {
-        guard !reaped else { return }
-        killed = true
-        kill(pid, SIGKILL)
-      }
+  /// `VmHWM` in KiB from a `/proc/PID/status`; 0 when unreadable (the process is gone or a
+  /// zombie, which has no memory left).
+  private static func peakResidentKiB(_ path: String) -> Int {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let digits = line.dropFirst(6).filter { $0.isNumber }
+      return Int(digits) ?? 0
     }
-
-    /// Marks the child reaped; true when the guard had killed it.
-    func finish() -> Bool {
-      lock.withLock {
-        reaped = true
-        return killed
-      }
-    }
+    return 0
   }
 }
