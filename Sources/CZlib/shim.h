@@ -6,4 +6,9 @@
 static inline int czlib_deflate_init_gzip(z_streamp s, int level) {
   return deflateInit2(s, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
 }
+/* The same with windowBits 15: the zlib wrapper, which is what HTTP calls "deflate"
+   (RFC 9110 §8.4.1.2). Used by tests to build compressed answers. */
+static inline int czlib_deflate_init_zlib(z_streamp s, int level) {
+  return deflateInit2(s, level, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY);
+}
 #endif

@@ -37,6 +37,59 @@ import Testing
       environment: env)
   }
 
+  /// `loa weather` run through ``Subprocess/runMeasuringMemory``: the result and its peak RSS.
+  func loaWeatherMeasured(_ config: String) throws -> MeasuredProcessResult {
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    env.removeValue(forKey: "OWM_API_KEY")
+    return try Subprocess.runMeasuringMemory(
+      try #require(LoaBinary.path),
+      ["weather", "--config", config, "--output", dir.path("out"), "--now", Self.now],
+      environment: env)
+  }
+
+  /// Issue 12: a compressed answer (sent although loa asks for `identity`) is refused unread:
+  /// the weather box keeps its data, one warning names the encoding, exit 69, and the process
+  /// never holds more than the 1 MiB cap plus its usual footprint. Under URLSession a 66 KB
+  /// zstd body that decodes to 2 GiB took 2.3 GB and 9.75 s against an 8 s deadline.
+  @Test(arguments: CompressionBomb.Encoding.allCases)
+  func aCompressionBombNeitherGrowsMemoryNorOutlastsTheDeadline(
+    encoding: CompressionBomb.Encoding
+  ) throws {
+    let good200 = HTTPTestServer.Response.json(Self.fixture("open-meteo-current.json"))
+    let server = try HTTPTestServer(routes: ["/v1/forecast": [good200]])
+    defer { server.stop() }
+    let config = try config(url: server.url("/v1/forecast") + "?latitude={lat}&longitude={lon}")
+    let good = try loaWeatherMeasured(config)
+    #expect(good.result.status == 0, "\(good.result.stderr)")
+    let box = try String(contentsOfFile: dir.path("out/weather.html"), encoding: .utf8)
+
+    #expect(CompressionBomb.body(encoding).count > 1_000, "the bomb is missing")
+    server.setRoute(
+      "/v1/forecast",
+      [.json(CompressionBomb.body(encoding), headers: [("Content-Encoding", encoding.rawValue)])])
+    let bomb = try loaWeatherMeasured(config)
+    // A hang guard only (the configured deadline is 3 s); never a timing assertion.
+    #expect(!bomb.killedByHangGuard)
+    #expect(bomb.result.status == 69, "\(bomb.result.stderr)")
+    let lines = bomb.result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(bomb.result.stderr)")
+    #expect(
+      bomb.result.stderr.contains(
+        "answered with Content-Encoding \(encoding), which was not asked for"),
+      "\(bomb.result.stderr)")
+    #expect(try String(contentsOfFile: dir.path("out/weather.html"), encoding: .utf8) == box)
+    // The bound: far below what decoding takes (512 MiB or 2 GiB), far above a normal run
+    // (35 MB measured) plus the 1 MiB cap.
+    let bound = 128 << 20
+    #expect(
+      good.peakResidentBytes < bound, "a normal run took \(good.peakResidentBytes >> 20) MiB")
+    let sent = CompressionBomb.body(encoding).count
+    #expect(
+      bomb.peakResidentBytes < bound,
+      "peak RSS \(bomb.peakResidentBytes >> 20) MiB for a \(encoding) answer of \(sent) bytes")
+  }
+
   func inode(_ path: String) -> UInt64 {
     var st = stat()
     return stat(dir.path(path), &st) == 0 ? UInt64(st.st_ino) : 0

@@ -1,8 +1,5 @@
+import CCurl
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// Why an HTTP exchange gave no reply: one line built from codes only, never the URL (which
 /// may carry an API key) or the response body.
@@ -18,7 +15,9 @@ struct HTTPError: Error, Sendable, CustomStringConvertible {
     case tooLarge
     /// Too many redirects, or a redirect to something other than http(s).
     case redirect
-    /// Anything else URLSession reported.
+    /// The body came with a `Content-Encoding` (or `Transfer-Encoding`) that was not asked for.
+    case contentEncoding
+    /// Anything else libcurl reported.
     case other
   }
 
@@ -36,241 +35,295 @@ struct HTTPError: Error, Sendable, CustomStringConvertible {
   var description: String { message }
 }
 
+/// One request to send: what ``HTTPClient/send(_:maxBytes:deadline:)`` needs, nothing more.
+struct HTTPRequest: Sendable {
+  /// An http(s) URL; it may carry an API key, so it is never printed.
+  var url: String
+  var method = "GET"
+  /// Extra header lines, sent as given. A name or value holding CR or LF is dropped (no header
+  /// injection from configuration text); `Accept-Encoding` is always `identity`.
+  var headers: [(name: String, value: String)] = []
+  var body: [UInt8]?
+  /// Seconds without a byte (while connecting, waiting or receiving) before giving up.
+  var idleTimeoutSeconds = 10
+
+  init(url: String, method: String = "GET", idleTimeoutSeconds: Int = 10) {
+    self.url = url
+    self.method = method
+    self.idleTimeoutSeconds = idleTimeoutSeconds
+  }
+
+  /// Adds (or replaces) a header.
+  mutating func setHeader(_ name: String, _ value: String) {
+    headers.removeAll { $0.name.lowercased() == name.lowercased() }
+    headers.append((name, value))
+  }
+}
+
 /// What came back from one HTTP exchange that completed (any status).
 struct HTTPReply: Sendable {
   let status: Int
-  /// Header names lowercased.
+  /// Header names lowercased; a repeated header's values joined with ", ".
   let headers: [String: String]
   let body: [UInt8]
 }
 
-/// HTTP requests (the weather box's GETs, WebSub's POSTs) with the guarantees URLSession on
-/// Linux lacks (docs/weather.md, "Fetching"): a hard deadline, a body size cap, a redirect
-/// limit, and no hang on cancellation.
+/// HTTP requests (the weather box's GETs, WebSub's POSTs) over libcurl's easy interface, with a
+/// hard deadline, a body size cap, a redirect limit and no content decoding (docs/weather.md,
+/// "Fetching").
 ///
-/// - **One URLSession per process**, never invalidated: creating and tearing down sessions
-///   per request races in `_MultiHandle` on Linux (swift-corelibs-foundation #4791).
-/// - **Session-level delegate**, not a per-task one: only the session's delegate receives
-///   `willPerformHTTPRedirection` and `didCompleteWithError` on Linux.
-/// - **Size cap**: `didReceive response` cancels at once when `Content-Length` is too big
-///   (with `.allow`: `.cancel` alone lets libcurl download everything); `didReceive data`
-///   cancels on the first byte over; chunks arriving after `cancel()` are dropped; the size is
-///   checked again on completion (a fast server can finish before the cancel lands).
-/// - **Deadline**: the calling thread waits on a semaphore for at most the remaining time,
-///   then cancels the task and reports a timeout. URLSession's own `timeoutInterval` is only
-///   an idle timeout (re-armed by every byte) and `timeoutIntervalForResource` is ignored.
+/// - **No decoding.** loa sends `Accept-Encoding: identity`, never sets
+///   `CURLOPT_ACCEPT_ENCODING` (so libcurl decodes nothing), and refuses an answer that comes
+///   with another `Content-Encoding` or `Transfer-Encoding` as soon as its headers end, before
+///   any body byte is kept. The size cap therefore counts the bytes that will be parsed.
+///   FoundationNetworking's URLSession could not do this: it always sets
+///   `CURLOPT_ACCEPT_ENCODING` to "" (every encoding libcurl knows), whatever header the
+///   request carries, and its write callback can never abort, so a 66 KB zstd body decoded to
+///   2 GiB in memory before a cancel could land, and well past the deadline (issue 12).
+/// - **Size cap**: an announced `Content-Length` over the cap stops the exchange when the
+///   headers end; otherwise the write callback stops it on the first byte over.
+/// - **Deadline**: `CURLOPT_TIMEOUT_MS` is the time left, covering DNS (threaded resolver),
+///   connect, waiting and receiving; `CURLOPT_LOW_SPEED_TIME` is the idle timeout.
+/// - **Redirects**: at most ``maxRedirects``, to http(s) only.
 ///
-/// Why a semaphore rather than the notes' task-group race with the `async` API: `loa` is
-/// synchronous, and bridging an `async` race back to a synchronous caller means blocking a
-/// thread until a task on the cooperative pool finishes. On a 2-core machine that pool has 2
-/// threads; two blocked callers starve it and deadlock. Worse, cancelling an `async`
-/// `data(for:)` while the request is failing deadlocks inside FoundationNetworking 6.3.1 (the
-/// cancellation handler waits on the task's work queue while that queue waits on the task's
-/// status lock; seen with a hub that never answered). The delegate-based task runs on
-/// URLSession's own queues, and `cancel()` is called from the waiting thread, outside any
-/// Swift task, so neither can happen.
-final class HTTPClient: @unchecked Sendable {
+/// One easy handle per request, on the calling thread (`loa` is synchronous): no queues, no
+/// cancellation races, no shared state between concurrent callers.
+final class HTTPClient: Sendable {
   /// The process-wide client.
   static let shared = HTTPClient()
 
-  /// Redirects followed before giving up (URLSession's own limit is 20).
+  /// Redirects followed before giving up.
   static let maxRedirects = 5
 
-  private let delegate = Delegate()
-  private let session: URLSession
-
-  private init() {
-    let c = URLSessionConfiguration.ephemeral
-    c.urlCache = nil
-    c.requestCachePolicy = .reloadIgnoringLocalCacheData
-    c.httpCookieStorage = nil
-    c.httpShouldSetCookies = false
-    // The per-request `timeoutInterval` overrides this (PR #1018); whole seconds only.
-    c.timeoutIntervalForRequest = 10
-    session = URLSession(configuration: c, delegate: delegate, delegateQueue: nil)
-  }
+  private init() {}
 
   /// Performs one request, returning at the latest at `deadline` (monotonic seconds).
   ///
   /// - Returns: the reply for any completed exchange (including 4xx/5xx), or the error.
-  func send(_ request: URLRequest, maxBytes: Int, deadline: Double) -> Result<
+  func send(_ request: HTTPRequest, maxBytes: Int, deadline: Double) -> Result<
     HTTPReply, HTTPError
   > {
-    let task = session.dataTask(with: request)
-    let exchange = Exchange(maxBytes: maxBytes)
-    delegate.register(task.taskIdentifier, exchange)
-    task.resume()
-    let remaining = max(0, deadline - monotonicSeconds())
-    let waited = exchange.done.wait(timeout: .now() + remaining)
-    delegate.unregister(task.taskIdentifier)
-    if waited == .timedOut {
-      // Late callbacks find no exchange and are ignored.
-      task.cancel()
+    let remaining = deadline - monotonicSeconds()
+    guard remaining > 0.001 else {
       return .failure(HTTPError(.timeout, "no complete answer before the deadline"))
     }
-    return exchange.result()
+    guard let easy = CurlEasy() else {
+      return .failure(HTTPError(.other, "cannot start libcurl (curl_easy_init)"))
+    }
+    let exchange = Exchange(maxBytes: maxBytes)
+    let code: CURLcode
+    do {
+      try configure(easy, request, remaining: remaining, exchange: exchange)
+      code = withExtendedLifetime(exchange) { easy.perform() }
+    } catch {
+      return .failure(HTTPError(.other, "cannot set up the request: \(error)"))
+    }
+    let status = easy.info(CURLINFO_RESPONSE_CODE).flatMap { $0 > 0 ? $0 : nil }
+    if code == CURLE_OK, let status {
+      return .success(exchange.reply(status: status))
+    }
+    return .failure(
+      exchange.failure(
+        code, status: status, redirects: easy.info(CURLINFO_REDIRECT_COUNT) ?? 0,
+        pastDeadline: monotonicSeconds() >= deadline - 0.01))
   }
 
-  /// The state of one task, shared between the delegate queue and the waiting thread.
-  final class Exchange: @unchecked Sendable {
+  /// Every option of one exchange.
+  private func configure(
+    _ easy: CurlEasy, _ request: HTTPRequest, remaining: Double, exchange: Exchange
+  ) throws {
+    let idle = max(1, request.idleTimeoutSeconds)
+    let totalMilliseconds = max(1, Int(remaining * 1000))
+    try easy.set(CURLOPT_URL, request.url)
+    // Threads, not SIGALRM, for DNS timeouts; libcurl must never touch signals (libcurl(3)).
+    try easy.set(CURLOPT_NOSIGNAL, 1)
+    try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+    try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+    try easy.set(CURLOPT_FOLLOWLOCATION, 1)
+    try easy.set(CURLOPT_MAXREDIRS, Self.maxRedirects)
+    try easy.set(CURLOPT_TIMEOUT_MS, totalMilliseconds)
+    try easy.set(CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, idle * 1000))
+    // "Less than 1 byte per second during `idle` seconds": an idle timeout that also covers
+    // the wait for the response headers.
+    try easy.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+    try easy.set(CURLOPT_LOW_SPEED_TIME, idle)
+    // Both are libcurl's defaults; stated because the size cap depends on them: no
+    // CURLOPT_ACCEPT_ENCODING (so no decoding), and no transfer decoding other than chunked.
+    try easy.set(CURLOPT_HTTP_CONTENT_DECODING, 0)
+    try easy.set(CURLOPT_HTTP_TRANSFER_DECODING, 1)
+    var lines = ["Accept-Encoding: identity"]
+    for (name, value) in request.headers where name.lowercased() != "accept-encoding" {
+      guard !(name + value).contains(where: { $0 == "\r" || $0 == "\n" }), !name.isEmpty
+      else { continue }
+      lines.append("\(name): \(value)")
+    }
+    if let body = request.body {
+      // No `Expect: 100-continue` round trip for a small form.
+      lines.append("Expect:")
+      try easy.set(CURLOPT_POST, 1)
+      try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count))
+      if !body.isEmpty {
+        try body.withUnsafeBytes { raw in
+          // COPYPOSTFIELDS copies the bytes at once, so the buffer need not outlive this call.
+          try easy.set(
+            CURLOPT_COPYPOSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: raw.baseAddress))
+        }
+      }
+    }
+    if request.method != "GET" && !(request.method == "POST" && request.body != nil) {
+      try easy.set(CURLOPT_CUSTOMREQUEST, request.method)
+    }
+    try easy.setHeaders(lines)
+    let context = Unmanaged.passUnretained(exchange).toOpaque()
+    try easy.set(
+      CURLOPT_HEADERFUNCTION,
+      callback: { buffer, size, count, context in
+        guard let buffer, let context else { return 0 }
+        let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
+        let n = size * count
+        return exchange.header(UnsafeRawBufferPointer(start: buffer, count: n)) ? n : 0
+      })
+    try easy.set(CURLOPT_HEADERDATA, pointer: context)
+    try easy.set(
+      CURLOPT_WRITEFUNCTION,
+      callback: { buffer, size, count, context in
+        guard let buffer, let context else { return 0 }
+        let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
+        let n = size * count
+        return exchange.body(UnsafeRawBufferPointer(start: buffer, count: n)) ? n : 0
+      })
+    try easy.set(CURLOPT_WRITEDATA, pointer: context)
+  }
+
+  /// The state of one exchange, touched only by libcurl's callbacks on the calling thread.
+  final class Exchange {
     let maxBytes: Int
-    let done = DispatchSemaphore(value: 0)
-    private let lock = Mutex()
-    private var response: HTTPURLResponse?
+    private var status = 0
+    private var headers: [String: String] = [:]
     private var body: [UInt8] = []
     private var tooLarge = false
-    private var redirects = 0
-    private var redirectRefused = false
-    private var error: Error?
+    /// The encoding that was refused, e.g. `Content-Encoding zstd`.
+    private var refusedEncoding: String?
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
-    /// Records the response; false when its announced length is already over the cap.
-    func receive(_ r: URLResponse) -> Bool {
-      lock.withLock {
-        response = r as? HTTPURLResponse
-        if r.expectedContentLength > Int64(maxBytes) { tooLarge = true }
-        return !tooLarge
-      }
-    }
-
-    /// Appends a chunk; false when the body just went over the cap (or already had).
-    func receive(_ data: Data) -> Bool {
-      lock.withLock {
-        guard !tooLarge else { return false }
-        if body.count + data.count > maxBytes {
-          tooLarge = true
-          body = []
-          return false
-        }
-        body.append(contentsOf: data)
+    /// One header line of any response (redirects and `100 Continue` included); false stops
+    /// the exchange.
+    func header(_ raw: UnsafeRawBufferPointer) -> Bool {
+      // Trimmed as bytes: "\r\n" is one Character, so `hasSuffix("\n")` would not see it.
+      var end = raw.count
+      while end > 0 && (raw[end - 1] == 0x0A || raw[end - 1] == 0x0D) { end -= 1 }
+      let line = String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<end]), as: UTF8.self)
+      if line.hasPrefix("HTTP/") {
+        // A new response (after a redirect or a 1xx): forget the previous one's headers.
+        let parts = line.split(separator: " ", maxSplits: 2)
+        status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        headers = [:]
         return true
       }
+      if line.isEmpty { return headersEnded() }
+      guard let colon = line.firstIndex(of: ":") else { return true }
+      let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      headers[name] = headers[name].map { $0 + ", " + value } ?? value
+      return true
     }
 
-    /// Counts a redirect; false when it must not be followed.
-    func redirect(to url: URL?) -> Bool {
-      lock.withLock {
-        redirects += 1
-        let scheme = url?.scheme?.lowercased()
-        if redirects > HTTPClient.maxRedirects || (scheme != "http" && scheme != "https") {
-          redirectRefused = true
-        }
-        return !redirectRefused
+    /// The checks made before any body byte is kept; false stops the exchange.
+    private func headersEnded() -> Bool {
+      // A redirect libcurl will follow, or an interim answer: its body is not ours.
+      if (100..<200).contains(status) { return true }
+      if (300..<400).contains(status) && headers["location"] != nil { return true }
+      // 204 and 304 have no body, whatever they announce.
+      if status == 204 || status == 304 { return true }
+      if let value = headers["content-encoding"], let coding = Self.unwanted(value) {
+        refusedEncoding = "Content-Encoding " + coding
+        return false
       }
-    }
-
-    func complete(_ e: Error?) {
-      lock.withLock { error = e }
-      done.signal()
-    }
-
-    func result() -> Result<HTTPReply, HTTPError> {
-      lock.withLock {
-        if tooLarge || body.count > maxBytes {
-          return .failure(
-            HTTPError(
-              .tooLarge, "answer larger than \(maxBytes) bytes",
-              httpStatus: response?.statusCode))
-        }
-        if redirectRefused {
-          return .failure(
-            HTTPError(
-              .redirect,
-              "more than \(HTTPClient.maxRedirects) redirects (a loop?) or a redirect "
-                + "away from http(s)", httpStatus: response?.statusCode))
-        }
-        if let error { return .failure(Self.describe(error)) }
-        guard let response else {
-          return .failure(HTTPError(.other, "no HTTP response"))
-        }
-        var headers: [String: String] = [:]
-        for (k, v) in response.allHeaderFields {
-          if let k = k as? String, let v = v as? String { headers[k.lowercased()] = v }
-        }
-        return .success(HTTPReply(status: response.statusCode, headers: headers, body: body))
+      if let value = headers["transfer-encoding"],
+        let coding = Self.unwanted(value, alsoAllowed: "chunked")
+      {
+        refusedEncoding = "Transfer-Encoding " + coding
+        return false
       }
+      if let length = headers["content-length"].flatMap({ Int64($0) }), length > Int64(maxBytes) {
+        tooLarge = true
+        return false
+      }
+      return true
     }
 
-    /// Our own one-line text for a URLSession error.
+    /// The first coding in a header value other than `identity` (and `alsoAllowed`), cleaned
+    /// for a log line; nil when every coding is acceptable.
+    static func unwanted(_ value: String, alsoAllowed: String = "identity") -> String? {
+      let codings = value.split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces).lowercased()
+      }
+      guard let bad = codings.first(where: { !$0.isEmpty && $0 != "identity" && $0 != alsoAllowed })
+      else { return nil }
+      let shown = bad.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F }
+      return String(String.UnicodeScalarView(shown).prefix(40))
+    }
+
+    /// A chunk of the (never decoded) body; false when it goes over the cap.
+    func body(_ chunk: UnsafeRawBufferPointer) -> Bool {
+      guard body.count + chunk.count <= maxBytes else {
+        tooLarge = true
+        body = []
+        return false
+      }
+      body.append(contentsOf: chunk)
+      return true
+    }
+
+    func reply(status: Int) -> HTTPReply {
+      HTTPReply(status: status, headers: headers, body: body)
+    }
+
+    /// Our own one-line text for a failed exchange.
     ///
-    /// Never `localizedDescription` or the error's `userInfo`, which carry the failing URL (and so
-    /// the API key).
-    static func describe(_ error: Error) -> HTTPError {
-      let ns = error as NSError
-      guard ns.domain == NSURLErrorDomain else {
-        return HTTPError(.other, "network error (\(ns.domain) \(ns.code))")
-      }
-      let code = ns.code
-      switch code {
-      case NSURLErrorTimedOut:
-        return HTTPError(.timeout, "no data for too long (idle timeout, URLError \(code))")
-      case NSURLErrorCannotConnectToHost:
-        return HTTPError(.connection, "connection refused (URLError \(code))")
-      case NSURLErrorNetworkConnectionLost:
-        return HTTPError(.connection, "connection lost (URLError \(code))")
-      case NSURLErrorNotConnectedToInternet:
-        return HTTPError(.connection, "no network (URLError \(code))")
-      case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-        return HTTPError(.dns, "host name does not resolve (URLError \(code))")
-      case NSURLErrorHTTPTooManyRedirects, NSURLErrorRedirectToNonExistentLocation:
-        return HTTPError(.redirect, "too many redirects (URLError \(code))")
-      case NSURLErrorUnknown, NSURLErrorBadServerResponse, NSURLErrorZeroByteResource,
-        NSURLErrorCannotParseResponse, NSURLErrorCannotDecodeRawData,
-        NSURLErrorCannotDecodeContentData:
-        return HTTPError(
-          .connection, "broken answer: closed early or malformed (URLError \(code))")
-      case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
-        NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
-        NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
-        return HTTPError(.connection, "TLS failed (URLError \(code))")
-      case NSURLErrorCancelled:
-        return HTTPError(.timeout, "cancelled (URLError \(code))")
-      default:
-        return HTTPError(.other, "network error (URLError \(code))")
-      }
-    }
-  }
-
-  /// The session's delegate: routes callbacks to the exchange of their task.
-  final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = Mutex()
-    private var exchanges: [Int: Exchange] = [:]
-
-    func register(_ id: Int, _ e: Exchange) { lock.withLock { exchanges[id] = e } }
-    func unregister(_ id: Int) { lock.withLock { _ = exchanges.removeValue(forKey: id) } }
-    private func exchange(_ id: Int) -> Exchange? { lock.withLock { exchanges[id] } }
-
-    func urlSession(
-      _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-      completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-      // Always `.allow`, then `cancel()`: `.cancel` alone completes the task but leaves
-      // libcurl downloading the whole body (measured, notes §4.2).
-      completionHandler(.allow)
-      if let e = exchange(dataTask.taskIdentifier), !e.receive(response) { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-      if let e = exchange(dataTask.taskIdentifier), !e.receive(data) { dataTask.cancel() }
-    }
-
-    func urlSession(
-      _ session: URLSession, task: URLSessionTask,
-      willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
-      completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-      guard let e = exchange(task.taskIdentifier) else {
-        completionHandler(nil)
-        return
-      }
-      // Returning nil completes the task with the redirect response and no body.
-      completionHandler(e.redirect(to: request.url) ? request : nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?)
+    /// Never libcurl's error buffer, which can quote the URL (and so the API key).
+    func failure(_ code: CURLcode, status: Int?, redirects: Int, pastDeadline: Bool)
+      -> HTTPError
     {
-      exchange(task.taskIdentifier)?.complete(error)
+      if let refusedEncoding {
+        return HTTPError(
+          .contentEncoding, "answered with \(refusedEncoding), which was not asked for",
+          httpStatus: status)
+      }
+      if tooLarge {
+        return HTTPError(.tooLarge, "answer larger than \(maxBytes) bytes", httpStatus: status)
+      }
+      let n = code.rawValue
+      switch code {
+      case CURLE_OPERATION_TIMEDOUT where pastDeadline:
+        return HTTPError(.timeout, "no complete answer before the deadline", httpStatus: status)
+      case CURLE_OPERATION_TIMEDOUT:
+        return HTTPError(
+          .timeout, "no data for too long (idle timeout, curl error \(n))", httpStatus: status)
+      case CURLE_COULDNT_CONNECT:
+        return HTTPError(.connection, "connection refused (curl error \(n))")
+      case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        return HTTPError(.dns, "host name does not resolve (curl error \(n))")
+      case CURLE_TOO_MANY_REDIRECTS:
+        return HTTPError(
+          .redirect, "more than \(HTTPClient.maxRedirects) redirects (a loop?)",
+          httpStatus: status)
+      case CURLE_UNSUPPORTED_PROTOCOL where redirects > 0:
+        return HTTPError(.redirect, "a redirect away from http(s)", httpStatus: status)
+      case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+        return HTTPError(.other, "not an http(s) URL (curl error \(n))")
+      case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING,
+        CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM:
+        return HTTPError(
+          .connection, "broken answer: closed early or malformed (curl error \(n))",
+          httpStatus: status)
+      case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+        CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
+        return HTTPError(.connection, "TLS failed (curl error \(n))")
+      default:
+        return HTTPError(.other, "network error (curl error \(n))", httpStatus: status)
+      }
     }
   }
 }

@@ -57,8 +57,7 @@ public struct WeatherConfiguration: Sendable {
 
   /// Limits of one fetch (notes/weather.md §4.3).
   public struct HTTP: Sendable, Equatable {
-    /// libcurl's idle timeout, whole seconds ≥ 1 (URLSession truncates fractions; below 1 s it
-    /// becomes about 1 ms).
+    /// libcurl's idle timeout (`CURLOPT_LOW_SPEED_TIME`), whole seconds ≥ 1.
     public var idleTimeoutSeconds: Int = 10
     /// Hard deadline for the whole fetch, retries included.
     public var totalTimeoutSeconds: Double = 20

@@ -18,6 +18,9 @@ public struct WeatherError: Error, Sendable, CustomStringConvertible {
     case tooLarge
     /// More redirects than allowed (a loop), or a redirect to something other than http(s).
     case redirect
+    /// A compressed answer (`Content-Encoding` gzip, deflate, br, zstd…) although loa asks for
+    /// `identity` only: refused unread, so no decompression bomb can pass the size cap.
+    case contentEncoding
     /// A status other than 2xx (and other than 429 / MET's 503).
     case httpStatus
     /// 429 (or MET Norway's 503): asked to come back later.
@@ -38,7 +41,7 @@ public struct WeatherError: Error, Sendable, CustomStringConvertible {
     case missingAPIKey
     /// The `file` source cannot be read.
     case file
-    /// Anything else URLSession reported.
+    /// Anything else libcurl reported.
     case other
   }
 
@@ -65,6 +68,7 @@ public struct WeatherError: Error, Sendable, CustomStringConvertible {
     case .dns: self.init(.dns, e.message, httpStatus: e.httpStatus)
     case .tooLarge: self.init(.tooLarge, e.message + " (\(maxBytesKey))", httpStatus: e.httpStatus)
     case .redirect: self.init(.redirect, e.message, httpStatus: e.httpStatus)
+    case .contentEncoding: self.init(.contentEncoding, e.message, httpStatus: e.httpStatus)
     case .other: self.init(.other, e.message, httpStatus: e.httpStatus)
     }
   }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// What asking the source gave.
 enum SourceResult {
   /// A validated snapshot, with MET Norway's caching headers when sent.
@@ -139,17 +135,16 @@ struct WeatherSource {
       return .failed(
         WeatherError(.missingAPIKey, "the API key variable \(name) is not set"), attempts: 0)
     }
-    guard let url = URL(string: url(apiKey: key ?? "")) else {
+    let address = url(apiKey: key ?? "")
+    guard URL(string: address) != nil else {
       return .failed(WeatherError(.other, "source.url does not give a valid URL"), attempts: 0)
     }
-    var request = URLRequest(url: url)
-    request.httpMethod = "GET"
-    // Whole seconds ≥ 1: URLSession truncates (1.5 → 1, 0.5 → about 1 ms).
-    request.timeoutInterval = TimeInterval(max(1, http.idleTimeoutSeconds))
-    request.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    // HTTPClient sends `Accept-Encoding: identity` and refuses compressed answers.
+    var request = HTTPRequest(url: address, idleTimeoutSeconds: max(1, http.idleTimeoutSeconds))
+    request.setHeader("User-Agent", configuration.userAgent)
+    request.setHeader("Accept", "application/json")
     if let ifModifiedSince {
-      request.setValue(ifModifiedSince, forHTTPHeaderField: "If-Modified-Since")
+      request.setHeader("If-Modified-Since", ifModifiedSince)
     }
     logger.debug("weather", "GET \(printableURL)")
 

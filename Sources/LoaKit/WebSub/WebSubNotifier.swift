@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Tells WebSub hubs which feeds changed, so subscribers (Feedly, Inoreader, Google News) fetch
 /// them at once instead of at their next poll.
 ///
@@ -92,15 +88,13 @@ public final class WebSubNotifier: Sendable {
   func send(_ ping: Ping, deadline: Double) -> String? {
     let remaining = deadline - monotonicSeconds()
     guard remaining > 0.5 else { return "\(ping.hub): no time left within \(timeoutSeconds) s" }
-    guard let url = URL(string: ping.hub) else { return "\(ping.hub): not a URL" }
-    var request = URLRequest(url: url)
-    request.httpMethod = "POST"
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(("hub.mode=publish&hub.url=" + Self.formEncoded(ping.topic)).utf8)
-    // An idle timeout in whole seconds (FoundationNetworking truncates fractions); the
-    // deadline bounds the whole exchange.
-    request.timeoutInterval = TimeInterval(max(1, min(Int(remaining), 10)))
+    guard URL(string: ping.hub) != nil else { return "\(ping.hub): not a URL" }
+    // An idle timeout in whole seconds; the deadline bounds the whole exchange.
+    var request = HTTPRequest(
+      url: ping.hub, method: "POST", idleTimeoutSeconds: max(1, min(Int(remaining), 10)))
+    request.setHeader("User-Agent", userAgent)
+    request.setHeader("Content-Type", "application/x-www-form-urlencoded")
+    request.body = Array(("hub.mode=publish&hub.url=" + Self.formEncoded(ping.topic)).utf8)
     switch HTTPClient.shared.send(request, maxBytes: Self.maxReplyBytes, deadline: deadline) {
     case .success(let reply):
       return (200..<300).contains(reply.status)

@@ -204,6 +204,44 @@ import Testing
     #expect((served?.bodyBytesSent ?? .max) < 1_000_000, "the download was not cut short")
   }
 
+  // MARK: Compressed answers (issue 12)
+
+  /// A JSON answer compressed with `encoding` whatever the request asked for, decoding to
+  /// 512 MiB (gzip, deflate) or 2 GiB (br, zstd) of zeros from 0.5 MB or less.
+  static func bomb(_ encoding: CompressionBomb.Encoding) -> Response {
+    .json(CompressionBomb.body(encoding), headers: [("Content-Encoding", encoding.rawValue)])
+  }
+
+  /// Under URLSession, libcurl decoded every encoding it knows whatever loa asked for, so a
+  /// 66 KB zstd answer grew to 2 GiB in memory, past the cap and the deadline. loa asks for
+  /// `identity` and refuses anything else unread; the memory bound is checked on the real
+  /// binary in `WeatherCLITests`.
+  @Test(arguments: CompressionBomb.Encoding.allCases)
+  func refusesACompressedAnswerItDidNotAskFor(encoding: CompressionBomb.Encoding) throws {
+    let body = CompressionBomb.body(encoding)
+    #expect(body.count > 1_000 && body.count < 1_048_576, "\(body.count) bytes")
+    let s = try afterGoodRun(failing: [Self.bomb(encoding)]) {
+      // The compressed bytes are under the cap: the refusal is not the size check's.
+      $0.http.maxResponseBytes = 1_048_576
+    }
+    expectKeptLastGood(s, code: .contentEncoding)
+    #expect(
+      s.harness.warnings.first?.contains(
+        "answered with Content-Encoding \(encoding), which was not asked for") == true,
+      "\(s.harness.warnings)")
+    #expect(s.server.requestCount("/v1/forecast") == 1, "a refused encoding is not retried")
+    #expect(s.server.requests.last?.headers["accept-encoding"] == "identity")
+    #expect(s.outcome.error?.isTransient == false)
+  }
+
+  @Test func acceptsAnAnswerThatSaysIdentity() throws {
+    let plain = Response.json(
+      WeatherFixture.goodBody(.openMeteo), headers: [("Content-Encoding", "identity")])
+    let s = try afterGoodRun(failing: [plain])
+    #expect(s.outcome.problem == nil)
+    #expect(s.harness.warnings.isEmpty)
+  }
+
   // MARK: Connections
 
   @Test func reportsARedirectLoopWithoutFollowingItForever() throws {
@@ -243,7 +281,7 @@ import Testing
     let seconds = try elapsed { outcome = try h.run(at: WeatherFixture.now + 60) }
     #expect(outcome?.error?.code == .connection)
     #expect(
-      outcome?.problem?.contains("connection refused (URLError -1004) after 2 attempts") == true,
+      outcome?.problem?.contains("connection refused (curl error 7) after 2 attempts") == true,
       "\(outcome?.problem ?? "")")
     #expect(outcome?.state == .unavailable)
     #expect(seconds < 2)
