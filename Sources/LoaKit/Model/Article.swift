@@ -125,6 +125,9 @@ public struct RawArticleRow: Sendable {
   /// `published_at` as text.
   var publishedAt: String? { text(10).text }
 
+  /// `updated_at` as text.
+  var updatedAt: String? { text(11).text }
+
   /// The row as Strings; invalid UTF-8 is repaired with U+FFFD and its columns named.
   public func materialized() -> ArticleRow {
     var repaired: [String] = []
