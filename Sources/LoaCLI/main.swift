@@ -5,5 +5,5 @@
 #endif
 import LoaKit
 
-// The only place that exits: argv → LoaKit → exit status.
-exit(LoaCommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))
+// The only place that exits: raw argv (refused unless UTF-8) → LoaKit → exit status.
+exit(LoaCommandLine.run(argc: CommandLine.argc, argv: CommandLine.unsafeArgv))

@@ -74,6 +74,62 @@ public enum LoaCommandLine {
       -h, --help         this text
     """
 
+  /// Runs `loa` with the process's own arguments, as `main` receives them.
+  ///
+  /// Swift's `CommandLine.arguments` replaces bytes that are not UTF-8 with U+FFFD, so an
+  /// `--output` or `--config` holding such a path would name another folder, or a file that
+  /// does not exist. Such an argument is refused (exit 64) before anything else, naming its
+  /// position and showing it with `\xFF` escapes.
+  public static func run(
+    argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+  ) -> Int32 {
+    var arguments: [String] = []
+    for index in 1..<Int(max(argc, 1)) {
+      guard let pointer = argv[index] else { break }
+      let bytes = UnsafeBufferPointer(start: pointer, count: strlen(pointer))
+        .map { UInt8(bitPattern: $0) }
+      guard let argument = String(validating: bytes, as: UTF8.self) else {
+        let (status, message) = describe(
+          UsageError("argument \(index) is not UTF-8: \"\(escaped(bytes))\"; loa reads every argument as UTF-8"))
+        Logger(level: .error, sink: StderrSink()).error(nil, message)
+        return status.rawValue
+      }
+      arguments.append(argument)
+    }
+    return run(arguments: arguments)
+  }
+
+  /// `bytes` for a message: valid UTF-8 as it is, control characters, `\` and `"` escaped, every
+  /// byte of an invalid sequence as `\xHH`.
+  static func escaped(_ bytes: [UInt8]) -> String {
+    var out = ""
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    func hex(_ b: UInt8) -> String {
+      "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true)
+    }
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        let scalar = Unicode.UTF8.decode(encoded)
+        offset += encoded.count
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+          out += hex(UInt8(truncatingIfNeeded: scalar.value))
+        } else if scalar == "\\" || scalar == "\"" {
+          out += "\\" + String(scalar)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      case .error(let length):
+        for b in bytes[offset..<min(offset + length, bytes.count)] { out += hex(b) }
+        offset += length
+      case .emptyInput:
+        return out
+      }
+    }
+  }
+
   /// Runs `loa` with `arguments` (without the program name).
   ///
   /// - Parameters:
@@ -199,6 +255,9 @@ public enum LoaCommandLine {
     if let out = options.output {
       configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
     }
+    let reportPath = options.reportPath.map { Paths.absolute($0, relativeTo: cwd) }
+    // Before the lock and the database: a report it cannot write failed after publishing.
+    if let reportPath { try ReportDestination.check(reportPath, configuration: configuration) }
     let started = monotonicSeconds()
     let mode: PublishMode =
       options.command == "check"
@@ -206,7 +265,7 @@ public enum LoaCommandLine {
     var run = PublishRun(
       configuration: configuration, command: PublishRun.Command(rawValue: options.command) ?? .publish,
       mode: mode, options: PublishOptions(force: options.force, allowEmpty: options.allowEmpty),
-      reportPath: options.reportPath.map { Paths.absolute($0, relativeTo: cwd) },
+      reportPath: reportPath,
       clock: options.clockOverride ?? SystemClock(), logger: logger)
     if options.output != nil { run.outputKey = "--output" }
     let report = RunReport(keepNotes: options.reportPath != nil || logger.enabled(.info))
@@ -320,7 +379,13 @@ struct PublishArguments {
     o.command = command
     var args = arguments
     var config: String?
+    var given: Set<String> = []
     func value(_ name: String, _ inline: String?) throws -> String {
+      // A second --config silently won before; which file did cron mean?
+      let canonical = ["-c": "--config", "-o": "--output"][name] ?? name
+      guard given.insert(canonical).inserted else {
+        throw UsageError("\(canonical) is given twice; give it once")
+      }
       if let inline {
         // `--output=` is as empty as `--output ""`: never "the current directory".
         guard !inline.isEmpty else { throw UsageError("\(name)= needs a value") }

@@ -21,17 +21,26 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
   public let message: String
   /// The config file, when known.
   public var path: String?
+  /// Where in the file a syntax problem is (line and column from 1), when known.
+  public var position: (line: Int, column: Int)?
 
-  public init(_ code: Code, key: String?, _ message: String, path: String? = nil) {
+  public init(
+    _ code: Code, key: String?, _ message: String, path: String? = nil,
+    position: (line: Int, column: Int)? = nil
+  ) {
     self.code = code
     self.key = key
     self.message = message
     self.path = path
+    self.position = position
   }
 
+  /// `config /etc/loa/config.json:12:5: duplicate key "title"` or
+  /// `config /etc/loa/config.json: site.url: must be an absolute http(s) URL`.
   public var description: String {
     var s = "config"
     if let path { s += " \(path)" }
+    if let position { s += (path == nil ? " " : ":") + "\(position.line):\(position.column)" }
     if let key { s += ": \(key)" }
     return s + ": " + message
   }

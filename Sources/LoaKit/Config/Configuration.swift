@@ -213,16 +213,10 @@ public struct Configuration: Sendable {
     let absolute = Paths.absolute(path, relativeTo: Paths.currentDirectory())
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: absolute))
-    } catch {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
-        throw ConfigError(
-          .fileNotFound, key: nil,
-          isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)",
-          path: path)
-      }
-      throw ConfigError(.fileNotFound, key: nil, "does not exist", path: path)
+      data = try readFile(absolute)
+    } catch var e as ConfigError {
+      e.path = path
+      throw e
     }
     do {
       var c = try parse(data, path: absolute)
@@ -234,13 +228,74 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// The largest configuration file read; a real one is a few kilobytes.
+  static let maximumFileBytes = 1 << 20
+
+  /// The bytes of the regular file at `path`, saying what is wrong otherwise: it does not
+  /// exist, cannot be read, is a directory or not a regular file (`/dev/null`, a pipe: opened
+  /// without blocking and never read), is empty, or is larger than ``maximumFileBytes``.
+  ///
+  /// - Throws: ``ConfigError`` (`fileNotFound`, exit 66; `syntax` for an empty file, 78).
+  static func readFile(_ path: String) throws -> Data {
+    let fd: Int32
+    do {
+      fd = try retryingSyscall("open") { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+    } catch let e as SystemCallError {
+      switch e.errno {
+      case ENOENT: throw ConfigError(.fileNotFound, key: nil, "does not exist")
+      case EACCES, EPERM: throw ConfigError(.fileNotFound, key: nil, "cannot be read (permission denied)")
+      case ENOTDIR: throw ConfigError(.fileNotFound, key: nil, "does not exist (a folder on its path is a file)")
+      default: throw ConfigError(.fileNotFound, key: nil, "cannot be opened: \(e)")
+      }
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard (try? retryingSyscall("fstat", { fstat(fd, &st) })) != nil else {
+      throw ConfigError(.fileNotFound, key: nil, "cannot be read (fstat failed)")
+    }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw ConfigError(.fileNotFound, key: nil, "is a directory, not a configuration file")
+    case S_IFCHR: throw ConfigError(.fileNotFound, key: nil, "is a character device, not a configuration file")
+    case S_IFIFO: throw ConfigError(.fileNotFound, key: nil, "is a pipe, not a configuration file")
+    default: throw ConfigError(.fileNotFound, key: nil, "is not a regular file")
+    }
+    guard st.st_size <= maximumFileBytes else {
+      throw ConfigError(
+        .syntax, key: nil, "is \(st.st_size) bytes; a configuration file is at most \(maximumFileBytes)")
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+    var count = 0
+    while count < bytes.count {
+      let n: Int
+      do {
+        n = try bytes.withUnsafeMutableBytes { b -> Int in
+          guard let base = b.baseAddress else { return 0 }
+          return try retryingSyscall("read") { read(fd, base + count, b.count - count) }
+        }
+      } catch {
+        throw ConfigError(.fileNotFound, key: nil, "cannot be read: \(error)")
+      }
+      if n == 0 { break }
+      count += n
+    }
+    // One byte more than its size was asked for: reading it means the file is being written.
+    guard count < bytes.count else {
+      throw ConfigError(.fileNotFound, key: nil, "changed while it was read; try again")
+    }
+    guard count > 0 else {
+      throw ConfigError(.syntax, key: nil, "is empty; a configuration is a JSON object (docs/configuration.md)")
+    }
+    return Data(bytes[..<count])
+  }
+
   /// Parses config JSON; relative paths in it are taken from the directory of `path`.
   public static func parse(_ data: Data, path: String) throws -> Configuration {
     let root: JSONValue
     do {
       root = try JSONValue.parse(data)
-    } catch {
-      throw ConfigError(.syntax, key: nil, "is not valid JSON (\(Self.jsonErrorSummary(error)))")
+    } catch let f as JSONReader.Failure {
+      throw ConfigError(.syntax, key: nil, f.message, position: (f.line, f.column))
     }
     guard case .object(let top) = root else {
       throw ConfigError(.syntax, key: nil, "must be a JSON object")
@@ -259,7 +314,7 @@ public struct Configuration: Sendable {
     guard var s = try o.object("site") else {
       throw ConfigError(.missingKey, key: "site", "is required")
     }
-    let title = try s.requiredString("title")
+    let title = try s.requiredText("title")
     let urlText = try s.requiredString("url")
     guard let siteURL = WebAddress(urlText) else {
       throw ConfigError(.invalidValue, key: "site.url", "must be an absolute http(s) URL")
@@ -282,7 +337,7 @@ public struct Configuration: Sendable {
     var authorURL: String? = siteURL.description
     var authorEmail: String?
     if var a = try s.object("author") {
-      authorName = try a.string("name") ?? title
+      authorName = try a.text("name") ?? title
       authorURL = try siteRelative(&a, "url") ?? authorURL
       authorEmail = try a.string("email")
       if let e = authorEmail, !Self.isEmailAddress(e) {
@@ -293,11 +348,11 @@ public struct Configuration: Sendable {
     let host = siteURL.authority.split(separator: ":").first.map(String.init) ?? siteURL.authority
     let idPrefix = try s.string("idPrefix") ?? "tag:\(host),2026:"
     let site = Site(
-      title: title, url: siteURL, description: try s.string("description") ?? "",
+      title: title, url: siteURL, description: try s.text("description", multiline: true) ?? "",
       language: language, timeZone: zone, icon: try siteRelative(&s, "icon"),
       favicon: try siteRelative(&s, "favicon"), image: try siteRelative(&s, "image"),
       authorName: authorName, authorURL: authorURL, authorEmail: authorEmail,
-      copyright: try s.string("copyright"), idPrefix: idPrefix)
+      copyright: try s.text("copyright"), idPrefix: idPrefix)
     try s.rejectUnknownKeys()
 
     guard var d = try o.object("database") else {
@@ -379,7 +434,7 @@ public struct Configuration: Sendable {
       }
       feeds.categoryFeeds = try f.bool("categories") ?? true
       feeds.opml = try f.bool("opml") ?? true
-      feeds.categoryTitle = try f.string("categoryTitle") ?? feeds.categoryTitle
+      feeds.categoryTitle = try f.text("categoryTitle") ?? feeds.categoryTitle
       if let n = try f.int("maxContentBytes") {
         guard n >= 1000 else {
           throw ConfigError(.invalidValue, key: "feeds.maxContentBytes", "must be at least 1000")
@@ -464,16 +519,9 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// A JSON syntax problem as `line:column: what`.
   static func jsonErrorSummary(_ error: Error) -> String {
-    if case DecodingError.dataCorrupted(let ctx) = error {
-      if let underlying = ctx.underlyingError as NSError?,
-        let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
-      {
-        return detail
-      }
-      return ctx.debugDescription
-    }
-    return "\(error)"
+    (error as? JSONReader.Failure)?.description ?? "\(error)"
   }
 
   /// Site-wide metadata for the serializers.

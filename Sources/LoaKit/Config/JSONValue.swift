@@ -1,7 +1,8 @@
 import Foundation
 
-/// A parsed JSON value. Decoded with `JSONDecoder`, which tells booleans from numbers.
-enum JSONValue: Decodable, Equatable {
+/// A parsed JSON value, read by ``JSONReader`` (strict: duplicate keys, trailing commas and
+/// invalid UTF-8 are refused with their line and column).
+enum JSONValue: Equatable {
   case null
   case bool(Bool)
   case number(Double)
@@ -9,25 +10,9 @@ enum JSONValue: Decodable, Equatable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  init(from decoder: Decoder) throws {
-    let c = try decoder.singleValueContainer()
-    if c.decodeNil() {
-      self = .null
-    } else if let b = try? c.decode(Bool.self) {
-      self = .bool(b)
-    } else if let n = try? c.decode(Double.self) {
-      self = .number(n)
-    } else if let s = try? c.decode(String.self) {
-      self = .string(s)
-    } else if let a = try? c.decode([JSONValue].self) {
-      self = .array(a)
-    } else {
-      self = .object(try c.decode([String: JSONValue].self))
-    }
-  }
-
+  /// - Throws: ``JSONReader/Failure``.
   static func parse(_ data: Data) throws -> JSONValue {
-    try JSONDecoder().decode(JSONValue.self, from: data)
+    try JSONReader.parse([UInt8](data))
   }
 }
 
@@ -51,12 +36,48 @@ struct ConfigObject {
     return v
   }
 
+  /// A string value. A control character is refused with the key (an ESC in the copyright
+  /// made every RSS and Atom file fail its check; NUL was cut in XML but kept in JSON): C0
+  /// controls other than tab, line feed and carriage return, DEL, C1 controls, and U+FFFE and
+  /// U+FFFF, which XML forbids.
   mutating func string(_ key: String) throws -> String? {
     guard let v = value(key) else { return nil }
     guard case .string(let s) = v else {
       throw ConfigError(.invalidValue, key: keyPath(key), "expected a string")
     }
+    try Self.refuseControlCharacters(s, key: keyPath(key), allowing: [0x09, 0x0A, 0x0D])
     return s
+  }
+
+  /// Text readers see (a title, a name, the copyright): ``string(_:)`` without any control
+  /// character (tab and line breaks only when `multiline`, as in a description), normalized
+  /// to Unicode NFC like article text.
+  mutating func text(_ key: String, multiline: Bool = false) throws -> String? {
+    guard let s = try string(key) else { return nil }
+    try Self.refuseControlCharacters(s, key: keyPath(key), allowing: multiline ? [0x09, 0x0A, 0x0D] : [])
+    return TextCleaner.nfc(s)
+  }
+
+  /// ``text(_:multiline:)`` that must be present and not empty.
+  mutating func requiredText(_ key: String) throws -> String {
+    _ = try requiredString(key)
+    return try text(key) ?? ""
+  }
+
+  /// Throws naming `key` and the first control character in `s` not in `allowed`.
+  static func refuseControlCharacters(_ s: String, key: String, allowing allowed: Set<UInt32>) throws {
+    var position = 0
+    for u in s.unicodeScalars {
+      position += 1
+      let v = u.value
+      let control = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
+      guard control, !allowed.contains(v) else { continue }
+      let code = String(v, radix: 16, uppercase: true)
+      throw ConfigError(
+        .invalidValue, key: key,
+        "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
+          + "at character \(position); configuration text must not contain control characters")
+    }
   }
 
   mutating func requiredString(_ key: String) throws -> String {
@@ -106,6 +127,7 @@ struct ConfigObject {
       guard case .string(let s) = $0 else {
         throw ConfigError(.invalidValue, key: keyPath(key), "expected a list of strings")
       }
+      try Self.refuseControlCharacters(s, key: keyPath(key), allowing: [0x09, 0x0A, 0x0D])
       return s
     }
   }

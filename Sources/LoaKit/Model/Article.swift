@@ -146,6 +146,9 @@ public struct RawArticleRow: Sendable {
     return "'" + escaped + "'"
   }
 
+  /// `updated_at` as text.
+  var updatedAt: String? { text(11).text }
+
   /// The row as Strings; invalid UTF-8 is repaired with U+FFFD and its columns named.
   public func materialized() -> ArticleRow {
     var repaired: [String] = []

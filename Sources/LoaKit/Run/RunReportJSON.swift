@@ -45,7 +45,8 @@ enum RunReportJSON {
     do {
       try OutputDirectory(path: directory).write(encode(report, command: command), to: name)
     } catch let e as WriteError {
-      throw WriteError(e.code, path: path, e.reason, underlying: e.underlying)
+      // A report path loa cannot use is a write failure (73/74), never an internal error (70).
+      throw WriteError(e.code == .unsafePath ? .cannotCreate : e.code, path: path, e.reason, underlying: e.underlying)
     }
   }
 }

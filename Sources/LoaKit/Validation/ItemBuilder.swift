@@ -7,7 +7,9 @@
 /// - `content_html` goes through ``HTMLSanitizer`` (allowlist, absolute URLs, size cap), with
 ///   the result kept in a ``CleaningCache``.
 /// - `published_at` must parse; a future one is a scheduled post and is left out silently.
-/// - `updated_at` that does not parse, or is earlier than `published_at`, is `published_at`.
+/// - `updated_at` that does not parse, is earlier than `published_at`, or is later than now
+///   plus ``updatedAtSkewSeconds`` (a far-future date became the feed's `<updated>`), is
+///   `published_at`; the future one is a warning.
 /// - The link is `url` resolved against the site (or the permalink template when `url` is
 ///   empty or not http(s)) and must be absolute http(s).
 /// - A missing summary is cut from the content's text at a word boundary; missing content is
@@ -96,6 +98,16 @@ public struct ItemBuilder: Sendable {
     return published.utc
   }
 
+  /// How far `updated_at` may lie after now (a CMS server whose clock runs a little ahead)
+  /// before it is not believed.
+  public static let updatedAtSkewSeconds: Int64 = 600
+
+  /// Whether the row's `updated_at` is later than now plus ``updatedAtSkewSeconds``.
+  func updatedIsInTheFuture(_ row: RawArticleRow) -> Bool {
+    guard let text = row.updatedAt, let updated = parser.parse(text) else { return false }
+    return updated.utc > now + Self.updatedAtSkewSeconds
+  }
+
   /// Builds one row as the database gave it; returns the outcome and the report lines, in
   /// order. Touches nothing shared but the (thread-safe) cache, so rows can be built on
   /// several threads at once. A row whose cached item is still good is never made into
@@ -135,6 +147,9 @@ public struct ItemBuilder: Sendable {
   func itemKey(_ raw: RawArticleRow) -> UInt64 {
     var h = CleaningCache.WordHash()
     h.add(settingsFingerprint)
+    // Whether updated_at is believed depends on the clock, like scheduling.
+    // Added only then, so every other row keeps its key.
+    if updatedIsInTheFuture(raw) { h.add("future updated_at") }
     if let node = raw.categoryID.flatMap({ tree[$0] }) {
       h.add(node.slug)
       h.add(node.name)
@@ -197,7 +212,11 @@ public struct ItemBuilder: Sendable {
     var updated = published
     if let updatedText = row.updatedAt, !Whitespace.trimmed(Substring(updatedText)).isEmpty {
       if let u = parser.parse(updatedText) {
-        if u.utc >= published.utc {
+        if u.utc > now + Self.updatedAtSkewSeconds {
+          // The feed's <updated> and <lastBuildDate> are the newest item's: one far-future
+          // date would stand there for years. (No "now" in the message: issues are cached.)
+          warn("updated_at", .repaired, "\(Self.quoted(updatedText)) is in the future; published_at is used (is the CMS clock right?)")
+        } else if u.utc >= published.utc {
           updated = u
         } else {
           // Routine, not damage: a post written the evening before and scheduled for the

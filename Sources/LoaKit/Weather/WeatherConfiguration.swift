@@ -174,7 +174,7 @@ public struct WeatherConfiguration: Sendable {
     guard var loc = try o.object("location") else {
       throw ConfigError(.missingKey, key: o.keyPath("location"), "is required")
     }
-    let name = try loc.requiredString("name")
+    let name = try loc.requiredText("name")
     guard let latitude = try loc.double("latitude") else {
       throw ConfigError(.missingKey, key: loc.keyPath("latitude"), "is required")
     }
@@ -271,7 +271,7 @@ public struct WeatherConfiguration: Sendable {
     }
 
     if var a = try o.object("attribution") {
-      c.attributionText = try a.string("text") ?? c.attributionText
+      c.attributionText = try a.text("text") ?? c.attributionText
       if let u = try a.string("url") {
         guard let address = WebAddress(u) else {
           throw ConfigError(.invalidValue, key: a.keyPath("url"), "must be an absolute http(s) URL")

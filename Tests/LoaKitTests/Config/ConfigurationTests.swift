@@ -94,4 +94,76 @@ import Testing
     #expect(e.code == .fileNotFound)
     #expect(e.description == "config /nonexistent/loa.json: does not exist")
   }
+
+  /// Each of these was accepted (a duplicate key silently took the last value, a trailing
+  /// comma passed, a control character broke every RSS and Atom file, NUL was cut in XML but
+  /// kept in JSON) or refused without saying where. The fixtures are kept in
+  /// Tests/LoaKitTests/Fixtures/config.
+  @Test(arguments: [
+    ("duplicate-key.json", ConfigError.Code.syntax, #"duplicate-key.json:6:5: duplicate key "title""#),
+    ("trailing-comma.json", .syntax, #"trailing-comma.json:6:38: a comma before "]" (trailing commas are not JSON)"#),
+    ("missing-colon.json", .syntax, #"missing-colon.json:3:20: expected ":" after the key "title""#),
+    ("latin1.json", .syntax, "latin1.json:3:23: the file is not UTF-8 (byte 0xe3)"),
+    ("empty.json", .syntax, "empty.json: is empty; a configuration is a JSON object (docs/configuration.md)"),
+    ("control-in-copyright.json", .invalidValue, "control-in-copyright.json: site.copyright: contains the control character U+001B at character 1; configuration text must not contain control characters"),
+    ("nul-in-title.json", .invalidValue, "nul-in-title.json: site.title: contains the control character U+0000 at character 4; configuration text must not contain control characters"),
+  ])
+  func refusesAHostileConfigFile(_ name: String, _ code: ConfigError.Code, _ message: String) throws {
+    let path = PackagePaths.path("Tests/LoaKitTests/Fixtures/config/" + name)
+    let e = try #require(throws: ConfigError.self) { try Configuration.load(path: path) }
+    #expect(e.code == code)
+    #expect(e.description == "config " + Paths.directory(of: path) + "/" + message)
+  }
+
+  /// Every text key readers see refuses control characters (tab and line breaks are allowed
+  /// only in the description) and is normalized to NFC.
+  @Test(arguments: [
+    (#""site": {"title": "T\tX", "url": "https://p.example.org/"}"#, "site.title"),
+    (#""site": {"title": "T", "url": "https://p.example.org/", "author": {"name": "A\u0085"}}"#, "site.author.name"),
+    (#""site": {"title": "T", "url": "https://p.example.org/", "description": "D\u0007"}"#, "site.description"),
+    (#""site": {"title": "T", "url": "https://p.example.org/", "copyright": "\u007f"}"#, "site.copyright"),
+    (#""site": {"title": "T", "url": "https://p.example.org/"}, "feeds": {"categoryTitle": "{category}\n{site}"}"#, "feeds.categoryTitle"),
+    (#""site": {"title": "T", "url": "https://p.example.org/"}, "state": {"directory": "st\u0000ate"}"#, "state.directory"),
+  ])
+  func refusesControlCharactersInConfigurationText(_ site: String, _ key: String) throws {
+    let json = """
+      {"version": 1, \(site), "database": {"url": "sqlite:a.sqlite"},
+       "output": {"directory": "feeds", "baseURL": "/feeds"}}
+      """
+    let e = try #require(throws: ConfigError.self) { try parse(json) }
+    #expect(e.key == key)
+    #expect(e.message.contains("control character"), "\(e)")
+  }
+
+  @Test func normalizesConfigurationTextToNFCAndKeepsLineBreaksInTheDescription() throws {
+    // "Bãi" with a combining tilde (NFD), as some editors on macOS save it.
+    let json = String(Self.minimal.dropLast()).replacingOccurrences(
+      of: #""title": "T""#, with: #""title": "Ba\u0303i", "description": "a\nb\tc""#) + "}"
+    let c = try parse(json)
+    #expect(Array(c.site.title.unicodeScalars) == Array("B\u{E3}i".unicodeScalars))
+    #expect(c.site.description == "a\nb\tc")
+  }
+
+  @Test func refusesAConfigFileThatIsNotARegularFile() throws {
+    let e = try #require(throws: ConfigError.self) { try Configuration.load(path: "/dev/null") }
+    #expect(e.code == .fileNotFound)
+    #expect(e.description == "config /dev/null: is a character device, not a configuration file")
+    let dir = try TemporaryDirectory()
+    #expect(mkfifo(dir.path("fifo.json"), 0o600) == 0)
+    // Opened without blocking: a pipe nobody writes to must not hang the run.
+    let fifo = try #require(throws: ConfigError.self) { try Configuration.load(path: dir.path("fifo.json")) }
+    #expect(fifo.message == "is a pipe, not a configuration file")
+    let folder = try #require(throws: ConfigError.self) { try Configuration.load(path: dir.path) }
+    #expect(folder.message == "is a directory, not a configuration file")
+  }
+
+  @Test func aJSONSyntaxErrorNamesLineAndColumn() throws {
+    let e = try #require(throws: ConfigError.self) { try parse("{\"version\": 1,\n  \"site\": tru}") }
+    #expect(e.description == "config 2:11: unknown word; expected true")
+    let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+    let tooDeep = try #require(throws: ConfigError.self) { try parse(deep) }
+    #expect(tooDeep.message == "nested deeper than 512 levels")
+    let surrogate = try #require(throws: ConfigError.self) { try parse(#"{"version": "\ud800"}"#) }
+    #expect(surrogate.description == #"config 1:14: a lone high surrogate \uD800"#)
+  }
 }

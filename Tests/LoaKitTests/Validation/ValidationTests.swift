@@ -207,6 +207,27 @@ import Testing
     #expect(report.issues.isEmpty)
   }
 
+  /// `9999-12-31 23:59:59` became the feed's `<updated>` and `<lastBuildDate>`, no warning.
+  @Test func aFarFutureUpdatedAtIsNotBelievedAndIsAWarning() throws {
+    let report = RunReport()
+    let i = try #require(
+      try item(
+        ArticleRow(
+          id: 7, title: "x", publishedAt: "2026-11-20 08:00:00", updatedAt: "9999-12-31 23:59:59"),
+        report))
+    #expect(i.updated == i.published)
+    let issue = try #require(report.issues.first { $0.field == "updated_at" })
+    #expect(issue.severity == .warning)
+    #expect(issue.articleID == 7)
+    #expect(issue.message.contains("9999-12-31 23:59:59"))
+    // Within the skew: a CMS server whose clock runs five minutes ahead is believed.
+    let near = try #require(
+      try item(
+        ArticleRow(
+          id: 8, title: "x", publishedAt: "2026-11-20 08:00:00", updatedAt: "2026-11-29 12:05:00")))
+    #expect(DateFormats.rfc3339(near.updated) == "2026-11-29T12:05:00+07:00")
+  }
+
   @Test func repairsDatesAndLinks() throws {
     let report = RunReport()
     let i = try #require(
