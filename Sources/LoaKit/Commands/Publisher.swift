@@ -60,6 +60,8 @@ public final class Publisher {
   private let cache: CleaningCache
   /// The state directory (run state, WebSub pings, cleaning cache); nil when there is none.
   private let state: StateStore?
+  /// Sends the WebSub pings: ``HTTPClient`` unless the run was given another transport.
+  package var transport: any HTTPTransport = HTTPClient.shared
   private var warnedOrder = false
   /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
@@ -370,7 +372,10 @@ public final class Publisher {
       }
     }
     guard !pings.isEmpty else { return }
-    let outcome = WebSubNotifier(timeoutSeconds: configuration.websub.timeoutSeconds).notify(pings)
+    let notifier = WebSubNotifier(
+      timeoutSeconds: configuration.websub.timeoutSeconds,
+      userAgent: "Loa/\(LoaVersion.current) (feed publisher)", transport: transport)
+    let outcome = notifier.notify(pings)
     websubOutcome = outcome
     if let problem = outcome.firstProblem {
       logger.warning(

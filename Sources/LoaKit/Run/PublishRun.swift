@@ -43,6 +43,9 @@ public struct PublishRun {
   public var logger: Logger
   /// Where API keys are looked up.
   public var environment: [String: String]
+  /// Sends the weather request and the WebSub pings: ``HTTPClient`` (libcurl) unless a test
+  /// gives its own, to run without a network or to see exactly what a run asks for.
+  package var transport: any HTTPTransport = HTTPClient.shared
 
   public init(
     configuration: Configuration, command: Command = .publish, mode: PublishMode = .write,
@@ -115,6 +118,7 @@ public struct PublishRun {
     let publisher = try Publisher(
       configuration: configuration, store: store, clock: clock, logger: logger, report: report,
       mode: mode, options: options, transaction: transaction, state: state)
+    publisher.transport = transport
     try checkClaims(publisher: publisher)
     try publisher.run()
     outcome.nothingChanged = publisher.nothingChanged
@@ -191,10 +195,11 @@ public struct PublishRun {
 
   private func runWeather(_ transaction: OutputTransaction) throws -> WeatherOutcome? {
     guard let w = configuration.weather, w.enabled else { return nil }
-    return try WeatherPublisher(
+    let weather = WeatherPublisher(
       configuration: w, transaction: transaction, stateDirectory: configuration.state.directory,
       siteTimeZone: configuration.site.timeZone, clock: clock, logger: logger,
-      environment: environment
-    ).run()
+      environment: environment)
+    weather.transport = transport
+    return try weather.run()
   }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// Why an HTTP exchange gave no reply: one line built from codes only, never the URL (which
 /// may carry an API key) or the response body.
-struct HTTPError: Error, Sendable, CustomStringConvertible {
-  enum Code: Sendable {
+package struct HTTPError: Error, Sendable, CustomStringConvertible {
+  package enum Code: Sendable {
     /// No complete answer before the deadline, or libcurl's idle timeout.
     case timeout
     /// Refused, reset, or closed before the promised body was complete.
@@ -21,51 +21,69 @@ struct HTTPError: Error, Sendable, CustomStringConvertible {
     case other
   }
 
-  let code: Code
-  let message: String
+  package let code: Code
+  package let message: String
   /// The HTTP status, when a response had arrived.
-  let httpStatus: Int?
+  package let httpStatus: Int?
 
-  init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
+  package init(_ code: Code, _ message: String, httpStatus: Int? = nil) {
     self.code = code
     self.message = message
     self.httpStatus = httpStatus
   }
 
-  var description: String { message }
+  package var description: String { message }
 }
 
 /// One request to send: what ``HTTPClient/send(_:maxBytes:deadline:)`` needs, nothing more.
-struct HTTPRequest: Sendable {
+package struct HTTPRequest: Sendable {
   /// An http(s) URL; it may carry an API key, so it is never printed.
-  var url: String
-  var method = "GET"
+  package var url: String
+  package var method = "GET"
   /// Extra header lines, sent as given. A name or value holding CR or LF is dropped (no header
   /// injection from configuration text); `Accept-Encoding` is always `identity`.
-  var headers: [(name: String, value: String)] = []
-  var body: [UInt8]?
+  package var headers: [(name: String, value: String)] = []
+  package var body: [UInt8]?
   /// Seconds without a byte (while connecting, waiting or receiving) before giving up.
-  var idleTimeoutSeconds = 10
+  package var idleTimeoutSeconds = 10
 
-  init(url: String, method: String = "GET", idleTimeoutSeconds: Int = 10) {
+  package init(url: String, method: String = "GET", idleTimeoutSeconds: Int = 10) {
     self.url = url
     self.method = method
     self.idleTimeoutSeconds = idleTimeoutSeconds
   }
 
   /// Adds (or replaces) a header.
-  mutating func setHeader(_ name: String, _ value: String) {
+  package mutating func setHeader(_ name: String, _ value: String) {
     headers.removeAll { $0.name.lowercased() == name.lowercased() }
     headers.append((name, value))
   }
 }
 
 /// What came back from one HTTP exchange that completed (any status).
-struct HTTPReply: Sendable {
-  let status: Int
+package struct HTTPReply: Sendable {
+  package let status: Int
   /// Header names lowercased; a repeated header's values joined with ", ".
-  let headers: [String: String]
-  let body: [UInt8]
+  package let headers: [String: String]
+  package let body: [UInt8]
+
+  package init(status: Int, headers: [String: String], body: [UInt8]) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+}
+
+/// What sends a run's HTTP requests: ``HTTPClient`` in `loa`; tests pass their own to run
+/// ``PublishRun`` without a network, or to see exactly what a run asks for.
+package protocol HTTPTransport: Sendable {
+  /// Performs one request, returning at the latest at `deadline` (monotonic seconds).
+  ///
+  /// - Returns: the reply for any completed exchange (including 4xx/5xx), or the error. Never
+  ///   more than `maxBytes` of body.
+  func send(_ request: HTTPRequest, maxBytes: Int, deadline: Double) -> Result<
+    HTTPReply, HTTPError
+  >
 }
 
 /// HTTP requests (the weather box's GETs, WebSub's POSTs) over libcurl's easy interface, with a
@@ -88,9 +106,9 @@ struct HTTPReply: Sendable {
 ///
 /// One easy handle per request, on the calling thread (`loa` is synchronous): no queues, no
 /// cancellation races, no shared state between concurrent callers.
-final class HTTPClient: Sendable {
+package final class HTTPClient: HTTPTransport {
   /// The process-wide client.
-  static let shared = HTTPClient()
+  package static let shared = HTTPClient()
 
   /// Redirects followed before giving up.
   static let maxRedirects = 5
@@ -100,7 +118,7 @@ final class HTTPClient: Sendable {
   /// Performs one request, returning at the latest at `deadline` (monotonic seconds).
   ///
   /// - Returns: the reply for any completed exchange (including 4xx/5xx), or the error.
-  func send(_ request: HTTPRequest, maxBytes: Int, deadline: Double) -> Result<
+  package func send(_ request: HTTPRequest, maxBytes: Int, deadline: Double) -> Result<
     HTTPReply, HTTPError
   > {
     let remaining = deadline - monotonicSeconds()

@@ -37,6 +37,8 @@ public final class WeatherPublisher {
   private let clock: Clock
   private let logger: Logger
   private let environment: [String: String]
+  /// Sends the weather request: ``HTTPClient`` unless a test gives its own.
+  package var transport: any HTTPTransport = HTTPClient.shared
 
   /// - Parameters:
   ///   - transaction: the run's output transaction: both files are staged in it (committed
@@ -81,7 +83,8 @@ public final class WeatherPublisher {
     let key = configuration.sourceKey
     var memory = loadMemory(key) ?? WeatherMemory(sourceKey: key)
     let source = WeatherSource(
-      configuration: configuration, zone: zone, environment: environment, logger: logger)
+      configuration: configuration, zone: zone, environment: environment, logger: logger,
+      transport: transport)
     let kind = configuration.source.kind
 
     var asked = true

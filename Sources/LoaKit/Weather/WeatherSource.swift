@@ -16,6 +16,8 @@ struct WeatherSource {
   let zone: SiteTimeZone
   let environment: [String: String]
   let logger: Logger
+  /// Sends the request (``HTTPClient`` in `loa`).
+  let transport: any HTTPTransport
 
   private var apiKey: String? {
     guard let name = configuration.apiKeyEnvironmentVariable, let v = environment[name],
@@ -152,7 +154,7 @@ struct WeatherSource {
     while true {
       attempt += 1
       let error: WeatherError
-      switch HTTPClient.shared.send(
+      switch transport.send(
         request, maxBytes: http.maxResponseBytes, deadline: deadline)
       {
       case .success(let reply):

@@ -29,14 +29,24 @@ public final class WebSubNotifier: Sendable {
 
   public let timeoutSeconds: Int
   public let userAgent: String
+  /// Sends the pings: ``HTTPClient`` unless a test gives its own.
+  package let transport: any HTTPTransport
   /// Notifications in flight at once.
   static let lanes = 4
   /// Hubs answer a publish ping with an empty body or a short message.
   static let maxReplyBytes = 64 * 1024
 
-  public init(timeoutSeconds: Int, userAgent: String = "Loa/\(LoaVersion.current) (feed publisher)") {
+  public convenience init(
+    timeoutSeconds: Int, userAgent: String = "Loa/\(LoaVersion.current) (feed publisher)"
+  ) {
+    self.init(timeoutSeconds: timeoutSeconds, userAgent: userAgent, transport: HTTPClient.shared)
+  }
+
+  /// - Parameter transport: sends the pings (a test's own, or ``HTTPClient``).
+  package init(timeoutSeconds: Int, userAgent: String, transport: any HTTPTransport) {
     self.timeoutSeconds = timeoutSeconds
     self.userAgent = userAgent
+    self.transport = transport
   }
 
   /// Sends every ping, ``lanes`` at a time, within `timeoutSeconds` for all of them together.
@@ -95,7 +105,7 @@ public final class WebSubNotifier: Sendable {
     request.setHeader("User-Agent", userAgent)
     request.setHeader("Content-Type", "application/x-www-form-urlencoded")
     request.body = Array(("hub.mode=publish&hub.url=" + Self.formEncoded(ping.topic)).utf8)
-    switch HTTPClient.shared.send(request, maxBytes: Self.maxReplyBytes, deadline: deadline) {
+    switch transport.send(request, maxBytes: Self.maxReplyBytes, deadline: deadline) {
     case .success(let reply):
       return (200..<300).contains(reply.status)
         ? nil : "\(ping.hub) answered HTTP \(reply.status)"
