@@ -24,6 +24,8 @@ let package = Package(
     fuzzTarget("FuzzWeatherOpenMeteo"),
     fuzzTarget("FuzzWeatherMETNorway"),
     fuzzTarget("FuzzWeatherOpenWeatherMap"),
+    fuzzTarget("FuzzConfiguration"),
+    fuzzTarget("FuzzConnectionString"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,7 @@ fuzz_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$fuzz_dir/.." && pwd)"
 scratch="$root/.build-fuzz"
 targets=(FuzzCleaning FuzzHTMLSanitizer FuzzDateParser FuzzWeatherOpenMeteo FuzzWeatherMETNorway
-  FuzzWeatherOpenWeatherMap)
+  FuzzWeatherOpenWeatherMap FuzzConfiguration FuzzConnectionString)
 say() { echo "fuzz: $*" >&2; }
 # Swift's own crash backtracer trips over ASan (stack-buffer-underflow in memserver_read) and can
 # hang; libFuzzer prints a symbolized stack itself.

@@ -89,4 +89,15 @@ import Testing
       ConnectionString.withholdingSecrets(message, from: "postgresql://loa_pw:other@db/p")
         == message)
   }
+
+  /// FuzzConnectionString's first crash: a URI with NUL bytes after its password trapped in
+  /// `displayed` (Foundation's `contains` reads strings as C strings on Linux).
+  @Test func aConnectionStringWithNULBytesIsShownWithoutItsPassword() {
+    let conninfo =
+      "postgresql://loa:S3cr3tPW9@p\u{FFFD}ssword=S3cr3tPW9tg\\\0\0\0c6%%6fa:%?3%3@password=S3cr3tPW9tg\\\0"
+    let shown = ConnectionString.displayed(conninfo)
+    #expect(!shown.lowercased().contains("s3cr3tpw9"), "\(shown)")
+    #expect(ConnectionString.contains("x", ignoringCase: "x\0") == false)
+    #expect(ConnectionString.contains("a\0S3CR3T", ignoringCase: "s3cr3t"))
+  }
 }

@@ -106,9 +106,8 @@ public enum ConnectionString {
     let secrets = secrets(in: conninfo)
     /// The value shown for `o`: `***` for a password or anything holding one.
     func shown(_ o: Option) -> String {
-      if o.isSecret || o.value.lowercased().contains("password") { return mask }
-      let lowered = o.value.lowercased()
-      return secrets.contains { lowered.contains($0.lowercased()) } ? mask : o.value
+      if o.isSecret || contains(o.value, ignoringCase: "password") { return mask }
+      return secrets.contains { contains(o.value, ignoringCase: $0) } ? mask : o.value
     }
     guard isURI(conninfo) else {
       return options.map { "\($0.keyword)=\(quotedValue(shown($0)))" }.joined(separator: " ")
@@ -309,8 +308,22 @@ public enum ConnectionString {
 
   /// `message`, or a notice that it was withheld when it contains one of `secrets`.
   static func withholding(_ message: String, secrets: [String]) -> String {
-    let lowered = message.lowercased()
-    guard secrets.contains(where: { lowered.contains($0.lowercased()) }) else { return message }
+    guard secrets.contains(where: { contains(message, ignoringCase: $0) }) else { return message }
     return "(libpq's message is not shown: it contains the password)"
+  }
+
+  /// Whether `text` contains `needle`, ignoring case, comparing UTF-8 bytes. Not Foundation's
+  /// `contains`: on Linux it reads both strings as C strings, so it stops at a NUL (it found
+  /// `"x\0"` in `"x"`) and can trap on one (FuzzConnectionString found a connection string that
+  /// crashed `displayed`).
+  package static func contains(_ text: String, ignoringCase needle: String) -> Bool {
+    let n = Array(needle.lowercased().utf8)
+    guard !n.isEmpty else { return true }
+    let h = Array(text.lowercased().utf8)
+    guard h.count >= n.count else { return false }
+    for start in 0...(h.count - n.count) where h[start] == n[0] {
+      if h[start..<(start + n.count)].elementsEqual(n) { return true }
+    }
+    return false
   }
 }
