@@ -1,3 +1,7 @@
+import LoaCore
+import LoaStore
+import LoaXML
+
 /// Exit statuses (sysexits.h), as documented in docs/exit-codes.md.
 public enum ExitStatus: Int32, Sendable {
   case success = 0

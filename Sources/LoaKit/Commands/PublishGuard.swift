@@ -1,4 +1,6 @@
 import Foundation
+import LoaCore
+import LoaStore
 
 /// Keeps a run from publishing much less than the last one without saying so.
 ///

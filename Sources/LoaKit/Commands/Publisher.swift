@@ -1,4 +1,7 @@
 import Foundation
+import LoaCore
+import LoaStore
+import LoaXML
 
 /// What a run does with the files it renders.
 public enum PublishMode: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// OPML 2.0 (http://opml.org/spec2.opml): the index of the feeds `loa` publishes, for
 /// importing into a reader.
 ///

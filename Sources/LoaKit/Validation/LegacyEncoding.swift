@@ -1,3 +1,5 @@
+import LoaCore
+
 /// Spots Vietnamese text that was typed in a legacy 8-bit encoding (TCVN3/ABC with `.Vn`
 /// fonts, or VNI-Windows) and stored as if it were Latin-1: "Céng hßa x· héi" instead of
 /// "Cộng hòa xã hội" (TCVN3), "Coäng hoøa xaõ hoäi" instead of the same (VNI).

@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// Tells WebSub hubs which feeds changed, so subscribers (Feedly, Inoreader, Google News) fetch
 /// them at once instead of at their next poll.

@@ -1,4 +1,6 @@
 import CLibXML2
+import LoaCore
+import LoaXML
 
 /// One feed as listed on the human-facing index page and in the autodiscovery snippet.
 public struct FeedIndexEntry: Sendable {
