@@ -13,19 +13,18 @@ import LoaCore
 /// Every string goes in raw: text through `xmlNewDocText` and attribute values through
 /// `xmlNewProp`, neither of which interprets entities, so `&copy;` in a place name comes out
 /// as `&amp;copy;`. Characters XML forbids are removed first (``XMLText/sanitized(_:)``), as
-/// libxml2 would write them through. Use ``render(_:_:_:)``: it owns the document and frees it
-/// on every path; ``Node`` values must not escape it.
+/// libxml2 would write them through. Use ``render(_:_:_:)``: its ``HTMLDocument`` is freed on
+/// every path; ``Node`` values must not escape it.
 package final class HTMLFragment {
   /// An element of the tree, owned by the document.
   package struct Node {
     fileprivate let pointer: xmlNodePtr
   }
 
-  private let doc: htmlDocPtr
+  private let document: HTMLDocument
+  private var doc: htmlDocPtr { document.pointer }
 
-  private init(_ doc: htmlDocPtr) { self.doc = doc }
-
-  deinit { xmlFreeDoc(doc) }
+  private init(_ document: HTMLDocument) { self.document = document }
 
   /// Builds the fragment under a root element and returns its serialization (UTF-8, ending
   /// with a newline).
@@ -39,17 +38,10 @@ package final class HTMLFragment {
     _ root: String, _ attributes: KeyValuePairs<String, String>,
     _ build: (HTMLFragment, Node) throws -> Void
   ) throws -> [UInt8] {
-    XMLParsing.initialize()
-    // "htmlNewDocNoDtD: Creates a new HTML document without a DTD node if @URI and
-    // @ExternalID are NULL".
-    guard let doc = htmlNewDocNoDtD(nil, nil) else {
-      throw XMLWriterError(function: "htmlNewDocNoDtD")
-    }
-    let fragment = HTMLFragment(doc)
+    let fragment = HTMLFragment(try HTMLDocument.empty())
     let node = try fragment.newNode(root)
-    // "xmlDocSetRootElement: Set the root element of the document"; from here the document
-    // owns the node and xmlFreeDoc frees it.
-    xmlDocSetRootElement(doc, node)
+    // From here the document owns the node and frees it.
+    fragment.document.setRoot(node)
     try fragment.setAttributes(node, attributes)
     try build(fragment, Node(pointer: node))
     return try fragment.serialize(node)
@@ -121,23 +113,10 @@ package final class HTMLFragment {
   }
 
   private func serialize(_ node: xmlNodePtr) throws -> [UInt8] {
-    // "xmlAllocOutputBuffer: Create a buffered parser output"; no encoder, so UTF-8 passes
-    // through unchanged.
-    guard let out = xmlAllocOutputBuffer(nil) else {
-      throw XMLWriterError(function: "xmlAllocOutputBuffer")
-    }
-    defer { xmlOutputBufferClose(out) }
-    // format 0: no whitespace is added; the builder adds its own line breaks between
-    // block elements, so the bytes are exactly what the tree holds.
-    htmlNodeDumpFormatOutput(out, doc, node, "UTF-8", 0)
-    guard xmlOutputBufferFlush(out) >= 0, out.pointee.error == 0 else {
-      throw XMLWriterError(function: "htmlNodeDumpFormatOutput")
-    }
-    let size = Int(xmlOutputBufferGetSize(out))
-    guard size > 0, let content = xmlOutputBufferGetContent(out) else {
-      throw XMLWriterError(function: "xmlOutputBufferGetContent")
-    }
-    var bytes = Array(UnsafeBufferPointer(start: content, count: size))
+    // Format 0: no whitespace is added; the builder adds its own line breaks between block
+    // elements, so the bytes are exactly what the tree holds.
+    var bytes = try document.bytes(of: [node], encoding: "UTF-8")
+    guard !bytes.isEmpty else { throw XMLWriterError(function: "xmlOutputBufferGetContent") }
     if bytes.last != 0x0A { bytes.append(0x0A) }
     return bytes
   }

@@ -133,15 +133,10 @@ public struct HTMLSanitizer: Sendable {
       }
       source = String(decoding: bytes, as: UTF8.self)
     }
-    let parsed: htmlDocPtr? = source.withUTF8 { bytes in
-      // A leading <meta charset> in the content could make the parser switch encodings; the
-      // encoding argument pins UTF-8.
-      bytes.withMemoryRebound(to: CChar.self) {
-        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
-      }
-    }
-    guard let doc = parsed else { return Result(html: "", text: "", changes: changes) }
-    defer { xmlFreeDoc(doc) }
+    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
+    guard let document = HTMLDocument.parse(source, options: options) else { return Result(html: "", text: "", changes: changes) }
+    defer { withExtendedLifetime(document) {} }
+    let doc = document.pointer
     guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
     clean(children: body, changes: &changes)
     Self.normalizeTopLevel(in: body)
