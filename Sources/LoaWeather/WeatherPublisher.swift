@@ -50,7 +50,7 @@ public final class WeatherPublisher {
   ///   - clock: "now", for ages, `Expires` and `Retry-After`.
   ///   - environment: where the API key's variable is looked up (the process environment in
   ///     the CLI; a dictionary in tests).
-  public init(
+  package init(
     configuration: WeatherConfiguration, transaction: OutputTransaction,
     stateDirectory: String?, siteTimeZone: SiteTimeZone, clock: Clock, logger: Logger,
     environment: [String: String]

@@ -6,10 +6,10 @@ import LoaCore
 #endif
 
 /// A failed libxml2 call while writing XML.
-public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
+package struct XMLWriterError: Error, Sendable, CustomStringConvertible {
   /// The libxml2 function that returned an error, e.g. `xmlTextWriterStartElement`.
-  public let function: String
-  public var description: String { "libxml2 \(function) failed" }
+  package let function: String
+  package var description: String { "libxml2 \(function) failed" }
 
   package init(function: String) { self.function = function }
 }
@@ -20,7 +20,7 @@ public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
 /// document and frees both on every path. Text and attribute values must already be free of
 /// characters XML forbids (``XMLText/sanitized(_:)``): libxml2 writes them through unchanged.
 /// libxml2 escapes `& < >` (and `"` plus `\r` in text) itself.
-public final class XMLStreamWriter {
+package final class XMLStreamWriter {
   private let writer: xmlTextWriterPtr
 
   private init(_ writer: xmlTextWriterPtr) { self.writer = writer }
@@ -33,7 +33,7 @@ public final class XMLStreamWriter {
   ///   - body: writes the root element.
   /// - Returns: the document's bytes.
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed, or what `body` throws.
-  public static func withDocument(indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void)
+  package static func withDocument(indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void)
     throws -> [UInt8]
   {
     guard let buffer = xmlBufferCreate() else {
@@ -100,35 +100,35 @@ public final class XMLStreamWriter {
   }
 
   /// Opens `<name>`.
-  public func start(_ name: StaticString) throws {
+  package func start(_ name: StaticString) throws {
     try check(xmlTextWriterStartElement(writer, Self.xml(name)), "xmlTextWriterStartElement")
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
-  public func end() throws {
+  package func end() throws {
     try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
   }
 
   /// Adds an attribute to the element just opened.
-  public func attribute(_ name: StaticString, _ value: String) throws {
+  package func attribute(_ name: StaticString, _ value: String) throws {
     let r = Self.withXMLString(value) { xmlTextWriterWriteAttribute(writer, Self.xml(name), $0) }
     try check(r, "xmlTextWriterWriteAttribute")
   }
 
   /// Writes escaped character data.
-  public func text(_ value: String) throws {
+  package func text(_ value: String) throws {
     let r = Self.withXMLString(value) { xmlTextWriterWriteString(writer, $0) }
     try check(r, "xmlTextWriterWriteString")
   }
 
   /// Writes `<name>value</name>`.
-  public func element(_ name: StaticString, _ value: String) throws {
+  package func element(_ name: StaticString, _ value: String) throws {
     let r = Self.withXMLString(value) { xmlTextWriterWriteElement(writer, Self.xml(name), $0) }
     try check(r, "xmlTextWriterWriteElement")
   }
 
   /// Writes `<name a="v" …/>` or `<name a="v">text</name>`.
-  public func element(
+  package func element(
     _ name: StaticString, attributes: KeyValuePairs<StaticString, String>, text: String? = nil
   ) throws {
     try start(name)
@@ -139,7 +139,7 @@ public final class XMLStreamWriter {
 
   /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
   /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
-  public func cdata(_ value: String) throws {
+  package func cdata(_ value: String) throws {
     let whole = Self.withXMLString(value) { p -> Int32? in
       // The common case, no `]]>`: one section straight from the string's storage.
       strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
@@ -153,7 +153,7 @@ public final class XMLStreamWriter {
   }
 
   /// Writes `value` (NUL-terminated bytes) as CDATA, split like ``cdata(_:)``.
-  public func cdata(_ value: HTMLBytes) throws {
+  package func cdata(_ value: HTMLBytes) throws {
     let whole = value.withCString { p -> Int32? in
       strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
         ? xmlTextWriterWriteCDATA(writer, p) : nil
@@ -163,14 +163,14 @@ public final class XMLStreamWriter {
   }
 
   /// Writes `<name><![CDATA[value]]></name>`.
-  public func cdataElement(_ name: StaticString, _ value: HTMLBytes) throws {
+  package func cdataElement(_ name: StaticString, _ value: HTMLBytes) throws {
     try start(name)
     try cdata(value)
     try end()
   }
 
   /// Writes `<name><![CDATA[value]]></name>`.
-  public func cdataElement(_ name: StaticString, _ value: String) throws {
+  package func cdataElement(_ name: StaticString, _ value: String) throws {
     try start(name)
     try cdata(value)
     try end()

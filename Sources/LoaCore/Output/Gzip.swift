@@ -1,20 +1,20 @@
 import CZlib
 
 /// A zlib failure while compressing.
-public struct GzipError: Error, Sendable, CustomStringConvertible {
-  public let function: String
-  public let code: Int32
-  public var description: String { "zlib \(function) failed (\(code))" }
+package struct GzipError: Error, Sendable, CustomStringConvertible {
+  package let function: String
+  package let code: Int32
+  package var description: String { "zlib \(function) failed (\(code))" }
 }
 
 /// gzip (RFC 1952) through zlib, for the precompressed `.gz` siblings nginx's `gzip_static`
 /// serves. The output is deterministic: zlib writes a header with no file name and a zero
 /// modification time, so the same bytes compress to the same bytes.
-public enum Gzip {
+package enum Gzip {
   /// Compresses `bytes` at `level` (1 fastest … 9 smallest).
   ///
   /// - Throws: ``GzipError`` naming the zlib call.
-  public static func compress(_ bytes: [UInt8], level: Int32) throws -> [UInt8] {
+  package static func compress(_ bytes: [UInt8], level: Int32) throws -> [UInt8] {
     var stream = z_stream()
     let rc = czlib_deflate_init_gzip(&stream, level)
     guard rc == Z_OK else { throw GzipError(function: "deflateInit2", code: rc) }

@@ -5,13 +5,13 @@
 ///
 /// Strings are escaped per RFC 8259 §7: `"` `\` and the C0 controls, plus U+2028/U+2029 so the
 /// output is also safe to embed in JavaScript. Everything else is written as UTF-8.
-public struct JSONWriter {
-  public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+  package private(set) var bytes: [UInt8] = []
   private var depth = 0
   /// Whether the current container already has a member (a comma is needed first).
   private var hasMember: [Bool] = [false]
 
-  public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+  package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
   private mutating func newline() {
     bytes.append(0x0A)
@@ -39,26 +39,26 @@ public struct JSONWriter {
   }
 
   /// Starts an object as a value (top level or in an array).
-  public mutating func beginObject() {
+  package mutating func beginObject() {
     beforeValue()
     open(UInt8(ascii: "{"))
   }
 
   /// Starts an object as the value of `key`.
-  public mutating func beginObject(_ key: String) {
+  package mutating func beginObject(_ key: String) {
     self.key(key)
     open(UInt8(ascii: "{"))
   }
 
-  public mutating func endObject() { close(UInt8(ascii: "}")) }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// Starts an array as the value of `key`.
-  public mutating func beginArray(_ key: String) {
+  package mutating func beginArray(_ key: String) {
     self.key(key)
     open(UInt8(ascii: "["))
   }
 
-  public mutating func endArray() { close(UInt8(ascii: "]")) }
+  package mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func key(_ k: String) {
     beforeValue()
@@ -67,45 +67,45 @@ public struct JSONWriter {
     bytes.append(0x20)
   }
 
-  public mutating func member(_ k: String, _ value: String) {
+  package mutating func member(_ k: String, _ value: String) {
     key(k)
     string(value)
   }
 
   /// A string given as valid UTF-8 bytes.
-  public mutating func member(_ k: String, utf8 value: ArraySlice<UInt8>) {
+  package mutating func member(_ k: String, utf8 value: ArraySlice<UInt8>) {
     key(k)
     value.withUnsafeBufferPointer { string($0) }
   }
 
-  public mutating func member(_ k: String, _ value: String?) {
+  package mutating func member(_ k: String, _ value: String?) {
     guard let value else { return }
     member(k, value)
   }
 
-  public mutating func member(_ k: String, _ value: Bool) {
+  package mutating func member(_ k: String, _ value: Bool) {
     key(k)
     bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
-  public mutating func member(_ k: String, _ value: Int64) {
+  package mutating func member(_ k: String, _ value: Int64) {
     key(k)
     bytes.append(contentsOf: String(value).utf8)
   }
 
   /// A number written from its decimal text (already formatted by the caller).
-  public mutating func member(_ k: String, number: String) {
+  package mutating func member(_ k: String, number: String) {
     key(k)
     bytes.append(contentsOf: number.utf8)
   }
 
-  public mutating func memberNull(_ k: String) {
+  package mutating func memberNull(_ k: String) {
     key(k)
     bytes.append(contentsOf: "null".utf8)
   }
 
   /// A string element of the current array.
-  public mutating func element(_ value: String) {
+  package mutating func element(_ value: String) {
     beforeValue()
     string(value)
   }

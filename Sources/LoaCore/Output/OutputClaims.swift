@@ -6,22 +6,22 @@ import Foundation
 /// error, found before anything is read or written. A file claimed where another claim needs a
 /// folder (`weather.output.html` set to `thoi-su` while the category Thời sự publishes
 /// `thoi-su/rss.xml`) is one too.
-public struct OutputClaims: Sendable {
+package struct OutputClaims: Sendable {
   private var owners: [String: String] = [:]
   private var order: [String] = []
 
-  public init() {}
+  package init() {}
 
   /// Claims `path` (relative to the output directory) for `owner`, a phrase such as
   /// `the site's RSS feed` or `weather.output.html`.
-  public mutating func claim(_ path: String, by owner: String) {
+  package mutating func claim(_ path: String, by owner: String) {
     if owners[path] == nil { order.append(path) }
     owners[path, default: ""] += (owners[path] == nil ? "" : "\u{0}") + owner
   }
 
   /// - Throws: ``ConfigError`` (exit 78) naming both claimants of the first path claimed twice,
   ///   or of a file claimed where another claim needs a folder.
-  public func check() throws {
+  package func check() throws {
     for path in order {
       guard let owner = owners[path] else { continue }
       let names = owner.split(separator: "\u{0}")
@@ -47,7 +47,7 @@ public struct OutputClaims: Sendable {
 }
 
 /// Where a run may publish. Checked before the run takes its lock or creates anything.
-public enum OutputRoot {
+package enum OutputRoot {
   /// Folders no feed may be published into, nor any ancestor of them be the output root.
   static let systemDirectories: Set<String> = [
     "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32",
@@ -67,7 +67,7 @@ public enum OutputRoot {
   /// - Parameters:
   ///   - key: how the directory was given, for the message (`--output` or `output.directory`).
   /// - Throws: ``ConfigError`` (exit 78) with one line saying why.
-  public static func check(
+  package static func check(
     _ directory: String, key: String, configuration: String?, state: String?,
     database: String?
   ) throws {

@@ -7,8 +7,8 @@ import Foundation
 #endif
 
 /// A failure writing an output file. The published file is untouched when this is thrown.
-public struct WriteError: Error, Sendable, CustomStringConvertible {
-  public enum Code: Sendable, Equatable {
+package struct WriteError: Error, Sendable, CustomStringConvertible {
+  package enum Code: Sendable, Equatable {
     /// The file or a folder cannot be created: permissions, read-only file system, a file
     /// where a folder should be (exit 73).
     case cannotCreate
@@ -18,13 +18,13 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
     case unsafePath
   }
 
-  public let code: Code
+  package let code: Code
   /// The path that failed.
-  public let path: String
-  public let reason: String
-  public let underlying: SystemCallError?
+  package let path: String
+  package let reason: String
+  package let underlying: SystemCallError?
 
-  public init(_ code: Code, path: String, _ reason: String, underlying: SystemCallError? = nil) {
+  package init(_ code: Code, path: String, _ reason: String, underlying: SystemCallError? = nil) {
     self.code = code
     self.path = path
     self.reason = reason
@@ -43,11 +43,11 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
     underlying = e
   }
 
-  public var description: String { "cannot write \(path): \(reason)" }
+  package var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// What writing one file did.
-public enum WriteOutcome: Sendable, Equatable {
+package enum WriteOutcome: Sendable, Equatable {
   /// New bytes were written and renamed into place.
   case written
   /// The published file already had exactly these bytes; it was not touched, so its inode and
@@ -70,15 +70,15 @@ public enum WriteOutcome: Sendable, Equatable {
 /// each folder once. A file whose published bytes are already the same is not staged at all,
 /// so its inode and modification time stay. A run collects everything it stages in one
 /// ``OutputTransaction`` and commits only when all of it was rendered and checked.
-public final class OutputDirectory: @unchecked Sendable {
+package final class OutputDirectory: @unchecked Sendable {
   /// Absolute path.
-  public let path: String
+  package let path: String
   private let fd: Int32
 
   /// Opens the directory, creating it (and missing parents) when needed.
   ///
   /// - Throws: ``WriteError``.
-  public init(path: String) throws {
+  package init(path: String) throws {
     self.path = path
     try Self.makeDirectories(path)
     do {
@@ -111,7 +111,7 @@ public final class OutputDirectory: @unchecked Sendable {
   }
 
   /// Whether `relativePath` is a plain path inside the directory.
-  public static func isSafe(_ relativePath: String) -> Bool {
+  package static func isSafe(_ relativePath: String) -> Bool {
     guard !relativePath.isEmpty, !relativePath.hasPrefix("/") else { return false }
     for part in relativePath.split(separator: "/", omittingEmptySubsequences: false) {
       if part.isEmpty || part.hasPrefix(".") || part.utf8.contains(0) || part.utf8.count > 200 {
@@ -122,9 +122,9 @@ public final class OutputDirectory: @unchecked Sendable {
   }
 
   /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:removing:)``.
-  public struct StagedFile: Sendable {
+  package struct StagedFile: Sendable {
     /// Path relative to the output directory, e.g. `thoi-su/rss.xml`.
-    public let path: String
+    package let path: String
     let folder: [String]
     let name: String
     let temporaryName: String
@@ -146,7 +146,7 @@ public final class OutputDirectory: @unchecked Sendable {
   ///
   /// - Throws: ``WriteError``; the published file is then unchanged.
   @discardableResult
-  public func write(
+  package func write(
     _ bytes: [UInt8], to relativePath: String, force: Bool = false, gzipLevel: Int32? = nil
   ) throws -> WriteOutcome {
     let transaction = OutputTransaction(self, force: force, gzipLevel: gzipLevel)
@@ -206,7 +206,7 @@ public final class OutputDirectory: @unchecked Sendable {
   ///
   /// - Returns: the staged file, or nil when the published file is unchanged.
   /// - Throws: ``WriteError``; nothing published has changed.
-  public func stage(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
+  package func stage(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
     -> StagedFile?
   {
     try inFolder(of: relativePath, create: true) { dir, name, folder in
@@ -244,7 +244,7 @@ public final class OutputDirectory: @unchecked Sendable {
   ///
   /// - Throws: ``WriteError`` for the first change that fails; the files not yet renamed keep
   ///   their previous version and their temporary files are removed.
-  public func commit(_ files: [StagedFile], removing removals: [String] = []) throws {
+  package func commit(_ files: [StagedFile], removing removals: [String] = []) throws {
     // Two files staged for one path share a temporary name: the second replaced the first,
     // and renaming the first would fail half-way through the commit. Refuse before renaming
     // anything (a bug, never data: output paths are claimed once per run).
@@ -307,14 +307,14 @@ public final class OutputDirectory: @unchecked Sendable {
   }
 
   /// Whether the published file at `relativePath` holds exactly `bytes`.
-  public func holds(_ bytes: [UInt8], at relativePath: String) -> Bool {
+  package func holds(_ bytes: [UInt8], at relativePath: String) -> Bool {
     (try? inFolder(of: relativePath, create: false) { dir, name, _ in
       try Self.hasSameBytes(dir, name, bytes)
     }) ?? false
   }
 
   /// Whether a regular file (not a symlink) exists at `relativePath`.
-  public func exists(_ relativePath: String) -> Bool {
+  package func exists(_ relativePath: String) -> Bool {
     (try? inFolder(of: relativePath, create: false) { dir, name, _ in
       var st = stat()
       return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFREG
@@ -323,7 +323,7 @@ public final class OutputDirectory: @unchecked Sendable {
 
   /// Up to `limit` bytes of the published regular file at `relativePath` (never through a
   /// symlink), or nil when there is none.
-  public func read(_ relativePath: String, limit: Int) -> [UInt8]? {
+  package func read(_ relativePath: String, limit: Int) -> [UInt8]? {
     try? inFolder(of: relativePath, create: false) { dir, name, _ in
       let file = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
       guard file >= 0 else { return nil }
@@ -335,7 +335,7 @@ public final class OutputDirectory: @unchecked Sendable {
   }
 
   /// Removes the temporary files of staged files that will not be committed.
-  public func discard(_ files: [StagedFile]) {
+  package func discard(_ files: [StagedFile]) {
     for file in files {
       var opened: [Int32] = []
       if let dir = try? openFolder(file.folder, create: false, opened: &opened) {
@@ -349,7 +349,7 @@ public final class OutputDirectory: @unchecked Sendable {
   /// Removes temporary files left by runs that were killed (`.name.loa-PID.tmp` whose process
   /// no longer exists), in the directory and its folders one level down, through directory
   /// descriptors: a symlinked folder is never entered.
-  public func removeAbandonedTemporaryFiles() {
+  package func removeAbandonedTemporaryFiles() {
     Self.sweepAbandoned(fd, label: path, depth: 1)
   }
 

@@ -14,19 +14,19 @@ import Foundation
 ///
 /// ``discard()`` removes the temporary files instead, leaving the published files exactly as
 /// they were. Staging may happen on several threads at once.
-public final class OutputTransaction: @unchecked Sendable {
-  public let directory: OutputDirectory
+package final class OutputTransaction: @unchecked Sendable {
+  package let directory: OutputDirectory
   /// Rewrite files even when their bytes are unchanged (`--force`).
-  public let force: Bool
+  package let force: Bool
   /// Keep a `.gz` copy of every file at this zlib level (nginx `gzip_static`); nil removes
   /// such copies, which would otherwise go stale.
-  public let gzipLevel: Int32?
+  package let gzipLevel: Int32?
   private let lock = Mutex()
   private var staged: [OutputDirectory.StagedFile] = []
   private var removals: [String] = []
   private var finished = false
 
-  public init(_ directory: OutputDirectory, force: Bool = false, gzipLevel: Int32? = nil) {
+  package init(_ directory: OutputDirectory, force: Bool = false, gzipLevel: Int32? = nil) {
     self.directory = directory
     self.force = force
     self.gzipLevel = gzipLevel
@@ -40,7 +40,7 @@ public final class OutputTransaction: @unchecked Sendable {
   /// - Returns: ``WriteOutcome/written`` when the file will change on commit.
   /// - Throws: ``WriteError``; nothing published has changed.
   @discardableResult
-  public func stage(_ bytes: [UInt8], to relativePath: String) throws -> WriteOutcome {
+  package func stage(_ bytes: [UInt8], to relativePath: String) throws -> WriteOutcome {
     let prepared = try prepare(bytes, to: relativePath)
     add(prepared.files, removing: prepared.removals)
     return prepared.outcome
@@ -92,7 +92,7 @@ public final class OutputTransaction: @unchecked Sendable {
   ///
   /// - Throws: ``WriteError`` for the first change that fails; files not yet renamed keep
   ///   their previous version.
-  public func commit() throws {
+  package func commit() throws {
     let (files, remove) = lock.withLock { () -> ([OutputDirectory.StagedFile], [String]) in
       finished = true
       return (staged, removals)
@@ -101,7 +101,7 @@ public final class OutputTransaction: @unchecked Sendable {
   }
 
   /// Removes every staged temporary file; the published files stay as they were.
-  public func discard() {
+  package func discard() {
     let files = lock.withLock { () -> [OutputDirectory.StagedFile] in
       finished = true
       defer { staged = [] }

@@ -23,14 +23,14 @@ import Foundation
 ///
 /// Nothing here is essential: a missing, unreadable or foreign file means "no state", and the
 /// run renders everything.
-public final class StateStore: @unchecked Sendable {
-  public let path: String
+package final class StateStore: @unchecked Sendable {
+  package let path: String
   private let fd: Int32
 
   /// Opens the state directory, creating it (mode 0700) when needed.
   ///
   /// - Throws: ``WriteError``.
-  public init(directory: String) throws {
+  package init(directory: String) throws {
     path = directory
     try OutputDirectory.makeDirectories(directory, mode: 0o700)
     do {
@@ -44,7 +44,7 @@ public final class StateStore: @unchecked Sendable {
 
   /// The key of a state file: one 64-bit FNV-1a hash over the loa version and both parts, as
   /// 16 hex digits or fewer.
-  public static func key(_ first: String, _ second: String) -> String {
+  package static func key(_ first: String, _ second: String) -> String {
     var h = FNV1a()
     h.add("\(LoaVersion.current)/state/")
     h.add(second)
@@ -54,7 +54,7 @@ public final class StateStore: @unchecked Sendable {
 
   /// The whole file `name`, or nil when it is missing, not a regular file (a symlink), or
   /// larger than `limit`.
-  public func read(_ name: String, limit: Int = 16 << 20) -> [UInt8]? {
+  package func read(_ name: String, limit: Int = 16 << 20) -> [UInt8]? {
     let file = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard file >= 0 else { return nil }
     defer { close(file) }
@@ -72,7 +72,7 @@ public final class StateStore: @unchecked Sendable {
   /// Replaces `name` with `bytes`, atomically, mode 0600.
   ///
   /// - Throws: ``WriteError``; the previous file is then unchanged.
-  public func write(_ bytes: [UInt8], to name: String) throws {
+  package func write(_ bytes: [UInt8], to name: String) throws {
     let file = try Stream(self, name)
     do {
       try file.append(bytes)
@@ -85,7 +85,7 @@ public final class StateStore: @unchecked Sendable {
 
   /// Removes temporary files of processes that no longer exist: `.x.loa-PID.tmp`, and the
   /// `x.tmp-PID` files of loa versions before this store.
-  public func sweepAbandoned() {
+  package func sweepAbandoned() {
     OutputDirectory.sweepAbandoned(fd, label: path, depth: 0)
     let legacy = OutputDirectory.entries(of: fd).filter { name in
       guard let r = name.range(of: ".tmp-", options: .backwards),

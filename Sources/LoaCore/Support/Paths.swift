@@ -1,11 +1,11 @@
 import Foundation
 
 /// Path helpers (no Foundation string algorithms in loops; these run once per run).
-public enum Paths {
-  public static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
+package enum Paths {
+  package static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
 
   /// `path` made absolute against `base` and cleaned of `.` and `..` segments.
-  public static func absolute(_ path: String, relativeTo base: String) -> String {
+  package static func absolute(_ path: String, relativeTo base: String) -> String {
     let joined = path.hasPrefix("/") ? path : base + "/" + path
     var parts: [Substring] = []
     for part in joined.split(separator: "/") {
@@ -20,7 +20,7 @@ public enum Paths {
   }
 
   /// The directory containing `path`.
-  public static func directory(of path: String) -> String {
+  package static func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return currentDirectory() }
     let d = String(path[..<slash])
     return d.isEmpty ? "/" : d

@@ -5,9 +5,9 @@
 #endif
 
 /// Another run holds the lock: this one exits at once (exit 75, cron tries again later).
-public struct LockError: Error, Sendable, CustomStringConvertible {
-  public let path: String
-  public var description: String {
+package struct LockError: Error, Sendable, CustomStringConvertible {
+  package let path: String
+  package var description: String {
     "another loa run is publishing to this output directory (\(path)); not starting a second one"
   }
 }
@@ -17,15 +17,15 @@ public struct LockError: Error, Sendable, CustomStringConvertible {
 /// leaves a stale lock behind. Locking the directory (Linux allows `flock` on a directory's
 /// descriptor) creates no file and writes nothing: a run where nothing changed leaves the web
 /// root exactly as it was.
-public final class RunLock {
-  public let path: String
+package final class RunLock {
+  package let path: String
   private var fd: Int32
 
   /// Takes the lock without waiting.
   ///
   /// - Throws: ``LockError`` when another process holds it; ``WriteError`` when the directory
   ///   cannot be opened.
-  public init(directory: String) throws {
+  package init(directory: String) throws {
     path = directory
     let opened = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard opened >= 0 else {
@@ -43,7 +43,7 @@ public final class RunLock {
   }
 
   /// Releases the lock (also released when the process exits).
-  public func release() {
+  package func release() {
     guard fd >= 0 else { return }
     flock(fd, LOCK_UN)
     close(fd)

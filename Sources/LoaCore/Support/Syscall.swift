@@ -5,21 +5,21 @@
 #endif
 
 /// A failed system call: its C name and the `errno` it left.
-public struct SystemCallError: Error, Sendable, CustomStringConvertible {
+package struct SystemCallError: Error, Sendable, CustomStringConvertible {
   /// The C function that failed, for example `renameat`.
-  public let call: String
+  package let call: String
   /// The `errno` value after the call.
-  public let errno: Int32
+  package let errno: Int32
 
-  public init(call: String, errno: Int32) {
+  package init(call: String, errno: Int32) {
     self.call = call
     self.errno = errno
   }
 
   /// The symbolic errno name (`ENOSPC`) where known, else the number.
-  public var errnoName: String { Errno.name(errno) }
+  package var errnoName: String { Errno.name(errno) }
 
-  public var description: String { "\(call) failed (\(errnoName): \(Errno.message(errno)))" }
+  package var description: String { "\(call) failed (\(errnoName): \(Errno.message(errno)))" }
 }
 
 /// Helpers around `errno`.

@@ -4,8 +4,8 @@
 /// "Thu Hà - Quang Huy", "Phạm Minh Đức, Lê Thu Trang", "Hoàng Yến và Vũ Nam". Separators: en
 /// dash, em dash, hyphen, comma, semicolon and the word "và" (and). Names keep their spelling;
 /// white space is collapsed; duplicates are dropped, first occurrence kept.
-public enum Byline {
-  public static func authors(_ byline: String) -> [String] {
+package enum Byline {
+  package static func authors(_ byline: String) -> [String] {
     var names: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {

@@ -1,7 +1,7 @@
 /// Escaping plain text for HTML.
-public enum HTMLText {
+package enum HTMLText {
   /// `text` with `& < > "` escaped, for HTML element content or a quoted attribute.
-  public static func escaped(_ text: String) -> String {
+  package static func escaped(_ text: String) -> String {
     var probe = text
     let needed = probe.withUTF8 { b in
       for c in b where c == 0x26 || c == 0x3C || c == 0x3E || c == 0x22 { return true }
@@ -23,5 +23,5 @@ public enum HTMLText {
   }
 
   /// Plain text as one HTML paragraph.
-  public static func paragraph(_ text: String) -> String { "<p>" + escaped(text) + "</p>" }
+  package static func paragraph(_ text: String) -> String { "<p>" + escaped(text) + "</p>" }
 }

@@ -3,10 +3,10 @@
 /// Each letter maps to its base Latin letter with the tone and vowel marks removed. `đ`/`Đ`
 /// does not decompose under Unicode (it is a letter with a stroke, not a mark), so it is mapped
 /// explicitly; decomposed (NFD) input works too because combining marks are dropped.
-public enum Slug {
+package enum Slug {
   /// The slug of `text`: lowercase ASCII letters and digits, runs of anything else turned into
   /// one `-`, no leading or trailing `-`. Empty when `text` has no letter or digit.
-  public static func make(_ text: String) -> String {
+  package static func make(_ text: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingDash = false
@@ -30,7 +30,7 @@ public enum Slug {
   /// A slug is ASCII, so every byte ends a whole character; the cut prefers the end of a word
   /// (the last `-` in the second half of the allowance) so a folder name does not end halfway
   /// through a syllable.
-  public static func capped(_ slug: String, maxBytes: Int) -> String {
+  package static func capped(_ slug: String, maxBytes: Int) -> String {
     let bytes = Array(slug.utf8)
     guard bytes.count > maxBytes, maxBytes > 0 else { return slug }
     var end = maxBytes

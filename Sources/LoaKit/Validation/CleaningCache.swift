@@ -167,7 +167,7 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   /// Indexes the cache file `name` of the state directory (never through a symlink).
-  public func load(from store: StateStore, name: String) {
+  package func load(from store: StateStore, name: String) {
     index(store.openForReading(name))
   }
 
@@ -210,7 +210,7 @@ public final class CleaningCache: @unchecked Sendable {
   /// Saves the new cache file as the run goes, to a temporary sibling of `path`: every entry
   /// looked up or stored is appended (from the first change on), and ``finishSaving(keep:)``
   /// puts it in place. Memory then stays flat however many articles the run publishes.
-  public func beginSaving(to store: StateStore, name: String) {
+  package func beginSaving(to store: StateStore, name: String) {
     lock.withLock { savePath = (store, name) }
   }
 

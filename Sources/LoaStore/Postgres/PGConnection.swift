@@ -8,21 +8,21 @@ import LoaCore
 
 /// A PostgreSQL error: what failed, libpq's message (first line), the SQLSTATE when the server
 /// sent one, and the SQL (never with bound values, never with a password).
-public struct PostgresError: Error, Sendable, CustomStringConvertible {
+package struct PostgresError: Error, Sendable, CustomStringConvertible {
   /// The libpq function that failed, e.g. `PQexecPrepared`.
-  public let function: String
-  public let message: String
+  package let function: String
+  package let message: String
   /// Five-character SQLSTATE (`42703` undefined column), when known.
-  public let sqlState: String?
-  public let sql: String?
+  package let sqlState: String?
+  package let sql: String?
   /// Whether the connection itself is gone (server stopped, network cut).
-  public let connectionLost: Bool
+  package let connectionLost: Bool
   /// Why a connection could not be made, judged from libpq's own message (which may not be
   /// shown when it holds the password); nil for other failures.
-  public var connectFailure: ConnectFailure? = nil
+  package var connectFailure: ConnectFailure? = nil
 
   /// Why a connection could not be made.
-  public enum ConnectFailure: Sendable, Equatable {
+  package enum ConnectFailure: Sendable, Equatable {
     /// libpq refused a value of the connection string (`sslmode`, a port that is not a
     /// number): only a person can fix it.
     case invalidOption
@@ -54,7 +54,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
+  package var description: String {
     var s = "\(function): \(message)"
     if let sqlState { s += " (SQLSTATE \(sqlState))" }
     return s
@@ -63,7 +63,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 
 /// One connection to a PostgreSQL server. Wraps `PQconnectdbParams` / `PQfinish`. Close it
 /// explicitly with ``close()``.
-public final class PGConnection {
+package final class PGConnection {
   let handle: OpaquePointer
   private var isOpen = true
   /// How long to wait for the answer to one request before giving up on the connection.
@@ -72,7 +72,7 @@ public final class PGConnection {
   /// network stops answering altogether (a frozen backend, a partition: TCP keepalives are
   /// still answered by a live kernel). Without a deadline here, such a run would hold the
   /// lock forever and every later cron run would exit 75. Set it above the statement timeout.
-  public var responseTimeoutSeconds: Double = 60
+  package var responseTimeoutSeconds: Double = 60
 
   /// Connects.
   ///
@@ -82,7 +82,7 @@ public final class PGConnection {
   ///     it, `PGPASSWORD` or `~/.pgpass`, all handled by libpq.
   ///   - connectTimeoutSeconds: libpq's `connect_timeout`.
   /// - Throws: ``PostgresError`` with libpq's message; the password never appears in it.
-  public init(url: String, applicationName: String = "loa", connectTimeoutSeconds: Int = 10)
+  package init(url: String, applicationName: String = "loa", connectTimeoutSeconds: Int = 10)
     throws
   {
     // "If expand_dbname is non-zero, the value for the first dbname key word is checked to see
@@ -118,14 +118,14 @@ public final class PGConnection {
   }
 
   /// Closes the connection. Wraps `PQfinish`.
-  public func close() {
+  package func close() {
     guard isOpen else { return }
     PQfinish(handle)
     isOpen = false
   }
 
   /// `host:port/dbname` of the live connection, for messages (no user, no password).
-  public var endpoint: String {
+  package var endpoint: String {
     let host = PQhost(handle).map { String(cString: $0) } ?? "?"
     let port = PQport(handle).map { String(cString: $0) } ?? "?"
     let db = PQdb(handle).map { String(cString: $0) } ?? "?"
@@ -218,19 +218,19 @@ public final class PGConnection {
   }
 
   /// Runs SQL without parameters that returns no rows. Wraps `PQsendQuery`.
-  public func execute(_ sql: String) throws {
+  package func execute(_ sql: String) throws {
     _ = try roundTrip("PQsendQuery", sql: sql, expected: PGRES_COMMAND_OK) {
       PQsendQuery(handle, sql)
     }
   }
 
   /// Runs SQL without parameters and returns its rows. Wraps `PQsendQuery`.
-  public func query(_ sql: String) throws -> PGResult {
+  package func query(_ sql: String) throws -> PGResult {
     try roundTrip("PQsendQuery", sql: sql, expected: PGRES_TUPLES_OK) { PQsendQuery(handle, sql) }
   }
 
   /// Runs a query with text parameters that returns rows. Wraps `PQsendQueryParams`.
-  public func query(_ sql: String, parameters: [String?]) throws -> PGResult {
+  package func query(_ sql: String, parameters: [String?]) throws -> PGResult {
     try Self.withCStrings(parameters) { values in
       try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_TUPLES_OK) {
         PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
@@ -239,7 +239,7 @@ public final class PGConnection {
   }
 
   /// Runs SQL with text parameters that returns no rows. Wraps `PQsendQueryParams`.
-  public func execute(_ sql: String, parameters: [String?]) throws {
+  package func execute(_ sql: String, parameters: [String?]) throws {
     _ = try Self.withCStrings(parameters) { values in
       try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_COMMAND_OK) {
         PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
@@ -248,14 +248,14 @@ public final class PGConnection {
   }
 
   /// Prepares a named statement. Wraps `PQsendPrepare`.
-  public func prepare(_ name: String, _ sql: String) throws {
+  package func prepare(_ name: String, _ sql: String) throws {
     _ = try roundTrip("PQsendPrepare", sql: sql, expected: PGRES_COMMAND_OK) {
       PQsendPrepare(handle, name, sql, 0, nil)
     }
   }
 
   /// Runs a prepared statement with text parameters. Wraps `PQsendQueryPrepared`.
-  public func executePrepared(_ name: String, _ parameters: [String?], sql: String) throws
+  package func executePrepared(_ name: String, _ parameters: [String?], sql: String) throws
     -> PGResult
   {
     try Self.withCStrings(parameters) { values in
@@ -267,25 +267,25 @@ public final class PGConnection {
 }
 
 /// The rows of one result. Wraps a `PGresult`, cleared in `deinit` (`PQclear`).
-public final class PGResult {
+package final class PGResult {
   let handle: OpaquePointer
 
   init(_ handle: OpaquePointer) { self.handle = handle }
   deinit { PQclear(handle) }
 
-  public var rowCount: Int { Int(PQntuples(handle)) }
-  public var columnCount: Int { Int(PQnfields(handle)) }
+  package var rowCount: Int { Int(PQntuples(handle)) }
+  package var columnCount: Int { Int(PQnfields(handle)) }
 
   /// The type OID of a column (`PQftype`): 25 text, 1043 varchar, 1114 timestamp, …
-  public func columnType(_ column: Int) -> UInt32 { PQftype(handle, Int32(column)) }
+  package func columnType(_ column: Int) -> UInt32 { PQftype(handle, Int32(column)) }
 
-  public func isNull(_ row: Int, _ column: Int) -> Bool {
+  package func isNull(_ row: Int, _ column: Int) -> Bool {
     PQgetisnull(handle, Int32(row), Int32(column)) != 0
   }
 
   /// The value as text; nil for SQL NULL ("PQgetvalue never returns NULL", so
   /// `PQgetisnull` decides). Invalid UTF-8 is repaired with U+FFFD and reported.
-  public func text(_ row: Int, _ column: Int) -> (text: String?, repaired: Bool) {
+  package func text(_ row: Int, _ column: Int) -> (text: String?, repaired: Bool) {
     if isNull(row, column) { return (nil, false) }
     guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else { return ("", false) }
     let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
@@ -295,7 +295,7 @@ public final class PGResult {
   }
 
   /// The value's bytes as libpq holds them, valid while the result lives; nil for SQL NULL.
-  public func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+  package func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
     if isNull(row, column) { return nil }
     guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else {
       return UnsafeBufferPointer(start: nil, count: 0)
@@ -304,7 +304,7 @@ public final class PGResult {
     return UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
   }
 
-  public func int64(_ row: Int, _ column: Int) -> Int64? {
+  package func int64(_ row: Int, _ column: Int) -> Int64? {
     guard let t = text(row, column).text else { return nil }
     return Int64(t)
   }

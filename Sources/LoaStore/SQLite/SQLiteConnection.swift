@@ -2,22 +2,22 @@ import CSQLite3
 import LoaCore
 
 /// A SQLite error: the result code, SQLite's message and the SQL that failed.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+package struct SQLiteError: Error, Sendable, CustomStringConvertible {
   /// The primary or extended result code.
-  public let code: Int32
+  package let code: Int32
   /// `sqlite3_errmsg` at the time.
-  public let message: String
+  package let message: String
   /// The C function that failed.
-  public let function: String
-  public let sql: String?
+  package let function: String
+  package let sql: String?
   /// The statement timeout this statement ran past (`SQLITE_INTERRUPT` from the progress
   /// handler); nil for every other error.
-  public var timeoutSeconds: Double? = nil
+  package var timeoutSeconds: Double? = nil
 
   /// Whether the statement was stopped by the connection's statement timeout.
-  public var isTimeout: Bool { timeoutSeconds != nil }
+  package var isTimeout: Bool { timeoutSeconds != nil }
 
-  public var description: String {
+  package var description: String {
     var s = "\(function): \(message) (SQLite code \(code))"
     if let sql { s += " in: \(sql.prefix(200))" }
     return s
@@ -26,13 +26,13 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 
 /// One SQLite connection. Wraps `sqlite3_open_v2` / `sqlite3_close`. Close it explicitly with
 /// ``close()``; `deinit` closes a forgotten one as a last resort.
-public final class SQLiteConnection {
+package final class SQLiteConnection {
   let handle: OpaquePointer
   private var isOpen = true
   /// The longest one statement may run inside SQLite, in seconds, counting only the time in
   /// `sqlite3_step` (not the caller's work between rows); nil for no limit. A statement past
   /// it fails with `SQLITE_INTERRUPT` (``SQLiteError/isTimeout``).
-  public var statementTimeoutSeconds: Double?
+  package var statementTimeoutSeconds: Double?
   /// When the running step must stop; read by the progress handler.
   let deadline = SQLiteDeadline()
 
@@ -50,7 +50,7 @@ public final class SQLiteConnection {
   ///   - readOnly: `SQLITE_OPEN_READONLY`; the publisher never writes to the portal database.
   ///   - busyTimeoutMilliseconds: how long a statement waits for a writer's lock
   ///     (`sqlite3_busy_timeout`) before failing with `SQLITE_BUSY`.
-  public init(path: String, readOnly: Bool = true, busyTimeoutMilliseconds: Int32 = 5000) throws {
+  package init(path: String, readOnly: Bool = true, busyTimeoutMilliseconds: Int32 = 5000) throws {
     var db: OpaquePointer?
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
@@ -87,7 +87,7 @@ public final class SQLiteConnection {
 
   /// Closes the connection. Wraps `sqlite3_close`, which fails with `SQLITE_BUSY` while a
   /// statement is unfinalized.
-  public func close() throws {
+  package func close() throws {
     guard isOpen else { return }
     sqlite3_progress_handler(handle, 0, nil, nil)
     let rc = sqlite3_close(handle)
@@ -101,7 +101,7 @@ public final class SQLiteConnection {
   }
 
   /// Prepares one statement. Fails when `sql` holds more than one statement.
-  public func prepare(_ sql: String, persistent: Bool = false) throws -> SQLiteStatement {
+  package func prepare(_ sql: String, persistent: Bool = false) throws -> SQLiteStatement {
     var stmt: OpaquePointer?
     var tail: UnsafePointer<CChar>?
     let rc = sql.withCString { text in
@@ -124,7 +124,7 @@ public final class SQLiteConnection {
   }
 
   /// Runs SQL that returns no rows (may hold several statements). Wraps `sqlite3_exec`.
-  public func execute(_ sql: String) throws {
+  package func execute(_ sql: String) throws {
     var message: UnsafeMutablePointer<CChar>?
     let rc = sqlite3_exec(handle, sql, nil, nil, &message)
     if rc != SQLITE_OK {
@@ -146,7 +146,7 @@ final class SQLiteDeadline {
 }
 
 /// One prepared statement. Wraps `sqlite3_prepare_v3` / `sqlite3_finalize`.
-public final class SQLiteStatement {
+package final class SQLiteStatement {
   private let handle: OpaquePointer
   unowned let connection: SQLiteConnection
   let sql: String
@@ -163,7 +163,7 @@ public final class SQLiteStatement {
   deinit { sqlite3_finalize(handle) }
 
   /// Clears bindings and rewinds. Wraps `sqlite3_reset` and `sqlite3_clear_bindings`.
-  public func reset() {
+  package func reset() {
     secondsInStep = 0
     sqlite3_reset(handle)
     sqlite3_clear_bindings(handle)
@@ -174,12 +174,12 @@ public final class SQLiteStatement {
   }
 
   /// Binds an integer to parameter `index` (1-based).
-  public func bind(_ value: Int64, at index: Int32) throws {
+  package func bind(_ value: Int64, at index: Int32) throws {
     try check(sqlite3_bind_int64(handle, index, value), "sqlite3_bind_int64")
   }
 
   /// Binds text to parameter `index` (1-based); SQLite copies it (`SQLITE_TRANSIENT`).
-  public func bind(_ value: String, at index: Int32) throws {
+  package func bind(_ value: String, at index: Int32) throws {
     let rc = value.withCString { sqlite3_bind_text(handle, index, $0, -1, csqlite_transient()) }
     try check(rc, "sqlite3_bind_text")
   }
@@ -189,7 +189,7 @@ public final class SQLiteStatement {
   /// - Throws: ``SQLiteError``; with ``SQLiteError/isTimeout`` when this execution of the
   ///   statement has spent more than the connection's ``SQLiteConnection/statementTimeoutSeconds``
   ///   inside SQLite.
-  public func step() throws -> Bool {
+  package func step() throws -> Bool {
     let rc: Int32
     if let limit = connection.statementTimeoutSeconds {
       let start = monotonicSeconds()
@@ -210,29 +210,29 @@ public final class SQLiteStatement {
     throw connection.error(rc, "sqlite3_step", sql: sql)
   }
 
-  public var columnCount: Int32 { sqlite3_column_count(handle) }
+  package var columnCount: Int32 { sqlite3_column_count(handle) }
 
-  public func columnName(_ i: Int32) -> String {
+  package func columnName(_ i: Int32) -> String {
     sqlite3_column_name(handle, i).map { String(cString: $0) } ?? ""
   }
 
-  public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+  package func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
 
   /// Whether column `i` holds an integer (not NULL, text or a real number).
-  public func isInteger(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_INTEGER }
+  package func isInteger(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_INTEGER }
 
   /// Whether column `i` holds a real number. Ask before reading the column as text: the type
   /// is "undefined after a type conversion".
-  public func isReal(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_FLOAT }
+  package func isReal(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_FLOAT }
 
-  public func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+  package func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 
   /// The column as text, nil for NULL. Invalid UTF-8 is repaired with U+FFFD, never trapped.
   /// Integers and reals come back in SQLite's text form (`1732867200`).
-  public func text(_ i: Int32) -> String? { textReportingRepair(i).text }
+  package func text(_ i: Int32) -> String? { textReportingRepair(i).text }
 
   /// The column's text bytes as SQLite holds them, valid until the next step; nil for NULL.
-  public func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+  package func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
     if sqlite3_column_type(handle, i) == SQLITE_NULL { return nil }
     // "call sqlite3_column_text() first to force the result into the desired format, then
     // invoke sqlite3_column_bytes() to find the size of the result."
@@ -241,7 +241,7 @@ public final class SQLiteStatement {
   }
 
   /// The column as text, and whether invalid UTF-8 had to be replaced.
-  public func textReportingRepair(_ i: Int32) -> (text: String?, repaired: Bool) {
+  package func textReportingRepair(_ i: Int32) -> (text: String?, repaired: Bool) {
     let type = sqlite3_column_type(handle, i)
     if type == SQLITE_NULL { return (nil, false) }
     // "call sqlite3_column_text() first to force the result into the desired format, then

@@ -3,28 +3,28 @@ import LoaCore
 import LoaXML
 
 /// One feed as listed on the human-facing index page and in the autodiscovery snippet.
-public struct FeedIndexEntry: Sendable {
+package struct FeedIndexEntry: Sendable {
   /// One format of the feed.
-  public struct Link: Sendable {
-    public var format: FeedFormat
+  package struct Link: Sendable {
+    package var format: FeedFormat
     /// Absolute URL of the feed file.
-    public var url: String
+    package var url: String
 
-    public init(format: FeedFormat, url: String) {
+    package init(format: FeedFormat, url: String) {
       self.format = format
       self.url = url
     }
   }
 
   /// One of the newest items, shown under the feed.
-  public struct Headline: Sendable {
-    public var title: String
+  package struct Headline: Sendable {
+    package var title: String
     /// Absolute URL of the article.
-    public var link: String
+    package var link: String
     /// Shown as `dd/MM/yyyy HH:mm` in its own offset.
-    public var published: Timestamp
+    package var published: Timestamp
 
-    public init(title: String, link: String, published: Timestamp) {
+    package init(title: String, link: String, published: Timestamp) {
       self.title = title
       self.link = link
       self.published = published
@@ -33,23 +33,23 @@ public struct FeedIndexEntry: Sendable {
 
   /// The feed's own title, as readers show it (`Thời sự – Phường Bãi Cháy`): the `title` of
   /// autodiscovery links.
-  public var title: String
+  package var title: String
   /// A shorter name for the page's heading, where the context is clear (`Thời sự`); nil shows
   /// ``title``.
-  public var shortTitle: String?
+  package var shortTitle: String?
   /// Plain text; not shown when empty or the same as the title.
-  public var description: String
+  package var description: String
   /// Absolute URL of the HTML page the feed mirrors.
-  public var homePageURL: String
+  package var homePageURL: String
   /// Nesting level: 0 for the site, 1 for a top-level category, 2 for a sub-category, and so
   /// on.
-  public var depth: Int
+  package var depth: Int
   /// In the configured format order.
-  public var links: [Link]
+  package var links: [Link]
   /// Newest first; only the first ``FeedIndexRenderer/headlineLimit`` are shown.
-  public var newest: [Headline]
+  package var newest: [Headline]
 
-  public init(
+  package init(
     title: String, shortTitle: String? = nil, description: String, homePageURL: String,
     depth: Int, links: [Link], newest: [Headline]
   ) {
@@ -74,9 +74,9 @@ public struct FeedIndexEntry: Sendable {
 /// Both are built as a libxml2 HTML tree and serialized by `htmlDocContentDumpFormatOutput`,
 /// so every text and attribute value is escaped by libxml2. Output depends only on the
 /// arguments: the date shown is `updated`, never the time of the run.
-public enum FeedIndexRenderer {
+package enum FeedIndexRenderer {
   /// How many of a feed's newest items the page lists.
-  public static let headlineLimit = 3
+  package static let headlineLimit = 3
 
   /// The `index.html` page.
   ///
@@ -86,7 +86,7 @@ public enum FeedIndexRenderer {
   ///   - updated: shown as "Cập nhật lúc …"; pass the site feed's `updated`.
   /// - Returns: UTF-8 bytes ending with a newline.
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed.
-  public static func indexPage(site: SiteInfo, entries: [FeedIndexEntry], updated: Timestamp)
+  package static func indexPage(site: SiteInfo, entries: [FeedIndexEntry], updated: Timestamp)
     throws -> [UInt8]
   {
     let tree = try HTMLTree()
@@ -143,7 +143,7 @@ public enum FeedIndexRenderer {
   /// three formats of one feed stay apart in a browser extension's or reader's list.
   ///
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed.
-  public static func headLinks(entries: [FeedIndexEntry]) throws -> [UInt8] {
+  package static func headLinks(entries: [FeedIndexEntry]) throws -> [UInt8] {
     let tree = try HTMLTree()
     let head = try tree.root(.head)
     for entry in entries {
@@ -160,7 +160,7 @@ public enum FeedIndexRenderer {
 
   /// `dd/MM/yyyy HH:mm` in the timestamp's own offset, as Vietnamese pages write dates
   /// (`20/11/2026 08:00`).
-  public static func displayDate(_ t: Timestamp) -> String {
+  package static func displayDate(_ t: Timestamp) -> String {
     let f = DateFormats.fields(t)
     func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
     let year = String(max(0, min(9999, f.y)))
