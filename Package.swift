@@ -5,7 +5,8 @@ let package = Package(
   name: "loa",
   products: [
     .executable(name: "loa", targets: ["LoaCLI"]),
-    .library(name: "LoaKit", targets: ["LoaKit"]),
+    .library(
+      name: "LoaKit", targets: ["LoaKit", "LoaCore", "LoaXML", "LoaStore", "LoaWeather"]),
     .executable(name: "loa-bench", targets: ["LoaBench"]),
   ],
   targets: [
@@ -17,17 +18,35 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-    .target(name: "LoaKit", dependencies: ["CLibXML2", "CSQLite3", "CLibPQ", "CZlib", "CCurl"]),
-    .executableTarget(name: "LoaCLI", dependencies: ["LoaKit"]),
+    // Layers (docs/architecture.md): a target imports only the ones listed before it.
+    .target(name: "LoaCore", dependencies: ["CZlib", "CCurl"]),
+    .target(name: "LoaXML", dependencies: ["LoaCore", "CLibXML2"]),
+    .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite3", "CLibPQ"]),
+    .target(name: "LoaWeather", dependencies: ["LoaCore", "LoaXML"]),
+    .target(
+      name: "LoaKit",
+      dependencies: ["LoaCore", "LoaXML", "LoaStore", "LoaWeather", "CLibXML2", "CZlib"]),
+    .executableTarget(name: "LoaCLI", dependencies: ["LoaKit", "LoaCore"]),
     .executableTarget(
-      name: "LoaBench", dependencies: ["LoaKit", "CSQLite3", "CLibPQ", "CLibXML2"],
+      name: "LoaBench",
+      dependencies: ["LoaKit", "LoaCore", "LoaXML", "LoaStore", "CSQLite3", "CLibPQ", "CLibXML2"],
       path: "Benchmarks/LoaBench"),
     .target(
-      name: "LoaTestSupport", dependencies: ["LoaKit", "CLibXML2", "CSQLite3", "CLibPQ", "CZlib"]),
+      name: "LoaTestSupport",
+      dependencies: [
+        "LoaKit", "LoaCore", "LoaXML", "LoaStore", "LoaWeather", "CLibXML2", "CSQLite3", "CLibPQ",
+        "CZlib",
+      ]),
     .testTarget(
-      name: "LoaKitTests", dependencies: ["LoaKit", "LoaTestSupport", "CLibXML2", "CSQLite3"],
+      name: "LoaKitTests",
+      dependencies: [
+        "LoaKit", "LoaCore", "LoaXML", "LoaStore", "LoaWeather", "LoaTestSupport", "CLibXML2",
+        "CSQLite3",
+      ],
       exclude: ["Golden", "Fixtures"]),
-    .testTarget(name: "LoaCLITests", dependencies: ["LoaKit", "LoaTestSupport"]),
+    .testTarget(
+      name: "LoaCLITests",
+      dependencies: ["LoaKit", "LoaCore", "LoaXML", "LoaStore", "LoaWeather", "LoaTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

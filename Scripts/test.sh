@@ -32,7 +32,7 @@ export STATE_DIRECTORY
 trap 'Scripts/postgres-test-server.sh stop "$pgdir"; rm -rf "$STATE_DIRECTORY"' EXIT
 
 say "swift build"
-swift build
+swift build --explicit-target-dependency-import-check error
 say "swift test $*"
 swift test "$@"
 (($# == 0)) || exit 0

@@ -1,3 +1,4 @@
+import LoaCore
 import LoaKit
 
 /// The synthetic portal: categories in a two-level tree and articles in the database contract

@@ -1,6 +1,7 @@
 // loa-bench: the corpus generator and the in-process serializer benchmark of issue 7.
 // Benchmarks/README.md describes the suite; Benchmarks/run.sh runs all of it.
 import Foundation
+import LoaCore
 import LoaKit
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import LoaKit
+import LoaStore
 import Testing
 
 /// Paths inside the package, found from this file's location.

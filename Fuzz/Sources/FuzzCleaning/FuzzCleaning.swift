@@ -1,7 +1,9 @@
 import CFuzzDriver
 import Foundation
 import FuzzSupport
+import LoaCore
 import LoaKit
+import LoaXML
 
 // FuzzCleaning: one database row through ItemBuilder and all three serializers.
 //

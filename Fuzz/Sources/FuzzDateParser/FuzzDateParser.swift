@@ -1,5 +1,6 @@
 import CFuzzDriver
 import FuzzSupport
+import LoaCore
 import LoaKit
 
 // FuzzDateParser: any text through the site's DateParser (Asia/Ho_Chi_Minh, extra pattern

@@ -1,7 +1,9 @@
 import CFuzzDriver
 import Foundation
 import FuzzSupport
+import LoaCore
 import LoaKit
+import LoaXML
 
 // FuzzHTMLSanitizer: article HTML through HTMLSanitizer, prepared as ItemBuilder prepares it
 // (characters XML forbids removed, C1 controls repaired, NFC). Invariants (a crash otherwise):

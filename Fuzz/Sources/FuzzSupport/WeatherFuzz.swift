@@ -1,4 +1,6 @@
+import LoaCore
 import LoaKit
+import LoaWeather
 
 /// The shared body of the three weather targets: a response body through
 /// `WeatherPayload.decode` for one format, for Phường Bãi Cháy (20.95 N, 107.05 E, UTC+7) at

@@ -1,5 +1,9 @@
+import LoaCore
+import LoaStore
+import LoaXML
+
 /// Exit statuses (sysexits.h), as documented in docs/exit-codes.md.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
   case success = 0
   /// Validation failed (`--strict` with warnings, or a generated file failed its check).
   case validationFailed = 1
@@ -20,15 +24,15 @@ import Foundation
 #endif
 
 /// A bad command line.
-public struct UsageError: Error, Sendable, CustomStringConvertible {
-  public let message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+package struct UsageError: Error, Sendable, CustomStringConvertible {
+  package let message: String
+  package init(_ message: String) { self.message = message }
+  package var description: String { message }
 }
 
 /// The `loa` command line, in the library so tests can run it in-process.
-public enum LoaCommandLine {
-  public static let usage = """
+package enum LoaCommandLine {
+  package static let usage = """
     loa \(LoaVersion.current): publishes RSS 2.0, Atom 1.0 and JSON Feed 1.1 from a news portal's \
     article database.
 
@@ -42,7 +46,7 @@ public enum LoaCommandLine {
     Run `loa publish --help` for the options. Exit codes: docs/exit-codes.md.
     """
 
-  public static let publishUsage = """
+  package static let publishUsage = """
     Usage: loa publish --config FILE [options]
            loa check --config FILE [options]
 
@@ -80,7 +84,7 @@ public enum LoaCommandLine {
   /// `--output` or `--config` holding such a path would name another folder, or a file that
   /// does not exist. Such an argument is refused (exit 64) before anything else, naming its
   /// position and showing it with `\xFF` escapes.
-  public static func run(
+  package static func run(
     argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
   ) -> Int32 {
     var arguments: [String] = []
@@ -137,7 +141,7 @@ public enum LoaCommandLine {
   ///   - sink: receives log lines (stderr in the real program).
   ///   - clock: "now", unless `--now` is given.
   /// - Returns: the exit status.
-  public static func run(
+  package static func run(
     arguments: [String], standardOutput: (String) -> Void = { print($0, terminator: "") },
     sink: LogSink = StderrSink(), clock: Clock = SystemClock()
   ) -> Int32 {
@@ -176,7 +180,7 @@ public enum LoaCommandLine {
 
   /// The exit status and one-line message for an error. The single place that maps errors to
   /// exit codes.
-  public static func describe(_ error: Error) -> (ExitStatus, String) {
+  package static func describe(_ error: Error) -> (ExitStatus, String) {
     switch error {
     case let e as UsageError:
       return (.usage, e.message)

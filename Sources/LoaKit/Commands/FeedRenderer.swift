@@ -1,4 +1,6 @@
 import Foundation
+import LoaCore
+import LoaXML
 
 /// Renders, checks and stages the files of one feed, on any thread.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,6 @@
 import Foundation
+import LoaCore
+import LoaStore
 
 /// Keeps a run from publishing much less than the last one without saying so.
 ///
@@ -13,24 +15,24 @@ import Foundation
 ///
 /// The last run's counts come from the run state (``RunState/itemCounts``); without one
 /// (first run, state wiped), from the items of the published site feed on disk.
-public enum PublishGuard {
+package enum PublishGuard {
   /// The fewest items a feed must lose, besides more than half, to be warned about: a feed of
   /// 6 that drops to 2 is ordinary news flow, one of 40 that drops to 3 is not.
-  public static let minimumLoss = 5
+  package static let minimumLoss = 5
 
   /// The key of the site feed in item counts (a category's is its folder).
-  public static let siteFeed = ""
+  package static let siteFeed = ""
 
   /// A feed that lost most of its items.
-  public struct Shrink: Sendable, Equatable {
+  package struct Shrink: Sendable, Equatable {
     /// The feed's folder, `""` for the site feed.
-    public var feed: String
-    public var last: Int
-    public var now: Int
+    package var feed: String
+    package var last: Int
+    package var now: Int
   }
 
   /// What the publisher does with this run's files.
-  public enum Verdict: Sendable, Equatable {
+  package enum Verdict: Sendable, Equatable {
     /// Commit, after warning about each feed that shrank.
     case proceed(shrunk: [Shrink])
     /// Commit nothing: the site feed would become empty where the last run published
@@ -44,7 +46,7 @@ public enum PublishGuard {
   ///   - last: feed folder → items the last run published; empty when unknown.
   ///   - current: feed folder → items this run would publish.
   ///   - allowEmpty: `--allow-empty`: publish whatever the database holds, without comparing.
-  public static func verdict(last: [String: Int], current: [String: Int], allowEmpty: Bool)
+  package static func verdict(last: [String: Int], current: [String: Int], allowEmpty: Bool)
     -> Verdict
   {
     if allowEmpty { return .proceed(shrunk: []) }
@@ -62,7 +64,7 @@ public enum PublishGuard {
   }
 
   /// How a message names a feed: `the site feed`, `the feed in thoi-su/`.
-  public static func name(_ feed: String) -> String {
+  package static func name(_ feed: String) -> String {
     feed == siteFeed ? "the site feed" : "the feed in \(feed)/"
   }
 
@@ -82,7 +84,7 @@ public enum PublishGuard {
   ///   - rowsRead: rows with an accepted status (a run that published nothing read them all).
   ///   - scheduled: how many of them are dated after now.
   ///   - fromQuery: whether the rows come from `database.articlesQuery`.
-  public static func explanation(
+  package static func explanation(
     statuses: StatusCounts, accepted: [String], rowsRead: Int, scheduled: Int, fromQuery: Bool
   ) -> String {
     let wanted = accepted.map { "'" + shown($0) + "'" }.joined(separator: " or ")
@@ -148,8 +150,8 @@ public enum PublishGuard {
 
 /// A run that would replace published feeds with empty ones (``PublishGuard``): nothing was
 /// committed (exit 1).
-public struct PublishGuardError: Error, Sendable, CustomStringConvertible {
-  public let message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+package struct PublishGuardError: Error, Sendable, CustomStringConvertible {
+  package let message: String
+  package init(_ message: String) { self.message = message }
+  package var description: String { message }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import LoaCore
+import LoaStore
+import LoaXML
 
 /// What a run does with the files it renders.
 public enum PublishMode: Sendable, Equatable {
@@ -40,12 +43,12 @@ public struct PublishOptions: Sendable {
 /// Every rendered file is checked before it may replace the published one: XML re-parsed by
 /// libxml2, Atom validated against the RFC 4287 schema, JSON re-parsed. A file that fails is
 /// not written (the old one stays), the failure is reported as an error, and the run goes on.
-public final class Publisher {
-  public let configuration: Configuration
-  public let logger: Logger
-  public let report: RunReport
-  public let mode: PublishMode
-  public let options: PublishOptions
+package final class Publisher {
+  package let configuration: Configuration
+  package let logger: Logger
+  package let report: RunReport
+  package let mode: PublishMode
+  package let options: PublishOptions
   private let store: ArticleStore
   /// Where this run's files are staged (publish, --strict); nil for check and dry runs.
   private let transaction: OutputTransaction?
@@ -86,16 +89,16 @@ public final class Publisher {
   /// Every file this run publishes (changed or not), relative to the output directory.
   private var published: [String] = []
   /// Feed files whose bytes changed (or would change, in a dry run).
-  public private(set) var changedFeeds: [String] = []
+  package private(set) var changedFeeds: [String] = []
   /// Earliest due time of a scheduled article seen.
   private var nextDue: Int64?
   /// Whether the run stopped early because nothing had changed.
-  public private(set) var nothingChanged = false
+  package private(set) var nothingChanged = false
   /// Index entries (title, links, newest headlines) of the feeds published so far, by
   /// category id (nil for the site).
   private var indexEntries: [Int64?: FeedIndexEntry] = [:]
   /// What the WebSub notifications did, when hubs are configured.
-  public private(set) var websubOutcome: WebSubNotifier.Outcome?
+  package private(set) var websubOutcome: WebSubNotifier.Outcome?
   /// What the last run saved in the state directory, if anything.
   private var lastRun: RunState?
   /// Feed folder (`""` for the site) → items published, and → its `updated` (Unix seconds).
@@ -112,7 +115,7 @@ public final class Publisher {
   ///     directory and ``run()`` commits it itself (tests and tools that only publish feeds).
   /// - Throws: ``StoreError`` when categories cannot be read, ``WriteError`` when the output
   ///   directory cannot be created.
-  public init(
+  package init(
     configuration: Configuration, store: ArticleStore, clock: Clock, logger: Logger,
     report: RunReport = RunReport(), mode: PublishMode = .write,
     options: PublishOptions = PublishOptions(), transaction: OutputTransaction? = nil,
@@ -176,12 +179,12 @@ public final class Publisher {
   private var ownsTransaction = false
 
   /// Whether the files staged so far must be held back under `--strict`.
-  public var mustHoldBack: Bool {
+  package var mustHoldBack: Bool {
     mode == .strict && (report.count(.warning) > 0 || report.count(.error) > 0)
   }
 
   /// Every path this run publishes, with what claims it (``OutputClaims``).
-  public func claim(into claims: inout OutputClaims) {
+  package func claim(into claims: inout OutputClaims) {
     let formats = configuration.feeds.formats
     func files(_ folder: String, _ owner: String) {
       for format in formats {
@@ -252,7 +255,7 @@ public final class Publisher {
   ///
   /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Nothing published has
   ///   changed then (a failure in the final renames leaves each file complete, old or new).
-  public func run() throws {
+  package func run() throws {
     if mode == .write && !options.force && unchangedSinceLastRun() {
       nothingChanged = true
       logger.info("publish", "nothing changed since the last run; no file written")
@@ -285,7 +288,7 @@ public final class Publisher {
 
   /// Counts the staged files as written (before the commit, so a report staged with them
   /// has the right numbers).
-  public func recordStagedAsWritten() {
+  package func recordStagedAsWritten() {
     for path in staged {
       report.fileWritten(path)
       logger.debug("write", "\(path): written")
@@ -296,7 +299,7 @@ public final class Publisher {
   /// Ends the run after the caller committed or discarded the transaction: records what was
   /// written, saves the run state (only after a commit: it records the files' stamps),
   /// notifies WebSub hubs, keeps the cleaning cache.
-  public func finish(committed: Bool) {
+  package func finish(committed: Bool) {
     if nothingChanged {
       notifyHubs()
       return

@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// What the last successful run saw, kept in the state directory, so that a run where nothing
 /// changed can stop after a few `stat` calls and write nothing.

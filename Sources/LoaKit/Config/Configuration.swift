@@ -1,4 +1,7 @@
 import Foundation
+import LoaCore
+import LoaStore
+import LoaWeather
 
 /// Where the article database is.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
@@ -519,11 +522,6 @@ public struct Configuration: Sendable {
     }
   }
 
-  /// A JSON syntax problem as `line:column: what`.
-  static func jsonErrorSummary(_ error: Error) -> String {
-    (error as? JSONReader.Failure)?.description ?? "\(error)"
-  }
-
   /// Site-wide metadata for the serializers.
   public var siteInfo: SiteInfo {
     SiteInfo(
@@ -568,32 +566,5 @@ extension Configuration {
         connectTimeoutSeconds: database.connectTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)
     }
-  }
-}
-
-/// Path helpers (no Foundation string algorithms in loops; these run once per run).
-public enum Paths {
-  public static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
-
-  /// `path` made absolute against `base` and cleaned of `.` and `..` segments.
-  public static func absolute(_ path: String, relativeTo base: String) -> String {
-    let joined = path.hasPrefix("/") ? path : base + "/" + path
-    var parts: [Substring] = []
-    for part in joined.split(separator: "/") {
-      if part == "." { continue }
-      if part == ".." {
-        if !parts.isEmpty { parts.removeLast() }
-        continue
-      }
-      parts.append(part)
-    }
-    return "/" + parts.joined(separator: "/")
-  }
-
-  /// The directory containing `path`.
-  public static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return currentDirectory() }
-    let d = String(path[..<slash])
-    return d.isEmpty ? "/" : d
   }
 }

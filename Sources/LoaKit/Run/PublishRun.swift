@@ -1,4 +1,7 @@
 import Foundation
+import LoaCore
+import LoaStore
+import LoaWeather
 
 /// One run of `loa publish`, `loa check` or `loa weather`, as a library operation.
 ///

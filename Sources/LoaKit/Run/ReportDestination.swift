@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// Where `--report` may write, checked before a run takes the lock or reads the database.
 ///

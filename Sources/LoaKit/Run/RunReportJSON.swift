@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// The `--report` file: every issue of a run as JSON, in a fixed key order, with no time in it.
 enum RunReportJSON {

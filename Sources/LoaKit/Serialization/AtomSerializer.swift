@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// Atom 1.0 (RFC 4287).
 ///
 /// - §4.1.1 `atom:feed`: `id`, `title`, `updated` (the newest item's update, never the time of

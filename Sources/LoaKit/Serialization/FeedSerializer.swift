@@ -1,3 +1,5 @@
+import LoaCore
+
 /// Turns a ``Feed`` into the bytes of one file format.
 public protocol FeedSerializer: Sendable {
   var format: FeedFormat { get }

@@ -1,3 +1,5 @@
+import LoaCore
+
 /// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
 ///
 /// Top level: `version`, `title`, `home_page_url`, `feed_url`, `description`, `icon`,

@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// OPML 2.0 (http://opml.org/spec2.opml): the index of the feeds `loa` publishes, for
 /// importing into a reader.
 ///
@@ -8,18 +11,18 @@
 /// formats sit next to each file in the same folder. The head has no `dateModified`: the
 /// file changes only when the list of feeds does, so its ETag stays stable while articles come
 /// and go.
-public struct OPMLSerializer: Sendable {
-  public init() {}
+package struct OPMLSerializer: Sendable {
+  package init() {}
 
   /// One feed in the index.
-  public struct Entry: Sendable {
-    public var title: String
-    public var description: String
-    public var homePageURL: String
+  package struct Entry: Sendable {
+    package var title: String
+    package var description: String
+    package var homePageURL: String
     /// Path of the feed file relative to the output directory.
-    public var feedPath: String
+    package var feedPath: String
 
-    public init(title: String, description: String, homePageURL: String, feedPath: String) {
+    package init(title: String, description: String, homePageURL: String, feedPath: String) {
       self.title = title
       self.description = description
       self.homePageURL = homePageURL
@@ -27,7 +30,7 @@ public struct OPMLSerializer: Sendable {
     }
   }
 
-  public func serialize(entries: [Entry], site: SiteInfo) throws -> [UInt8] {
+  package func serialize(entries: [Entry], site: SiteInfo) throws -> [UInt8] {
     try XMLStreamWriter.withDocument { w in
       try w.start("opml")
       try w.attribute("version", "2.0")

@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// RSS 2.0 (https://www.rssboard.org/rss-specification), following the RSS Advisory Board's
 /// best-practices profile (https://www.rssboard.org/rss-profile):
 ///

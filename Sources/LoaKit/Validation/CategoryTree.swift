@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// The category tree, checked: slugs made safe for paths and URLs, unknown parents and parent
 /// loops broken (each reported), children in id order.
 ///

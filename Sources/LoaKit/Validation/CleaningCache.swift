@@ -1,4 +1,6 @@
 import Foundation
+import LoaCore
+import LoaXML
 
 #if canImport(Glibc)
   import Glibc
@@ -106,69 +108,6 @@ public final class CleaningCache: @unchecked Sendable {
     return h.value
   }
 
-  /// A 64-bit hash over strings (each followed by its length, so boundaries count) that reads
-  /// eight bytes at a time: row keys hash a whole article on every run.
-  struct WordHash {
-    private(set) var value: UInt64 = 0x6A09_E667_F3BC_C908
-
-    @inline(__always)
-    private mutating func mix(_ w: UInt64) {
-      value = (value ^ w) &* 0xFF51_AFD7_ED55_8CCD
-      value ^= value >> 29
-    }
-
-    mutating func add(_ s: String) {
-      var s = s
-      s.withUTF8 { add($0) }
-    }
-
-    mutating func add(_ b: UnsafeBufferPointer<UInt8>) {
-      let raw = UnsafeRawBufferPointer(b)
-      let n = raw.count / 8
-      for k in 0..<n { mix(raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)) }
-      var tail: UInt64 = 0
-      for k in (n * 8)..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
-      mix(tail)
-      mix(UInt64(raw.count))
-    }
-
-    /// A missing value hashes differently from an empty one.
-    mutating func add(_ s: String?) {
-      if let s { add(s) } else { mix(0xFFFF_FFFF_FFFF_FFFF) }
-    }
-
-    mutating func add(_ v: Int64) { mix(UInt64(bitPattern: v)) }
-  }
-
-  /// 64-bit FNV-1a over strings, each followed by a 0 byte so boundaries count.
-  struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ s: String) {
-      var s = s
-      s.withUTF8 { add($0) }
-      add(CollectionOfOne(UInt8(0)))
-    }
-
-    /// A missing value hashes differently from an empty one.
-    mutating func add(_ s: String?) {
-      if let s { add(s) } else { add(CollectionOfOne(UInt8(1))) }
-    }
-
-    mutating func add(_ v: Int64) {
-      withUnsafeBytes(of: v.littleEndian) { add($0) }
-    }
-
-    mutating func add<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-      var h = value
-      for b in bytes {
-        h ^= UInt64(b)
-        h &*= 0x100_0000_01b3
-      }
-      value = h
-    }
-  }
-
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
     let (location, fd): ((key: UInt64, offset: Int, size: Int)?, Int32) = lock.withLock {
       (loaded[id].flatMap { $0.key == key ? $0 : nil }, readFD)
@@ -228,7 +167,7 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   /// Indexes the cache file `name` of the state directory (never through a symlink).
-  public func load(from store: StateStore, name: String) {
+  package func load(from store: StateStore, name: String) {
     index(store.openForReading(name))
   }
 
@@ -271,7 +210,7 @@ public final class CleaningCache: @unchecked Sendable {
   /// Saves the new cache file as the run goes, to a temporary sibling of `path`: every entry
   /// looked up or stored is appended (from the first change on), and ``finishSaving(keep:)``
   /// puts it in place. Memory then stays flat however many articles the run publishes.
-  public func beginSaving(to store: StateStore, name: String) {
+  package func beginSaving(to store: StateStore, name: String) {
     lock.withLock { savePath = (store, name) }
   }
 

@@ -1,3 +1,6 @@
+import LoaCore
+import LoaXML
+
 /// Turns database rows into ``FeedItem``s: checks every rule an item must meet, cleans every
 /// field, repairs what can be repaired and reports it, and leaves out what cannot (with the
 /// reason). docs/validation.md lists the rules.
@@ -145,7 +148,7 @@ public struct ItemBuilder: Sendable {
   /// The cache key of one row: its bytes, the category it links to, and
   /// ``settingsFingerprint``.
   func itemKey(_ raw: RawArticleRow) -> UInt64 {
-    var h = CleaningCache.WordHash()
+    var h = WordHash()
     h.add(settingsFingerprint)
     // Whether updated_at is believed depends on the clock, like scheduling.
     // Added only then, so every other row keeps its key.

@@ -1,3 +1,5 @@
+import LoaCore
+
 /// Spots Vietnamese text that was typed in a legacy 8-bit encoding (TCVN3/ABC with `.Vn`
 /// fonts, or VNI-Windows) and stored as if it were Latin-1: "Céng hßa x· héi" instead of
 /// "Cộng hòa xã hội" (TCVN3), "Coäng hoøa xaõ hoäi" instead of the same (VNI).
@@ -7,12 +9,12 @@
 /// A field is flagged when it has no genuine Vietnamese letters at all and at least two words
 /// carry the marks of one of the encodings (for VNI, one of them a mark no European language
 /// puts after a vowel, so "Zoë Noël Citroën" is not VNI).
-public enum LegacyEncoding: String, Sendable {
+package enum LegacyEncoding: String, Sendable {
   case tcvn3 = "TCVN3"
   case vni = "VNI"
 
   /// The legacy encoding `text` looks like, or nil.
-  public static func detect(_ text: String) -> LegacyEncoding? {
+  package static func detect(_ text: String) -> LegacyEncoding? {
     // Cheap gate: both encodings show up as Latin-1 supplement characters (UTF-8 C2/C3 lead).
     guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return nil }
     var tcvnWords = 0

@@ -1,3 +1,5 @@
+import LoaCore
+
 /// One problem found in the data. Validation problems are collected, never thrown: the run
 /// keeps going and reports them at the end (`--strict` turns warnings into failures).
 public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// Tells WebSub hubs which feeds changed, so subscribers (Feedly, Inoreader, Google News) fetch
 /// them at once instead of at their next poll.
@@ -8,27 +9,27 @@ import Foundation
 /// accepts; W3C WebSub §6 leaves the publisher–hub mechanism to the two of them). A notification that fails
 /// (no 2xx within the deadline) is remembered in the state directory and sent again on the next
 /// run; it never blocks or fails publishing.
-public final class WebSubNotifier: Sendable {
+package final class WebSubNotifier: Sendable {
   /// One hub and one topic.
-  public struct Ping: Codable, Hashable, Sendable {
-    public var hub: String
-    public var topic: String
-    public init(hub: String, topic: String) {
+  package struct Ping: Codable, Hashable, Sendable {
+    package var hub: String
+    package var topic: String
+    package init(hub: String, topic: String) {
       self.hub = hub
       self.topic = topic
     }
   }
 
   /// What a round of notifications did.
-  public struct Outcome: Sendable {
-    public var delivered: [Ping] = []
+  package struct Outcome: Sendable {
+    package var delivered: [Ping] = []
     /// Left for the next run, with the first failure's reason.
-    public var pending: [Ping] = []
-    public var firstProblem: String?
+    package var pending: [Ping] = []
+    package var firstProblem: String?
   }
 
-  public let timeoutSeconds: Int
-  public let userAgent: String
+  package let timeoutSeconds: Int
+  package let userAgent: String
   /// Sends the pings: ``HTTPClient`` unless a test gives its own.
   package let transport: any HTTPTransport
   /// Notifications in flight at once.
@@ -36,7 +37,7 @@ public final class WebSubNotifier: Sendable {
   /// Hubs answer a publish ping with an empty body or a short message.
   static let maxReplyBytes = 64 * 1024
 
-  public convenience init(
+  package convenience init(
     timeoutSeconds: Int, userAgent: String = "Loa/\(LoaVersion.current) (feed publisher)"
   ) {
     self.init(timeoutSeconds: timeoutSeconds, userAgent: userAgent, transport: HTTPClient.shared)
@@ -50,7 +51,7 @@ public final class WebSubNotifier: Sendable {
   }
 
   /// Sends every ping, ``lanes`` at a time, within `timeoutSeconds` for all of them together.
-  public func notify(_ pings: [Ping]) -> Outcome {
+  package func notify(_ pings: [Ping]) -> Outcome {
     guard !pings.isEmpty else { return Outcome() }
     let deadline = monotonicSeconds() + Double(timeoutSeconds)
     let results = Results(count: pings.count)

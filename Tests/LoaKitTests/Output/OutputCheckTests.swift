@@ -1,5 +1,6 @@
 import Foundation
 import LoaKit
+import LoaXML
 import Testing
 
 /// The checks every generated file passes before it may replace the published one.

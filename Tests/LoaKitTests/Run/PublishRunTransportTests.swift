@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaXML
 import Testing
 
 /// A small feed with the hard cases: markup characters, `]]>`, emoji, right-to-left text, an

@@ -1,4 +1,5 @@
 import LoaKit
+import LoaStore
 import Testing
 
 /// Connection strings are shown and stored only rebuilt from what libpq parses, with every

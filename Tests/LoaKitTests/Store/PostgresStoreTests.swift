@@ -1,5 +1,7 @@
 import Foundation
+import LoaCore
 import LoaKit
+import LoaStore
 import LoaTestSupport
 import Testing
 

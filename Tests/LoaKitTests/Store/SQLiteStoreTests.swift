@@ -1,4 +1,5 @@
 import LoaKit
+import LoaStore
 import LoaTestSupport
 import Testing
 

@@ -1,5 +1,7 @@
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaXML
 import Testing
 
 @Suite struct HTMLSanitizerTests {

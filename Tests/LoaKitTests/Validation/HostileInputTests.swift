@@ -1,6 +1,9 @@
 import Foundation
+import LoaCore
 import LoaKit
+import LoaStore
 import LoaTestSupport
+import LoaXML
 import Testing
 
 /// A database full of what real CMSs hold: one row per cleaning rule. Its feeds are golden

@@ -1,5 +1,6 @@
 import Foundation
 import LoaKit
+import LoaXML
 import Testing
 
 @Suite struct TextCleanerTests {

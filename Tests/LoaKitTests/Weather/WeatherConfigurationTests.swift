@@ -1,6 +1,8 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 @Suite struct WeatherConfigurationTests {

@@ -1,6 +1,8 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 /// The example in `Examples/weather`: the saved Open-Meteo response is valid, and

@@ -1,6 +1,7 @@
 import Foundation
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 /// Every documented way a source can fail, served by a real HTTP server on 127.0.0.1: none may

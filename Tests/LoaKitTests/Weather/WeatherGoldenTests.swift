@@ -1,6 +1,8 @@
 import Foundation
 import LoaKit
 import LoaTestSupport
+import LoaWeather
+import LoaXML
 import Testing
 
 /// The published bytes for each source, served over real HTTP, and for the stale and

@@ -1,6 +1,7 @@
 import Foundation
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 /// Decoding the fixtures straight from disk, without HTTP.

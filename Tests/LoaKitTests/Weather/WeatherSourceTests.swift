@@ -1,6 +1,8 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 /// Source-specific duties: the OpenWeatherMap key stays secret, MET Norway's terms

@@ -1,6 +1,8 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaWeather
 import Testing
 
 /// Fixtures, configurations and a harness shared by the weather tests.

@@ -1,6 +1,9 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
+import LoaWeather
+import LoaXML
 import Testing
 
 /// Vietnamese wording and the code tables of notes/weather.md §2.

@@ -1,28 +1,30 @@
 import CLibXML2
+import LoaCore
+import LoaXML
 
 /// One feed as listed on the human-facing index page and in the autodiscovery snippet.
-public struct FeedIndexEntry: Sendable {
+package struct FeedIndexEntry: Sendable {
   /// One format of the feed.
-  public struct Link: Sendable {
-    public var format: FeedFormat
+  package struct Link: Sendable {
+    package var format: FeedFormat
     /// Absolute URL of the feed file.
-    public var url: String
+    package var url: String
 
-    public init(format: FeedFormat, url: String) {
+    package init(format: FeedFormat, url: String) {
       self.format = format
       self.url = url
     }
   }
 
   /// One of the newest items, shown under the feed.
-  public struct Headline: Sendable {
-    public var title: String
+  package struct Headline: Sendable {
+    package var title: String
     /// Absolute URL of the article.
-    public var link: String
+    package var link: String
     /// Shown as `dd/MM/yyyy HH:mm` in its own offset.
-    public var published: Timestamp
+    package var published: Timestamp
 
-    public init(title: String, link: String, published: Timestamp) {
+    package init(title: String, link: String, published: Timestamp) {
       self.title = title
       self.link = link
       self.published = published
@@ -31,23 +33,23 @@ public struct FeedIndexEntry: Sendable {
 
   /// The feed's own title, as readers show it (`Thời sự – Phường Bãi Cháy`): the `title` of
   /// autodiscovery links.
-  public var title: String
+  package var title: String
   /// A shorter name for the page's heading, where the context is clear (`Thời sự`); nil shows
   /// ``title``.
-  public var shortTitle: String?
+  package var shortTitle: String?
   /// Plain text; not shown when empty or the same as the title.
-  public var description: String
+  package var description: String
   /// Absolute URL of the HTML page the feed mirrors.
-  public var homePageURL: String
+  package var homePageURL: String
   /// Nesting level: 0 for the site, 1 for a top-level category, 2 for a sub-category, and so
   /// on.
-  public var depth: Int
+  package var depth: Int
   /// In the configured format order.
-  public var links: [Link]
+  package var links: [Link]
   /// Newest first; only the first ``FeedIndexRenderer/headlineLimit`` are shown.
-  public var newest: [Headline]
+  package var newest: [Headline]
 
-  public init(
+  package init(
     title: String, shortTitle: String? = nil, description: String, homePageURL: String,
     depth: Int, links: [Link], newest: [Headline]
   ) {
@@ -72,9 +74,9 @@ public struct FeedIndexEntry: Sendable {
 /// Both are built as a libxml2 HTML tree and serialized by `htmlDocContentDumpFormatOutput`,
 /// so every text and attribute value is escaped by libxml2. Output depends only on the
 /// arguments: the date shown is `updated`, never the time of the run.
-public enum FeedIndexRenderer {
+package enum FeedIndexRenderer {
   /// How many of a feed's newest items the page lists.
-  public static let headlineLimit = 3
+  package static let headlineLimit = 3
 
   /// The `index.html` page.
   ///
@@ -84,7 +86,7 @@ public enum FeedIndexRenderer {
   ///   - updated: shown as "Cập nhật lúc …"; pass the site feed's `updated`.
   /// - Returns: UTF-8 bytes ending with a newline.
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed.
-  public static func indexPage(site: SiteInfo, entries: [FeedIndexEntry], updated: Timestamp)
+  package static func indexPage(site: SiteInfo, entries: [FeedIndexEntry], updated: Timestamp)
     throws -> [UInt8]
   {
     let tree = try HTMLTree()
@@ -141,7 +143,7 @@ public enum FeedIndexRenderer {
   /// three formats of one feed stay apart in a browser extension's or reader's list.
   ///
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed.
-  public static func headLinks(entries: [FeedIndexEntry]) throws -> [UInt8] {
+  package static func headLinks(entries: [FeedIndexEntry]) throws -> [UInt8] {
     let tree = try HTMLTree()
     let head = try tree.root(.head)
     for entry in entries {
@@ -158,7 +160,7 @@ public enum FeedIndexRenderer {
 
   /// `dd/MM/yyyy HH:mm` in the timestamp's own offset, as Vietnamese pages write dates
   /// (`20/11/2026 08:00`).
-  public static func displayDate(_ t: Timestamp) -> String {
+  package static func displayDate(_ t: Timestamp) -> String {
     let f = DateFormats.fields(t)
     func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
     let year = String(max(0, min(9999, f.y)))
@@ -476,24 +478,19 @@ private enum HTMLAttribute: String {
   case ariaLabel = "aria-label"
 }
 
-/// Owns one libxml2 HTML document while it is built and serialized.
+/// Builds one page as a libxml2 HTML tree with the page's element and attribute names.
 ///
-/// Wraps `htmlNewDocNoDtD` / `xmlFreeDoc`; nodes created here belong to the document once
-/// added to it.
+/// The tree lives in an ``HTMLDocument`` (created empty, freed with this object); nodes created
+/// here belong to the document once added to it.
 private final class HTMLTree {
-  let doc: htmlDocPtr
+  private let document: HTMLDocument
+  var doc: htmlDocPtr { document.pointer }
 
   init() throws {
-    // "htmlNewDocNoDtD: Creates a new HTML document without a DTD node if @URI and
-    // @ExternalID are NULL". The HTML5 doctype is added as an internal subset with neither
+    // The HTML5 doctype is added later (``root(_:_:)``) as an internal subset with neither
     // identifier, which htmlDtdDumpOutput writes as `<!DOCTYPE html>`.
-    guard let doc = htmlNewDocNoDtD(nil, nil) else {
-      throw XMLWriterError(function: "htmlNewDocNoDtD")
-    }
-    self.doc = doc
+    document = try HTMLDocument.empty()
   }
-
-  deinit { xmlFreeDoc(doc) }
 
   /// Creates the root element and the `<!DOCTYPE html>` before it.
   func root(_ element: HTMLElement, _ attributes: KeyValuePairs<HTMLAttribute, String> = [:])
@@ -503,8 +500,7 @@ private final class HTMLTree {
       throw XMLWriterError(function: "xmlCreateIntSubset")
     }
     let node = try make(element, attributes)
-    // Returns the old root (none here), so nil is not an error.
-    xmlDocSetRootElement(doc, node)
+    document.setRoot(node)
     return node
   }
 
@@ -527,29 +523,21 @@ private final class HTMLTree {
     try append(try makeText(value), to: parent)
   }
 
-  /// A new, unattached text node.
-  ///
-  /// Wraps `xmlNewDocText`, which stores `value` as it is: unlike the `content` argument of
-  /// `xmlNewDocNode` or `xmlNewChild`, it parses no entity references, so `&copy;` stays
-  /// six characters and is written as `&amp;copy;`.
+  /// A new, unattached text node (``HTMLDocument/newText(_:)``: no entity parsing).
   func makeText(_ value: String) throws -> xmlNodePtr {
-    guard let node = xmlNewDocText(doc, value) else {
-      throw XMLWriterError(function: "xmlNewDocText")
-    }
-    return node
+    try document.newText(value)
   }
 
   private func make(_ element: HTMLElement, _ attributes: KeyValuePairs<HTMLAttribute, String>)
     throws -> xmlNodePtr
   {
-    guard let node = xmlNewDocNode(doc, nil, element.rawValue, nil) else {
-      throw XMLWriterError(function: "xmlNewDocNode")
-    }
+    let node = try document.newElement(element.rawValue)
     for (name, value) in attributes {
-      // xmlNewProp stores the value as text (xmlNewDocProp would parse entity references).
-      guard xmlNewProp(node, name.rawValue, value) != nil else {
+      do {
+        try document.setAttribute(name.rawValue, value, on: node)
+      } catch {
         xmlFreeNode(node)
-        throw XMLWriterError(function: "xmlNewProp")
+        throw error
       }
     }
     return node
@@ -557,20 +545,11 @@ private final class HTMLTree {
 
   /// Inserts `node` right after `sibling`.
   func insert(_ node: xmlNodePtr, after sibling: xmlNodePtr) throws {
-    // Like xmlAddChild, it returns NULL only on error, when @elem is still ours.
-    guard xmlAddNextSibling(sibling, node) != nil else {
-      xmlFreeNode(node)
-      throw XMLWriterError(function: "xmlAddNextSibling")
-    }
+    try document.insert(node, after: sibling)
   }
 
   private func append(_ node: xmlNodePtr, to parent: xmlNodePtr) throws {
-    // "xmlAddChild: … If the new node is a TEXT node, it may be merged with an adjacent TEXT
-    // node (in which case @cur is freed)." It returns NULL only on error, leaving @cur ours.
-    guard xmlAddChild(parent, node) != nil else {
-      xmlFreeNode(node)
-      throw XMLWriterError(function: "xmlAddChild")
-    }
+    try document.append(node, to: parent)
   }
 
   /// Puts the children of block containers on lines of their own.
@@ -602,42 +581,14 @@ private final class HTMLTree {
   }
 
   /// The whole document: `<!DOCTYPE html>`, the tree, a final newline.
-  ///
-  /// Wraps `htmlDocContentDumpFormatOutput` with no encoder (the tree is UTF-8 already) and
-  /// format 0: the white space is the tree's own, so the bytes do not depend on libxml2's
-  /// formatting heuristics.
   func documentBytes() throws -> [UInt8] {
-    var bytes = try withOutput { htmlDocContentDumpFormatOutput($0, doc, nil, 0) }
+    var bytes = try document.documentBytes()
     if bytes.last != 0x0A { bytes.append(0x0A) }
     return bytes
   }
 
   /// The children of `node`, without `node` itself.
-  ///
-  /// Wraps `htmlNodeDumpFormatOutput`, format 0.
   func childrenBytes(of node: xmlNodePtr) throws -> [UInt8] {
-    try withOutput { out in
-      var child = node.pointee.children
-      while let c = child {
-        htmlNodeDumpFormatOutput(out, doc, c, nil, 0)
-        child = c.pointee.next
-      }
-    }
-  }
-
-  private func withOutput(_ dump: (xmlOutputBufferPtr) -> Void) throws -> [UInt8] {
-    guard let out = xmlAllocOutputBuffer(nil) else {
-      throw XMLWriterError(function: "xmlAllocOutputBuffer")
-    }
-    defer { xmlOutputBufferClose(out) }
-    dump(out)
-    // The dump functions return nothing; a failed write sets the buffer's `error`.
-    guard xmlOutputBufferFlush(out) >= 0, out.pointee.error == 0 else {
-      throw XMLWriterError(function: "htmlNodeDumpFormatOutput")
-    }
-    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else {
-      throw XMLWriterError(function: "xmlBufContent")
-    }
-    return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
+    try document.childrenBytes(of: node)
   }
 }

@@ -1,0 +1,126 @@
+/// A cleaned, validated article, ready for every format. RSS, Atom and JSON Feed are all
+/// written from the same `FeedItem`, so an article has the same id, link and dates in each.
+/// Every string is free of characters XML forbids.
+public struct FeedItem: Sendable, Equatable {
+  public var articleID: Int64
+  public var categoryID: Int64?
+  /// Stable identifier: RSS `guid`, Atom `id`, JSON Feed `id`. Derived from the site and the
+  /// article id, never from the URL, so it survives a URL change.
+  public var guid: String
+  public var title: String
+  /// Absolute http(s) URL of the article page.
+  public var link: String
+  /// Plain text.
+  public var summary: String?
+  /// The HTML, as UTF-8 bytes followed by a NUL, ready for libxml2 and the JSON writer.
+  ///
+  /// Bytes rather than a `String`: the cleaning cache hands back thousands of bodies per run,
+  /// and making each a `String` would validate its UTF-8 again (it was valid when loa wrote
+  /// it, and the cache entry's checksum says it still is).
+  public var content: HTMLBytes?
+
+  /// The HTML as text (tests, fuzzing; the serializers use ``content``).
+  public var contentHTML: String? {
+    get { content.map { String(decoding: $0.utf8, as: UTF8.self) } }
+    set { content = newValue.map(HTMLBytes.init) }
+  }
+  public var authors: [String]
+  /// Category name first (when the article has one), then its tags.
+  public var categories: [String]
+  public var published: Timestamp
+  /// Never earlier than `published`.
+  public var updated: Timestamp
+  public var image: FeedImage?
+
+  public init(
+    articleID: Int64, categoryID: Int64?, guid: String, title: String, link: String,
+    summary: String?, contentHTML: String?, authors: [String], categories: [String],
+    published: Timestamp, updated: Timestamp, image: FeedImage?
+  ) {
+    self.articleID = articleID
+    self.categoryID = categoryID
+    self.guid = guid
+    self.title = title
+    self.link = link
+    self.summary = summary
+    self.content = contentHTML.map(HTMLBytes.init)
+    self.authors = authors
+    self.categories = categories
+    self.published = published
+    self.updated = updated
+    self.image = image
+  }
+
+  /// Feed order: newest `published` first, then higher id first.
+  public static func isNewer(_ a: FeedItem, _ b: FeedItem) -> Bool {
+    if a.published.utc != b.published.utc { return a.published.utc > b.published.utc }
+    return a.articleID > b.articleID
+  }
+}
+
+/// UTF-8 text kept as bytes with a trailing NUL (not part of ``utf8``).
+public struct HTMLBytes: Sendable, Equatable {
+  /// The bytes and the NUL.
+  let storage: [UInt8]
+
+  public init(_ text: String) {
+    var s = Array(text.utf8)
+    s.append(0)
+    storage = s
+  }
+
+  /// `bytes` must be valid UTF-8 (without a NUL at the end; one is added).
+  package init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    var s = [UInt8]()
+    s.reserveCapacity(bytes.count + 1)
+    s.append(contentsOf: bytes)
+    s.append(0)
+    storage = s
+  }
+
+  /// The text's bytes, without the NUL.
+  public var utf8: ArraySlice<UInt8> { storage[0..<(storage.count - 1)] }
+
+  public var count: Int { storage.count - 1 }
+
+  /// Calls `body` with the NUL-terminated bytes.
+  package func withCString<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { preconditionFailure("HTMLBytes always holds its NUL") }
+      return try body(base)
+    }
+  }
+}
+
+/// An article's lead image.
+public struct FeedImage: Sendable, Equatable {
+  /// Absolute http(s) URL.
+  public var url: String
+  /// `image/jpeg` and so on, from the file extension; nil when unknown.
+  public var mimeType: String?
+  /// Plain text caption (Media RSS `media:description`).
+  public var caption: String?
+
+  public init(url: String, mimeType: String?, caption: String?) {
+    self.url = url
+    self.mimeType = mimeType
+    self.caption = caption
+  }
+
+  /// The MIME type for an image URL's file extension (query and fragment ignored).
+  public static func mimeType(forURL url: String) -> String? {
+    var path = Substring(url)
+    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    switch path[path.index(after: dot)...].lowercased() {
+    case "jpg", "jpeg", "jpe", "jfif": return "image/jpeg"
+    case "png": return "image/png"
+    case "gif": return "image/gif"
+    case "webp": return "image/webp"
+    case "avif": return "image/avif"
+    case "svg": return "image/svg+xml"
+    case "bmp": return "image/bmp"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,466 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A failure writing an output file. The published file is untouched when this is thrown.
+package struct WriteError: Error, Sendable, CustomStringConvertible {
+  package enum Code: Sendable, Equatable {
+    /// The file or a folder cannot be created: permissions, read-only file system, a file
+    /// where a folder should be (exit 73).
+    case cannotCreate
+    /// Writing failed part-way: disk full, I/O error (exit 74).
+    case io
+    /// The path would leave the output directory (exit 70: a bug, never data).
+    case unsafePath
+  }
+
+  package let code: Code
+  /// The path that failed.
+  package let path: String
+  package let reason: String
+  package let underlying: SystemCallError?
+
+  package init(_ code: Code, path: String, _ reason: String, underlying: SystemCallError? = nil) {
+    self.code = code
+    self.path = path
+    self.reason = reason
+    self.underlying = underlying
+  }
+
+  init(path: String, _ e: SystemCallError) {
+    switch e.errno {
+    case EIO, ENOSPC, EDQUOT, EFBIG:
+      code = .io
+    default:
+      code = .cannotCreate
+    }
+    self.path = path
+    reason = e.description
+    underlying = e
+  }
+
+  package var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// What writing one file did.
+package enum WriteOutcome: Sendable, Equatable {
+  /// New bytes were written and renamed into place.
+  case written
+  /// The published file already had exactly these bytes; it was not touched, so its inode and
+  /// modification time (and the ETag and Last-Modified a web server derives) stay the same.
+  case unchanged
+}
+
+/// The output directory: the only way loa changes anything below the output root.
+///
+/// Every creation, rename and removal is made relative to a directory descriptor: the root
+/// is opened once, and each folder below it is opened component by component with
+/// `openat(O_DIRECTORY | O_NOFOLLOW)`, so no path is resolved again after it was checked and
+/// a symlink anywhere inside the output tree is never followed (a link where a folder should
+/// be is "exists and is not a directory", exit 73). Path components are checked first (no
+/// `..`, no `/`, no hidden names, at most 200 bytes).
+///
+/// Files are replaced atomically: the bytes go to a temporary sibling (`.name.loa-PID.tmp`,
+/// `O_EXCL`), which is `fsync`ed (``stage(_:to:force:)``); ``commit(_:removing:)``
+/// `renameat`s each over the published file, `unlinkat`s what the run retired, then `fsync`s
+/// each folder once. A file whose published bytes are already the same is not staged at all,
+/// so its inode and modification time stay. A run collects everything it stages in one
+/// ``OutputTransaction`` and commits only when all of it was rendered and checked.
+package final class OutputDirectory: @unchecked Sendable {
+  /// Absolute path.
+  package let path: String
+  private let fd: Int32
+
+  /// Opens the directory, creating it (and missing parents) when needed.
+  ///
+  /// - Throws: ``WriteError``.
+  package init(path: String) throws {
+    self.path = path
+    try Self.makeDirectories(path)
+    do {
+      fd = try retryingSyscall("open") { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    } catch let e as SystemCallError {
+      throw WriteError(path: path, e)
+    }
+  }
+
+  deinit { close(fd) }
+
+  /// Creates `path` and its missing parents (the root of an output or state directory: the
+  /// operator's own path, so symlinks in it are followed like any path given to a program).
+  package static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
+    var current = ""
+    for part in path.split(separator: "/") {
+      current += "/" + part
+      var st = stat()
+      if stat(current, &st) == 0 {
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+          throw WriteError(.cannotCreate, path: current, "exists and is not a directory")
+        }
+        continue
+      }
+      FileOperation.willChange("mkdir", current)
+      if mkdir(current, mode) != 0 && errno != EEXIST {
+        throw WriteError(path: current, SystemCallError(call: "mkdir", errno: errno))
+      }
+    }
+  }
+
+  /// Whether `relativePath` is a plain path inside the directory.
+  package static func isSafe(_ relativePath: String) -> Bool {
+    guard !relativePath.isEmpty, !relativePath.hasPrefix("/") else { return false }
+    for part in relativePath.split(separator: "/", omittingEmptySubsequences: false) {
+      if part.isEmpty || part.hasPrefix(".") || part.utf8.contains(0) || part.utf8.count > 200 {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:removing:)``.
+  package struct StagedFile: Sendable {
+    /// Path relative to the output directory, e.g. `thoi-su/rss.xml`.
+    package let path: String
+    let folder: [String]
+    let name: String
+    let temporaryName: String
+  }
+
+  /// Splits a checked relative path into its folders and its file name.
+  private func split(_ relativePath: String) throws -> (folder: [String], name: String) {
+    guard Self.isSafe(relativePath) else {
+      throw WriteError(.unsafePath, path: relativePath, "path leaves the output directory")
+    }
+    var parts = relativePath.split(separator: "/").map(String.init)
+    let name = parts.removeLast()
+    return (parts, name)
+  }
+
+  /// Writes `bytes` to `relativePath` (`thoi-su/rss.xml`) at once unless it already holds
+  /// them: a transaction of one file (with its `.gz` copy at `gzipLevel`, or the removal of
+  /// a stale one when nil).
+  ///
+  /// - Throws: ``WriteError``; the published file is then unchanged.
+  @discardableResult
+  package func write(
+    _ bytes: [UInt8], to relativePath: String, force: Bool = false, gzipLevel: Int32? = nil
+  ) throws -> WriteOutcome {
+    let transaction = OutputTransaction(self, force: force, gzipLevel: gzipLevel)
+    let outcome = try transaction.stage(bytes, to: relativePath)
+    try transaction.commit()
+    return outcome
+  }
+
+  /// Opens (creating as needed) the folders of `parts` below the directory, never following a
+  /// symlink. The caller closes every descriptor in `opened`.
+  private func openFolder(_ parts: [String], create: Bool, opened: inout [Int32]) throws -> Int32 {
+    var dir = fd
+    var soFar = path
+    for part in parts {
+      soFar += "/" + part
+      if create {
+        var st = stat()
+        if fstatat(dir, part, &st, AT_SYMLINK_NOFOLLOW) != 0 {
+          FileOperation.willChange("mkdirat", soFar)
+          if mkdirat(dir, part, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: soFar, SystemCallError(call: "mkdirat", errno: errno))
+          }
+        }
+      }
+      let parent = dir
+      let next: Int32
+      do {
+        next = try retryingSyscall("openat") {
+          openat(parent, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+      } catch let e as SystemCallError {
+        if e.errno == ENOTDIR || e.errno == ELOOP {
+          throw WriteError(
+            .cannotCreate, path: soFar, "exists and is not a directory", underlying: e)
+        }
+        throw WriteError(path: soFar, e)
+      }
+      opened.append(next)
+      dir = next
+    }
+    return dir
+  }
+
+  /// Runs `body` with the descriptor of the folder holding `relativePath`.
+  private func inFolder<R>(
+    of relativePath: String, create: Bool, _ body: (Int32, String, [String]) throws -> R
+  ) throws -> R {
+    let (folder, name) = try split(relativePath)
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    let dir = try openFolder(folder, create: create, opened: &opened)
+    return try body(dir, name, folder)
+  }
+
+  /// Writes `bytes` to a temporary sibling of `relativePath` (`.rss.xml.loa-PID.tmp`,
+  /// `O_EXCL`) and `fsync`s it, unless the published file already holds exactly these bytes.
+  ///
+  /// - Returns: the staged file, or nil when the published file is unchanged.
+  /// - Throws: ``WriteError``; nothing published has changed.
+  package func stage(_ bytes: [UInt8], to relativePath: String, force: Bool = false) throws
+    -> StagedFile?
+  {
+    try inFolder(of: relativePath, create: true) { dir, name, folder in
+      if !force, try Self.hasSameBytes(dir, name, bytes) { return nil }
+      let temp = ".\(name).loa-\(getpid()).tmp"
+      let full = path + "/" + relativePath
+      do {
+        _ = unlinkat(dir, temp, 0)
+        FileOperation.willChange("openat", full)
+        let file = try retryingSyscall("openat") {
+          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        do {
+          FileOperation.willChange("write", full)
+          try Self.writeAll(file, bytes)
+          FileOperation.willChange("fsync", full)
+          try retryingSyscall("fsync") { fsync(file) }
+          let fileToClose = file
+          try retryingSyscall("close") { close(fileToClose) }
+        } catch {
+          close(file)
+          throw error
+        }
+      } catch let e as SystemCallError {
+        _ = unlinkat(dir, temp, 0)
+        throw WriteError(path: full, e)
+      }
+      return StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp)
+    }
+  }
+
+  /// Renames every staged file over its published one (`renameat`, in the order given), then
+  /// removes `removals` (`unlinkat`; a file already gone is fine), then `fsync`s each folder
+  /// once so the changes are durable. Each file is replaced atomically.
+  ///
+  /// - Throws: ``WriteError`` for the first change that fails; the files not yet renamed keep
+  ///   their previous version and their temporary files are removed.
+  package func commit(_ files: [StagedFile], removing removals: [String] = []) throws {
+    // Two files staged for one path share a temporary name: the second replaced the first,
+    // and renaming the first would fail half-way through the commit. Refuse before renaming
+    // anything (a bug, never data: output paths are claimed once per run).
+    var paths = Set<String>()
+    for file in files where !paths.insert(file.path).inserted {
+      discard(files)
+      throw WriteError(.unsafePath, path: path + "/" + file.path, "staged twice in one run")
+    }
+    var folders: [[String]: Int32] = [:]
+    var opened: [Int32] = []
+    defer { for d in opened { close(d) } }
+    /// `fsync`s the open folders and closes them.
+    func syncFolders() {
+      for (parts, dir) in folders {
+        FileOperation.willChange("fsync", path + "/" + parts.joined(separator: "/"))
+        _ = try? retryingSyscall("fsync") { fsync(dir) }
+      }
+      for d in opened { close(d) }
+      folders = [:]
+      opened = []
+    }
+    func folder(_ parts: [String]) throws -> Int32 {
+      if let d = folders[parts] { return d }
+      // A site of 20,000 categories would run out of descriptors: sync and close early.
+      if folders.count >= 512 { syncFolders() }
+      let d = try openFolder(parts, create: false, opened: &opened)
+      folders[parts] = d
+      return d
+    }
+    for (index, file) in files.enumerated() {
+      do {
+        let dir = try folder(file.folder)
+        FileOperation.willChange("renameat", path + "/" + file.path)
+        do {
+          try retryingSyscall("renameat") { renameat(dir, file.temporaryName, dir, file.name) }
+        } catch let e as SystemCallError {
+          throw WriteError(path: path + "/" + file.path, e)
+        }
+      } catch {
+        discard(Array(files[index...]))
+        throw error
+      }
+    }
+    for relativePath in removals {
+      let (parts, name) = try split(relativePath)
+      let dir: Int32
+      do {
+        dir = try folder(parts)
+      } catch let e as WriteError where e.underlying?.errno == ENOENT {
+        continue
+      }
+      var st = stat()
+      guard fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      FileOperation.willChange("unlinkat", path + "/" + relativePath)
+      if unlinkat(dir, name, 0) != 0 && errno != ENOENT {
+        throw WriteError(path: path + "/" + relativePath, SystemCallError(call: "unlinkat", errno: errno))
+      }
+    }
+    syncFolders()
+  }
+
+  /// Whether the published file at `relativePath` holds exactly `bytes`.
+  package func holds(_ bytes: [UInt8], at relativePath: String) -> Bool {
+    (try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      try Self.hasSameBytes(dir, name, bytes)
+    }) ?? false
+  }
+
+  /// Whether a regular file (not a symlink) exists at `relativePath`.
+  package func exists(_ relativePath: String) -> Bool {
+    (try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      var st = stat()
+      return fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }) ?? false
+  }
+
+  /// Up to `limit` bytes of the published regular file at `relativePath` (never through a
+  /// symlink), or nil when there is none.
+  package func read(_ relativePath: String, limit: Int) -> [UInt8]? {
+    try? inFolder(of: relativePath, create: false) { dir, name, _ in
+      let file = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard file >= 0 else { return nil }
+      defer { close(file) }
+      var st = stat()
+      guard fstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+      return Self.readAll(file, count: min(limit, Int(st.st_size)))
+    }
+  }
+
+  /// Removes the temporary files of staged files that will not be committed.
+  package func discard(_ files: [StagedFile]) {
+    for file in files {
+      var opened: [Int32] = []
+      if let dir = try? openFolder(file.folder, create: false, opened: &opened) {
+        FileOperation.willChange("unlinkat", path + "/" + file.path)
+        _ = unlinkat(dir, file.temporaryName, 0)
+      }
+      for d in opened { close(d) }
+    }
+  }
+
+  /// Removes temporary files left by runs that were killed (`.name.loa-PID.tmp` whose process
+  /// no longer exists), in the directory and its folders one level down, through directory
+  /// descriptors: a symlinked folder is never entered.
+  package func removeAbandonedTemporaryFiles() {
+    Self.sweepAbandoned(fd, label: path, depth: 1)
+  }
+
+  /// Whether `name` is a temporary file (`.x.loa-PID.tmp`) of a process that no longer exists.
+  static func isAbandonedTemporaryFile(_ name: String) -> Bool {
+    guard name.hasPrefix("."), name.hasSuffix(".tmp"), let r = name.range(of: ".loa-", options: .backwards)
+    else { return false }
+    guard let pid = Int32(name[r.upperBound...].dropLast(4)), pid > 0, pid != getpid() else {
+      return false
+    }
+    return kill(pid, 0) != 0 && errno == ESRCH
+  }
+
+  /// Removes abandoned temporary files in the folder open as `dir` (not closed here) and, to
+  /// `depth` levels, in its real sub-folders.
+  static func sweepAbandoned(_ dir: Int32, label: String, depth: Int) {
+    var folders: [String] = []
+    for name in entries(of: dir) {
+      if isAbandonedTemporaryFile(name) {
+        FileOperation.willChange("unlinkat", label + "/" + name)
+        _ = unlinkat(dir, name, 0)
+      } else if depth > 0, !name.hasPrefix(".") {
+        var st = stat()
+        if fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+          folders.append(name)
+        }
+      }
+    }
+    for name in folders {
+      let sub = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard sub >= 0 else { continue }
+      sweepAbandoned(sub, label: label + "/" + name, depth: depth - 1)
+      close(sub)
+    }
+  }
+
+  /// The names in the folder open as `dir` (not closed here), without `.` and `..`.
+  static func entries(of dir: Int32) -> [String] {
+    let copy = dup(dir)
+    guard copy >= 0, let stream = fdopendir(copy) else {
+      if copy >= 0 { close(copy) }
+      return []
+    }
+    defer { closedir(stream) }
+    // A duplicated descriptor shares its position with the original: start at the top.
+    rewinddir(stream)
+    var names: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// Whether `name` in `dir` is a regular file holding exactly `bytes`.
+  static func hasSameBytes(_ dir: Int32, _ name: String, _ bytes: [UInt8]) throws -> Bool {
+    let file = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard file >= 0 else { return false }
+    defer { close(file) }
+    var st = stat()
+    guard fstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count
+    else { return false }
+    return readAll(file, count: bytes.count) == bytes
+  }
+
+  /// Reads `count` bytes from the start of `file`, or nil when it ends sooner or fails.
+  static func readAll(_ file: Int32, count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let n = bytes.withUnsafeMutableBytes { pread(file, $0.baseAddress! + done, count - done, off_t(done)) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return nil }
+      done += n
+    }
+    return bytes
+  }
+
+  #if DEBUG
+    /// Test builds only: `LOA_TEST_FAIL_WRITE=ERRNO:N` makes the N-th file write of the process
+    /// (and every one after it) fail with that errno, to test full disks and I/O errors where a
+    /// small tmpfs cannot be mounted. Release builds have no such hook.
+    nonisolated(unsafe) static var writesSoFar = 0
+    static let injectedFailure: (errno: Int32, from: Int)? = {
+      guard let spec = ProcessInfo.processInfo.environment["LOA_TEST_FAIL_WRITE"] else { return nil }
+      let parts = spec.split(separator: ":")
+      guard parts.count == 2, let e = Int32(parts[0]), let n = Int(parts[1]) else { return nil }
+      return (e, n)
+    }()
+  #endif
+
+  static func writeAll(_ file: Int32, _ bytes: [UInt8]) throws {
+    #if DEBUG
+      writesSoFar += 1
+      if let f = injectedFailure, writesSoFar >= f.from {
+        throw SystemCallError(call: "write", errno: f.errno)
+      }
+    #endif
+    var done = 0
+    try bytes.withUnsafeBytes { buffer in
+      while done < buffer.count {
+        let n = Glibc.write(file, buffer.baseAddress! + done, buffer.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw SystemCallError(call: "write", errno: errno)
+        }
+        if n == 0 { throw SystemCallError(call: "write", errno: EIO) }
+        done += n
+      }
+    }
+  }
+}

@@ -1,0 +1,351 @@
+import CSQLite3
+import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads the article database contract from a SQLite file, read-only, inside one read
+/// transaction so that every feed of a run sees the same snapshot.
+public final class SQLiteArticleStore: ArticleStore {
+  public let path: String
+  private let connection: SQLiteConnection
+  private let articlesSource: String
+  private let categoriesSQL: String
+  /// What `published_at` is sorted by (``DatePattern/sqlSortKey(_:)``).
+  private let sortKey: String
+  private var byCategory: SQLiteStatement?
+  private var uncategorized: SQLiteStatement?
+  private var all: SQLiteStatement?
+  private var inTransaction = false
+  public let changeToken: String?
+  /// The `status` values that mean "published" (`database.publishedStatuses`), bound as
+  /// `?1`…`?k`; the other parameters of each query follow them.
+  private let statuses: [String]
+  /// `status = ?1`, or `status IN (?1, ?2, …)` for several values.
+  private let statusClause: String
+  /// `database.statementTimeoutSeconds`, for messages.
+  private let statementTimeoutSeconds: Int
+  private let hasCustomArticlesQuery: Bool
+  private let hasCustomCategoriesQuery: Bool
+
+  /// Opens `path`.
+  ///
+  /// - Parameters:
+  ///   - articlesQuery: the operator's own SELECT returning the contract's article columns,
+  ///     used in place of the `articles` table; nil for the table.
+  ///   - categoriesQuery: likewise for `categories`.
+  ///   - datePatterns: the configured date patterns, so the database sorts such dates by the
+  ///     instant they name.
+  ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
+  ///   - publishedStatuses: the `status` values that mean "published"; never empty.
+  ///   - statementTimeoutSeconds: the longest one query may run inside SQLite
+  ///     (`database.statementTimeoutSeconds`), so a runaway custom query cannot hold the run
+  ///     lock forever.
+  /// - Throws: ``StoreError``: `.notFound` for a missing file, `.unavailable` when it cannot
+  ///   be opened or is not a SQLite database, `.schema` when a query does not fit (a custom
+  ///   query that is not one statement included).
+  public init(
+    path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000,
+    statementTimeoutSeconds: Int = 30, publishedStatuses: [String] = ["published"]
+  ) throws {
+    self.path = path
+    statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
+    statusClause = Self.statusClause(count: statuses.count) { "?\($0)" }
+    self.statementTimeoutSeconds = statementTimeoutSeconds
+    hasCustomArticlesQuery = articlesQuery != nil
+    hasCustomCategoriesQuery = categoriesQuery != nil
+    sortKey = DatePattern.sqlSortKey(datePatterns)
+    var st = stat()
+    if stat(path, &st) != 0 {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR {
+        throw StoreError(.notFound, "database \(path) does not exist")
+      }
+      throw StoreError(.unavailable, "cannot open database \(path): \(Errno.message(code))")
+    }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+      throw StoreError(.unavailable, "database \(path) is a directory, not a SQLite file")
+    }
+    // Taken before the snapshot: a write after this point changes the token next time.
+    changeToken = Self.fileToken(path)
+    do {
+      connection = try SQLiteConnection(
+        path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    } catch let e as SQLiteError {
+      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
+    }
+    connection.statementTimeoutSeconds = Double(statementTimeoutSeconds)
+    if let q = articlesQuery {
+      articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"
+    } else {
+      articlesSource = "articles"
+    }
+    if let q = categoriesQuery {
+      categoriesSQL =
+        "SELECT id, parent_id, slug, name, description FROM (" + Self.trimmedQuery(q)
+        + ") AS loa_categories ORDER BY id"
+    } else {
+      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+    }
+    do {
+      // A deferred transaction takes its snapshot at the first read and keeps it until COMMIT.
+      try connection.execute("BEGIN")
+      inTransaction = true
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read database")
+    }
+    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", .articles)
+    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", .categories)
+  }
+
+  /// Which query a failure concerns, for messages.
+  enum QueryKind {
+    case articles, categories
+  }
+
+  /// Prepares the operator's own query on its own, so that one holding several statements
+  /// is refused by name (exit 78) before loa wraps it.
+  private func checkIsOneStatement(_ query: String?, key: String, _ kind: QueryKind) throws {
+    guard let query else { return }
+    do {
+      _ = try connection.prepare(Self.trimmedQuery(query))
+    } catch let e as SQLiteError where (e.code & 0xFF) == SQLITE_MISUSE {
+      throw StoreError(
+        .schema, "\(key) must be a single SELECT statement: \(e.message)", sql: query)
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read \(kind) from", kind)
+    }
+  }
+
+  /// Device, inode, size, modification and change times (nanoseconds) of the database file
+  /// and of its write-ahead log, if any. Any write changes one of them; the change time cannot
+  /// be set back by anyone.
+  static func fileToken(_ path: String) -> String? {
+    func stamp(_ p: String) -> String {
+      var st = stat()
+      guard stat(p, &st) == 0 else { return "-" }
+      return "\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):"
+        + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+    }
+    return "sqlite " + stamp(path) + " wal " + stamp(path + "-wal")
+  }
+
+  /// `status = <1>` for one accepted value, `status IN (<1>, <2>, …)` for several, with
+  /// `marker` writing each parameter (`?1`, `$1`). The values are always bound, never written
+  /// into the SQL; with one value the query stays an equality the `(status, published_at)`
+  /// index answers in date order.
+  static func statusClause(count: Int, marker: (Int) -> String) -> String {
+    if count <= 1 { return "status = " + marker(1) }
+    return "status IN (" + (1...count).map(marker).joined(separator: ", ") + ")"
+  }
+
+  /// Binds the accepted statuses to `?1`…`?k`.
+  private func bindStatuses(_ stmt: SQLiteStatement) throws {
+    for (i, status) in statuses.enumerated() { try stmt.bind(status, at: Int32(i + 1)) }
+  }
+
+  /// Removes trailing white space and semicolons so the query can be wrapped.
+  static func trimmedQuery(_ q: String) -> String {
+    var s = Substring(q)
+    while let last = s.last, last == ";" || last.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+
+  /// Turns a SQLite error into a one-line ``StoreError`` naming the database file, and for a
+  /// statement timeout the query that ran too long.
+  private func mapped(_ e: SQLiteError, _ what: String, _ kind: QueryKind? = nil) -> StoreError {
+    let primary = e.code & 0xFF
+    if e.isTimeout {
+      let query: String
+      switch kind {
+      case .articles?:
+        query =
+          hasCustomArticlesQuery
+          ? "the custom articles query (database.articlesQuery)" : "the articles query"
+      case .categories?:
+        query =
+          hasCustomCategoriesQuery
+          ? "the custom categories query (database.categoriesQuery)" : "the categories query"
+      case nil:
+        query = "a query"
+      }
+      return StoreError(
+        .unavailable,
+        "\(what) \(path): statement timeout reached: \(query) ran longer than \(statementTimeoutSeconds) s (database.statementTimeoutSeconds)",
+        sql: e.sql)
+    }
+    switch primary {
+    case SQLITE_NOTADB:
+      return StoreError(.unavailable, "\(path) is not a SQLite database")
+    case SQLITE_BUSY, SQLITE_LOCKED:
+      return StoreError(
+        .unavailable, "database \(path) is locked by another process (gave up waiting)")
+    case SQLITE_CORRUPT:
+      return StoreError(.unavailable, "database \(path) is corrupt: \(e.message)")
+    case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM, SQLITE_AUTH:
+      return StoreError(.unavailable, "\(what) \(path): \(e.message)")
+    case SQLITE_ERROR:
+      return StoreError(.schema, "\(what) \(path): \(e.message)", sql: e.sql)
+    case SQLITE_MISUSE where e.function == "sqlite3_prepare_v3":
+      // A query with a second statement after it (``SQLiteConnection/prepare(_:persistent:)``).
+      return StoreError(.schema, "\(what) \(path): \(e.message)", sql: e.sql)
+    default:
+      return StoreError(.unavailable, "\(what) \(path): \(e.message)", sql: e.sql)
+    }
+  }
+
+  public func categories() throws -> [CategoryRow] {
+    do {
+      let stmt = try connection.prepare(categoriesSQL)
+      var rows: [CategoryRow] = []
+      while try stmt.step() {
+        if stmt.isNull(0) { continue }
+        rows.append(
+          CategoryRow(
+            id: stmt.int64(0), parentID: stmt.isNull(1) ? nil : stmt.int64(1),
+            slug: stmt.text(2) ?? "", name: stmt.text(3) ?? "", description: stmt.text(4)))
+      }
+      return rows
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read categories from", .categories)
+    }
+  }
+
+  public func forEachRawArticle(
+    in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
+  ) throws {
+    let stmt: SQLiteStatement
+    do {
+      switch selection {
+      case .all:
+        let s =
+          try all
+          ?? connection.prepare(
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
+              + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
+        all = s
+        stmt = s
+        stmt.reset()
+        try bindStatuses(stmt)
+      case .category(let id):
+        let s =
+          try byCategory
+          ?? connection.prepare(
+            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
+              + " AND category_id = ?\(statuses.count + 1)"
+              + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
+        byCategory = s
+        stmt = s
+        stmt.reset()
+        try bindStatuses(stmt)
+        try stmt.bind(id, at: Int32(statuses.count + 1))
+      case .uncategorized(let known):
+        let s = try uncategorized ?? prepareUncategorized()
+        uncategorized = s
+        stmt = s
+        stmt.reset()
+        try bindStatuses(stmt)
+        try stmt.bind(
+          "[" + known.map(String.init).joined(separator: ",") + "]", at: Int32(statuses.count + 1))
+      }
+      defer { stmt.reset() }
+      while try stmt.step() {
+        var row = RawArticleRow(id: stmt.int64(0), categoryID: stmt.isNull(1) ? nil : stmt.int64(1))
+        if !stmt.isInteger(0) {
+          // sqlite3_column_int64 reads NULL and 'abc' as 0 and 2.5 as 2: keep what it was.
+          row.idIsMissing = true
+          row.idLiteral = RawArticleRow.idLiteral(text: stmt.text(0), isNumber: stmt.isReal(0))
+        }
+        for i in Int32(2)..<Int32(ArticleColumns.names.count) { row.append(stmt.bytes(i)) }
+        if try !body(row) { break }
+      }
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from", .articles)
+    }
+  }
+
+  /// Whether `name` is a table (a view's rowid reads as NULL, which would match nothing).
+  /// A WITHOUT ROWID table passes here and fails to prepare the rowid query instead.
+  private func isRowidTable(_ name: String) -> Bool {
+    guard
+      let s = try? connection.prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1 COLLATE NOCASE")
+    else { return false }
+    defer { s.reset() }
+    guard (try? s.bind(name, at: 1)) != nil else { return false }
+    return (try? s.step()) ?? false
+  }
+
+  /// The query for articles outside every known category, newest first.
+  ///
+  /// Written plainly, SQLite walks `articles_published` and reads every table row to test
+  /// `category_id`: when almost every article has a category that is the whole table, on
+  /// every run. On a rowid table the matching rowids come instead from a scan of the
+  /// covering index on `category_id`, and the walk in date order reads only the rows it
+  /// returns (measured on 100k articles: 1,014 page reads instead of 26,493).
+  /// The `+` keeps the planner from turning the rowid list into the outer loop, which would
+  /// read and sort every match. A view or WITHOUT ROWID table has no rowid, so for those
+  /// (and for an operator's own query) the plain form is used.
+  private func prepareUncategorized() throws -> SQLiteStatement {
+    let outside =
+      "(category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?\(statuses.count + 1))))"
+    let order = " ORDER BY \(sortKey) DESC, id DESC"
+    if articlesSource == "articles", isRowidTable("articles"),
+      let s = try? connection.prepare(
+        "SELECT \(ArticleColumns.list) FROM articles WHERE \(statusClause) AND"
+          + " +rowid IN (SELECT rowid FROM articles WHERE \(outside))" + order, persistent: true)
+    {
+      return s
+    }
+    return try connection.prepare(
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause) AND \(outside)"
+        + order,
+      persistent: true)
+  }
+
+  public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
+    func one(_ direction: String) throws -> String? {
+      let stmt = try connection.prepare(
+        "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(articlesSource)"
+          + " WHERE \(statusClause) ORDER BY \(sortKey) \(direction), id \(direction) LIMIT 1")
+      try bindStatuses(stmt)
+      return try stmt.step() ? stmt.text(0) : nil
+    }
+    do {
+      return (try one("DESC"), try one("ASC"))
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from", .articles)
+    }
+  }
+
+  public func statusCounts() throws -> StatusCounts {
+    do {
+      // Only after a run found nothing to publish: one pass over the table or the query.
+      let stmt = try connection.prepare(
+        "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1"
+          + " ORDER BY 2 DESC, 1")
+      var counts = StatusCounts()
+      while try stmt.step() { counts.add(stmt.text(0), rows: Int(stmt.int64(1))) }
+      return counts
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public var usesArticlesQuery: Bool { articlesSource != "articles" }
+
+  public func close() throws {
+    byCategory = nil
+    uncategorized = nil
+    all = nil
+    if inTransaction {
+      try? connection.execute("COMMIT")
+      inTransaction = false
+    }
+    do { try connection.close() } catch let e as SQLiteError {
+      throw mapped(e, "cannot close")
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import CLibXML2
+import LoaCore
+
+/// Validates documents against a RELAX NG schema with libxml2 (`xmlRelaxNGValidateDoc`).
+/// Not thread-safe: use one per thread.
+public final class RelaxNGValidator {
+  private let schema: xmlRelaxNGPtr
+  private let context: xmlRelaxNGValidCtxtPtr
+  private let messages = MessageCollector()
+
+  /// Compiles `schemaText`.
+  ///
+  /// - Throws: ``XMLWriterError`` naming the libxml2 call when the schema does not compile.
+  public init(schemaText: String) throws {
+    XMLParsing.initialize()
+    var text = schemaText
+    let parser: xmlRelaxNGParserCtxtPtr? = text.withUTF8 { b in
+      b.withMemoryRebound(to: CChar.self) { xmlRelaxNGNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+    }
+    guard let parser else { throw XMLWriterError(function: "xmlRelaxNGNewMemParserCtxt") }
+    defer { xmlRelaxNGFreeParserCtxt(parser) }
+    cxml_relaxng_parser_silence(parser)
+    guard let schema = xmlRelaxNGParse(parser) else {
+      throw XMLWriterError(function: "xmlRelaxNGParse")
+    }
+    guard let context = xmlRelaxNGNewValidCtxt(schema) else {
+      xmlRelaxNGFree(schema)
+      throw XMLWriterError(function: "xmlRelaxNGNewValidCtxt")
+    }
+    self.schema = schema
+    self.context = context
+    // Structured errors: a plain C function pointer (no varargs), so Swift can provide it.
+    xmlRelaxNGSetValidStructuredErrors(
+      context,
+      { user, error in
+        guard let user, let error else { return }
+        let collector = Unmanaged<MessageCollector>.fromOpaque(user).takeUnretainedValue()
+        if collector.first == nil, let m = error.pointee.message {
+          let text = String(cString: m).split(separator: "\n").first.map(String.init) ?? ""
+          collector.first = "line \(error.pointee.line): \(text)"
+        }
+      }, Unmanaged.passUnretained(messages).toOpaque())
+  }
+
+  deinit {
+    xmlRelaxNGFreeValidCtxt(context)
+    xmlRelaxNGFree(schema)
+  }
+
+  /// Nil when `bytes` is well-formed and valid, else the first problem.
+  public func problem(_ bytes: [UInt8]) -> String? {
+    let doc = bytes.withUnsafeBufferPointer { b in
+      b.withMemoryRebound(to: CChar.self) {
+        xmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", OutputCheck.parseOptions)
+      }
+    }
+    guard let doc else { return OutputCheck.xmlProblem(bytes) ?? "not well-formed" }
+    defer { xmlFreeDoc(doc) }
+    messages.first = nil
+    let rc = xmlRelaxNGValidateDoc(context, doc)
+    if rc == 0 { return nil }
+    return "not valid against the RFC 4287 schema: " + (messages.first ?? "error \(rc)")
+  }
+
+  private final class MessageCollector {
+    var first: String?
+  }
+
+  /// A validator for Atom 1.0 (RFC 4287).
+  public static func atom() throws -> RelaxNGValidator {
+    try RelaxNGValidator(schemaText: AtomSchema.rng)
+  }
+}

@@ -1,0 +1,706 @@
+import CLibXML2
+import LoaCore
+
+/// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
+/// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
+/// absolute against the article's URL, and serialized again with `htmlNodeDump`.
+///
+/// - Kept: paragraphs, headings, lists, links, images (with `srcset`), figures and captions,
+///   tables, quotes, inline emphasis, code, `time`, `abbr`, `details`.
+/// - Removed with their content: `script`, `style`, `iframe`/`frame` (replaced by a link to
+///   their page), `object`, `embed`, `applet`, `form` and its controls, `meta`, `base`, `link`,
+///   `noscript`, `template`, `svg`, `math`, `canvas`; comments and processing instructions.
+/// - `video` and `audio` become a link (with the poster image when there is one).
+/// - Other elements (`font`, `center`, Word's `o:p`) are unwrapped: their content stays.
+/// - Attributes: only those listed per element, plus `lang`, `dir`, `title`. Event handlers,
+///   `style`, `class`, `id`, `target` are dropped.
+/// - URLs (`href`, `src`, `srcset`, `cite`, `poster`): resolved against the article; only
+///   `http`/`https` survive (plus `mailto:`/`tel:` for links), so `javascript:`, `vbscript:`
+///   and `data:` are gone whatever their case, spacing or entity encoding (the parser decodes
+///   entities before the check). Non-ASCII is percent-encoded (RFC 3987). Lazy-loading
+///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
+public struct HTMLSanitizer: Sendable {
+  /// Bumped whenever the output for the same input can change, so cached results are redone.
+  public static let version = 7
+
+  /// Counts of what was removed or changed, for the report.
+  public struct Changes: Sendable, Equatable {
+    public var removedElements: [String] = []
+    /// Embeds (`iframe`, `video`, `audio`) turned into links.
+    public var replacedElements: [String] = []
+    public var removedAttributes = 0
+    public var droppedURLs = 0
+    public var truncated = false
+
+    public var isEmpty: Bool {
+      removedElements.isEmpty && replacedElements.isEmpty && droppedURLs == 0 && !truncated
+    }
+
+    public var summary: String {
+      var parts: [String] = []
+      if !removedElements.isEmpty {
+        parts.append("removed " + Array(Set(removedElements)).sorted().map { "<\($0)>" }.joined(separator: ", "))
+      }
+      if !replacedElements.isEmpty {
+        parts.append("replaced " + Array(Set(replacedElements)).sorted().map { "<\($0)>" }.joined(separator: ", ") + " with links")
+      }
+      if droppedURLs > 0 { parts.append("dropped \(droppedURLs) unsafe or invalid URL\(droppedURLs == 1 ? "" : "s")") }
+      if truncated { parts.append("cut to the content size limit") }
+      return parts.joined(separator: "; ")
+    }
+  }
+
+  /// The sanitized content.
+  public struct Result: Sendable, Equatable {
+    public var html: String
+    /// The visible text of the body (without figure captions), white space collapsed.
+    public var text: String
+    public var changes: Changes
+  }
+
+  public let base: WebAddress
+  /// Maximum bytes of serialized HTML; whole top-level blocks beyond it are left out and a
+  /// "read more" link to the article is added.
+  public let maxBytes: Int
+  /// Text of that link.
+  public let readMoreText: String
+
+  public init(base: WebAddress, maxBytes: Int = 1_000_000, readMoreText: String = "Đọc tiếp") {
+    self.base = base
+    self.maxBytes = maxBytes
+    self.readMoreText = readMoreText
+  }
+
+  static let global: Set<String> = ["lang", "dir", "title"]
+  static let allowed: [String: Set<String>] = [
+    "p": [], "br": [], "hr": [], "h1": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [],
+    "ul": [], "ol": ["start", "reversed", "type"], "li": ["value"], "dl": [], "dt": [], "dd": [],
+    "a": ["href"], "img": ["src", "alt", "width", "height", "srcset", "sizes"],
+    "figure": [], "figcaption": [],
+    "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [],
+    "th": ["colspan", "rowspan", "scope"], "td": ["colspan", "rowspan"], "colgroup": ["span"],
+    "col": ["span"], "blockquote": ["cite"], "q": ["cite"], "cite": [], "em": [], "strong": [],
+    "b": [], "i": [], "u": [], "s": [], "del": ["cite", "datetime"], "ins": ["cite", "datetime"],
+    "sub": [], "sup": [], "small": [], "mark": [], "abbr": [], "code": [], "pre": [], "kbd": [],
+    "samp": [], "var": [], "span": [], "div": [], "section": [], "article": [], "aside": [],
+    "header": [], "footer": [], "time": ["datetime"], "address": [], "details": [],
+    "summary": [], "bdi": [], "bdo": [], "ruby": [], "rt": [], "rp": [],
+  ]
+  static let removedWithContent: Set<String> = [
+    "script", "style", "object", "applet", "form", "input", "button",
+    "select", "option", "optgroup", "textarea", "datalist", "output", "meta", "base", "link",
+    "noscript", "template", "svg", "math", "canvas", "title", "head", "xml", "frameset",
+    "track", "dialog", "slot", "portal",
+  ]
+  /// HTML5 void elements libxml2's HTML 4 parser treats as containers. All are dropped:
+  /// `embed` is unsafe, the others mean nothing without their parent element or, like
+  /// `wbr`, would be serialized with an end tag HTML does not have.
+  static let html5Void: Set<String> = ["embed", "param", "track", "keygen", "source", "wbr"]
+  static let urlAttributes: Set<String> = ["href", "src", "cite"]
+  static let numericAttributes: Set<String> = [
+    "width", "height", "colspan", "rowspan", "span", "start", "value",
+  ]
+  /// Elements whose text is left out of the derived summary.
+  static let notInSummary: Set<String> = ["figure", "figcaption", "table", "pre", "caption"]
+  static let blockElements: Set<String> = [
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "figure", "figcaption", "table", "tr", "td", "th", "blockquote", "div", "section",
+    "article", "aside", "header", "footer", "address", "details", "summary", "pre",
+  ]
+
+  /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
+  public func sanitize(_ html: String) -> Result {
+    XMLParsing.initialize()
+    var changes = Changes()
+    // NOIMPLIED is not used: the parser's implied html/body give one place to read from.
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NODEFDTD.rawValue)
+    var source = html
+    if source.utf8.contains(0x0D) {
+      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
+      // in the feeds' CDATA. Normalized here, every format carries the same content.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(source.utf8.count)
+      var afterCR = false
+      for b in source.utf8 {
+        if b == 0x0A && afterCR {
+          afterCR = false
+          continue
+        }
+        afterCR = b == 0x0D
+        bytes.append(afterCR ? 0x0A : b)
+      }
+      source = String(decoding: bytes, as: UTF8.self)
+    }
+    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
+    guard let document = HTMLDocument.parse(source, options: options) else { return Result(html: "", text: "", changes: changes) }
+    defer { withExtendedLifetime(document) {} }
+    let doc = document.pointer
+    guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
+    clean(children: body, changes: &changes)
+    Self.normalizeTopLevel(in: body)
+
+    // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
+    // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
+    // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
+    // word boundary of its text.
+    var pieces: [String] = []
+    var size = 0
+    var node = body.pointee.children
+    while let n = node {
+      let piece = Self.serialize(n, doc)
+      size += piece.utf8.count
+      pieces.append(piece)
+      node = n.pointee.next
+    }
+    if size > maxBytes {
+      changes.truncated = true
+      Self.cut(body, budget: maxBytes, doc)
+      pieces = []
+      node = body.pointee.children
+      while let n = node {
+        pieces.append(Self.serialize(n, doc))
+        node = n.pointee.next
+      }
+    }
+    var kept: [xmlNodePtr] = []
+    node = body.pointee.children
+    while let n = node {
+      kept.append(n)
+      node = n.pointee.next
+    }
+    var output = pieces.joined()
+    if output.utf8.contains(0x0D) {
+      // A CR from a character reference (`&#13;`): written as LF, as the raw ones were.
+      output = String(decoding: output.utf8.map { $0 == 0x0D ? 0x0A : $0 }, as: UTF8.self)
+    }
+    if changes.truncated {
+      output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
+        + HTMLText.escaped(readMoreText) + "</a></p>"
+    }
+    var text = ""
+    for n in kept { Self.appendText(n, to: &text) }
+    return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+  }
+
+  /// Removes from `parent`'s children whatever does not fit in `budget` serialized bytes: the
+  /// children that fit are kept whole, the first that does not is cut inside (an element) or
+  /// at a word boundary (text, ending in "…"), the rest are removed.
+  static func cut(_ parent: xmlNodePtr, budget: Int, _ doc: htmlDocPtr) {
+    var used = 0
+    var child = parent.pointee.children
+    while let c = child {
+      let size = serialize(c, doc).utf8.count
+      if used + size <= budget {
+        used += size
+        child = c.pointee.next
+        continue
+      }
+      let room = budget - used
+      var keep = false
+      if c.pointee.type == XML_TEXT_NODE {
+        keep = cutText(c, budget: room, doc)
+      } else if c.pointee.type == XML_ELEMENT_NODE, c.pointee.children != nil,
+        let shell = xmlCopyNode(c, 2)
+      {
+        // The element's own tags (with its attributes) cost this much.
+        let tags = serialize(shell, doc).utf8.count
+        xmlFreeNode(shell)
+        if room - tags > 64 {
+          cut(c, budget: room - tags, doc)
+          keep = c.pointee.children != nil
+        }
+      }
+      var rest = keep ? c.pointee.next : c
+      while let r = rest {
+        rest = r.pointee.next
+        remove(r)
+      }
+      return
+    }
+  }
+
+  /// Shortens a text node to fit `budget` serialized bytes, at a word boundary, with "…";
+  /// false when not even a few words fit.
+  static func cutText(_ node: xmlNodePtr, budget: Int, _ doc: htmlDocPtr) -> Bool {
+    guard budget > 16, let raw = xmlNodeGetContent(node) else { return false }
+    let text = String(cString: raw)
+    cxml_free(raw)
+    // Escaping only grows the text, so its length in bytes is an upper bound to start from;
+    // shrink until the serialized form fits.
+    var count = min(text.unicodeScalars.count, budget)
+    while count > 0 {
+      xmlNodeSetContent(node, TextCleaner.truncated(text, maxCharacters: count))
+      if serialize(node, doc).utf8.count <= budget { return true }
+      count = count * 3 / 4
+    }
+    return false
+  }
+
+  /// One node as HTML. Wraps `htmlNodeDumpFormatOutput` with no encoder (the tree is UTF-8
+  /// already) and no formatting.
+  static func serialize(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> String {
+    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
+    defer { xmlOutputBufferClose(out) }
+    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
+    xmlOutputBufferFlush(out)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
+    return String(
+      decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))), as: UTF8.self)
+  }
+
+  static func name(_ node: xmlNodePtr) -> String {
+    node.pointee.name.map { String(cString: $0) } ?? ""
+  }
+
+  static func body(of doc: htmlDocPtr) -> xmlNodePtr? {
+    guard let root = xmlDocGetRootElement(doc) else { return nil }
+    var child = root.pointee.children
+    while let c = child {
+      if c.pointee.type == XML_ELEMENT_NODE, name(c) == "body" { return c }
+      child = c.pointee.next
+    }
+    return root
+  }
+
+  /// Moves the children of `node` to follow it.
+  static func liftChildren(of node: xmlNodePtr) {
+    var anchor = node
+    var c = node.pointee.children
+    while let moved = c {
+      c = moved.pointee.next
+      xmlUnlinkNode(moved)
+      if let added = xmlAddNextSibling(anchor, moved) { anchor = added }
+    }
+  }
+
+  static func remove(_ node: xmlNodePtr) {
+    xmlUnlinkNode(node)
+    xmlFreeNode(node)
+  }
+
+  /// Cleans the children of `parent`, depth first.
+  func clean(children parent: xmlNodePtr, changes: inout Changes) {
+    var child = parent.pointee.children
+    while let node = child {
+      let next = node.pointee.next
+      switch node.pointee.type {
+      case XML_TEXT_NODE:
+        child = next
+      case XML_CDATA_SECTION_NODE:
+        if let content = xmlNodeGetContent(node) {
+          let text = xmlNewText(content)
+          cxml_free(content)
+          if let text { xmlAddPrevSibling(node, text) }
+        }
+        Self.remove(node)
+        child = next
+      case XML_ELEMENT_NODE:
+        child = cleanElement(node, changes: &changes)
+      default:
+        // Comments, processing instructions, entity references.
+        Self.remove(node)
+        child = next
+      }
+    }
+  }
+
+  /// Replaces `node` by its children, which are cleaned in their new place (so their parent
+  /// is checked where they end up); returns the node to clean next.
+  static func unwrap(_ node: xmlNodePtr) -> xmlNodePtr? {
+    liftChildren(of: node)
+    let following = node.pointee.next
+    remove(node)
+    return following
+  }
+
+  /// Where table parts, list items and captions may stand (their HTML content model). One
+  /// found elsewhere (a `<td>` whose `<table>` was lost to a typo) is unwrapped: a parser would
+  /// rebuild it differently, so a reader would not see what the feed carried, and sanitizing
+  /// would not be stable.
+  static let requiredParents: [String: Set<String>] = [
+    "tr": ["table", "thead", "tbody", "tfoot"], "td": ["tr"], "th": ["tr"],
+    "thead": ["table"], "tbody": ["table"], "tfoot": ["table"], "caption": ["table"],
+    "colgroup": ["table"], "col": ["table", "colgroup"],
+    "li": ["ul", "ol"], "dt": ["dl"], "dd": ["dl"], "figcaption": ["figure"],
+    "summary": ["details"], "rt": ["ruby"], "rp": ["ruby"],
+  ]
+
+  static let allowedVoid: Set<String> = ["br", "hr", "img", "col"]
+
+  /// Elements whose start tag ends an open parent in a parser (libxml2's start-tag rules, and
+  /// HTML's "closes a p element" set), by parent. The parser's own tree never has them
+  /// inside; the sanitizer would make such a nesting by unwrapping an element between them
+  /// (`<p><font><div>`), and libxml2 by reading a prefixed tag (`<p><o:p>`, Word's markup),
+  /// and the next parser would rebuild it differently. Checked pair by pair against libxml2
+  /// in HTMLSanitizerNestingTests.
+  static let closedBy: [String: Set<String>] = {
+    let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    let closesP: Set<String> = headings.union([
+      "address", "article", "aside", "blockquote", "details", "div", "dl", "figcaption",
+      "figure", "footer", "header", "hr", "ol", "p", "pre", "section", "table", "ul",
+    ])
+    var map: [String: Set<String>] = [
+      "p": closesP, "a": ["a", "table"], "address": ["dl", "ol", "ul"], "dt": ["dl"],
+      "ul": ["address", "ol", "pre"], "ol": ["address", "ul", "pre"], "pre": ["dl", "table", "ul", "ol"],
+    ]
+    for h in headings { map[h] = headings.union(["p", "table"]) }
+    for f in ["b", "i", "u", "s", "small"] { map[f] = ["p"] }
+    return map
+  }()
+
+  static func fitsParent(_ name: String, _ node: xmlNodePtr) -> Bool {
+    guard let parents = requiredParents[name] else { return true }
+    guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
+      return false
+    }
+    return parents.contains(Self.name(parent).lowercased())
+  }
+
+  /// Cleans one element; returns the node to clean next.
+  private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
+    let name = Self.name(node).lowercased()
+    if Self.allowedVoid.contains(name), node.pointee.children != nil {
+      // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
+      // follows it, and is cleaned in turn.
+      Self.liftChildren(of: node)
+    }
+    let next = node.pointee.next
+    if name == "iframe" || name == "frame" {
+      if let src = attribute(node, "src"), let url = resolve(src) {
+        changes.replacedElements.append(name)
+        replace(node, withLinkTo: url.description, text: url.description, image: nil)
+      } else {
+        changes.removedElements.append(name)
+        Self.remove(node)
+      }
+      return next
+    }
+    if name == "video" || name == "audio" {
+      var src = attribute(node, "src")
+      if src == nil {
+        var c = node.pointee.children
+        while let s = c, src == nil {
+          if s.pointee.type == XML_ELEMENT_NODE, Self.name(s) == "source" { src = attribute(s, "src") }
+          c = s.pointee.next
+        }
+      }
+      let url = src.flatMap { resolve($0) }
+      let poster = attribute(node, "poster").flatMap { resolve($0) }
+      if let url {
+        changes.replacedElements.append(name)
+        replace(
+          node, withLinkTo: url.description, text: name == "video" ? "Video" : "Audio",
+          image: poster?.description)
+      } else {
+        changes.removedElements.append(name)
+        Self.remove(node)
+      }
+      return next
+    }
+    if Self.html5Void.contains(name) {
+      // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
+      // follows inside them; that content really follows them, so it moves back there and is
+      // cleaned in turn.
+      if name == "embed" { changes.removedElements.append(name) }
+      return Self.unwrap(node)
+    }
+    if Self.removedWithContent.contains(name) {
+      changes.removedElements.append(name)
+      Self.remove(node)
+      return next
+    }
+    guard let allowedAttributes = Self.allowed[name], Self.fitsParent(name, node) else {
+      // Unknown or presentational element, or one out of place: keep its content only.
+      return Self.unwrap(node)
+    }
+    // A parser would end the parent here: a paragraph holding a block becomes a division
+    // (once the block is known to stay), anything else out of place keeps its content only.
+    var paragraphToDivision: xmlNodePtr?
+    if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+      let parentName = Self.name(parent).lowercased()
+      if let closing = Self.closedBy[parentName], closing.contains(name) {
+        guard parentName == "p" else { return Self.unwrap(node) }
+        paragraphToDivision = parent
+      }
+    }
+    cleanAttributes(node, element: name, allowed: allowedAttributes, changes: &changes)
+
+    if name == "img" && attribute(node, "src") == nil {
+      // Its unusable src was counted when the attribute was dropped.
+      Self.remove(node)
+      return next
+    }
+    if name == "a" && (attribute(node, "href") == nil || Self.hasAncestor(node, named: "a")) {
+      // A link without a usable target, or inside another link (at any depth: HTML's parser
+      // closes the outer one), keeps its content only.
+      return Self.unwrap(node)
+    }
+    clean(children: node, changes: &changes)
+    if name == "p" && Self.isBlank(node) {
+      // Empty paragraphs (Word's <o:p></o:p>, editors' <p>&nbsp;</p> and <p><br></p>
+      // spacers) carry nothing.
+      Self.remove(node)
+      return next
+    }
+    if let paragraphToDivision { xmlNodeSetName(paragraphToDivision, "div") }
+    if node.pointee.children == nil, !Self.allowedVoid.contains(name), let empty = xmlNewDocText(node.pointee.doc, "") {
+      // libxml2 writes an empty `li`, `td`, `dt`… without its end tag (optional in HTML), and
+      // the next parser puts whatever follows inside it; an empty child keeps the end tag.
+      xmlAddChild(node, empty)
+    }
+    return next
+  }
+
+  /// Removes white space (ASCII only: a no-break space is content) standing alone at the start
+  /// or the end of the content: the parser drops it there (before the body exists, and at the
+  /// end of its input), so kept it would be gone after the next sanitize. It is left there
+  /// when what surrounded it was unwrapped. Between elements the parser keeps it, and so
+  /// does the sanitizer (the source's line breaks between paragraphs stay).
+  static func normalizeTopLevel(in body: xmlNodePtr) {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+    func isBlock(_ n: xmlNodePtr) -> Bool {
+      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
+    }
+    func isBlankText(_ n: xmlNodePtr) -> Bool {
+      guard n.pointee.type == XML_TEXT_NODE else { return false }
+      guard var p = n.pointee.content else { return true }
+      while p.pointee != 0 {
+        if !isSpace(p.pointee) { return false }
+        p += 1
+      }
+      return true
+    }
+    while let first = body.pointee.children, isBlankText(first) { remove(first) }
+    while let last = body.pointee.last, isBlankText(last) { remove(last) }
+    // Text first in the body gets a paragraph from the parser (with its leading white space
+    // dropped), up to the next block; given here, the next sanitize finds it already there.
+    guard let first = body.pointee.children, first.pointee.type == XML_TEXT_NODE,
+      let p = xmlNewDocNode(body.pointee.doc, nil, "p", nil)
+    else { return }
+    if let content = first.pointee.content {
+      var start = content
+      while isSpace(start.pointee) { start += 1 }
+      if start != content {
+        let trimmed = String(cString: start)  // a copy: the old content is freed next
+        xmlNodeSetContent(first, trimmed)
+      }
+    }
+    xmlAddPrevSibling(first, p)
+    var next: xmlNodePtr? = first
+    while let n = next, !isBlock(n) {
+      next = n.pointee.next
+      xmlUnlinkNode(n)
+      xmlAddChild(p, n)
+    }
+  }
+
+  /// Whether `node` holds nothing but white space (no-break spaces included) and line breaks.
+  static func isBlank(_ node: xmlNodePtr) -> Bool {
+    var c = node.pointee.children
+    while let n = c {
+      if n.pointee.type == XML_ELEMENT_NODE, name(n) == "br" {
+        c = n.pointee.next
+        continue
+      }
+      guard n.pointee.type == XML_TEXT_NODE else { return false }
+      if let content = n.pointee.content {
+        let text = String(cString: content)
+        guard text.unicodeScalars.allSatisfy({ Whitespace.isSpace($0.value) }) else {
+          return false
+        }
+      }
+      c = n.pointee.next
+    }
+    return true
+  }
+
+  /// Replaces `node` by `<a href>` around text or a poster image.
+  /// Inside a link, the replacement is the poster or the text alone: a link in a link is
+  /// taken apart by every parser.
+  private func replace(_ node: xmlNodePtr, withLinkTo href: String, text: String, image: String?) {
+    let inLink = Self.hasAncestor(node, named: "a")
+    var link: xmlNodePtr?
+    if !inLink {
+      link = xmlNewDocNode(node.pointee.doc, nil, "a", nil)
+      guard let link else {
+        Self.remove(node)
+        return
+      }
+      xmlSetProp(link, "href", href)
+    }
+    let content: xmlNodePtr?
+    if let image, let img = xmlNewDocNode(node.pointee.doc, nil, "img", nil) {
+      xmlSetProp(img, "src", image)
+      xmlSetProp(img, "alt", text)
+      content = img
+    } else {
+      content = xmlNewDocText(node.pointee.doc, text)
+    }
+    if let link {
+      if let content { xmlAddChild(link, content) }
+      xmlAddPrevSibling(node, link)
+    } else if let content {
+      xmlAddPrevSibling(node, content)
+    }
+    Self.remove(node)
+  }
+
+  static func hasAncestor(_ node: xmlNodePtr, named name: String) -> Bool {
+    var p = node.pointee.parent
+    while let e = p, e.pointee.type == XML_ELEMENT_NODE {
+      if Self.name(e).lowercased() == name { return true }
+      p = e.pointee.parent
+    }
+    return false
+  }
+
+  func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    guard let v = xmlGetProp(node, name) else { return nil }
+    defer { cxml_free(v) }
+    return String(cString: v)
+  }
+
+  private func cleanAttributes(
+    _ node: xmlNodePtr, element: String, allowed: Set<String>, changes: inout Changes
+  ) {
+    // Lazy-loading images: the real address is in a data- attribute.
+    var lazySrc: String?
+    var lazySrcset: String?
+    var attr = node.pointee.properties
+    var toRemove: [xmlAttrPtr] = []
+    var toSet: [(String, String)] = []
+    while let a = attr {
+      attr = a.pointee.next
+      let name = a.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+      let value: String = {
+        guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+        defer { cxml_free(v) }
+        return String(cString: v)
+      }()
+      toRemove.append(a)
+      if element == "img" {
+        if name == "data-src" || name == "data-original" || name == "data-lazy-src" {
+          lazySrc = value
+          continue
+        }
+        if name == "data-srcset" || name == "data-lazy-srcset" {
+          lazySrcset = value
+          continue
+        }
+      }
+      guard allowed.contains(name) || Self.global.contains(name) else {
+        changes.removedAttributes += 1
+        continue
+      }
+      if let kept = cleanValue(name, value, element: element, changes: &changes) {
+        toSet.append((name, kept))
+      }
+    }
+    for a in toRemove { xmlRemoveProp(a) }
+    if let lazySrc, let url = resolve(lazySrc) {
+      toSet.removeAll { $0.0 == "src" }
+      toSet.insert(("src", url.description), at: 0)
+    }
+    if let lazySrcset, let set = srcset(lazySrcset, changes: &changes) {
+      toSet.removeAll { $0.0 == "srcset" }
+      toSet.append(("srcset", set))
+    }
+    for (name, value) in toSet { xmlSetProp(node, name, value) }
+  }
+
+  /// A URL in the content made absolute against the article's URL; nil when it is not a usable
+  /// http(s) URL, or names its host by an IPv6 literal (`http://[::1]/`): `htmlNodeDump`
+  /// percent-encodes `[` and `]` in `href` and `src`, which would publish a broken URL.
+  func resolve(_ reference: String) -> WebAddress? {
+    guard let url = WebAddress.resolve(reference, against: base), !url.authority.hasPrefix("[")
+    else { return nil }
+    return url
+  }
+
+  /// The value to keep for an allowed attribute, or nil to drop it.
+  private func cleanValue(
+    _ name: String, _ value: String, element: String, changes: inout Changes
+  ) -> String? {
+    if Self.urlAttributes.contains(name) {
+      if name == "href", element == "a" {
+        let trimmed = WebAddress.cleaned(value)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+          return WebAddress.percentEncoded(trimmed, allowing: WebAddress.queryChars)
+        }
+      }
+      if let url = resolve(value) { return url.description }
+      changes.droppedURLs += 1
+      return nil
+    }
+    if name == "srcset" { return srcset(value, changes: &changes) }
+    if Self.numericAttributes.contains(name) {
+      let v = value.trimmingCharacters(in: .whitespaces)
+      return !v.isEmpty && v.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
+    }
+    if name == "dir" {
+      let v = value.lowercased()
+      return ["ltr", "rtl", "auto"].contains(v) ? v : nil
+    }
+    return Whitespace.collapsed(value)
+  }
+
+  /// A `srcset` with every URL resolved; candidates with unusable URLs are dropped.
+  func srcset(_ value: String, changes: inout Changes) -> String? {
+    var candidates: [String] = []
+    let scalars = Array(value.unicodeScalars)
+    var i = 0
+    func isSpace(_ u: Unicode.Scalar) -> Bool { Whitespace.isSpace(u.value) }
+    while i < scalars.count {
+      while i < scalars.count && (isSpace(scalars[i]) || scalars[i] == ",") { i += 1 }
+      guard i < scalars.count else { break }
+      var url = String.UnicodeScalarView()
+      while i < scalars.count && !isSpace(scalars[i]) { url.append(scalars[i]); i += 1 }
+      var descriptor = String.UnicodeScalarView()
+      if url.last == "," {
+        while url.last == "," { url.removeLast() }
+      } else {
+        while i < scalars.count && scalars[i] != "," { descriptor.append(scalars[i]); i += 1 }
+      }
+      let d = Whitespace.collapsed(String(descriptor))
+      if let u = resolve(String(url)), Self.isSrcsetDescriptor(d) {
+        candidates.append(d.isEmpty ? u.description : u.description + " " + d)
+      } else {
+        changes.droppedURLs += 1
+      }
+    }
+    return candidates.isEmpty ? nil : candidates.joined(separator: ", ")
+  }
+
+  /// Empty, or one `480w` / `1.5x` / `300h` descriptor.
+  static func isSrcsetDescriptor(_ d: String) -> Bool {
+    guard let unit = d.last else { return true }
+    guard unit == "w" || unit == "x" || unit == "h", d.count > 1 else { return false }
+    let number = d.dropLast()
+    return number.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      && number.first != "."
+  }
+
+  /// Appends the visible text of `node` for a derived summary, with spaces between blocks.
+  static func appendText(_ node: xmlNodePtr, to text: inout String) {
+    switch node.pointee.type {
+    case XML_TEXT_NODE:
+      if let c = node.pointee.content { text += String(cString: c) }
+    case XML_ELEMENT_NODE:
+      let n = name(node)
+      if notInSummary.contains(n) { return }
+      let block = blockElements.contains(n)
+      if block { text += " " }
+      var c = node.pointee.children
+      while let child = c {
+        appendText(child, to: &text)
+        c = child.pointee.next
+      }
+      if block { text += " " }
+    default:
+      break
+    }
+  }
+}

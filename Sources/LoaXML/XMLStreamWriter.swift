@@ -1,0 +1,178 @@
+import CLibXML2
+import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A failed libxml2 call while writing XML.
+package struct XMLWriterError: Error, Sendable, CustomStringConvertible {
+  /// The libxml2 function that returned an error, e.g. `xmlTextWriterStartElement`.
+  package let function: String
+  package var description: String { "libxml2 \(function) failed" }
+
+  package init(function: String) { self.function = function }
+}
+
+/// Streams one XML document into memory through libxml2's `xmlTextWriter`.
+///
+/// Use ``withDocument(indent:_:)``: it creates the buffer and writer, runs the body, ends the
+/// document and frees both on every path. Text and attribute values must already be free of
+/// characters XML forbids (``XMLText/sanitized(_:)``): libxml2 writes them through unchanged.
+/// libxml2 escapes `& < >` (and `"` plus `\r` in text) itself.
+package final class XMLStreamWriter {
+  private let writer: xmlTextWriterPtr
+
+  private init(_ writer: xmlTextWriterPtr) { self.writer = writer }
+
+  /// Writes a whole document: the XML declaration (`version="1.0" encoding="UTF-8"`), then
+  /// whatever `body` writes, then closes every open element.
+  ///
+  /// - Parameters:
+  ///   - indent: indent nested elements by two spaces per level.
+  ///   - body: writes the root element.
+  /// - Returns: the document's bytes.
+  /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed, or what `body` throws.
+  package static func withDocument(indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void)
+    throws -> [UInt8]
+  {
+    guard let buffer = xmlBufferCreate() else {
+      throw XMLWriterError(function: "xmlBufferCreate")
+    }
+    defer { xmlBufferFree(buffer) }
+    // "xmlNewTextWriterMemory: Create a new xmlNewTextWriter structure with @buf as output."
+    guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
+      throw XMLWriterError(function: "xmlNewTextWriterMemory")
+    }
+    let w = XMLStreamWriter(raw)
+    do {
+      defer { xmlFreeTextWriter(raw) }
+      if indent {
+        try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
+        try w.check(xmlTextWriterSetIndentString(raw, xml("  ")), "xmlTextWriterSetIndentString")
+      }
+      try w.check(
+        xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+      try body(w)
+      try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
+      // Freeing the writer flushes its output into the buffer.
+    }
+    let length = Int(xmlBufferLength(buffer))
+    guard let content = xmlBufferContent(buffer) else { return [] }
+    // One copy, with room for the final newline (text files end with one): appending it to an
+    // exactly-sized array would copy the whole document a second time, into twice the memory.
+    let endsWithNewline = length > 0 && content[length - 1] == 0x0A
+    return [UInt8](unsafeUninitializedCapacity: length + 1) { out, count in
+      if length > 0 { out.baseAddress!.update(from: content, count: length) }
+      count = length
+      if !endsWithNewline {
+        out[length] = 0x0A
+        count = length + 1
+      }
+    }
+  }
+
+  @inline(__always)
+  private func check(_ result: Int32, _ function: StaticString) throws {
+    if result < 0 { throw XMLWriterError(function: "\(function)") }
+  }
+
+  // Names are `StaticString`s (NUL-terminated literals, passed as they are) and values go
+  // through `withCString`, which hands libxml2 a native string's own storage. Passing a
+  // `String` straight to an `UnsafePointer<UInt8>` parameter would copy it into a fresh array
+  // on every call: that doubled the cost of a feed (Benchmarks, docs/PERFORMANCE.md).
+
+  @inline(__always)
+  private static func xml(_ s: StaticString) -> UnsafePointer<UInt8> { s.utf8Start }
+
+  @inline(__always)
+  private static func cString(_ p: UnsafePointer<UInt8>) -> UnsafePointer<CChar> {
+    UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)
+  }
+
+  private static let cdataEnd: StaticString = "]]>"
+
+  @inline(__always)
+  private static func withXMLString<R>(_ s: String, _ body: (UnsafePointer<UInt8>) throws -> R)
+    rethrows -> R
+  {
+    try s.withCString { try body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+  }
+
+  /// Opens `<name>`.
+  package func start(_ name: StaticString) throws {
+    try check(xmlTextWriterStartElement(writer, Self.xml(name)), "xmlTextWriterStartElement")
+  }
+
+  /// Closes the innermost open element (as `<x/>` when it has no content).
+  package func end() throws {
+    try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+  }
+
+  /// Adds an attribute to the element just opened.
+  package func attribute(_ name: StaticString, _ value: String) throws {
+    let r = Self.withXMLString(value) { xmlTextWriterWriteAttribute(writer, Self.xml(name), $0) }
+    try check(r, "xmlTextWriterWriteAttribute")
+  }
+
+  /// Writes escaped character data.
+  package func text(_ value: String) throws {
+    let r = Self.withXMLString(value) { xmlTextWriterWriteString(writer, $0) }
+    try check(r, "xmlTextWriterWriteString")
+  }
+
+  /// Writes `<name>value</name>`.
+  package func element(_ name: StaticString, _ value: String) throws {
+    let r = Self.withXMLString(value) { xmlTextWriterWriteElement(writer, Self.xml(name), $0) }
+    try check(r, "xmlTextWriterWriteElement")
+  }
+
+  /// Writes `<name a="v" …/>` or `<name a="v">text</name>`.
+  package func element(
+    _ name: StaticString, attributes: KeyValuePairs<StaticString, String>, text: String? = nil
+  ) throws {
+    try start(name)
+    for (k, v) in attributes { try attribute(k, v) }
+    if let text { try self.text(text) }
+    try end()
+  }
+
+  /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
+  /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
+  package func cdata(_ value: String) throws {
+    let whole = Self.withXMLString(value) { p -> Int32? in
+      // The common case, no `]]>`: one section straight from the string's storage.
+      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+        ? xmlTextWriterWriteCDATA(writer, p) : nil
+    }
+    if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
+    for piece in XMLText.cdataPieces(value) {
+      let r = Self.withXMLString(String(piece)) { xmlTextWriterWriteCDATA(writer, $0) }
+      try check(r, "xmlTextWriterWriteCDATA")
+    }
+  }
+
+  /// Writes `value` (NUL-terminated bytes) as CDATA, split like ``cdata(_:)``.
+  package func cdata(_ value: HTMLBytes) throws {
+    let whole = value.withCString { p -> Int32? in
+      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+        ? xmlTextWriterWriteCDATA(writer, p) : nil
+    }
+    if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
+    try cdata(String(decoding: value.utf8, as: UTF8.self))
+  }
+
+  /// Writes `<name><![CDATA[value]]></name>`.
+  package func cdataElement(_ name: StaticString, _ value: HTMLBytes) throws {
+    try start(name)
+    try cdata(value)
+    try end()
+  }
+
+  /// Writes `<name><![CDATA[value]]></name>`.
+  package func cdataElement(_ name: StaticString, _ value: String) throws {
+    try start(name)
+    try cdata(value)
+    try end()
+  }
+}
