@@ -1,7 +1,9 @@
 import CFuzzDriver
 import Foundation
 import FuzzSupport
+import LoaCore
 import LoaKit
+import LoaXML
 
 // FuzzConfiguration: any bytes as `config.json` (issue 12: an ESC in the copyright made every
 // RSS and Atom file fail its check; duplicate keys and trailing commas were accepted

@@ -1,6 +1,8 @@
 import CFuzzDriver
 import FuzzSupport
+import LoaCore
 import LoaKit
+import LoaStore
 
 // FuzzConnectionString: any text as a PostgreSQL connection string (issue 12: passwords leaked
 // into error lines and the run-state file). Every `@@` in the input stands for the password

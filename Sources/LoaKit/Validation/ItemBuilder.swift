@@ -108,7 +108,7 @@ public struct ItemBuilder: Sendable {
   /// Whether the row's `updated_at` is later than now plus ``updatedAtSkewSeconds``.
   func updatedIsInTheFuture(_ row: RawArticleRow) -> Bool {
     guard let text = row.updatedAt, let updated = parser.parse(text) else { return false }
-    return updated.utc > now + Self.updatedAtSkewSeconds
+    return updated.utc - Self.updatedAtSkewSeconds > now
   }
 
   /// Builds one row as the database gave it; returns the outcome and the report lines, in
@@ -215,7 +215,7 @@ public struct ItemBuilder: Sendable {
     var updated = published
     if let updatedText = row.updatedAt, !Whitespace.trimmed(Substring(updatedText)).isEmpty {
       if let u = parser.parse(updatedText) {
-        if u.utc > now + Self.updatedAtSkewSeconds {
+        if u.utc - Self.updatedAtSkewSeconds > now {
           // The feed's <updated> and <lastBuildDate> are the newest item's: one far-future
           // date would stand there for years. (No "now" in the message: issues are cached.)
           warn("updated_at", .repaired, "\(Self.quoted(updatedText)) is in the future; published_at is used (is the CMS clock right?)")
