@@ -184,9 +184,13 @@ public final class PostgresArticleStore: ArticleStore {
     allSQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status)"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
+    // Captures the strings, never `self`: a closure stored in the store that held the store
+    // was a reference cycle, so no PostgreSQL store was ever freed (LeakSanitizer).
+    let source = articlesSource
+    let ordering = order
     rangeSQL = { direction in
-      "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(self.articlesSource) WHERE \(status)"
-        + " ORDER BY \(self.order) \(direction), id \(direction) LIMIT 1"
+      "SELECT CAST(published_at AS TEXT) AS loa_published FROM \(source) WHERE \(status)"
+        + " ORDER BY \(ordering) \(direction), id \(direction) LIMIT 1"
     }
     try connection.prepare("loa_all", allSQL)
     try connection.prepare("loa_by_category", byCategorySQL)
