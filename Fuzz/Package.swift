@@ -26,6 +26,7 @@ let package = Package(
     fuzzTarget("FuzzWeatherOpenWeatherMap"),
     fuzzTarget("FuzzConfiguration"),
     fuzzTarget("FuzzConnectionString"),
+    fuzzTarget("FuzzCategoryTree"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,8 @@ fuzz_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$fuzz_dir/.." && pwd)"
 scratch="$root/.build-fuzz"
 targets=(FuzzCleaning FuzzHTMLSanitizer FuzzDateParser FuzzWeatherOpenMeteo FuzzWeatherMETNorway
-  FuzzWeatherOpenWeatherMap FuzzConfiguration FuzzConnectionString)
+  FuzzWeatherOpenWeatherMap FuzzConfiguration FuzzConnectionString
+  FuzzCategoryTree)
 say() { echo "fuzz: $*" >&2; }
 # Swift's own crash backtracer trips over ASan (stack-buffer-underflow in memserver_read) and can
 # hang; libFuzzer prints a symbolized stack itself.

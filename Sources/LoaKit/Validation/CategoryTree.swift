@@ -49,11 +49,19 @@ public struct CategoryTree: Sendable {
   ) {
     var seenIDs = Set<Int64>()
     var unique: [CategoryRow] = []
-    for row in rows.sorted(by: { $0.id < $1.id }) {
+    // Rows sharing an id are ordered by their content, not by the order the database
+    // returned them (which may change between runs and would move the category's folder).
+    let ordered = rows.sorted { a, b in
+      if a.id != b.id { return a.id < b.id }
+      if a.slug != b.slug { return Array(a.slug.utf8).lexicographicallyPrecedes(b.slug.utf8) }
+      if a.name != b.name { return Array(a.name.utf8).lexicographicallyPrecedes(b.name.utf8) }
+      return (a.parentID ?? .min) < (b.parentID ?? .min)
+    }
+    for row in ordered {
       if seenIDs.insert(row.id).inserted {
         unique.append(row)
       } else {
-        report.add(.init(.warning, .noted, category: row.id, field: "id", "duplicate category id; the first row is used"))
+        report.add(.init(.warning, .noted, category: row.id, field: "id", "duplicate category id; the row with slug \(ItemBuilder.quoted(unique.last?.slug ?? "")) is used"))
       }
     }
     // Each category's own slug first, so a folder renamed to avoid a clash never takes the

@@ -54,6 +54,22 @@ import Testing
     #expect(report.issues.contains { $0.categoryID == 3 && $0.severity == .warning })
   }
 
+  /// FuzzCategoryTree: two rows with one id, returned in either order (a custom categories
+  /// query with a join; databases promise no order), must give the category the same folder.
+  @Test func rowsSharingAnIDGiveTheSameFolderInEitherOrder() {
+    let rows = [
+      CategoryRow(id: 11, slug: "thoi-su", name: "Thời sự"),
+      CategoryRow(id: 11, parentID: 3, slug: "quang-cao", name: "Quảng cáo"),
+    ]
+    let report = RunReport()
+    let first = CategoryTree(rows, report: report)
+    let second = CategoryTree(rows.reversed(), report: RunReport())
+    #expect(first[11]?.slug == "quang-cao")
+    #expect(second[11]?.slug == first[11]?.slug)
+    #expect(second[11]?.parentID == first[11]?.parentID)
+    #expect(report.issues.contains { $0.message.contains("duplicate category id; the row with slug \"quang-cao\" is used") }, "\(report.issues)")
+  }
+
   @Test func capsALongSlugAtTheEndOfAWordAndWarnsNamingTheCategory() {
     let report = RunReport()
     let long = String(repeating: "Thông báo khẩn ", count: 20)  // 300 bytes of Vietnamese
