@@ -1,0 +1,282 @@
+/// Rewrites HTML whose tags nest deeper than libxml2's HTML parser accepts, so that no text is
+/// lost to the limit.
+///
+/// libxml2 2.9.14 stops parsing for good when an element would be pushed deeper than
+/// `xmlParserMaxDepth` (256): `nodePush` raises "Excessive depth in document" and calls
+/// `xmlHaltParser`, and the rest of the input is dropped without a word (with
+/// `HTML_PARSE_NOERROR`). `XML_PARSE_HUGE` lifts the limit entirely, but then every stray end
+/// tag scans the whole open-element stack (`htmlAutoCloseOnClose`), so 80 000 `<b>` followed by
+/// 80 000 `</x>` take 11 s to parse: quadratic. So the parser keeps its limit and the input is
+/// rewritten instead, only after a parse was seen to stop (`HTMLSanitizer.parse`): ordinary HTML
+/// pays nothing.
+///
+/// `bounded` scans the tags the way libxml2 reads them and drops the start tags (and their end
+/// tags) that would open an element deeper than `limit` (a block's as `<br>`), keeping every
+/// character of text. Its count of open elements is an upper bound of the parser's: it pushes
+/// every start tag the parser may push and pops only where the parser pops too (an end tag
+/// closes through elements of lower end priority only, as in `htmlAutoCloseOnClose`; a start
+/// tag closes only the pairs measured against libxml2). Should the parser still stop (the scan
+/// read a tag differently), `plainText` keeps the text alone: a warning.
+package enum HTMLNestingGuard {
+  /// libxml2's `xmlParserMaxDepth`.
+  static let parserLimit = 256
+  /// Nesting the rewritten input keeps to: well under `parserLimit`, whose margin covers the
+  /// elements the parser adds (`html`, `body`, an implied `p`) and the removed elements kept
+  /// past the limit.
+  static let boundedLimit = 160
+  /// Elements whose content is removed with them may still open this far past `limit`, so
+  /// that their content stays inside them (and removed); beyond it every start tag is dropped.
+  static let removedSlack = 32
+
+  /// Elements libxml2's HTML parser never pushes (`empty` in its element table). Measured:
+  /// `embed`, `source` and `wbr` are containers there.
+  static let void: Set<String> = [
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link",
+    "meta", "param",
+  ]
+  /// Start tags the parser never pushes when misplaced, and whose end tags it ignores.
+  static let document: Set<String> = ["html", "head", "body"]
+  /// Raw text: the parser reads their content as text up to an end tag.
+  static let rawText: Set<String> = ["script", "style"]
+  /// `(open, start)`: a start tag that closes the open element on top (measured against
+  /// libxml2 2.9.14: 300 of them in a row do not pass the depth limit).
+  static let closesTop: Set<String> = ["p p", "li li", "option option", "tr tr", "td td"]
+
+  /// libxml2's `htmlEndPriority`: an end tag closes open elements above its own only when
+  /// their priority is not higher than its own.
+  static func endPriority(_ name: String) -> Int {
+    switch name {
+    case "div": return 150
+    case "td", "th": return 160
+    case "tr": return 170
+    case "thead", "tbody", "tfoot": return 180
+    case "table": return 190
+    case "head", "body": return 200
+    case "html": return 220
+    default: return 100
+    }
+  }
+
+  /// One tag or a run of other bytes, as the scan reads the input.
+  enum Token {
+    case text(Range<Int>)
+    /// A comment, doctype or processing instruction: copied as it is.
+    case markup(Range<Int>)
+    case start(name: String, selfClosing: Bool, Range<Int>)
+    case end(name: String, Range<Int>)
+  }
+
+  /// `html` with the start tags that would nest deeper than `limit` left out (and the end
+  /// tags that close them), and how many were left out. Text is kept byte for byte.
+  package static func bounded(_ html: String, limit: Int = boundedLimit) -> (
+    html: String, dropped: Int
+  ) {
+    let bytes = Array(html.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var open: [String] = []
+    var droppedOpen: [String: Int] = [:]
+    var dropped = 0
+    var removedOpen = 0
+    scan(bytes) { token in
+      switch token {
+      case .text(let r), .markup(let r):
+        output.append(contentsOf: bytes[r])
+      case .start(let name, let selfClosing, let r):
+        if selfClosing || void.contains(name) || document.contains(name) {
+          output.append(contentsOf: bytes[r])
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        while let top = open.last, closesTop.contains(top + " " + name) {
+          open.removeLast()
+          if HTMLSanitizer.removedWithContent.contains(top) { removedOpen -= 1 }
+        }
+        let removed = HTMLSanitizer.removedWithContent.contains(name)
+        let room = removed && removedOpen < removedSlack ? limit + removedSlack : limit
+        if open.count < room {
+          output.append(contentsOf: bytes[r])
+          open.append(name)
+          if removed { removedOpen += 1 }
+        } else {
+          droppedOpen[name, default: 0] += 1
+          dropped += 1
+          // A paragraph left out still starts a new line (a void element: no deeper).
+          if HTMLSanitizer.blockElements.contains(name) {
+            output.append(contentsOf: Array("<br>".utf8))
+          }
+        }
+      case .end(let name, let r):
+        if let n = droppedOpen[name], n > 0 {
+          droppedOpen[name] = n - 1
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        output.append(contentsOf: bytes[r])
+        if !document.contains(name), let depth = closingDepth(of: name, in: open) {
+          for closed in open[depth...] where HTMLSanitizer.removedWithContent.contains(closed) {
+            removedOpen -= 1
+          }
+          open.removeSubrange(depth...)
+        }
+      }
+      return open.last.map { rawText.contains($0) } ?? false
+    }
+    return (String(decoding: output, as: UTF8.self), dropped)
+  }
+
+  /// Where an end tag `name` closes the open elements (`htmlAutoCloseOnClose`): at the
+  /// innermost open `name`, unless an element of higher end priority stands above it.
+  static func closingDepth(of name: String, in open: [String]) -> Int? {
+    let priority = endPriority(name)
+    var i = open.count - 1
+    while i >= 0 {
+      if open[i] == name { return i }
+      if endPriority(open[i]) > priority { return nil }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// The text of `html` without any tag, comment or raw-text (`script`, `style`) content:
+  /// what is left to publish when even the bounded input stops the parser.
+  package static func plainText(_ html: String) -> String {
+    let bytes = Array(html.utf8)
+    var output: [UInt8] = []
+    var raw: String?
+    scan(bytes) { token in
+      switch token {
+      case .text(let r):
+        if raw == nil { output.append(contentsOf: bytes[r]) }
+      case .markup:
+        break
+      case .start(let name, let selfClosing, _):
+        if raw == nil, !selfClosing, rawText.contains(name) { raw = name }
+        // A block boundary stays a word boundary.
+        if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
+      case .end(let name, _):
+        if name == raw { raw = nil }
+        if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
+      }
+      return raw != nil
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Reads `bytes` as libxml2's HTML parser reads tags, calling `visit` for each token; when
+  /// `visit` returns true the parser is in raw text (`script`, `style`), where only end tags
+  /// are tags.
+  static func scan(_ bytes: [UInt8], _ visit: (Token) -> Bool) {
+    var rawText = false
+    var i = 0
+    var textStart = 0
+    func flushText(_ end: Int) {
+      if textStart < end { rawText = visit(.text(textStart..<end)) }
+    }
+    while i < bytes.count {
+      guard bytes[i] == 0x3C, i + 1 < bytes.count else {
+        i += 1
+        continue
+      }
+      let next = bytes[i + 1]
+      if next == 0x2F, i + 2 < bytes.count, isLetter(bytes[i + 2]) {
+        flushText(i)
+        let (name, nameEnd) = readName(bytes, from: i + 2)
+        let end = skipTo(0x3E, bytes, from: nameEnd)
+        rawText = visit(.end(name: name, i..<end))
+        i = end
+        textStart = i
+        continue
+      }
+      if rawText {
+        i += 1
+        continue
+      }
+      if next == 0x21 || next == 0x3F {
+        flushText(i)
+        var end: Int
+        if next == 0x21, i + 3 < bytes.count, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
+          end = i + 4
+          while end + 2 < bytes.count
+            && !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E)
+          {
+            end += 1
+          }
+          end = min(end + 3, bytes.count)
+        } else {
+          end = skipTo(0x3E, bytes, from: i + 2)
+        }
+        rawText = visit(.markup(i..<end))
+        i = end
+        textStart = i
+        continue
+      }
+      guard isLetter(next) || next == 0x5F || next == 0x3A else {
+        i += 1
+        continue
+      }
+      flushText(i)
+      let (name, nameEnd) = readName(bytes, from: i + 1)
+      let (end, selfClosing) = skipAttributes(bytes, from: nameEnd)
+      rawText = visit(.start(name: name, selfClosing: selfClosing, i..<end))
+      i = end
+      textStart = i
+    }
+    flushText(bytes.count)
+  }
+
+  static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+  static func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+  }
+
+  /// A tag name as libxml2's `htmlParseHTMLName` reads it: letters, digits, `:`, `-`, `_`,
+  /// `.`, lowercased.
+  static func readName(_ bytes: [UInt8], from start: Int) -> (String, Int) {
+    var i = start
+    var name: [UInt8] = []
+    while i < bytes.count {
+      let b = bytes[i]
+      guard
+        isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x3A || b == 0x2D || b == 0x5F || b == 0x2E
+      else { break }
+      name.append(isLetter(b) ? b | 0x20 : b)
+      i += 1
+    }
+    return (String(decoding: name, as: UTF8.self), i)
+  }
+
+  /// The index just past the next `byte`, or the end of the input.
+  static func skipTo(_ byte: UInt8, _ bytes: [UInt8], from start: Int) -> Int {
+    var i = start
+    while i < bytes.count && bytes[i] != byte { i += 1 }
+    return min(i + 1, bytes.count)
+  }
+
+  /// The end of a start tag's attributes (just past its `>`), and whether it ends in `/>`
+  /// right after the name, a blank or a quoted value (libxml2 reads `a=b/>` as the value
+  /// `b/`). Quoted values may hold `>`.
+  static func skipAttributes(_ bytes: [UInt8], from start: Int) -> (Int, Bool) {
+    var i = start
+    var afterEquals = false
+    var canSelfClose = true
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x3E { return (i + 1, false) }
+      if b == 0x2F, canSelfClose, i + 1 < bytes.count, bytes[i + 1] == 0x3E { return (i + 2, true) }
+      if afterEquals, b == 0x22 || b == 0x27 {
+        i = skipTo(b, bytes, from: i + 1)
+        afterEquals = false
+        canSelfClose = true
+        continue
+      }
+      if isSpace(b) {
+        canSelfClose = true
+      } else {
+        afterEquals = b == 0x3D
+        canSelfClose = false
+      }
+      i += 1
+    }
+    return (bytes.count, false)
+  }
+}
