@@ -190,10 +190,16 @@ package enum HTMLNestingGuard {
         i += 1
         continue
       }
-      if next == 0x21 || next == 0x3F {
+      let comment =
+        next == 0x21 && i + 3 < bytes.count && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D
+      let doctype =
+        next == 0x21 && i + 9 <= bytes.count
+        && String(decoding: bytes[(i + 2)..<(i + 9)], as: UTF8.self).uppercased() == "DOCTYPE"
+      if comment || doctype || next == 0x3F {
+        // libxml2 reads any other `<!` as text.
         flushText(i)
         var end: Int
-        if next == 0x21, i + 3 < bytes.count, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
+        if comment {
           end = i + 4
           while end + 2 < bytes.count
             && !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E)
@@ -209,7 +215,8 @@ package enum HTMLNestingGuard {
         textStart = i
         continue
       }
-      guard isLetter(next) || next == 0x5F || next == 0x3A else {
+      // `htmlParseContentInternal`: a start tag needs a letter after `<`.
+      guard isLetter(next) else {
         i += 1
         continue
       }
@@ -252,30 +259,38 @@ package enum HTMLNestingGuard {
     return min(i + 1, bytes.count)
   }
 
-  /// The end of a start tag's attributes (just past its `>`), and whether it ends in `/>`
-  /// right after the name, a blank or a quoted value (libxml2 reads `a=b/>` as the value
-  /// `b/`). Quoted values may hold `>`.
+  /// The end of a start tag's attributes (just past its `>`), and whether it ends in `/>`, read
+  /// as libxml2's `htmlParseStartTag` reads them: a name (`htmlParseHTMLName`), optionally `=`
+  /// and a value, quoted (which may hold `>`) or up to a blank or `>` (so `a=b/>` is the value
+  /// `b/`); anything else is a bogus attribute, skipped up to a blank, `>` or `/>` (so in
+  /// `dat!-x='a>b'` the tag ends at the first `>`).
   static func skipAttributes(_ bytes: [UInt8], from start: Int) -> (Int, Bool) {
     var i = start
-    var afterEquals = false
-    var canSelfClose = true
+    func at(_ k: Int) -> UInt8 { k < bytes.count ? bytes[k] : 0 }
     while i < bytes.count {
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      guard i < bytes.count else { break }
+      if bytes[i] == 0x3E { return (i + 1, false) }
+      if bytes[i] == 0x2F && at(i + 1) == 0x3E { return (i + 2, true) }
       let b = bytes[i]
-      if b == 0x3E { return (i + 1, false) }
-      if b == 0x2F, canSelfClose, i + 1 < bytes.count, bytes[i + 1] == 0x3E { return (i + 2, true) }
-      if afterEquals, b == 0x22 || b == 0x27 {
-        i = skipTo(b, bytes, from: i + 1)
-        afterEquals = false
-        canSelfClose = true
+      guard isLetter(b) || b == 0x5F || b == 0x3A || b == 0x2E else {
+        while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != 0x3E
+          && !(bytes[i] == 0x2F && at(i + 1) == 0x3E)
+        {
+          i += 1
+        }
         continue
       }
-      if isSpace(b) {
-        canSelfClose = true
-      } else {
-        afterEquals = b == 0x3D
-        canSelfClose = false
-      }
+      i = readName(bytes, from: i).1
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      guard at(i) == 0x3D else { continue }
       i += 1
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      if at(i) == 0x22 || at(i) == 0x27 {
+        i = skipTo(bytes[i], bytes, from: i + 1)
+      } else {
+        while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != 0x3E { i += 1 }
+      }
     }
     return (bytes.count, false)
   }

@@ -54,6 +54,14 @@ import Testing
       "attributes holding tags",
       repeated("<div title=\"<p>\" data-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
+    (
+      // libxml2 reads `dat!-x=` as a bogus attribute up to the next `>`: "b'>" is text
+      // (found by FuzzHTMLSanitizer).
+      "bogus attribute names",
+      repeated("<div dat!-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
+    ),
+    ("comments, doctype and text that looks like markup",
+     repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)),
   ]
 
   @Test(arguments: deep)
