@@ -83,6 +83,10 @@ package enum HTMLNestingGuard {
       case .text(let r), .markup(let r):
         output.append(contentsOf: bytes[r])
       case .start(let name, let selfClosing, let r):
+        if stopsTheParser(name) {
+          leaveOut(&output)
+          return open.last.map { rawText.contains($0) } ?? false
+        }
         if selfClosing || void.contains(name) || document.contains(name) {
           output.append(contentsOf: bytes[r])
           return open.last.map { rawText.contains($0) } ?? false
@@ -98,6 +102,7 @@ package enum HTMLNestingGuard {
           open.append(name)
           if removed { removedOpen += 1 }
         } else {
+          leaveOut(&output)
           droppedOpen[name, default: 0] += 1
           dropped += 1
           // A paragraph left out still starts a new line (a void element: no deeper).
@@ -106,7 +111,12 @@ package enum HTMLNestingGuard {
           }
         }
       case .end(let name, let r):
+        if stopsTheParser(name) {
+          leaveOut(&output)
+          return open.last.map { rawText.contains($0) } ?? false
+        }
         if let n = droppedOpen[name], n > 0 {
+          leaveOut(&output)
           droppedOpen[name] = n - 1
           return open.last.map { rawText.contains($0) } ?? false
         }
@@ -121,6 +131,37 @@ package enum HTMLNestingGuard {
       return open.last.map { rawText.contains($0) } ?? false
     }
     return (String(decoding: output, as: UTF8.self), dropped)
+  }
+
+  /// Whether libxml2 stops the whole parse at a tag of this name: a prefix followed by what
+  /// cannot start a name (`o:0`), which `xmlSAX2StartElement` reports as a fatal namespace
+  /// error ("is not XML Namespace compliant"), disabling SAX for the rest of the input (the
+  /// HTML parser runs without `HTML_PARSE_RECOVER`). Such an element is unwrapped anyway.
+  static func stopsTheParser(_ name: String) -> Bool {
+    guard let colon = name.utf8.firstIndex(of: 0x3A), colon != name.utf8.startIndex else {
+      return false
+    }
+    let after = name.utf8[name.utf8.index(after: colon)...]
+    guard let first = after.first else { return false }
+    return !(isLetter(first) || first == 0x5F)
+  }
+
+  /// Called where a tag is left out, so that the text on both sides does not join into
+  /// markup: a `<` just before would start a tag with the text after, an `&` with a name an
+  /// entity reference. Both are escaped (the parser read them as text).
+  static func leaveOut(_ output: inout [UInt8]) {
+    var i = output.count
+    while i > 0,
+      isLetter(output[i - 1]) || (output[i - 1] >= 0x30 && output[i - 1] <= 0x39)
+        || output[i - 1] == 0x23
+    {
+      i -= 1
+    }
+    if i > 0, output[i - 1] == 0x26 {
+      output.replaceSubrange((i - 1)..<i, with: Array("&amp;".utf8))
+    } else if i == output.count, let last = output.last, last == 0x3C {
+      output.replaceSubrange((i - 1)..<i, with: Array("&lt;".utf8))
+    }
   }
 
   /// Where an end tag `name` closes the open elements (`htmlAutoCloseOnClose`): at the
@@ -145,14 +186,21 @@ package enum HTMLNestingGuard {
     scan(bytes) { token in
       switch token {
       case .text(let r):
-        if raw == nil { output.append(contentsOf: bytes[r]) }
+        if raw == nil {
+          // Text only: a `<` the parser read as text stays text.
+          for b in bytes[r] {
+            if b == 0x3C { output += Array("&lt;".utf8) } else { output.append(b) }
+          }
+        }
       case .markup:
-        break
+        leaveOut(&output)
       case .start(let name, let selfClosing, _):
+        leaveOut(&output)
         if raw == nil, !selfClosing, rawText.contains(name) { raw = name }
         // A block boundary stays a word boundary.
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       case .end(let name, _):
+        leaveOut(&output)
         if name == raw { raw = nil }
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       }

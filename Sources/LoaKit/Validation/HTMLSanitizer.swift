@@ -37,9 +37,11 @@ public struct HTMLSanitizer: Sendable {
     /// than `maxNestingDepth` (or libxml2's parser limit): their text is kept. A note, not a
     /// warning: nothing is lost but structure nobody can see at that depth.
     public var flattenedLevels = 0
-    /// The markup nested too deep even for the bounded parse and only its text was kept
-    /// (links and images lost): a warning.
+    /// The parser stopped early even on the bounded input (`HTMLNestingGuard`) and only the
+    /// text was kept (links and images lost): a warning.
     public var reducedToText = false
+
+    public init() {}
 
     /// Whether nothing worth a warning changed (`flattenedLevels` is only a note).
     public var isEmpty: Bool {
@@ -58,7 +60,7 @@ public struct HTMLSanitizer: Sendable {
       if droppedURLs > 0 { parts.append("dropped \(droppedURLs) unsafe or invalid URL\(droppedURLs == 1 ? "" : "s")") }
       if truncated { parts.append("cut to the content size limit") }
       if reducedToText {
-        parts.append("markup nested too deep to parse; published as plain text (links and images lost)")
+        parts.append("the HTML parser stopped early; published as plain text (links and images lost)")
       }
       return parts.joined(separator: "; ")
     }
@@ -199,9 +201,10 @@ public struct HTMLSanitizer: Sendable {
     return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
   }
 
-  /// `html` parsed to its end: when the parser stopped at its depth limit, parsed again from
-  /// `HTMLNestingGuard.bounded` (the left-out start tags counted as flattened), and should it
-  /// stop even then, from `HTMLNestingGuard.plainText`.
+  /// `html` parsed to its end: when the parser stopped early (its depth limit, or a tag name
+  /// such as `o:0` that it reports as a fatal namespace error), parsed again from
+  /// `HTMLNestingGuard.bounded` (the start tags left out for depth counted as flattened), and
+  /// should it stop even then, from `HTMLNestingGuard.plainText`.
   static func parseWhole(_ html: String, changes: inout Changes) -> htmlDocPtr? {
     let first = parse(html)
     guard first.stopped else { return first.doc }
@@ -217,8 +220,9 @@ public struct HTMLSanitizer: Sendable {
     return parse(HTMLNestingGuard.plainText(html)).doc
   }
 
-  /// Parses `html` with libxml2's HTML parser; `stopped` when the parser halted before the end
-  /// of the input (its depth limit: `xmlHaltParser` sets `disableSAX`), so the rest is missing.
+  /// Parses `html` with libxml2's HTML parser; `stopped` when the parser gave up before the
+  /// end of the input, so the rest is missing: `disableSAX` is set by `xmlHaltParser` (the
+  /// depth limit) and by a fatal error without `HTML_PARSE_RECOVER` (a namespace error).
   /// Wraps `htmlCtxtReadMemory`, with a context of its own to read that flag from.
   static func parse(_ html: String) -> (doc: htmlDocPtr?, stopped: Bool) {
     // NOIMPLIED is not used: the parser's implied html/body give one place to read from.

@@ -60,8 +60,10 @@ import Testing
       "bogus attribute names",
       repeated("<div dat!-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
-    ("comments, doctype and text that looks like markup",
-     repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)),
+    (
+      "comments, doctype and text that looks like markup",
+      repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
+    ),
   ]
 
   @Test(arguments: deep)
@@ -99,6 +101,37 @@ import Testing
     #expect(r.changes.isEmpty)
     #expect(r.changes.summary == "")
     #expect(r.text.hasSuffix("deep after"))
+  }
+
+  /// libxml2 stops for good at a prefixed tag whose local name cannot start a name (a fatal
+  /// namespace error disables its SAX callbacks): the rest of the article was lost silently,
+  /// however shallow (found by FuzzHTMLSanitizer's text invariant).
+  @Test(arguments: ["<p>a<o:0>b</o:0></p><p>c</p>", "<p>a <x:1y>b</x:1y> c</p><p>d</p>"])
+  func keepsTheTextAfterATagTheParserStopsAt(_ html: String) {
+    let result = HTMLSanitizer(base: Self.base).sanitize(html)
+    #expect(
+      VisibleText.of(result.html) == VisibleText.of(html.replacingOccurrences(of: ":", with: "")))
+    #expect(result.changes.isEmpty)
+    #expect(result.changes.flattenedLevels == 0)
+  }
+
+  /// Text either side of a left-out tag never joins into markup.
+  @Test func leftOutTagsDoNotJoinTheTextAround() {
+    #expect(HTMLNestingGuard.bounded("a<<x:0>b").html == "a&lt;b")
+    #expect(HTMLNestingGuard.bounded("a&am<x:0>p;").html == "a&amp;amp;")
+    #expect(HTMLNestingGuard.plainText("<<b>q").contains("&lt;q"))
+  }
+
+  /// Only the last resort, text without its markup, is a warning.
+  @Test func plainTextIsAWarning() {
+    var changes = HTMLSanitizer.Changes()
+    changes.flattenedLevels = 3
+    #expect(changes.isEmpty)
+    changes.reducedToText = true
+    #expect(!changes.isEmpty)
+    #expect(
+      changes.summary
+        == "the HTML parser stopped early; published as plain text (links and images lost)")
   }
 
   @Test func keepsParagraphsApartWhenFlattened() {
