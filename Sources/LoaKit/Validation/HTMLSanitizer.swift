@@ -356,7 +356,11 @@ public struct HTMLSanitizer: Sendable {
         Self.remove(node)
         child = next
       case XML_ELEMENT_NODE:
-        child = cleanElement(node, depth: depth + 1, changes: &changes)
+        // Inline content first in the body is put in a paragraph afterwards
+        // (`normalizeTopLevel`), one level deeper: counted there from the start, so the output
+        // keeps to the bound and the next sanitize counts the same.
+        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.name(node).lowercased())
+        child = cleanElement(node, depth: depth + (inlineAtTop ? 2 : 1), changes: &changes)
       default:
         // Comments, processing instructions, entity references.
         Self.remove(node)

@@ -55,6 +55,12 @@ import Testing
       repeated("<div title=\"<p>\" data-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
     (
+      // Text first, then inline elements holding the deep part: the paragraph the text gets
+      // afterwards is one more level (found by FuzzHTMLSanitizer: not idempotent).
+      "inline content first",
+      "<font>u</font>" + numbered(40) { "<i><span>chữ \($0) " } + repeated("<div>", 300) + "cuối"
+    ),
+    (
       // libxml2 reads `dat!-x=` as a bogus attribute up to the next `>`: "b'>" is text
       // (found by FuzzHTMLSanitizer).
       "bogus attribute names",
