@@ -147,8 +147,9 @@ package enum HTMLNestingGuard {
   }
 
   /// Called where a tag is left out, so that the text on both sides does not join into
-  /// markup: a `<` just before would start a tag with the text after, an `&` with a name an
-  /// entity reference. Both are escaped (the parser read them as text).
+  /// markup: a `<`, `</`, `<!` or `<?` just before would start a tag with the text after (the
+  /// parser reads `</<i>` as an empty end tag, then `<i>`), an `&` with a name an entity
+  /// reference. Both are escaped.
   static func leaveOut(_ output: inout [UInt8]) {
     var i = output.count
     while i > 0,
@@ -159,8 +160,12 @@ package enum HTMLNestingGuard {
     }
     if i > 0, output[i - 1] == 0x26 {
       output.replaceSubrange((i - 1)..<i, with: Array("&amp;".utf8))
-    } else if i == output.count, let last = output.last, last == 0x3C {
-      output.replaceSubrange((i - 1)..<i, with: Array("&lt;".utf8))
+    } else if i == output.count {
+      var lt = output.count - 1
+      if lt >= 0, output[lt] == 0x2F || output[lt] == 0x21 || output[lt] == 0x3F { lt -= 1 }
+      if lt >= 0, output[lt] == 0x3C {
+        output.replaceSubrange(lt..<(lt + 1), with: Array("&lt;".utf8))
+      }
     }
   }
 

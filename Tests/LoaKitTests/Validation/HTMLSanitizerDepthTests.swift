@@ -55,6 +55,12 @@ import Testing
       repeated("<div title=\"<p>\" data-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
     (
+      // libxml2 reads `</` before a tag as an empty end tag; the `<i>` is left out here, and
+      // `</` must not join `giữa>` into an end tag (found by FuzzHTMLSanitizer).
+      "an empty end tag before a left-out tag",
+      repeated("<div>", 300) + "</<i>giữa>" + repeated("</div>", 300) + "sau"
+    ),
+    (
       // Text first, then inline elements holding the deep part: the paragraph the text gets
       // afterwards is one more level (found by FuzzHTMLSanitizer: not idempotent).
       "inline content first",
@@ -125,6 +131,7 @@ import Testing
   @Test func leftOutTagsDoNotJoinTheTextAround() {
     #expect(HTMLNestingGuard.bounded("a<<x:0>b").html == "a&lt;b")
     #expect(HTMLNestingGuard.bounded("a&am<x:0>p;").html == "a&amp;amp;")
+    #expect(HTMLNestingGuard.bounded("a</<x:0>b>").html == "a&lt;/b>")
     #expect(HTMLNestingGuard.plainText("<<b>q").contains("&lt;q"))
   }
 
