@@ -147,9 +147,9 @@ package enum HTMLNestingGuard {
   }
 
   /// Called where a tag is left out, so that the text on both sides does not join into
-  /// markup: a `<`, `</`, `<!` or `<?` just before would start a tag with the text after (the
-  /// parser reads `</<i>` as an empty end tag, then `<i>`), an `&` with a name an entity
-  /// reference. Both are escaped.
+  /// markup: a `<`, `<!` or `<?` just before would start a tag with the text after, an `&`
+  /// with a name an entity reference; both are escaped. A `</` is removed: the parser reads
+  /// `</<i>` as an end tag without a name (nothing), then `<i>`.
   static func leaveOut(_ output: inout [UInt8]) {
     var i = output.count
     while i > 0,
@@ -161,8 +161,13 @@ package enum HTMLNestingGuard {
     if i > 0, output[i - 1] == 0x26 {
       output.replaceSubrange((i - 1)..<i, with: Array("&amp;".utf8))
     } else if i == output.count {
+      if output.count >= 2, output[output.count - 2] == 0x3C, output[output.count - 1] == 0x2F {
+        // `</` before a tag is an end tag without a name: the parser reads nothing there.
+        output.removeLast(2)
+        return
+      }
       var lt = output.count - 1
-      if lt >= 0, output[lt] == 0x2F || output[lt] == 0x21 || output[lt] == 0x3F { lt -= 1 }
+      if lt >= 0, output[lt] == 0x21 || output[lt] == 0x3F { lt -= 1 }
       if lt >= 0, output[lt] == 0x3C {
         output.replaceSubrange(lt..<(lt + 1), with: Array("&lt;".utf8))
       }
