@@ -21,12 +21,14 @@ package enum HTMLNestingGuard {
   /// libxml2's `xmlParserMaxDepth`.
   static let parserLimit = 256
   /// Nesting the rewritten input keeps to: well under `parserLimit`, whose margin covers the
-  /// elements the parser adds (`html`, `body`, an implied `p`) and the removed elements kept
-  /// past the limit.
+  /// elements the parser adds (`html`, `body`, an implied `p`).
+  ///
+  /// Past it every start tag is left out, also of elements removed with their content
+  /// (`script`, `title`…): their content is then published as text. Keeping them open past the
+  /// limit lost text: where such an element ends depends on the end tags of the elements left
+  /// out around it (`<title>` without its end tag ends at an enclosing `</div>`), so it
+  /// swallowed what followed (found by FuzzHTMLSanitizer).
   static let boundedLimit = 160
-  /// Elements whose content is removed with them may still open this far past `limit`, so
-  /// that their content stays inside them (and removed); beyond it every start tag is dropped.
-  static let removedSlack = 32
 
   /// Elements libxml2's HTML parser never pushes (`empty` in its element table). Measured:
   /// `embed`, `source` and `wbr` are containers there.
@@ -75,9 +77,11 @@ package enum HTMLNestingGuard {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     var open: [String] = []
-    var droppedOpen: [String: Int] = [:]
+    // When each open element was opened (a count of start tags), and of those left out.
+    var openedAt: [Int] = []
+    var droppedOpen: [String: [Int]] = [:]
+    var starts = 0
     var dropped = 0
-    var removedOpen = 0
     scan(bytes) { token in
       switch token {
       case .text(let r), .markup(let r):
@@ -93,17 +97,16 @@ package enum HTMLNestingGuard {
         }
         while let top = open.last, closesTop.contains(top + " " + name) {
           open.removeLast()
-          if HTMLSanitizer.removedWithContent.contains(top) { removedOpen -= 1 }
+          openedAt.removeLast()
         }
-        let removed = HTMLSanitizer.removedWithContent.contains(name)
-        let room = removed && removedOpen < removedSlack ? limit + removedSlack : limit
-        if open.count < room {
+        starts += 1
+        if open.count < limit {
           output.append(contentsOf: bytes[r])
           open.append(name)
-          if removed { removedOpen += 1 }
+          openedAt.append(starts)
         } else {
           leaveOut(&output)
-          droppedOpen[name, default: 0] += 1
+          droppedOpen[name, default: []].append(starts)
           dropped += 1
           // A paragraph left out still starts a new line (a void element: no deeper).
           if HTMLSanitizer.blockElements.contains(name) {
@@ -115,17 +118,21 @@ package enum HTMLNestingGuard {
           leaveOut(&output)
           return open.last.map { rawText.contains($0) } ?? false
         }
-        if let n = droppedOpen[name], n > 0 {
+        if let opened = droppedOpen[name]?.popLast() {
           leaveOut(&output)
-          droppedOpen[name] = n - 1
+          // It closes, as in the parser, what was opened inside the element left out (a
+          // `title`, whose end tag broken markup lacks, would otherwise swallow the rest).
+          while let top = open.last, let at = openedAt.last, at > opened {
+            output += Array("</\(top)>".utf8)
+            open.removeLast()
+            openedAt.removeLast()
+          }
           return open.last.map { rawText.contains($0) } ?? false
         }
         output.append(contentsOf: bytes[r])
         if !document.contains(name), let depth = closingDepth(of: name, in: open) {
-          for closed in open[depth...] where HTMLSanitizer.removedWithContent.contains(closed) {
-            removedOpen -= 1
-          }
           open.removeSubrange(depth...)
+          openedAt.removeSubrange(depth...)
         }
       }
       return open.last.map { rawText.contains($0) } ?? false
