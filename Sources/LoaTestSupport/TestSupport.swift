@@ -406,3 +406,118 @@ public enum PostgresFixture {
     }
   }
 }
+
+/// The visible text of HTML, read independently of `HTMLSanitizer`: libxml2's HTML parser with
+/// `XML_PARSE_HUGE` (no depth limit) on the raw input, every text node in document order except
+/// inside the elements the sanitizer documents as removed with their content (and the embeds it
+/// replaces by a link), white space left out. Sanitized output must keep all of it (issue 12).
+public enum VisibleText {
+  /// Elements whose content is not published (HTMLSanitizer's documentation).
+  public static let hidden: Set<String> = [
+    "script", "style", "object", "applet", "form", "input", "button", "select", "option",
+    "optgroup", "textarea", "datalist", "output", "meta", "base", "link", "noscript", "template",
+    "svg", "math", "canvas", "title", "head", "xml", "frameset", "track", "dialog", "slot",
+    "portal", "iframe", "frame", "video", "audio",
+  ]
+
+  /// The visible characters of `html` other than white space, in order.
+  public static func of(_ html: String) -> String {
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NODEFDTD.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+    var source = html
+    let parsed: htmlDocPtr? = source.withUTF8 { b in
+      b.withMemoryRebound(to: CChar.self) {
+        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+      }
+    }
+    guard let doc = parsed else { return "" }
+    defer { xmlFreeDoc(doc) }
+    var text = String.UnicodeScalarView()
+    // Iterative: the input may nest thousands deep.
+    var node = xmlDocGetRootElement(doc)
+    while let n = node {
+      var descend = false
+      if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = n.pointee.content
+      {
+        text.append(contentsOf: String(cString: content).unicodeScalars.filter { !$0.properties.isWhitespace })
+      } else if n.pointee.type == XML_ELEMENT_NODE {
+        descend = !hidden.contains(String(cString: n.pointee.name).lowercased())
+      }
+      if descend, let child = n.pointee.children {
+        node = child
+        continue
+      }
+      var up: xmlNodePtr? = n
+      node = nil
+      while let u = up {
+        if let next = u.pointee.next {
+          node = next
+          break
+        }
+        up = u.pointee.parent
+        if up?.pointee.type != XML_ELEMENT_NODE { break }
+      }
+    }
+    return String(text)
+  }
+
+  /// The characters of `reference` that `output` lacks, in order (empty when `reference` is a
+  /// subsequence of `output`: text may be added, as a replaced video's "Video", never lost).
+  public static func missing(_ reference: String, in output: String) -> String {
+    var lacking = String.UnicodeScalarView()
+    var o = output.unicodeScalars.makeIterator()
+    for scalar in reference.unicodeScalars {
+      var found = false
+      while let c = o.next() {
+        if c == scalar {
+          found = true
+          break
+        }
+      }
+      if !found { lacking.append(scalar) }
+    }
+    return String(lacking)
+  }
+
+  /// How deep elements with content nest in `html` (as libxml2 reads it, below `body`).
+  public static func nestingDepth(_ html: String) -> Int {
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+      | Int32(XML_PARSE_HUGE.rawValue)
+    var source = html
+    let parsed: htmlDocPtr? = source.withUTF8 { b in
+      b.withMemoryRebound(to: CChar.self) {
+        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+      }
+    }
+    guard let doc = parsed else { return 0 }
+    defer { xmlFreeDoc(doc) }
+    var deepest = 0
+    var node = xmlDocGetRootElement(doc)
+    var depth = 0  // of `node`, html = 0 and body = 1 when implied
+    while let n = node {
+      if n.pointee.type == XML_ELEMENT_NODE, n.pointee.children != nil {
+        deepest = max(deepest, depth)
+        if let child = n.pointee.children {
+          node = child
+          depth += 1
+          continue
+        }
+      }
+      var up: xmlNodePtr? = n
+      node = nil
+      while let u = up {
+        if let next = u.pointee.next {
+          node = next
+          break
+        }
+        up = u.pointee.parent
+        depth -= 1
+        if up?.pointee.type != XML_ELEMENT_NODE { break }
+      }
+    }
+    return max(0, deepest - 1)
+  }
+}

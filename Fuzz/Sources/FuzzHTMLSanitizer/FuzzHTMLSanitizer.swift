@@ -8,6 +8,9 @@ import LoaXML
 // FuzzHTMLSanitizer: article HTML through HTMLSanitizer, prepared as ItemBuilder prepares it
 // (characters XML forbids removed, C1 controls repaired, NFC). Invariants (a crash otherwise):
 //   - the output is safe HTML (FuzzSupport.HTMLCheck) and free of characters XML forbids;
+//   - every visible character of the input (outside script, style and the other elements
+//     removed with their content) is in the output, however deep it nests (issue 12:
+//     FuzzSupport.TextCheck, an independent libxml2 parse without a depth limit);
 //   - sanitizing the output again gives exactly the same output (idempotence). (libxml2's
 //     parser wraps text that starts a document in an implied <p>; the sanitizer now gives
 //     that paragraph itself, so no exception is needed.)
@@ -30,6 +33,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   HTMLCheck.require(first.html, "sanitized HTML")
   if XMLText.needsCleaning(first.html) || XMLText.needsCleaning(first.text) {
     fuzzFailure("output has no character XML forbids", swiftLiteral(first.html))
+  }
+  if !first.changes.truncated {
+    // Past the size limit, text is cut on purpose (and reported).
+    TextCheck.requireKept(input: html, output: first.html)
   }
   let second = sanitizer.sanitize(first.html)
   if second.html != first.html {

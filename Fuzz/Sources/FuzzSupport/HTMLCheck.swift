@@ -160,6 +160,83 @@ public enum HTMLCheck {
   }
 }
 
+/// The text contract of sanitized HTML (issue 12): the visible text of the input survives, apart
+/// from the content of the elements `HTMLSanitizer` removes with their content (`script`,
+/// `style`, …) and of the embeds it replaces by a link. Read independently of the sanitizer:
+/// libxml2's HTML parser with `XML_PARSE_HUGE` (no depth limit) on the raw input, every text
+/// node outside those elements, white space left out. Text may be added (a replaced video's
+/// "Video" link), so the input's text must be a subsequence of the output's.
+public enum TextCheck {
+  /// Elements whose content is not published (HTMLSanitizer's documentation).
+  static let hidden: Set<String> = [
+    "script", "style", "object", "applet", "form", "input", "button", "select", "option",
+    "optgroup", "textarea", "datalist", "output", "meta", "base", "link", "noscript", "template",
+    "svg", "math", "canvas", "title", "head", "xml", "frameset", "track", "dialog", "slot",
+    "portal", "iframe", "frame", "video", "audio",
+  ]
+
+  /// The visible characters of `html` other than white space, in order.
+  public static func visibleText(_ html: String) -> [Unicode.Scalar] {
+    XMLInit.once()
+    let options =
+      Int32(
+        HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+          | HTML_PARSE_NODEFDTD.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+    var source = html
+    let parsed: htmlDocPtr? = source.withUTF8 { b in
+      b.withMemoryRebound(to: CChar.self) {
+        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+      }
+    }
+    guard let doc = parsed else { return [] }
+    defer { xmlFreeDoc(doc) }
+    var text: [Unicode.Scalar] = []
+    // Iterative: the input may nest thousands deep.
+    var node = xmlDocGetRootElement(doc)
+    while let n = node {
+      var descend = false
+      if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = n.pointee.content
+      {
+        text += String(cString: content).unicodeScalars.filter { !$0.properties.isWhitespace }
+      } else if n.pointee.type == XML_ELEMENT_NODE {
+        let name = n.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+        descend = !hidden.contains(name)
+      }
+      if descend, let child = n.pointee.children {
+        node = child
+        continue
+      }
+      var up: xmlNodePtr? = n
+      node = nil
+      while let u = up {
+        if let next = u.pointee.next {
+          node = next
+          break
+        }
+        up = u.pointee.parent
+        if up?.pointee.type != XML_ELEMENT_NODE { break }
+      }
+    }
+    return text
+  }
+
+  /// Crashes (for libFuzzer) when text of `input` is missing from `output`.
+  public static func requireKept(input: String, output: String) {
+    let expected = visibleText(input)
+    let published = visibleText(output)
+    var i = 0
+    for scalar in published where i < expected.count && expected[i] == scalar { i += 1 }
+    if i < expected.count {
+      let lost = String(String.UnicodeScalarView(expected[i...].prefix(80)))
+      fuzzFailure(
+        "the visible text of the input survives",
+        "lost from \(swiftLiteral(lost))\ninput:  \(swiftLiteral(input))\n"
+          + "output: \(swiftLiteral(output))")
+    }
+  }
+}
+
 /// One-time libxml2 set-up for the checkers (LoaKit does its own for its calls).
 enum XMLInit {
   private static let done: Void = {

@@ -332,6 +332,10 @@ public struct ItemBuilder: Sendable {
     if result.changes.removedAttributes > 0 {
       notes.append("removed \(result.changes.removedAttributes) attribute\(result.changes.removedAttributes == 1 ? "" : "s") outside the allowlist (style, class, event handlers…)")
     }
+    if result.changes.flattenedLevels > 0 {
+      // A note: the text is all there, only nesting nobody could see is gone.
+      notes.append("flattened \(result.changes.flattenedLevels) level\(result.changes.flattenedLevels == 1 ? "" : "s") of nesting deeper than \(HTMLSanitizer.maxNestingDepth) elements; all text kept")
+    }
     return SanitizedContent(html: result.html, text: result.text, warnings: warnings, notes: notes)
   }
 

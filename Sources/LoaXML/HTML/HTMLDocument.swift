@@ -37,13 +37,26 @@ package final class HTMLDocument {
   /// The encoding argument pins UTF-8, so a leading `<meta charset>` in the content cannot
   /// make the parser switch encodings.
   package static func parse(_ html: String, options: Int32) -> HTMLDocument? {
+    parseNoticingStop(html, options: options).document
+  }
+
+  /// ``parse(_:options:)``, also saying whether the parser stopped before the end of the
+  /// input (what it had not read is missing from the document): libxml2 sets `disableSAX` in
+  /// its parser context when it halts (more than 256 open elements, a fatal error). Wraps
+  /// `htmlCtxtReadMemory` with a context of its own to read that flag from.
+  package static func parseNoticingStop(_ html: String, options: Int32) -> (
+    document: HTMLDocument?, stopped: Bool
+  ) {
+    XMLParsing.initialize()
+    guard let context = htmlNewParserCtxt() else { return (nil, false) }
+    defer { htmlFreeParserCtxt(context) }
     var source = html
     let parsed: htmlDocPtr? = source.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) {
-        htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+        htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), nil, "UTF-8", options)
       }
     }
-    return parsed.map(HTMLDocument.init)
+    return (parsed.map(HTMLDocument.init), context.pointee.disableSAX != 0)
   }
 
   /// A new, unattached element `<name>`.

@@ -14,6 +14,9 @@ import LoaCore
 /// - Other elements (`font`, `center`, Word's `o:p`) are unwrapped: their content stays.
 /// - Attributes: only those listed per element, plus `lang`, `dir`, `title`. Event handlers,
 ///   `style`, `class`, `id`, `target` are dropped.
+/// - Nesting: no element with content stands deeper than `maxNestingDepth` elements; deeper
+///   ones are unwrapped (a line break stands for a block), so text nested past any parser's
+///   limit is kept (see `HTMLNestingGuard` for libxml2's own limit of 256 while parsing).
 /// - URLs (`href`, `src`, `srcset`, `cite`, `poster`): resolved against the article; only
 ///   `http`/`https` survive (plus `mailto:`/`tel:` for links), so `javascript:`, `vbscript:`
 ///   and `data:` are gone whatever their case, spacing or entity encoding (the parser decodes
@@ -21,7 +24,7 @@ import LoaCore
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 7
+  public static let version = 8
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -31,9 +34,20 @@ public struct HTMLSanitizer: Sendable {
     public var removedAttributes = 0
     public var droppedURLs = 0
     public var truncated = false
+    /// Elements unwrapped (or start tags left out before parsing) because they nested deeper
+    /// than `maxNestingDepth` (or libxml2's parser limit): their text is kept. A note, not a
+    /// warning: nothing is lost but structure nobody can see at that depth.
+    public var flattenedLevels = 0
+    /// The parser stopped early even on the bounded input (`HTMLNestingGuard`) and only the
+    /// text was kept (links and images lost): a warning.
+    public var reducedToText = false
 
+    public init() {}
+
+    /// Whether nothing worth a warning changed (`flattenedLevels` is only a note).
     public var isEmpty: Bool {
       removedElements.isEmpty && replacedElements.isEmpty && droppedURLs == 0 && !truncated
+        && !reducedToText
     }
 
     public var summary: String {
@@ -46,6 +60,9 @@ public struct HTMLSanitizer: Sendable {
       }
       if droppedURLs > 0 { parts.append("dropped \(droppedURLs) unsafe or invalid URL\(droppedURLs == 1 ? "" : "s")") }
       if truncated { parts.append("cut to the content size limit") }
+      if reducedToText {
+        parts.append("the HTML parser stopped early; published as plain text (links and images lost)")
+      }
       return parts.joined(separator: "; ")
     }
   }
@@ -64,6 +81,11 @@ public struct HTMLSanitizer: Sendable {
   public let maxBytes: Int
   /// Text of that link.
   public let readMoreText: String
+
+  /// Deepest nesting of elements with content in the output. Deeper elements are unwrapped:
+  /// well within libxml2's 256 and what feed readers' parsers take, and far past what an
+  /// article's layout needs (the examples nest 6 deep).
+  public static let maxNestingDepth = 64
 
   public init(base: WebAddress, maxBytes: Int = 1_000_000, readMoreText: String = "Đọc tiếp") {
     self.base = base
@@ -112,10 +134,6 @@ public struct HTMLSanitizer: Sendable {
   public func sanitize(_ html: String) -> Result {
     XMLParsing.initialize()
     var changes = Changes()
-    // NOIMPLIED is not used: the parser's implied html/body give one place to read from.
-    let options = Int32(
-      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-        | HTML_PARSE_NODEFDTD.rawValue)
     var source = html
     if source.utf8.contains(0x0D) {
       // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
@@ -134,11 +152,13 @@ public struct HTMLSanitizer: Sendable {
       source = String(decoding: bytes, as: UTF8.self)
     }
     // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
-    guard let document = HTMLDocument.parse(source, options: options) else { return Result(html: "", text: "", changes: changes) }
+    guard let document = Self.parseWhole(source, changes: &changes) else {
+      return Result(html: "", text: "", changes: changes)
+    }
     defer { withExtendedLifetime(document) {} }
     let doc = document.pointer
     guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
-    clean(children: body, changes: &changes)
+    clean(children: body, depth: 0, changes: &changes)
     Self.normalizeTopLevel(in: body)
 
     // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
@@ -182,6 +202,34 @@ public struct HTMLSanitizer: Sendable {
     var text = ""
     for n in kept { Self.appendText(n, to: &text) }
     return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+  }
+
+  /// `html` parsed to its end: when the parser stopped early (its depth limit, or a tag name
+  /// such as `o:0` that it reports as a fatal namespace error), parsed again from
+  /// `HTMLNestingGuard.bounded` (the start tags left out for depth counted as flattened), and
+  /// should it stop even then, from `HTMLNestingGuard.plainText`.
+  static func parseWhole(_ html: String, changes: inout Changes) -> HTMLDocument? {
+    let first = parse(html)
+    guard first.stopped else { return first.document }
+    let (bounded, dropped) = HTMLNestingGuard.bounded(html)
+    let second = parse(bounded)
+    guard second.stopped else {
+      changes.flattenedLevels += dropped
+      return second.document
+    }
+    changes.reducedToText = true
+    return parse(HTMLNestingGuard.plainText(html)).document
+  }
+
+  /// Parses `html` with libxml2's HTML parser; `stopped` when the parser gave up before the
+  /// end of the input, so the rest is missing: `disableSAX` is set by `xmlHaltParser` (the
+  /// depth limit) and by a fatal error without `HTML_PARSE_RECOVER` (a namespace error).
+  static func parse(_ html: String) -> (document: HTMLDocument?, stopped: Bool) {
+    // NOIMPLIED is not used: the parser's implied html/body give one place to read from.
+    let options = Int32(
+      HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NODEFDTD.rawValue)
+    return HTMLDocument.parseNoticingStop(html, options: options)
   }
 
   /// Removes from `parent`'s children whatever does not fit in `budget` serialized bytes: the
@@ -280,8 +328,9 @@ public struct HTMLSanitizer: Sendable {
     xmlFreeNode(node)
   }
 
-  /// Cleans the children of `parent`, depth first.
-  func clean(children parent: xmlNodePtr, changes: inout Changes) {
+  /// Cleans the children of `parent`, depth first; `depth` counts the kept elements from the
+  /// body down to `parent`.
+  func clean(children parent: xmlNodePtr, depth: Int, changes: inout Changes) {
     var child = parent.pointee.children
     while let node = child {
       let next = node.pointee.next
@@ -297,7 +346,11 @@ public struct HTMLSanitizer: Sendable {
         Self.remove(node)
         child = next
       case XML_ELEMENT_NODE:
-        child = cleanElement(node, changes: &changes)
+        // Inline content first in the body is put in a paragraph afterwards
+        // (`normalizeTopLevel`), one level deeper: counted there from the start, so the output
+        // keeps to the bound and the next sanitize counts the same.
+        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.name(node).lowercased())
+        child = cleanElement(node, depth: depth + (inlineAtTop ? 2 : 1), changes: &changes)
       default:
         // Comments, processing instructions, entity references.
         Self.remove(node)
@@ -358,8 +411,9 @@ public struct HTMLSanitizer: Sendable {
     return parents.contains(Self.name(parent).lowercased())
   }
 
-  /// Cleans one element; returns the node to clean next.
-  private func cleanElement(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
+  /// Cleans one element, which would stand at `depth`; returns the node to clean next.
+  private func cleanElement(_ node: xmlNodePtr, depth: Int, changes: inout Changes) -> xmlNodePtr? {
+    let tooDeep = depth > Self.maxNestingDepth
     let name = Self.name(node).lowercased()
     if Self.allowedVoid.contains(name), node.pointee.children != nil {
       // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
@@ -370,7 +424,7 @@ public struct HTMLSanitizer: Sendable {
     if name == "iframe" || name == "frame" {
       if let src = attribute(node, "src"), let url = resolve(src) {
         changes.replacedElements.append(name)
-        replace(node, withLinkTo: url.description, text: url.description, image: nil)
+        replace(node, withLinkTo: url.description, text: url.description, image: nil, bare: tooDeep)
       } else {
         changes.removedElements.append(name)
         Self.remove(node)
@@ -392,7 +446,7 @@ public struct HTMLSanitizer: Sendable {
         changes.replacedElements.append(name)
         replace(
           node, withLinkTo: url.description, text: name == "video" ? "Video" : "Audio",
-          image: poster?.description)
+          image: poster?.description, bare: tooDeep)
       } else {
         changes.removedElements.append(name)
         Self.remove(node)
@@ -414,6 +468,9 @@ public struct HTMLSanitizer: Sendable {
     guard let allowedAttributes = Self.allowed[name], Self.fitsParent(name, node) else {
       // Unknown or presentational element, or one out of place: keep its content only.
       return Self.unwrap(node)
+    }
+    if tooDeep && !Self.allowedVoid.contains(name) {
+      return Self.flatten(node, changes: &changes)
     }
     // A parser would end the parent here: a paragraph holding a block becomes a division
     // (once the block is known to stay), anything else out of place keeps its content only.
@@ -437,7 +494,7 @@ public struct HTMLSanitizer: Sendable {
       // closes the outer one), keeps its content only.
       return Self.unwrap(node)
     }
-    clean(children: node, changes: &changes)
+    clean(children: node, depth: depth, changes: &changes)
     if name == "p" && Self.isBlank(node) {
       // Empty paragraphs (Word's <o:p></o:p>, editors' <p>&nbsp;</p> and <p><br></p>
       // spacers) carry nothing.
@@ -451,6 +508,26 @@ public struct HTMLSanitizer: Sendable {
       xmlAddChild(node, empty)
     }
     return next
+  }
+
+  /// Parents in which a line break may not stand (table and list structure).
+  static let structural: Set<String> = [
+    "table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol", "dl", "ruby",
+  ]
+
+  /// Unwraps `node`, nested past `maxNestingDepth`; a block's content follows a line break
+  /// (when something precedes it and its new parent takes one), so paragraphs stay apart.
+  /// Returns the node to clean next.
+  static func flatten(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
+    changes.flattenedLevels += 1
+    let block = blockElements.contains(name(node).lowercased())
+    if block, node.pointee.prev != nil, node.pointee.children != nil,
+      let parent = node.pointee.parent, !structural.contains(name(parent).lowercased()),
+      let br = xmlNewDocNode(node.pointee.doc, nil, "br", nil)
+    {
+      xmlAddPrevSibling(node, br)
+    }
+    return unwrap(node)
   }
 
   /// Removes white space (ASCII only: a no-break space is content) standing alone at the start
@@ -518,9 +595,11 @@ public struct HTMLSanitizer: Sendable {
 
   /// Replaces `node` by `<a href>` around text or a poster image.
   /// Inside a link, the replacement is the poster or the text alone: a link in a link is
-  /// taken apart by every parser.
-  private func replace(_ node: xmlNodePtr, withLinkTo href: String, text: String, image: String?) {
-    let inLink = Self.hasAncestor(node, named: "a")
+  /// taken apart by every parser. So it is when `bare` (past `maxNestingDepth`).
+  private func replace(
+    _ node: xmlNodePtr, withLinkTo href: String, text: String, image: String?, bare: Bool
+  ) {
+    let inLink = bare || Self.hasAncestor(node, named: "a")
     var link: xmlNodePtr?
     if !inLink {
       link = xmlNewDocNode(node.pointee.doc, nil, "a", nil)

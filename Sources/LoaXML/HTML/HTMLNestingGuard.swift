@@ -1,0 +1,362 @@
+/// Rewrites HTML whose tags nest deeper than libxml2's HTML parser accepts, so that no text is
+/// lost to the limit.
+///
+/// libxml2 2.9.14 stops parsing for good when an element would be pushed deeper than
+/// `xmlParserMaxDepth` (256): `nodePush` raises "Excessive depth in document" and calls
+/// `xmlHaltParser`, and the rest of the input is dropped without a word (with
+/// `HTML_PARSE_NOERROR`). `XML_PARSE_HUGE` lifts the limit entirely, but then every stray end
+/// tag scans the whole open-element stack (`htmlAutoCloseOnClose`), so 80 000 `<b>` followed by
+/// 80 000 `</x>` take 11 s to parse: quadratic. So the parser keeps its limit and the input is
+/// rewritten instead, only after a parse was seen to stop (`HTMLSanitizer.parse`): ordinary HTML
+/// pays nothing.
+///
+/// `bounded` scans the tags the way libxml2 reads them and drops the start tags (and their end
+/// tags) that would open an element deeper than `limit` (a block's as `<br>`), keeping every
+/// character of text. Its count of open elements is an upper bound of the parser's: it pushes
+/// every start tag the parser may push and pops only where the parser pops too (an end tag
+/// closes through elements of lower end priority only, as in `htmlAutoCloseOnClose`; a start
+/// tag closes only the pairs measured against libxml2). Should the parser still stop (the scan
+/// read a tag differently), `plainText` keeps the text alone: a warning.
+package enum HTMLNestingGuard {
+  /// libxml2's `xmlParserMaxDepth`.
+  static let parserLimit = 256
+  /// Nesting the rewritten input keeps to: well under `parserLimit`, whose margin covers the
+  /// elements the parser adds (`html`, `body`, an implied `p`).
+  ///
+  /// Past it every start tag is left out, also of elements removed with their content
+  /// (`script`, `title`…): their content is then published as text. Keeping them open past the
+  /// limit lost text: where such an element ends depends on the end tags of the elements left
+  /// out around it (`<title>` without its end tag ends at an enclosing `</div>`), so it
+  /// swallowed what followed (found by FuzzHTMLSanitizer).
+  static let boundedLimit = 160
+
+  /// Elements libxml2's HTML parser never pushes (`empty` in its element table). Measured:
+  /// `embed`, `source` and `wbr` are containers there.
+  static let void: Set<String> = [
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link",
+    "meta", "param",
+  ]
+  /// Start tags the parser never pushes when misplaced, and whose end tags it ignores.
+  static let document: Set<String> = ["html", "head", "body"]
+  /// Raw text: the parser reads their content as text up to an end tag.
+  static let rawText: Set<String> = ["script", "style"]
+  /// `(open, start)`: a start tag that closes the open element on top (measured against
+  /// libxml2 2.9.14: 300 of them in a row do not pass the depth limit).
+  static let closesTop: Set<String> = ["p p", "li li", "option option", "tr tr", "td td"]
+
+  /// libxml2's `htmlEndPriority`: an end tag closes open elements above its own only when
+  /// their priority is not higher than its own.
+  static func endPriority(_ name: String) -> Int {
+    switch name {
+    case "div": return 150
+    case "td", "th": return 160
+    case "tr": return 170
+    case "thead", "tbody", "tfoot": return 180
+    case "table": return 190
+    case "head", "body": return 200
+    case "html": return 220
+    default: return 100
+    }
+  }
+
+  /// One tag or a run of other bytes, as the scan reads the input.
+  enum Token {
+    case text(Range<Int>)
+    /// A comment, doctype or processing instruction: copied as it is.
+    case markup(Range<Int>)
+    case start(name: String, selfClosing: Bool, Range<Int>)
+    case end(name: String, Range<Int>)
+  }
+
+  /// `html` with the start tags that would nest deeper than `limit` left out (and the end
+  /// tags that close them), and how many were left out. Text is kept byte for byte.
+  package static func bounded(_ html: String, limit: Int = boundedLimit) -> (
+    html: String, dropped: Int
+  ) {
+    let bytes = Array(html.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var open: [String] = []
+    // When each open element was opened (a count of start tags), and of those left out.
+    var openedAt: [Int] = []
+    var droppedOpen: [String: [Int]] = [:]
+    var starts = 0
+    var dropped = 0
+    scan(bytes) { token in
+      switch token {
+      case .text(let r), .markup(let r):
+        output.append(contentsOf: bytes[r])
+      case .start(let name, let selfClosing, let r):
+        if stopsTheParser(name) {
+          leaveOut(&output)
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        if selfClosing || void.contains(name) || document.contains(name) {
+          output.append(contentsOf: bytes[r])
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        while let top = open.last, closesTop.contains(top + " " + name) {
+          open.removeLast()
+          openedAt.removeLast()
+        }
+        starts += 1
+        if open.count < limit {
+          output.append(contentsOf: bytes[r])
+          open.append(name)
+          openedAt.append(starts)
+        } else {
+          leaveOut(&output)
+          droppedOpen[name, default: []].append(starts)
+          dropped += 1
+          // A paragraph left out still starts a new line (a void element: no deeper).
+          if HTMLSanitizer.blockElements.contains(name) {
+            output.append(contentsOf: Array("<br>".utf8))
+          }
+        }
+      case .end(let name, let r):
+        if stopsTheParser(name) {
+          leaveOut(&output)
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        if let opened = droppedOpen[name]?.popLast() {
+          leaveOut(&output)
+          // It closes, as in the parser, what was opened inside the element left out (a
+          // `title`, whose end tag broken markup lacks, would otherwise swallow the rest).
+          while let top = open.last, let at = openedAt.last, at > opened {
+            output += Array("</\(top)>".utf8)
+            open.removeLast()
+            openedAt.removeLast()
+          }
+          return open.last.map { rawText.contains($0) } ?? false
+        }
+        output.append(contentsOf: bytes[r])
+        if !document.contains(name), let depth = closingDepth(of: name, in: open) {
+          open.removeSubrange(depth...)
+          openedAt.removeSubrange(depth...)
+        }
+      }
+      return open.last.map { rawText.contains($0) } ?? false
+    }
+    return (String(decoding: output, as: UTF8.self), dropped)
+  }
+
+  /// Whether libxml2 stops the whole parse at a tag of this name: a prefix followed by what
+  /// cannot start a name (`o:0`), which `xmlSAX2StartElement` reports as a fatal namespace
+  /// error ("is not XML Namespace compliant"), disabling SAX for the rest of the input (the
+  /// HTML parser runs without `HTML_PARSE_RECOVER`). Such an element is unwrapped anyway.
+  static func stopsTheParser(_ name: String) -> Bool {
+    guard let colon = name.utf8.firstIndex(of: 0x3A), colon != name.utf8.startIndex else {
+      return false
+    }
+    let after = name.utf8[name.utf8.index(after: colon)...]
+    guard let first = after.first else { return false }
+    return !(isLetter(first) || first == 0x5F)
+  }
+
+  /// Called where a tag is left out, so that the text on both sides does not join into
+  /// markup: a `<`, `<!` or `<?` just before would start a tag with the text after, an `&`
+  /// with a name an entity reference; both are escaped. A `</` is removed: the parser reads
+  /// `</<i>` as an end tag without a name (nothing), then `<i>`.
+  static func leaveOut(_ output: inout [UInt8]) {
+    var i = output.count
+    while i > 0,
+      isLetter(output[i - 1]) || (output[i - 1] >= 0x30 && output[i - 1] <= 0x39)
+        || output[i - 1] == 0x23
+    {
+      i -= 1
+    }
+    if i > 0, output[i - 1] == 0x26 {
+      output.replaceSubrange((i - 1)..<i, with: Array("&amp;".utf8))
+    } else if i == output.count {
+      if output.count >= 2, output[output.count - 2] == 0x3C, output[output.count - 1] == 0x2F {
+        // `</` before a tag is an end tag without a name: the parser reads nothing there.
+        output.removeLast(2)
+        return
+      }
+      var lt = output.count - 1
+      if lt >= 0, output[lt] == 0x21 || output[lt] == 0x3F { lt -= 1 }
+      if lt >= 0, output[lt] == 0x3C {
+        output.replaceSubrange(lt..<(lt + 1), with: Array("&lt;".utf8))
+      }
+    }
+  }
+
+  /// Where an end tag `name` closes the open elements (`htmlAutoCloseOnClose`): at the
+  /// innermost open `name`, unless an element of higher end priority stands above it.
+  static func closingDepth(of name: String, in open: [String]) -> Int? {
+    let priority = endPriority(name)
+    var i = open.count - 1
+    while i >= 0 {
+      if open[i] == name { return i }
+      if endPriority(open[i]) > priority { return nil }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// The text of `html` without any tag, comment or raw-text (`script`, `style`) content:
+  /// what is left to publish when even the bounded input stops the parser.
+  package static func plainText(_ html: String) -> String {
+    let bytes = Array(html.utf8)
+    var output: [UInt8] = []
+    var raw: String?
+    scan(bytes) { token in
+      switch token {
+      case .text(let r):
+        if raw == nil {
+          // Text only: a `<` the parser read as text stays text.
+          for b in bytes[r] {
+            if b == 0x3C { output += Array("&lt;".utf8) } else { output.append(b) }
+          }
+        }
+      case .markup:
+        leaveOut(&output)
+      case .start(let name, let selfClosing, _):
+        leaveOut(&output)
+        if raw == nil, !selfClosing, rawText.contains(name) { raw = name }
+        // A block boundary stays a word boundary.
+        if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
+      case .end(let name, _):
+        leaveOut(&output)
+        if name == raw { raw = nil }
+        if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
+      }
+      return raw != nil
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Reads `bytes` as libxml2's HTML parser reads tags, calling `visit` for each token; when
+  /// `visit` returns true the parser is in raw text (`script`, `style`), where only end tags
+  /// are tags.
+  static func scan(_ bytes: [UInt8], _ visit: (Token) -> Bool) {
+    var rawText = false
+    var i = 0
+    var textStart = 0
+    func flushText(_ end: Int) {
+      if textStart < end { rawText = visit(.text(textStart..<end)) }
+    }
+    while i < bytes.count {
+      guard bytes[i] == 0x3C, i + 1 < bytes.count else {
+        i += 1
+        continue
+      }
+      let next = bytes[i + 1]
+      if next == 0x2F, i + 2 < bytes.count, isLetter(bytes[i + 2]) {
+        flushText(i)
+        let (name, nameEnd) = readName(bytes, from: i + 2)
+        let end = skipTo(0x3E, bytes, from: nameEnd)
+        rawText = visit(.end(name: name, i..<end))
+        i = end
+        textStart = i
+        continue
+      }
+      if rawText {
+        i += 1
+        continue
+      }
+      let comment =
+        next == 0x21 && i + 3 < bytes.count && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D
+      let doctype =
+        next == 0x21 && i + 9 <= bytes.count
+        && String(decoding: bytes[(i + 2)..<(i + 9)], as: UTF8.self).uppercased() == "DOCTYPE"
+      if comment || doctype || next == 0x3F {
+        // libxml2 reads any other `<!` as text.
+        flushText(i)
+        var end: Int
+        if comment {
+          end = i + 4
+          while end + 2 < bytes.count
+            && !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E)
+          {
+            end += 1
+          }
+          end = min(end + 3, bytes.count)
+        } else {
+          end = skipTo(0x3E, bytes, from: i + 2)
+        }
+        rawText = visit(.markup(i..<end))
+        i = end
+        textStart = i
+        continue
+      }
+      // `htmlParseContentInternal`: a start tag needs a letter after `<`.
+      guard isLetter(next) else {
+        i += 1
+        continue
+      }
+      flushText(i)
+      let (name, nameEnd) = readName(bytes, from: i + 1)
+      let (end, selfClosing) = skipAttributes(bytes, from: nameEnd)
+      rawText = visit(.start(name: name, selfClosing: selfClosing, i..<end))
+      i = end
+      textStart = i
+    }
+    flushText(bytes.count)
+  }
+
+  static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+  static func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+  }
+
+  /// A tag name as libxml2's `htmlParseHTMLName` reads it: letters, digits, `:`, `-`, `_`,
+  /// `.`, lowercased.
+  static func readName(_ bytes: [UInt8], from start: Int) -> (String, Int) {
+    var i = start
+    var name: [UInt8] = []
+    while i < bytes.count {
+      let b = bytes[i]
+      guard
+        isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x3A || b == 0x2D || b == 0x5F || b == 0x2E
+      else { break }
+      name.append(isLetter(b) ? b | 0x20 : b)
+      i += 1
+    }
+    return (String(decoding: name, as: UTF8.self), i)
+  }
+
+  /// The index just past the next `byte`, or the end of the input.
+  static func skipTo(_ byte: UInt8, _ bytes: [UInt8], from start: Int) -> Int {
+    var i = start
+    while i < bytes.count && bytes[i] != byte { i += 1 }
+    return min(i + 1, bytes.count)
+  }
+
+  /// The end of a start tag's attributes (just past its `>`), and whether it ends in `/>`, read
+  /// as libxml2's `htmlParseStartTag` reads them: a name (`htmlParseHTMLName`), optionally `=`
+  /// and a value, quoted (which may hold `>`) or up to a blank or `>` (so `a=b/>` is the value
+  /// `b/`); anything else is a bogus attribute, skipped up to a blank, `>` or `/>` (so in
+  /// `dat!-x='a>b'` the tag ends at the first `>`).
+  static func skipAttributes(_ bytes: [UInt8], from start: Int) -> (Int, Bool) {
+    var i = start
+    func at(_ k: Int) -> UInt8 { k < bytes.count ? bytes[k] : 0 }
+    while i < bytes.count {
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      guard i < bytes.count else { break }
+      if bytes[i] == 0x3E { return (i + 1, false) }
+      if bytes[i] == 0x2F && at(i + 1) == 0x3E { return (i + 2, true) }
+      let b = bytes[i]
+      guard isLetter(b) || b == 0x5F || b == 0x3A || b == 0x2E else {
+        while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != 0x3E
+          && !(bytes[i] == 0x2F && at(i + 1) == 0x3E)
+        {
+          i += 1
+        }
+        continue
+      }
+      i = readName(bytes, from: i).1
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      guard at(i) == 0x3D else { continue }
+      i += 1
+      while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+      if at(i) == 0x22 || at(i) == 0x27 {
+        i = skipTo(bytes[i], bytes, from: i + 1)
+      } else {
+        while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != 0x3E { i += 1 }
+      }
+    }
+    return (bytes.count, false)
+  }
+}

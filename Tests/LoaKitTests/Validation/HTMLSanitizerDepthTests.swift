@@ -1,0 +1,211 @@
+import Foundation
+import LoaCore
+import LoaKit
+import LoaXML
+import LoaTestSupport
+import Testing
+
+/// No text is lost to deep nesting (issue 12). libxml2's HTML parser stops for good at 256
+/// open elements and dropped the rest of the article without a word; the sanitizer now parses
+/// such input again with the excess start tags left out (`HTMLNestingGuard`) and flattens what
+/// nests deeper than `HTMLSanitizer.maxNestingDepth`.
+@Suite struct HTMLSanitizerDepthTests {
+  static let base = WebAddress("https://baichay.example.org/tin-tuc/bai-1.html")!
+  static func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, count: n) }
+  static func numbered(_ n: Int, _ piece: (Int) -> String) -> String {
+    (1...n).map(piece).joined()
+  }
+
+  /// Inputs nested past every limit: libxml2's 256 and the sanitizer's 64.
+  static let deep: [(String, String)] = [
+    (
+      "260 divisions, then a paragraph",
+      repeated("<div>", 260) + "deep" + repeated("</div>", 260) + "<p>after</p>"
+    ),
+    (
+      "400 unclosed paragraphs in fonts (an old CMS)",
+      numbered(400) { "<p><font face=\"Arial\">Đoạn \($0)." }
+    ),
+    ("5000 divisions", repeated("<div>", 5000) + "sâu" + repeated("</div>", 5000) + "<p>sau</p>"),
+    (
+      "300 nested tables",
+      repeated("<table><tr><td>ô ", 300) + "giữa" + repeated("</td></tr></table>", 300)
+        + "<p>sau</p>"
+    ),
+    ("300 nested lists", numbered(300) { "<ul><li>mục \($0) " } + "<p>cuối</p>"),
+    ("300 unclosed definition terms", numbered(300) { "<dl><dt>thuật ngữ \($0)" }),
+    ("unclosed inline tags", numbered(300) { "<b><i><span>chữ \($0) " }),
+    (
+      "100 quotes (under the parser's limit)",
+      repeated("<blockquote>", 100) + "trích" + repeated("</blockquote>", 100) + "sau"
+    ),
+    ("links nested 300 deep", numbered(300) { "<span><a href=\"/\($0)\">liên kết \($0)</a>" }),
+    (
+      "removed elements deep inside",
+      repeated("<div>", 300) + "<script>bí mật()</script>hiện<svg><text>ẩn</text></svg>"
+        + "<style>p{}</style>" + repeated("</div>", 300) + "<p>sau</p>"
+    ),
+    (
+      "stray end tags after deep inline tags",
+      repeated("<b>", 3000) + "đậm" + repeated("</x>", 3000) + "<p>sau</p>"
+    ),
+    (
+      "self-closing and void tags deep inside",
+      repeated("<div><br><img src=\"/a.jpg\"><span/>", 300) + "cuối" + repeated("</div>", 300)
+    ),
+    (
+      "attributes holding tags",
+      repeated("<div title=\"<p>\" data-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
+    ),
+    (
+      // libxml2 reads `</` before a tag as an empty end tag; the `<i>` is left out here, and
+      // `</` must not join `giữa>` into an end tag (found by FuzzHTMLSanitizer).
+      "an empty end tag before a left-out tag",
+      repeated("<div>", 300) + "</<i>giữa>" + repeated("</div>", 300) + "sau"
+    ),
+    (
+      // At the limit a `<div>` is left out, a `</b>` closes below it, a `<title>` opens
+      // after it: the left-out div's end tag must close the title too, as in the parser,
+      // or the title swallows "sau".
+      "a title opened inside a left-out element",
+      repeated("<div>", 159) + "<b><div></b><title>x</div>sau" + repeated("</div>", 159)
+        + repeated("<i>", 300) + "cuối"
+    ),
+    (
+      // Text first, then inline elements holding the deep part: the paragraph the text gets
+      // afterwards is one more level (found by FuzzHTMLSanitizer: not idempotent).
+      "inline content first",
+      "<font>u</font>" + numbered(40) { "<i><span>chữ \($0) " } + repeated("<div>", 300) + "cuối"
+    ),
+    (
+      // libxml2 reads `dat!-x=` as a bogus attribute up to the next `>`: "b'>" is text
+      // (found by FuzzHTMLSanitizer).
+      "bogus attribute names",
+      repeated("<div dat!-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
+    ),
+    (
+      "comments, doctype and text that looks like markup",
+      repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
+    ),
+  ]
+
+  @Test(arguments: deep)
+  func keepsEveryVisibleCharacter(_ name: String, _ html: String) {
+    let result = HTMLSanitizer(base: Self.base).sanitize(html)
+    let expected = VisibleText.of(html)
+    #expect(!expected.isEmpty)
+    let published = VisibleText.of(result.html)
+    // Past 160 levels even a removed element's start tag is left out (HTMLNestingGuard), so
+    // its content may be published as text: more text, never less.
+    let missing = VisibleText.missing(expected, in: published)
+    #expect(missing.isEmpty, "\(name): missing \(missing.prefix(200))")
+    #expect(!result.changes.reducedToText, "\(name)")
+  }
+
+  /// The inputs FuzzHTMLSanitizer found (its `regress-deep-*` and `regress-stop-*` seeds),
+  /// prepared as the fuzz target prepares them: no visible text lost, idempotent.
+  @Test func fuzzFindingsKeepTheirText() throws {
+    let folder = PackagePaths.path("Fuzz/Corpus/FuzzHTMLSanitizer")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasPrefix("regress-deep-") || $0.hasPrefix("regress-stop-")
+    }
+    #expect(names.count >= 10)
+    let sanitizer = HTMLSanitizer(
+      base: WebAddress("https://baichay.example.org/tin-tuc/bai-viet-1.html?p=2")!)
+    for name in names.sorted() {
+      let data = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+      var html = XMLText.sanitized(String(decoding: data, as: UTF8.self)).text
+      if let fixed = TextCleaner.repairedC1Controls(html) { html = fixed }
+      html = TextCleaner.nfc(html)
+      let once = sanitizer.sanitize(html)
+      let missing = VisibleText.missing(VisibleText.of(html), in: VisibleText.of(once.html))
+      #expect(missing.isEmpty, "\(name): missing \(missing.prefix(200))")
+      #expect(sanitizer.sanitize(once.html).html == once.html, "\(name): not idempotent")
+    }
+  }
+
+  @Test(arguments: deep)
+  func neverNestsDeeperThanTheBound(_ name: String, _ html: String) {
+    let result = HTMLSanitizer(base: Self.base).sanitize(html)
+    #expect(VisibleText.nestingDepth(result.html) <= HTMLSanitizer.maxNestingDepth, "\(name)")
+  }
+
+  @Test(arguments: deep)
+  func flatteningIsStable(_ name: String, _ html: String) {
+    let sanitizer = HTMLSanitizer(base: Self.base)
+    let once = sanitizer.sanitize(html)
+    let twice = sanitizer.sanitize(once.html)
+    #expect(twice.html == once.html, "\(name)")
+    #expect(twice.text == once.text, "\(name)")
+    // Nothing nests too deep the second time.
+    #expect(twice.changes.flattenedLevels == 0, "\(name)")
+  }
+
+  @Test func reportsFlatteningAsANoteNotAWarning() {
+    let r = HTMLSanitizer(base: Self.base).sanitize(Self.deep[0].1)
+    #expect(r.changes.flattenedLevels > 0)
+    #expect(r.changes.isEmpty)
+    #expect(r.changes.summary == "")
+    #expect(r.text.hasSuffix("deep after"))
+  }
+
+  /// libxml2 stops for good at a prefixed tag whose local name cannot start a name (a fatal
+  /// namespace error disables its SAX callbacks): the rest of the article was lost silently,
+  /// however shallow (found by FuzzHTMLSanitizer's text invariant).
+  @Test(arguments: ["<p>a<o:0>b</o:0></p><p>c</p>", "<p>a <x:1y>b</x:1y> c</p><p>d</p>"])
+  func keepsTheTextAfterATagTheParserStopsAt(_ html: String) {
+    let result = HTMLSanitizer(base: Self.base).sanitize(html)
+    #expect(
+      VisibleText.of(result.html) == VisibleText.of(html.replacingOccurrences(of: ":", with: "")))
+    #expect(result.changes.isEmpty)
+    #expect(result.changes.flattenedLevels == 0)
+  }
+
+  /// Text either side of a left-out tag never joins into markup.
+  @Test func leftOutTagsDoNotJoinTheTextAround() {
+    #expect(HTMLNestingGuard.bounded("a<<x:0>b").html == "a&lt;b")
+    #expect(HTMLNestingGuard.bounded("a&am<x:0>p;").html == "a&amp;amp;")
+    #expect(HTMLNestingGuard.bounded("a</<x:0>b>").html == "ab>")
+    #expect(HTMLNestingGuard.plainText("<<b>q").contains("&lt;q"))
+  }
+
+  /// Only the last resort, text without its markup, is a warning.
+  @Test func plainTextIsAWarning() {
+    var changes = HTMLSanitizer.Changes()
+    changes.flattenedLevels = 3
+    #expect(changes.isEmpty)
+    changes.reducedToText = true
+    #expect(!changes.isEmpty)
+    #expect(
+      changes.summary
+        == "the HTML parser stopped early; published as plain text (links and images lost)")
+  }
+
+  @Test func keepsParagraphsApartWhenFlattened() {
+    let r = HTMLSanitizer(base: Self.base).sanitize(Self.deep[1].1)
+    #expect(r.text.contains("Đoạn 399. Đoạn 400."))
+  }
+
+  @Test func leavesOrdinaryNestingAlone() {
+    let html = Self.repeated("<div>", 64) + "x" + Self.repeated("</div>", 64)
+    let r = HTMLSanitizer(base: Self.base).sanitize(html)
+    #expect(r.html == html)
+    #expect(r.changes.flattenedLevels == 0)
+  }
+
+  /// The last resort keeps the text of every tag, not that of raw-text elements, and keeps
+  /// blocks apart.
+  @Test func plainTextKeepsTextOnly() {
+    let plain = HTMLNestingGuard.plainText(
+      "<p>a<b>b</b></p><script>x<p>y</p></script><!-- z --><div title=\"<i>\">c</div>d")
+    #expect(plain.split(separator: " ", omittingEmptySubsequences: true) == ["ab", "c", "d"])
+  }
+
+  /// The bounded input keeps every byte of text and leaves out only start tags past the limit (a block's as a line break)
+  /// and their end tags.
+  @Test func boundedInputLeavesOutOnlyExcessTags() {
+    let (html, dropped) = HTMLNestingGuard.bounded("<div><b>x<div>y</div>z</b></div>w", limit: 2)
+    #expect(html == "<div><b>x<br>yz</b></div>w")
+    #expect(dropped == 1)
+  }
+}
