@@ -24,7 +24,7 @@ import LoaCore
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 8
+  public static let version = 9
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -151,6 +151,7 @@ public struct HTMLSanitizer: Sendable {
       }
       source = String(decoding: bytes, as: UTF8.self)
     }
+    if let escaped = Self.escapingStrayLessThan(source) { source = escaped }
     // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
     guard let document = Self.parseWhole(source, changes: &changes) else {
       return Result(html: "", text: "", changes: changes)
@@ -208,6 +209,38 @@ public struct HTMLSanitizer: Sendable {
   /// such as `o:0` that it reports as a fatal namespace error), parsed again from
   /// `HTMLNestingGuard.bounded` (the start tags left out for depth counted as flattened), and
   /// should it stop even then, from `HTMLNestingGuard.plainText`.
+  /// `html` with every `<` that cannot begin a tag written `&lt;`, or nil when there is none.
+  ///
+  /// HTML reads such a `<` (followed by a digit, a space, punctuation, a symbol) as text.
+  /// libxml2 keeps it in the middle of text but drops it when it comes first in the body
+  /// (`<�b>` became `�b>`; FuzzHTMLSanitizer). A `<` before what libxml2 may read as a tag
+  /// (an ASCII letter, `_`, `:`, `.`, `/`, `!`, `?`) is left to the parser; before anything
+  /// else, `đ` included, it is text for libxml2 and HTML alike.
+  static func escapingStrayLessThan(_ html: String) -> String? {
+    var html = html
+    return html.withUTF8 { bytes -> String? in
+      // libxml2's htmlParseHTMLName: a tag name starts with an ASCII letter, `_`, `:` or `.`.
+      func stray(at i: Int) -> Bool {
+        guard i + 1 < bytes.count else { return true }
+        let next = bytes[i + 1]
+        let c = next | 0x20
+        return !((c >= 0x61 && c <= 0x7A) || next == 0x5F || next == 0x3A || next == 0x2E
+          || next == 0x2F || next == 0x21 || next == 0x3F)
+      }
+      var out: [UInt8]?
+      var copied = 0
+      for i in 0..<bytes.count where bytes[i] == 0x3C && stray(at: i) {
+        if out == nil { out = []; out?.reserveCapacity(bytes.count + 16) }
+        out?.append(contentsOf: bytes[copied..<i])
+        out?.append(contentsOf: "&lt;".utf8)
+        copied = i + 1
+      }
+      guard var result = out else { return nil }
+      result.append(contentsOf: bytes[copied...])
+      return String(decoding: result, as: UTF8.self)
+    }
+  }
+
   static func parseWhole(_ html: String, changes: inout Changes) -> HTMLDocument? {
     let first = parse(html)
     guard first.stopped else { return first.document }
