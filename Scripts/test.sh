@@ -66,6 +66,10 @@ if [[ "${LOA_SKIP_ASAN:-0}" != 1 ]]; then
 fi
 
 if [[ "${LOA_SKIP_FUZZ:-0}" != 1 ]]; then
-  say "fuzzing: every target for 20 s (Fuzz/run.sh)"
-  Fuzz/run.sh all 20
+  # Deterministic: a fixed libFuzzer seed and a fixed number of executions per target, so the
+  # same commit explores the same inputs on any machine, loaded or not (time only bounds a
+  # hang: 900 s per target, 60 s per input). Open-ended fuzzing is `Fuzz/run.sh all SECONDS`.
+  runs="${LOA_FUZZ_RUNS:-3000}"
+  say "fuzzing: every target, $runs executions from seed 1 (Fuzz/run.sh)"
+  Fuzz/run.sh all 900 -- -seed=1 -runs="$runs" -timeout=60
 fi
