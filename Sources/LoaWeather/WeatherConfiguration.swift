@@ -369,6 +369,15 @@ public struct WeatherConfiguration: Sendable {
             .invalidValue, key: out.keyPath(key),
             "must be a plain relative path inside the output directory")
         }
+        // `loa weather` runs without the database, so it cannot know the category folders:
+        // a feed's file name anywhere (`thoi-su/feed.json`) is refused here, for every command.
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        let feedNames = FeedFormat.allCases.map(\.fileName)
+        if feedNames.contains(last) || feedNames.contains { last == $0 + ".gz" } {
+          throw ConfigError(
+            .invalidValue, key: out.keyPath(key),
+            "\"\(name)\" is named like a feed (\(feedNames.joined(separator: ", "))): it would replace one")
+        }
         if key == "html" { c.htmlFile = name } else { c.jsonFile = name }
       }
       guard c.htmlFile != c.jsonFile else {

@@ -22,10 +22,10 @@ import Testing
     for (k, v) in extra { env[k] = v }
     return try Subprocess.run(
       try #require(LoaBinary.path),
-      args + [
-        "--config", config, "--database", database ?? dir.path("db.sqlite"), "--output",
-        output ?? dir.path("out"),
-      ],
+      args + ["--config", config]
+        // `loa weather` reads no database.
+        + (args.first == "weather" ? [] : ["--database", database ?? dir.path("db.sqlite")])
+        + ["--output", output ?? dir.path("out")],
       environment: env)
   }
 
@@ -69,29 +69,35 @@ import Testing
   @Test func aWeatherBoxConfiguredOverAFeedIsRefusedNamingBoth() throws {
     #expect(try loa(["publish"]).status == 0)
     let before = try files(dir.path("out"))
-    let config = try config("collide.json") { json in
-      var weather = json["weather"] as? [String: Any] ?? [:]
-      weather["output"] = ["html": "rss.xml", "json": "thoi-su/feed.json"]
-      json["weather"] = weather
+    // Named like a feed, in the root or in a category's folder: refused by the configuration,
+    // so `loa weather`, which reads no categories, refuses it too.
+    for (html, json) in [("rss.xml", "weather.json"), ("weather.html", "thoi-su/feed.json"), ("atom.xml.gz", "w.json")] {
+      let config = try config("collide.json") { c in
+        var weather = c["weather"] as? [String: Any] ?? [:]
+        weather["output"] = ["html": html, "json": json]
+        c["weather"] = weather
+      }
+      for command in [["publish", "--force"], ["weather"]] {
+        let r = try loa(command, config: config)
+        #expect(r.status == 78, "\(command) \(html) \(json): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(html == "weather.html" ? "weather.output.json" : "weather.output.html"), "\(r.stderr)")
+        #expect(r.stderr.contains("is named like a feed"), "\(r.stderr)")
+      }
     }
-    let r = try loa(["publish", "--force"], config: config)
-    #expect(r.status == 78, "\(r.stderr)")
-    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
-    #expect(r.stderr.contains("weather.output.html"), "\(r.stderr)")
-    #expect(r.stderr.contains("the site feed's rss.xml"), "\(r.stderr)")
+    // Another output's path: the claims name both owners, for publish and for loa weather.
+    let config = try config("collide2.json") { c in
+      var weather = c["weather"] as? [String: Any] ?? [:]
+      weather["output"] = ["html": "index.opml", "json": "weather.json"]
+      c["weather"] = weather
+    }
+    for command in [["publish"], ["weather"]] {
+      let r = try loa(command, config: config)
+      #expect(r.status == 78, "\(command): \(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+      #expect(r.stderr.contains("weather.output.html") && r.stderr.contains("the OPML index"), "\(r.stderr)")
+    }
     #expect(try files(dir.path("out")) == before)
-    // The category feed is claimed as well.
-    let second = try self.config("collide2.json") { json in
-      var weather = json["weather"] as? [String: Any] ?? [:]
-      weather["output"] = ["html": "thoi-su/feed.json", "json": "weather.json"]
-      json["weather"] = weather
-    }
-    let r2 = try loa(["publish"], config: second)
-    #expect(r2.status == 78, "\(r2.stderr)")
-    #expect(r2.stderr.contains("thoi-su"), "\(r2.stderr)")
-    // loa weather alone refuses what it can know without the database: the site's files.
-    let r3 = try loa(["weather"].filter { _ in true }, config: config)
-    #expect(r3.status == 78 || r3.status == 64, "\(r3.stderr)")
   }
 
   @Test func aWeatherFileWhereACategoryFolderGoesIsRefused() throws {

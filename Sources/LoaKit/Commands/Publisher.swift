@@ -185,19 +185,19 @@ package final class Publisher {
 
   /// Every path this run publishes, with what claims it (``OutputClaims``).
   package func claim(into claims: inout OutputClaims) {
-    let formats = configuration.feeds.formats
-    func files(_ folder: String, _ owner: String) {
-      for format in formats {
-        let path = folder.isEmpty ? format.fileName : folder + "/" + format.fileName
-        claims.claim(path, by: "\(owner)'s \(format.fileName)")
-        // The .gz path is the run's either way: written with gzip on, removed with it off.
-        claims.claim(path + ".gz", by: "\(owner)'s \(format.fileName).gz")
+    Self.claimSiteFiles(of: configuration, into: &claims)
+    if configuration.feeds.categoryFeeds {
+      for node in tree.preorder {
+        Self.claimFeeds(in: node.slug, by: "category \(node.id) (\(node.slug))", configuration, &claims)
       }
     }
-    files("", "the site feed")
-    if configuration.feeds.categoryFeeds {
-      for node in tree.preorder { files(node.slug, "category \(node.id) (\(node.slug))") }
-    }
+  }
+
+  /// The paths a run owns that need no database: the site feeds and the pages. `loa weather`
+  /// claims these (it reads no categories; weather outputs named like a feed are refused by
+  /// the configuration).
+  package static func claimSiteFiles(of configuration: Configuration, into claims: inout OutputClaims) {
+    claimFeeds(in: "", by: "the site feed", configuration, &claims)
     var pages: [(String, String)] = []
     if configuration.feeds.opml { pages.append(("index.opml", "the OPML index")) }
     if configuration.output.index {
@@ -206,6 +206,17 @@ package final class Publisher {
     for (path, owner) in pages {
       claims.claim(path, by: owner)
       claims.claim(path + ".gz", by: owner + " (.gz)")
+    }
+  }
+
+  private static func claimFeeds(
+    in folder: String, by owner: String, _ configuration: Configuration, _ claims: inout OutputClaims
+  ) {
+    for format in configuration.feeds.formats {
+      let path = folder.isEmpty ? format.fileName : folder + "/" + format.fileName
+      claims.claim(path, by: "\(owner)'s \(format.fileName)")
+      // The .gz path is the run's either way: written with gzip on, removed with it off.
+      claims.claim(path + ".gz", by: "\(owner)'s \(format.fileName).gz")
     }
   }
 

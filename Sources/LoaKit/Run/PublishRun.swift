@@ -185,7 +185,11 @@ public struct PublishRun {
   /// Every output path of the run, claimed once (``OutputClaims``).
   private func checkClaims(publisher: Publisher?) throws {
     var claims = OutputClaims()
-    publisher?.claim(into: &claims)
+    if let publisher {
+      publisher.claim(into: &claims)
+    } else {
+      Publisher.claimSiteFiles(of: configuration, into: &claims)
+    }
     if let w = configuration.weather, w.enabled, writes || command == .weather {
       for (path, key) in [(w.htmlFile, "weather.output.html"), (w.jsonFile, "weather.output.json")] {
         claims.claim(path, by: key)
