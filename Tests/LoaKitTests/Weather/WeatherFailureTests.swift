@@ -336,7 +336,8 @@ import Testing
       $0.http.idleTimeoutSeconds = 60
     }
     expectKeptLastGood(s, code: .timeout)
-    #expect(s.outcome.problem?.contains("before the deadline") == true, "\(s.outcome.problem ?? "")")
+    #expect(
+      s.outcome.problem?.contains("before the deadline") == true, "\(s.outcome.problem ?? "")")
     // Cut at the deadline, nothing left for the retry.
     #expect(s.server.requestCount("/v1/forecast") == 1)
     #expect(s.seconds < HangGuard.seconds(expecting: 3), "hang guard: took \(s.seconds) s")
@@ -348,14 +349,16 @@ import Testing
     let drip = Response.json(WeatherFixture.goodBody(.openMeteo)).with {
       $0.trickle = (bytes: 1, interval: 0.05)
     }
-    #expect(WeatherFixture.goodBody(.openMeteo).count >= 1_200, "the trickle must outlast the guard")
+    #expect(
+      WeatherFixture.goodBody(.openMeteo).count >= 1_200, "the trickle must outlast the guard")
     let s = try afterGoodRun(failing: [drip]) {
       $0.http.totalTimeoutSeconds = 3
       // Far above the trickle's pauses, even on a loaded machine.
       $0.http.idleTimeoutSeconds = 10
     }
     expectKeptLastGood(s, code: .timeout)
-    #expect(s.outcome.problem?.contains("before the deadline") == true, "\(s.outcome.problem ?? "")")
+    #expect(
+      s.outcome.problem?.contains("before the deadline") == true, "\(s.outcome.problem ?? "")")
     #expect(s.server.requestCount("/v1/forecast") == 1)
     #expect(s.seconds < HangGuard.seconds(expecting: 3), "hang guard: took \(s.seconds) s")
   }
@@ -395,7 +398,8 @@ import Testing
     #expect((1...(retries + 1)).contains(served), "\(served) requests")
     // Each attempt but the last ran a whole idle second, so it reached the server; the last
     // may have been cut by the deadline before it did.
-    #expect(reported == served || reported == served + 1, "\(reported) attempts, \(served) requests")
+    #expect(
+      reported == served || reported == served + 1, "\(reported) attempts, \(served) requests")
   }
 
   /// The attempts a problem line reports ("after N attempts"; none said: 1).
