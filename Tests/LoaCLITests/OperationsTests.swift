@@ -87,7 +87,7 @@ import Testing
     ]
     try holder.run()
     defer {
-      kill(holder.processIdentifier, SIGKILL)
+      if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }
       holder.waitUntilExit()
     }
     try #require(HangGuard.wait(seconds: 60) { FileManager.default.fileExists(atPath: held) }, "flock never took the lock")
