@@ -159,6 +159,8 @@ public struct ProcessResult: Sendable {
   public let stderr: String
   /// The signal that ended the process, if one did.
   public var terminationSignal: Int32? = nil
+  /// Whether the hang guard had to kill the process (see ``HangGuard``).
+  public var killedByHangGuard = false
 }
 
 /// Trials and outcomes for docs/RELIABILITY.md: each call appends `fault<TAB>outcome` to the
@@ -180,9 +182,13 @@ public enum ReliabilityLog {
 /// Runs programs for end-to-end tests.
 public enum Subprocess {
   /// Runs `executable` with `arguments`, waiting for it to end.
+  ///
+  /// - Parameter hangGuardSeconds: when given, the child is killed (SIGKILL) if it is still
+  ///   running after this long (``ProcessResult/killedByHangGuard``); a very generous bound
+  ///   from ``HangGuard/seconds(expecting:)``, never a timing assertion.
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-    currentDirectory: String? = nil
+    currentDirectory: String? = nil, hangGuardSeconds: Double? = nil
   ) throws -> ProcessResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
@@ -195,6 +201,10 @@ public enum Subprocess {
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
     try p.run()
+    let killer = HangGuardKiller(p.processIdentifier)
+    if let hangGuardSeconds {
+      DispatchQueue.global().asyncAfter(deadline: .now() + hangGuardSeconds) { killer.fire() }
+    }
     // Read both pipes concurrently so a chatty child never blocks on a full pipe.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
@@ -206,10 +216,40 @@ public enum Subprocess {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     p.waitUntilExit()
+    let killed = killer.disarm()
     return ProcessResult(
       status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self),
-      terminationSignal: p.terminationReason == .uncaughtSignal ? p.terminationStatus : nil)
+      terminationSignal: p.terminationReason == .uncaughtSignal ? p.terminationStatus : nil,
+      killedByHangGuard: killed)
+  }
+}
+
+/// Kills one child once, unless disarmed first: `run` disarms it as soon as the child has
+/// exited, so only a timer that fires in that instant could reach a pid the kernel has
+/// already reused.
+private final class HangGuardKiller: @unchecked Sendable {
+  private let pid: pid_t
+  private let lock = NSLock()
+  private var armed = true
+  private var fired = false
+
+  init(_ pid: pid_t) { self.pid = pid }
+
+  func fire() {
+    lock.withLock {
+      guard armed else { return }
+      fired = true
+      kill(pid, SIGKILL)
+    }
+  }
+
+  /// Stops the timer from acting; returns whether it had already killed the child.
+  func disarm() -> Bool {
+    lock.withLock {
+      armed = false
+      return fired
+    }
   }
 }
 

@@ -12,13 +12,15 @@ import Testing
     try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
   }
 
-  func loa(_ args: [String], config: String = ExamplePortal.configPath) throws -> ProcessResult {
+  func loa(
+    _ args: [String], config: String = ExamplePortal.configPath, hangGuardSeconds: Double? = nil
+  ) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment
     env["STATE_DIRECTORY"] = dir.path("state")
     return try Subprocess.run(
       try #require(LoaBinary.path),
       args + ["--config", config, "--database", dir.path("db.sqlite"), "--output", dir.path("out")],
-      environment: env)
+      environment: env, hangGuardSeconds: hangGuardSeconds)
   }
 
   /// Every file under `out` with (inode, mtime).
@@ -69,21 +71,31 @@ import Testing
       "\(changed.sorted())")
   }
 
+  /// "At once" without a clock: the lock is taken without blocking, so a run that waited for it
+  /// would wait for the holder (10 minutes) and be ended by the hang guard.
   @Test func aSecondRunExitsAtOnceWhileTheLockIsHeld() throws {
     #expect(try loa(["publish"]).status == 0)
-    // Another process holds the lock (util-linux flock, as a second loa would).
+    // Another process holds the lock (util-linux flock, as a second loa would) and says so by
+    // creating `held` once it has it.
+    let held = dir.path("held")
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-    // --no-fork: flock execs the command itself, so killing it really releases the lock.
-    holder.arguments = ["--exclusive", "--no-fork", dir.path("out"), "sleep", "30"]
+    // --no-fork: flock execs the command itself (and sh execs sleep), so killing it really
+    // releases the lock.
+    holder.arguments = [
+      "--exclusive", "--no-fork", dir.path("out"), "/bin/sh", "-c", "touch \"$0\" && exec sleep 600", held,
+    ]
     try holder.run()
-    Thread.sleep(forTimeInterval: 0.3)
-    let started = Date()
-    let blocked = try loa(["publish"])
+    defer {
+      if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }
+      holder.waitUntilExit()
+    }
+    try #require(HangGuard.wait(seconds: 60) { FileManager.default.fileExists(atPath: held) }, "flock never took the lock")
+    let blocked = try loa(["publish"], hangGuardSeconds: HangGuard.seconds(expecting: 1))
+    #expect(!blocked.killedByHangGuard, "the run waited for the lock")
     #expect(blocked.status == 75)
     #expect(blocked.stderr.hasPrefix("loa: error: another loa run is publishing to this output directory"), "\(blocked.stderr)")
     #expect(blocked.stderr.split(separator: "\n").count == 1)
-    #expect(Date().timeIntervalSince(started) < 5)
     // A holder that dies (here: SIGKILL) leaves no stale lock behind.
     kill(holder.processIdentifier, SIGKILL)
     holder.waitUntilExit()
@@ -158,19 +170,18 @@ import Testing
     let errors = Pipe()
     p.standardError = errors
     try p.run()
-    var waited = 0.0
-    while !FileManager.default.fileExists(atPath: dir.path("out/index.opml")) && waited < 20 {
-      Thread.sleep(forTimeInterval: 0.05)
-      waited += 0.05
-    }
-    #expect(FileManager.default.fileExists(atPath: dir.path("out/index.opml")))
-    Thread.sleep(forTimeInterval: 0.2)
-    let signalled = Date()
+    defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+    // The first run has published (a hang guard only while waiting for it).
+    #expect(
+      HangGuard.wait(seconds: 60) { FileManager.default.fileExists(atPath: dir.path("out/index.opml")) })
+    // Whether the signal lands in the rest of the run or in the 10-minute wait, the loop ends
+    // after the run; a loop that ignored it would wait the 10 minutes and be killed by the hang
+    // guard (terminationReason .uncaughtSignal).
     kill(p.processIdentifier, SIGTERM)
-    p.waitUntilExit()
+    let killed = HangGuard.waitUntilExit(p, seconds: HangGuard.seconds(expecting: 1))
+    #expect(!killed, "SIGTERM did not end the loop")
     #expect(p.terminationReason == .exit)
     #expect(p.terminationStatus == 0)
-    #expect(Date().timeIntervalSince(signalled) < 3)
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(stderr.isEmpty, "\(stderr)")
   }

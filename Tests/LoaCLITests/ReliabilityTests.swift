@@ -213,30 +213,43 @@ import Testing
     writer.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     writer.arguments = [dir.path("locked.sqlite")]
     let input = Pipe()
+    let output = Pipe()
     writer.standardInput = input
-    writer.standardOutput = FileHandle.nullDevice
+    writer.standardOutput = output
     try writer.run()
-    input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nUPDATE articles SET title = title WHERE id = 1;\n".utf8))
-    Thread.sleep(forTimeInterval: 0.5)
     defer {
       try? input.fileHandleForWriting.close()
       writer.terminate()
       writer.waitUntilExit()
+    }
+    // The writer says when it holds the lock; no sleep that a loaded machine could outlast.
+    input.fileHandleForWriting.write(
+      Data("BEGIN EXCLUSIVE;\nUPDATE articles SET title = title WHERE id = 1;\nSELECT 'locked';\n".utf8))
+    var said = Data()
+    while !String(decoding: said, as: UTF8.self).contains("locked") {
+      let chunk = output.fileHandleForReading.availableData
+      try #require(!chunk.isEmpty, "sqlite3 ended before taking the lock")
+      said.append(chunk)
     }
     let config = try String(contentsOfFile: ExamplePortal.configPath, encoding: .utf8)
       .replacingOccurrences(of: "\"url\": \"sqlite:bai-chay.sqlite\"", with: "\"url\": \"sqlite:bai-chay.sqlite\", \"busyTimeoutSeconds\": 1")
     try config.write(toFile: dir.path("busy.json"), atomically: true, encoding: .utf8)
     var env = ProcessInfo.processInfo.environment
     env["STATE_DIRECTORY"] = dir.path("state")
-    let started = Date()
+    let started = HangGuard.now()
     let r = try Subprocess.run(
       try #require(LoaBinary.path),
       ["publish", "--config", dir.path("busy.json"), "--database", dir.path("locked.sqlite"), "--output", dir.path("out-locked")],
-      environment: env)
-    let waited = Date().timeIntervalSince(started)
+      environment: env, hangGuardSeconds: HangGuard.seconds(expecting: 1))
+    let waited = HangGuard.now() - started
+    // The writer never lets go, so a run that waited without bound is ended by the hang guard.
+    #expect(!r.killedByHangGuard, "the run was still waiting for the lock")
     #expect(r.status == 69, "\(r.stderr)")
     #expect(r.stderr.contains("is locked by another process"), "\(r.stderr)")
-    #expect(waited >= 0.9 && waited < 5, "waited \(waited) s")
+    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    // It did wait for the writer first: a lower bound, which a slower machine only makes
+    // easier to meet (monotonic clock).
+    #expect(waited >= 0.9, "waited \(waited) s")
     try record("database locked by a writer", "busyTimeoutSeconds 1: exit 69 after \(String(format: "%.1f", waited)) s, one line")
   }
 

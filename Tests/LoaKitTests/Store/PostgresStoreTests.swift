@@ -212,21 +212,28 @@ struct PostgresStoreTests {
 /// Failures as cron sees them: the real `loa` binary against the real server.
 @Suite(.enabled(if: PostgresFixture.enabled), .serialized)
 struct PostgresFailureTests {
-  func loa(_ args: [String], state: TemporaryDirectory) throws -> ProcessResult {
+  func loa(_ args: [String], state: TemporaryDirectory, hangGuardSeconds: Double? = nil) throws
+    -> ProcessResult
+  {
     var env = ProcessInfo.processInfo.environment
     env["STATE_DIRECTORY"] = state.path
     env.removeValue(forKey: "PGPASSWORD")
-    return try Subprocess.run(try #require(LoaBinary.path), args, environment: env)
+    return try Subprocess.run(
+      try #require(LoaBinary.path), args, environment: env, hangGuardSeconds: hangGuardSeconds)
   }
 
-  func publish(_ url: String, _ dir: TemporaryDirectory, extra: String = "") throws -> ProcessResult {
+  func publish(
+    _ url: String, _ dir: TemporaryDirectory, extra: String = "", hangGuardSeconds: Double? = nil
+  ) throws -> ProcessResult {
     let config = """
       {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
        "database": {"url": "sqlite:unused.sqlite" \(extra)},
        "output": {"directory": "out", "baseURL": "/f/"}}
       """
     try config.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
-    return try loa(["publish", "--config", dir.path("c.json"), "--database", url], state: dir)
+    return try loa(
+      ["publish", "--config", dir.path("c.json"), "--database", url], state: dir,
+      hangGuardSeconds: hangGuardSeconds)
   }
 
   @Test func serverDownIsUnavailable() throws {
@@ -405,19 +412,21 @@ struct PostgresFailureTests {
     #expect(noColumn.stderr.contains("column \"image_caption\" does not exist"), "\(noColumn.stderr)")
   }
 
+  /// The query sleeps a minute: without the timeout the run would publish (exit 0) after the
+  /// hang guard had killed it.
   @Test func aSlowQueryHitsTheStatementTimeout() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()
     defer { drop() }
     let dir = try TemporaryDirectory()
     try PostgresFixture.run(
       SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);", in: url)
-    let started = Date()
     let r = try publish(
       url, dir,
-      extra: ", \"statementTimeoutSeconds\": 1, \"categoriesQuery\": \"SELECT c.* FROM categories c, pg_sleep(5)\"")
+      extra: ", \"statementTimeoutSeconds\": 1, \"categoriesQuery\": \"SELECT c.* FROM categories c, pg_sleep(60)\"",
+      hangGuardSeconds: HangGuard.seconds(expecting: 1))
+    #expect(!r.killedByHangGuard, "the query outlived its 1 s statement timeout")
     #expect(r.status == 69)
     #expect(r.stderr.contains("statement timeout"), "\(r.stderr)")
-    #expect(Date().timeIntervalSince(started) < 4.5)
   }
 
   @Test func aServerLostMidRunLeavesThePublishedFilesUntouched() throws {
@@ -451,18 +460,21 @@ struct PostgresFailureTests {
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    // Wait until its query is running, then terminate its backend.
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    // Wait until its query is running (it sleeps 50 ms per article, seconds in all), then
+    // terminate its backend. Polled for as long as loa runs: a loaded machine may take a while
+    // to get there (the 60 s are a hang guard only).
     let admin = try PGConnection(url: server, applicationName: "loa-test-admin")
     defer { admin.close() }
     var terminated = false
-    for _ in 0..<100 where !terminated {
-      Thread.sleep(forTimeInterval: 0.05)
+    _ = try HangGuard.wait(seconds: 60) {
       let r = try admin.query(
         "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'loa' AND pid <> pg_backend_pid() AND query LIKE '%pg_sleep%' AND state = 'active') t")
       terminated = (r.int64(0, 0) ?? 0) > 0
+      return terminated || !process.isRunning
     }
     #expect(terminated, "loa's query was never seen running")
-    process.waitUntilExit()
+    HangGuard.waitUntilExit(process, seconds: 60)
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 69, "\(stderr)")
     #expect(stderr.contains("connection lost") || stderr.contains("terminating connection"), "\(stderr)")
@@ -476,10 +488,12 @@ struct PostgresFailureTests {
     try PostgresFixture.run(
       SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);", in: url)
     let dir = try TemporaryDirectory()
+    // The query sleeps past the 3 s statement timeout: the server cancels it after 3 s unless
+    // the test has frozen the backend by then (a window that no loaded machine misses).
     try """
       {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
-       "database": {"url": "sqlite:unused", "statementTimeoutSeconds": 1,
-                    "categoriesQuery": "SELECT c.* FROM categories c, pg_sleep(0.5)"},
+       "database": {"url": "sqlite:unused", "statementTimeoutSeconds": 3,
+                    "categoriesQuery": "SELECT c.* FROM categories c, pg_sleep(60)"},
        "output": {"directory": "out", "baseURL": "/f/"}}
       """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
     let process = Process()
@@ -491,38 +505,31 @@ struct PostgresFailureTests {
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
-    let started = Date()
     try process.run()
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     // Freeze loa's backend in the middle of its query, as a hung server or a network
     // partition would: the server's own statement_timeout cannot fire.
     let admin = try PGConnection(url: server, applicationName: "loa-test-admin")
     defer { admin.close() }
     var frozen: Int32?
-    for _ in 0..<100 where frozen == nil {
-      Thread.sleep(forTimeInterval: 0.02)
+    _ = try HangGuard.wait(seconds: 60) {
       let r = try admin.query(
         "SELECT pid FROM pg_stat_activity WHERE application_name = 'loa' AND query LIKE '%pg_sleep%' AND state = 'active'")
       if r.rowCount > 0, let pid = r.int64(0, 0) {
         frozen = Int32(pid)
         kill(Int32(pid), SIGSTOP)
       }
+      return frozen != nil || !process.isRunning
     }
     defer { if let frozen { kill(frozen, SIGCONT) } }
     #expect(frozen != nil, "loa's query was never seen running")
-    // A hang must fail the test, not the whole run: give up after 20 s.
-    while process.isRunning && Date().timeIntervalSince(started) < 20 {
-      Thread.sleep(forTimeInterval: 0.1)
-    }
-    if process.isRunning {
-      process.terminate()
-      Issue.record("loa still waited for the frozen server after 20 s")
-    }
-    process.waitUntilExit()
-    let waited = Date().timeIntervalSince(started)
+    // The frozen backend never answers: only loa's own wait (3 s + 5 s) ends the run. A hang
+    // must fail the test, not the whole run: the hang guard kills loa.
+    let killed = HangGuard.waitUntilExit(process, seconds: HangGuard.seconds(expecting: 8))
+    #expect(!killed, "loa still waited for the frozen server")
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 69, "\(stderr)")
-    #expect(stderr.contains("no answer from the server within 6 s"), "\(stderr)")
-    #expect(waited < 12, "statement timeout 1 s + 5 s: waited \(waited) s")
+    #expect(stderr.contains("no answer from the server within 8 s"), "\(stderr)")
   }
 
   func snapshot(_ path: String) throws -> [String: Data] {
