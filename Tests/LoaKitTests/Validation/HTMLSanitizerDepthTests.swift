@@ -84,6 +84,26 @@ import Testing
       repeated("<div dat!-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
     (
+      // Past the guard's limit a script's start tag was left out, so its code was read as
+      // markup: `a<b) x = "` opened a `b` whose quoted attribute ran to the end of the input
+      // and took "sau" with it (found by FuzzHTMLSanitizer).
+      "a script past the limit whose code reads as a tag",
+      repeated("<div>", 300) + "<script>if (a<b) x = \"</div>sau"
+    ),
+    (
+      // The `</b>` inside the script closes nothing in the parser (the `td` stands above the
+      // `b`), so the script reads on to `</td>`; the guard, which leaves the `b` and the `td`
+      // out, must not end the script at `</b>`.
+      "an end tag in a script that an element of higher priority keeps from closing",
+      repeated("<div>", 300) + "<b><td><script>x</b>if (a<b) y = \"</td>sau"
+    ),
+    (
+      // An end tag that closes nothing still ends a run of script text, after which
+      // `<noscript>` closes the script.
+      "a script closed by a noscript after a stray end tag",
+      repeated("<div>", 300) + "<script>x</b><noscript>n</noscript>sau"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
