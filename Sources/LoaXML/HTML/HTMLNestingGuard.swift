@@ -91,16 +91,28 @@ package enum HTMLNestingGuard {
     output.reserveCapacity(bytes.count)
     var stack = OpenElements()
     var dropped = 0
+    // Whether the parser has opened an element yet (an implied `html` and `body` then), and
+    // how many misplaced `html`, `head`, `body` start tags it ignored: each makes it ignore
+    // the next such end tag too (`ctxt->depth`).
+    var begun = false
+    var misplaced = 0
     scan(bytes) { token in
       switch token {
       case .text(let r), .markup(let r):
         output.append(contentsOf: bytes[r])
+        if case .text = token, bytes[r].contains(where: { !isSpace($0) }) { begun = true }
       case .start(let name, let selfClosing, let r):
         if stopsTheParser(name) {
           leaveOut(&output)
           return stack.inRawText
         }
-        if selfClosing || void.contains(name) || document.contains(name) {
+        if document.contains(name) {
+          output.append(contentsOf: bytes[r])
+          if begun { misplaced += 1 }
+          return stack.inRawText
+        }
+        begun = true
+        if selfClosing || void.contains(name) {
           output.append(contentsOf: bytes[r])
           return stack.inRawText
         }
@@ -129,6 +141,14 @@ package enum HTMLNestingGuard {
         }
         if document.contains(name) {
           output.append(contentsOf: bytes[r])
+          if misplaced > 0 {
+            misplaced -= 1
+          } else if name != "head" {
+            // `</body>` and `</html>` close every element (a `script` too: what follows is
+            // no longer raw text), in the parser and in the parse of the output alike.
+            _ = stack.pop(to: 0)
+            begun = false
+          }
           return stack.inRawText
         }
         guard let depth = stack.closingDepth(of: name) else {
@@ -284,7 +304,7 @@ package enum HTMLNestingGuard {
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       case .end(let name, _):
         leaveOut(&output)
-        if name == raw { raw = nil }
+        if name == raw || name == "body" || name == "html" { raw = nil }
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       }
       return raw != nil

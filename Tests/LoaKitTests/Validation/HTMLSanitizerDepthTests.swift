@@ -104,6 +104,12 @@ import Testing
       repeated("<div>", 300) + "<script>x</b><noscript>n</noscript>sau"
     ),
     (
+      // `</html>` closes every element, the script too: the guard read everything after it
+      // as script, and so did the plain-text fallback (found by FuzzHTMLSanitizer).
+      "a script closed by an end tag of the document",
+      "<script></html>trước" + repeated("<b><i>", 150) + "sau"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
@@ -140,6 +146,21 @@ import Testing
     let sanitizer = HTMLSanitizer(base: Self.base)
     let once = sanitizer.sanitize(input).html
     #expect(once == expected)
+    #expect(sanitizer.sanitize(once).html == once)
+  }
+
+  /// After `</body>` libxml2 puts content beside the body, after `</html>` in a second `html`
+  /// element; the sanitizer reads the body, so that text was lost (found by FuzzHTMLSanitizer).
+  @Test(arguments: [
+    ("<p>a</p></html>b", "<p>a</p><p>b</p>"),
+    ("a</body>b<p>c</p>", "<p>a</p><p>b</p><p>c</p>"),
+    ("<p>a</p></body></html><body>b</body><html><p>c</p>", "<p>a</p>b<p>c</p>"),
+  ])
+  func keepsTheTextAfterTheEndOfTheDocument(input: String, expected: String) {
+    let sanitizer = HTMLSanitizer(base: Self.base)
+    let once = sanitizer.sanitize(input).html
+    #expect(once == expected)
+    #expect(VisibleText.missing(VisibleText.of(input), in: VisibleText.of(once)).isEmpty)
     #expect(sanitizer.sanitize(once).html == once)
   }
 
