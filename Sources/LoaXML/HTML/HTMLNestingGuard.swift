@@ -48,6 +48,9 @@ package enum HTMLNestingGuard {
   ]
   /// Start tags the parser never pushes when misplaced, and whose end tags it ignores.
   static let document: Set<String> = ["html", "head", "body"]
+  /// Elements the parser puts in an implied head when they come before the body
+  /// (`htmlCheckImplied`).
+  static let headElements: Set<String> = ["script", "style", "meta", "link", "title", "base"]
   /// Raw text: the parser reads their content as text up to an end tag.
   static let rawText: Set<String> = ["script", "style"]
   /// `(open, start)`: a start tag that closes the open element on top (measured against
@@ -100,7 +103,14 @@ package enum HTMLNestingGuard {
       switch token {
       case .text(let r), .markup(let r):
         output.append(contentsOf: bytes[r])
-        if case .text = token, bytes[r].contains(where: { !isSpace($0) }) { begun = true }
+        if case .text = token, !begun, stack.count == 0,
+          bytes[r].contains(where: { !isSpace($0) })
+        {
+          // Text before any element of the body (or after `</body>`) opens a paragraph
+          // (`htmlCheckParagraph`), in the output's parse too; `</p>` closes it.
+          stack.push("p", kept: true)
+          begun = true
+        }
       case .start(let name, let selfClosing, let r):
         if stopsTheParser(name) {
           leaveOut(&output)
@@ -111,7 +121,8 @@ package enum HTMLNestingGuard {
           if begun { misplaced += 1 }
           return stack.inRawText
         }
-        begun = true
+        // Before the body, these go to the head, which does not begin the body.
+        if !headElements.contains(name) { begun = true }
         if selfClosing || void.contains(name) {
           output.append(contentsOf: bytes[r])
           return stack.inRawText

@@ -110,6 +110,12 @@ import Testing
       "<script></html>trước" + repeated("<b><i>", 150) + "sau"
     ),
     (
+      // Text first in the body opens a paragraph; its `</p>` closes the script inside it
+      // (found by FuzzHTMLSanitizer).
+      "a script closed by the end of an implied paragraph",
+      "trước<script></p>giữa" + repeated("<b><i>", 150) + "sau"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
