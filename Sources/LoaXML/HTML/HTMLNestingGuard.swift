@@ -94,22 +94,30 @@ package enum HTMLNestingGuard {
     output.reserveCapacity(bytes.count)
     var stack = OpenElements()
     var dropped = 0
-    // Whether the parser has opened an element yet (an implied `html` and `body` then), and
-    // how many misplaced `html`, `head`, `body` start tags it ignored: each makes it ignore
-    // the next such end tag too (`ctxt->depth`).
-    var begun = false
+    // The document elements the parser has open (`htmlCheckImplied` adds them), whether it
+    // ever opened a body (it implies one only once), and how many misplaced `html`, `head`,
+    // `body` start tags it ignored: each makes it ignore the next such end tag too
+    // (`ctxt->depth`). `stack` holds the elements inside them.
+    var htmlOpen = false
+    var bodyOpen = false
+    var bodySeen = false
     var misplaced = 0
     scan(bytes) { token in
       switch token {
       case .text(let r), .markup(let r):
         output.append(contentsOf: bytes[r])
-        if case .text = token, !begun, stack.count == 0,
-          bytes[r].contains(where: { !isSpace($0) })
-        {
-          // Text before any element of the body (or after `</body>`) opens a paragraph
-          // (`htmlCheckParagraph`), in the output's parse too; `</p>` closes it.
-          stack.push("p", kept: true)
-          begun = true
+        if case .text = token, !stack.inRawText, bytes[r].contains(where: { !isSpace($0) }) {
+          if !bodyOpen && stack.count == 0 {
+            // Text first, or in `html` or the head, opens a paragraph (`htmlCheckParagraph`),
+            // in the output's parse too; `</p>` closes it. The parser implies a body first,
+            // the first time only.
+            if !bodySeen {
+              bodyOpen = true
+              bodySeen = true
+            }
+            stack.push("p", kept: true)
+          }
+          htmlOpen = true
         }
       case .start(let name, let selfClosing, let r):
         if stopsTheParser(name) {
@@ -118,11 +126,30 @@ package enum HTMLNestingGuard {
         }
         if document.contains(name) {
           output.append(contentsOf: bytes[r])
-          if begun { misplaced += 1 }
+          // `htmlAutoClose`, then `htmlParseStartTag`'s checks for misplaced tags.
+          let closedBy: Set<String> = name == "body" ? ["p", "title", "link"] : name == "head" ? ["p"] : []
+          while let top = stack.top, closedBy.contains(top) { _ = stack.pop(to: stack.count - 1) }
+          let isMisplaced: Bool
+          switch name {
+          case "html": isMisplaced = htmlOpen || stack.count > 0
+          case "head": isMisplaced = bodyOpen || stack.count > 0
+          default: isMisplaced = bodyOpen
+          }
+          if isMisplaced {
+            misplaced += 1
+          } else if name == "body" {
+            bodyOpen = true
+            bodySeen = true
+          }
+          htmlOpen = true
           return stack.inRawText
         }
+        htmlOpen = true
         // Before the body, these go to the head, which does not begin the body.
-        if !headElements.contains(name) { begun = true }
+        if !bodySeen && !bodyOpen && !(headElements.contains(name) && stack.count == 0) {
+          bodyOpen = true
+          bodySeen = true
+        }
         if selfClosing || void.contains(name) {
           output.append(contentsOf: bytes[r])
           return stack.inRawText
@@ -158,7 +185,8 @@ package enum HTMLNestingGuard {
             // `</body>` and `</html>` close every element (a `script` too: what follows is
             // no longer raw text), in the parser and in the parse of the output alike.
             _ = stack.pop(to: 0)
-            begun = false
+            bodyOpen = false
+            if name == "html" { htmlOpen = false }
           }
           return stack.inRawText
         }

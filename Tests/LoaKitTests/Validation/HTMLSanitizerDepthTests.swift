@@ -116,6 +116,14 @@ import Testing
       "trước<script></p>giữa" + repeated("<b><i>", 150) + "sau"
     ),
     (
+      // After `</html>` text gets a paragraph again, a `<head>` closes it and is no longer
+      // misplaced, so only the first `</body>` is ignored and `</html>` closes the script
+      // (found by FuzzHTMLSanitizer).
+      "document tags after the end of the document",
+      "a</html>b<script></p>c<html><head><script></body></html>sau" + repeated("<b><i>", 150)
+        + "cuối"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
