@@ -12,10 +12,12 @@
 ///
 /// `bounded` scans the tags the way libxml2 reads them and drops the start tags (and their end
 /// tags) that would open an element deeper than `limit` (a block's as `<br>`), keeping every
-/// character of text. Its count of open elements is an upper bound of the parser's: it pushes
-/// every start tag the parser may push and pops only where the parser pops too (an end tag
-/// closes through elements of lower end priority only, as in `htmlAutoCloseOnClose`; a start
-/// tag closes only the pairs measured against libxml2). Should the parser still stop (the scan
+/// character of text. It follows the parser's stack of open elements, those left out
+/// included, so an end tag closes in the output what it closes in the parser, and nothing
+/// else. Its count of open elements is an upper bound of the parser's: it pushes every start
+/// tag the parser may push and pops only where the parser pops too (an end tag closes through
+/// elements of lower end priority only, as in `htmlAutoCloseOnClose`; a start tag closes only
+/// the pairs measured against libxml2). Should the parser still stop (the scan
 /// read a tag differently), `plainText` keeps the text alone: a warning.
 package enum HTMLNestingGuard {
   /// libxml2's `xmlParserMaxDepth`.
@@ -24,10 +26,18 @@ package enum HTMLNestingGuard {
   /// elements the parser adds (`html`, `body`, an implied `p`).
   ///
   /// Past it every start tag is left out, also of elements removed with their content
-  /// (`script`, `title`…): their content is then published as text. Keeping them open past the
+  /// (`title`, `noscript`…): their content is then published as text. Keeping them open past the
   /// limit lost text: where such an element ends depends on the end tags of the elements left
   /// out around it (`<title>` without its end tag ends at an enclosing `</div>`), so it
   /// swallowed what followed (found by FuzzHTMLSanitizer).
+  ///
+  /// Raw text (`script`, `style`) is the exception: its start tag is kept at any depth. Its
+  /// content is text to the parser up to the next end tag, whatever the nesting, so it opens
+  /// nothing (one level more at most), and both parses end it at the same end tag (one that
+  /// closes an element left out is followed by the raw element's own end tag). Left out, its
+  /// content was read as markup: `if (a<b) x = "</div>` opened a `b` whose quoted attribute
+  /// ran to the end of the input, swallowing all the text after the script (found by
+  /// FuzzHTMLSanitizer).
   static let boundedLimit = 160
 
   /// Elements libxml2's HTML parser never pushes (`empty` in its element table). Measured:
@@ -38,11 +48,17 @@ package enum HTMLNestingGuard {
   ]
   /// Start tags the parser never pushes when misplaced, and whose end tags it ignores.
   static let document: Set<String> = ["html", "head", "body"]
+  /// Elements the parser puts in an implied head when they come before the body
+  /// (`htmlCheckImplied`).
+  static let headElements: Set<String> = ["script", "style", "meta", "link", "title", "base"]
   /// Raw text: the parser reads their content as text up to an end tag.
   static let rawText: Set<String> = ["script", "style"]
   /// `(open, start)`: a start tag that closes the open element on top (measured against
   /// libxml2 2.9.14: 300 of them in a row do not pass the depth limit).
   static let closesTop: Set<String> = ["p p", "li li", "option option", "tr tr", "td td"]
+
+  /// The end priority of every element `endPriority` does not list.
+  static let lowestEndPriority = 100
 
   /// libxml2's `htmlEndPriority`: an end tag closes open elements above its own only when
   /// their priority is not higher than its own.
@@ -55,7 +71,7 @@ package enum HTMLNestingGuard {
     case "table": return 190
     case "head", "body": return 200
     case "html": return 220
-    default: return 100
+    default: return lowestEndPriority
     }
   }
 
@@ -76,37 +92,80 @@ package enum HTMLNestingGuard {
     let bytes = Array(html.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
-    var open: [String] = []
-    // When each open element was opened (a count of start tags), and of those left out.
-    var openedAt: [Int] = []
-    var droppedOpen: [String: [Int]] = [:]
-    var starts = 0
+    var stack = OpenElements()
     var dropped = 0
+    // The document elements the parser has open (`htmlCheckImplied` adds them), whether it
+    // ever opened a body (it implies one only once), and how many misplaced `html`, `head`,
+    // `body` start tags it ignored: each makes it ignore the next such end tag too
+    // (`ctxt->depth`). `stack` holds the elements inside them.
+    var htmlOpen = false
+    var bodyOpen = false
+    var bodySeen = false
+    var misplaced = 0
     scan(bytes) { token in
       switch token {
       case .text(let r), .markup(let r):
         output.append(contentsOf: bytes[r])
+        if case .text = token, !stack.inRawText, bytes[r].contains(where: { !isSpace($0) }) {
+          if !bodyOpen && stack.count == 0 {
+            // Text first, or in `html` or the head, opens a paragraph (`htmlCheckParagraph`),
+            // in the output's parse too; `</p>` closes it. The parser implies a body first,
+            // the first time only.
+            if !bodySeen {
+              bodyOpen = true
+              bodySeen = true
+            }
+            stack.push("p", kept: true)
+          }
+          htmlOpen = true
+        }
       case .start(let name, let selfClosing, let r):
         if stopsTheParser(name) {
           leaveOut(&output)
-          return open.last.map { rawText.contains($0) } ?? false
+          return stack.inRawText
         }
-        if selfClosing || void.contains(name) || document.contains(name) {
+        if document.contains(name) {
           output.append(contentsOf: bytes[r])
-          return open.last.map { rawText.contains($0) } ?? false
+          // `htmlAutoClose`, then `htmlParseStartTag`'s checks for misplaced tags.
+          let closedBy: Set<String> = name == "body" ? ["p", "title", "link"] : name == "head" ? ["p"] : []
+          while let top = stack.top, closedBy.contains(top) { _ = stack.pop(to: stack.count - 1) }
+          let isMisplaced: Bool
+          switch name {
+          case "html": isMisplaced = htmlOpen || stack.count > 0
+          case "head": isMisplaced = bodyOpen || stack.count > 0
+          default: isMisplaced = bodyOpen
+          }
+          if isMisplaced {
+            misplaced += 1
+          } else if name == "body" {
+            bodyOpen = true
+            bodySeen = true
+          }
+          htmlOpen = true
+          return stack.inRawText
         }
-        while let top = open.last, closesTop.contains(top + " " + name) {
-          open.removeLast()
-          openedAt.removeLast()
+        htmlOpen = true
+        // Before the body, these go to the head, which does not begin the body.
+        if !bodySeen && !bodyOpen && !(headElements.contains(name) && stack.count == 0) {
+          bodyOpen = true
+          bodySeen = true
         }
-        starts += 1
-        if open.count < limit {
+        if selfClosing || void.contains(name) {
           output.append(contentsOf: bytes[r])
-          open.append(name)
-          openedAt.append(starts)
+          return stack.inRawText
+        }
+        var closed: [String] = []
+        while let top = stack.top, closesTop.contains(top + " " + name) {
+          closed += stack.pop(to: stack.count - 1)
+        }
+        if stack.kept < limit || rawText.contains(name) {
+          // The parser closes `closed` itself on reading this tag.
+          output.append(contentsOf: bytes[r])
+          stack.push(name, kept: true)
         } else {
           leaveOut(&output)
-          droppedOpen[name, default: []].append(starts)
+          for name in closed { output += Array("</\(name)>".utf8) }
+          stack.push(name, kept: false)
           dropped += 1
           // A paragraph left out still starts a new line (a void element: no deeper).
           if HTMLSanitizer.blockElements.contains(name) {
@@ -116,28 +175,107 @@ package enum HTMLNestingGuard {
       case .end(let name, let r):
         if stopsTheParser(name) {
           leaveOut(&output)
-          return open.last.map { rawText.contains($0) } ?? false
+          return stack.inRawText
         }
-        if let opened = droppedOpen[name]?.popLast() {
-          leaveOut(&output)
-          // It closes, as in the parser, what was opened inside the element left out (a
-          // `title`, whose end tag broken markup lacks, would otherwise swallow the rest).
-          while let top = open.last, let at = openedAt.last, at > opened {
-            output += Array("</\(top)>".utf8)
-            open.removeLast()
-            openedAt.removeLast()
+        if document.contains(name) {
+          output.append(contentsOf: bytes[r])
+          if misplaced > 0 {
+            misplaced -= 1
+          } else if name != "head" {
+            // `</body>` and `</html>` close every element (a `script` too: what follows is
+            // no longer raw text), in the parser and in the parse of the output alike.
+            _ = stack.pop(to: 0)
+            bodyOpen = false
+            if name == "html" { htmlOpen = false }
           }
-          return open.last.map { rawText.contains($0) } ?? false
+          return stack.inRawText
         }
-        output.append(contentsOf: bytes[r])
-        if !document.contains(name), let depth = closingDepth(of: name, in: open) {
-          open.removeSubrange(depth...)
-          openedAt.removeSubrange(depth...)
+        guard let depth = stack.closingDepth(of: name) else {
+          // The parser ignores it; so must the parse of the output, where the elements that
+          // kept it from closing (`</b>` in a `td` in a `b`) may be left out. Otherwise it
+          // stays: in raw text it still ends a run of text, after which `<noscript>` closes
+          // a `script`.
+          if stack.isOpen(name) {
+            leaveOut(&output)
+          } else {
+            output.append(contentsOf: bytes[r])
+          }
+          return stack.inRawText
+        }
+        if stack.isKept(at: depth) {
+          // The output's parser closes the same elements: the kept ones above `depth` (none
+          // of a higher end priority).
+          output.append(contentsOf: bytes[r])
+          _ = stack.pop(to: depth)
+        } else {
+          // It closes, as in the parser, what was opened inside the element left out (a
+          // `title`, whose end tag broken markup lacks, would otherwise swallow the rest; a
+          // `script` would read on as raw text).
+          leaveOut(&output)
+          for name in stack.pop(to: depth) { output += Array("</\(name)>".utf8) }
         }
       }
-      return open.last.map { rawText.contains($0) } ?? false
+      return stack.inRawText
     }
     return (String(decoding: output, as: UTF8.self), dropped)
+  }
+
+  /// The parser's open elements as `bounded` reads them, each kept in the output or left out.
+  /// An end tag finds where it closes in constant time (`htmlAutoCloseOnClose` scans the whole
+  /// stack: quadratic for thousands of stray end tags).
+  struct OpenElements {
+    private var names: [String] = []
+    private var keptFlags: [Bool] = []
+    /// Where each name stands in the stack, innermost last.
+    private var positions: [String: [Int]] = [:]
+    /// Where the elements of each end priority above the lowest stand, innermost last.
+    private var byPriority: [Int: [Int]] = [:]
+    /// How many open elements are kept in the output.
+    private(set) var kept = 0
+
+    var count: Int { names.count }
+    var top: String? { names.last }
+    /// Whether the parser reads the input after the innermost element as raw text.
+    var inRawText: Bool { names.last.map { rawText.contains($0) } ?? false }
+
+    func isKept(at depth: Int) -> Bool { keptFlags[depth] }
+
+    func isOpen(_ name: String) -> Bool { !(positions[name]?.isEmpty ?? true) }
+
+    mutating func push(_ name: String, kept isKept: Bool) {
+      positions[name, default: []].append(names.count)
+      let priority = endPriority(name)
+      if priority > lowestEndPriority { byPriority[priority, default: []].append(names.count) }
+      names.append(name)
+      keptFlags.append(isKept)
+      if isKept { kept += 1 }
+    }
+
+    /// Pops the elements from `depth` up; returns the names of those kept, innermost first.
+    mutating func pop(to depth: Int) -> [String] {
+      var closed: [String] = []
+      while names.count > depth, let name = names.popLast(), let isKept = keptFlags.popLast() {
+        positions[name]?.removeLast()
+        let priority = endPriority(name)
+        if priority > lowestEndPriority { byPriority[priority]?.removeLast() }
+        if isKept {
+          kept -= 1
+          closed.append(name)
+        }
+      }
+      return closed
+    }
+
+    /// Where an end tag `name` closes the open elements (`htmlAutoCloseOnClose`): at the
+    /// innermost open `name`, unless an element of higher end priority stands above it.
+    func closingDepth(of name: String) -> Int? {
+      guard let depth = positions[name]?.last else { return nil }
+      let priority = endPriority(name)
+      for (other, at) in byPriority where other > priority {
+        if let innermost = at.last, innermost > depth { return nil }
+      }
+      return depth
+    }
   }
 
   /// Whether libxml2 stops the whole parse at a tag of this name: a prefix followed by what
@@ -181,19 +319,6 @@ package enum HTMLNestingGuard {
     }
   }
 
-  /// Where an end tag `name` closes the open elements (`htmlAutoCloseOnClose`): at the
-  /// innermost open `name`, unless an element of higher end priority stands above it.
-  static func closingDepth(of name: String, in open: [String]) -> Int? {
-    let priority = endPriority(name)
-    var i = open.count - 1
-    while i >= 0 {
-      if open[i] == name { return i }
-      if endPriority(open[i]) > priority { return nil }
-      i -= 1
-    }
-    return nil
-  }
-
   /// The text of `html` without any tag, comment or raw-text (`script`, `style`) content:
   /// what is left to publish when even the bounded input stops the parser.
   package static func plainText(_ html: String) -> String {
@@ -218,7 +343,7 @@ package enum HTMLNestingGuard {
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       case .end(let name, _):
         leaveOut(&output)
-        if name == raw { raw = nil }
+        if name == raw || name == "body" || name == "html" { raw = nil }
         if HTMLSanitizer.blockElements.contains(name) { output.append(0x20) }
       }
       return raw != nil

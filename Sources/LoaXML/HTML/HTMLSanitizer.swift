@@ -24,7 +24,7 @@ import LoaCore
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 9
+  public static let version = 10
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {
@@ -159,6 +159,7 @@ public struct HTMLSanitizer: Sendable {
     defer { withExtendedLifetime(document) {} }
     let doc = document.pointer
     guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
+    Self.gatherAfterBody(into: body, of: doc)
     clean(children: body, depth: 0, changes: &changes)
     Self.normalizeTopLevel(in: body)
 
@@ -343,6 +344,47 @@ public struct HTMLSanitizer: Sendable {
       child = c.pointee.next
     }
     return root
+  }
+
+  /// Moves into `body` what the parser put after it: after `</body>` libxml2 adds content to
+  /// the `html` element beside the body, after `</html>` to a second `html` element (so
+  /// `<p>a</p></html>b` lost "b"; found by FuzzHTMLSanitizer). A `body` or `html` element
+  /// there gives its children.
+  static func gatherAfterBody(into body: xmlNodePtr, of doc: htmlDocPtr) {
+    guard let root = xmlDocGetRootElement(doc) else { return }
+    var following: [xmlNodePtr] = []
+    if body != root {
+      var n = body.pointee.next
+      while let c = n {
+        following.append(c)
+        n = c.pointee.next
+      }
+    }
+    var r = root.pointee.next
+    while let c = r {
+      if c.pointee.type == XML_ELEMENT_NODE { following.append(c) }
+      r = c.pointee.next
+    }
+    // Next to move last.
+    var pending = Array(following.reversed())
+    while let node = pending.popLast() {
+      let lower = name(node).lowercased()
+      if node.pointee.type == XML_ELEMENT_NODE, lower == "body" || lower == "html" {
+        var inner: [xmlNodePtr] = []
+        var c = node.pointee.children
+        while let n = c {
+          inner.append(n)
+          c = n.pointee.next
+        }
+        pending += inner.reversed()
+        // Freed without its children, which move on their own.
+        for n in inner { xmlUnlinkNode(n) }
+        remove(node)
+        continue
+      }
+      xmlUnlinkNode(node)
+      if xmlAddChild(body, node) == nil { xmlFreeNode(node) }
+    }
   }
 
   /// Moves the children of `node` to follow it.

@@ -84,6 +84,46 @@ import Testing
       repeated("<div dat!-x='a>b'>", 300) + "chữ" + repeated("</div>", 300) + "hết"
     ),
     (
+      // Past the guard's limit a script's start tag was left out, so its code was read as
+      // markup: `a<b) x = "` opened a `b` whose quoted attribute ran to the end of the input
+      // and took "sau" with it (found by FuzzHTMLSanitizer).
+      "a script past the limit whose code reads as a tag",
+      repeated("<div>", 300) + "<script>if (a<b) x = \"</div>sau"
+    ),
+    (
+      // The `</b>` inside the script closes nothing in the parser (the `td` stands above the
+      // `b`), so the script reads on to `</td>`; the guard, which leaves the `b` and the `td`
+      // out, must not end the script at `</b>`.
+      "an end tag in a script that an element of higher priority keeps from closing",
+      repeated("<div>", 300) + "<b><td><script>x</b>if (a<b) y = \"</td>sau"
+    ),
+    (
+      // An end tag that closes nothing still ends a run of script text, after which
+      // `<noscript>` closes the script.
+      "a script closed by a noscript after a stray end tag",
+      repeated("<div>", 300) + "<script>x</b><noscript>n</noscript>sau"
+    ),
+    (
+      // `</html>` closes every element, the script too: the guard read everything after it
+      // as script, and so did the plain-text fallback (found by FuzzHTMLSanitizer).
+      "a script closed by an end tag of the document",
+      "<script></html>trước" + repeated("<b><i>", 150) + "sau"
+    ),
+    (
+      // Text first in the body opens a paragraph; its `</p>` closes the script inside it
+      // (found by FuzzHTMLSanitizer).
+      "a script closed by the end of an implied paragraph",
+      "trước<script></p>giữa" + repeated("<b><i>", 150) + "sau"
+    ),
+    (
+      // After `</html>` text gets a paragraph again, a `<head>` closes it and is no longer
+      // misplaced, so only the first `</body>` is ignored and `</html>` closes the script
+      // (found by FuzzHTMLSanitizer).
+      "document tags after the end of the document",
+      "a</html>b<script></p>c<html><head><script></body></html>sau" + repeated("<b><i>", 150)
+        + "cuối"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
@@ -120,6 +160,21 @@ import Testing
     let sanitizer = HTMLSanitizer(base: Self.base)
     let once = sanitizer.sanitize(input).html
     #expect(once == expected)
+    #expect(sanitizer.sanitize(once).html == once)
+  }
+
+  /// After `</body>` libxml2 puts content beside the body, after `</html>` in a second `html`
+  /// element; the sanitizer reads the body, so that text was lost (found by FuzzHTMLSanitizer).
+  @Test(arguments: [
+    ("<p>a</p></html>b", "<p>a</p><p>b</p>"),
+    ("a</body>b<p>c</p>", "<p>a</p><p>b</p><p>c</p>"),
+    ("<p>a</p></body></html><body>b</body><html><p>c</p>", "<p>a</p>b<p>c</p>"),
+  ])
+  func keepsTheTextAfterTheEndOfTheDocument(input: String, expected: String) {
+    let sanitizer = HTMLSanitizer(base: Self.base)
+    let once = sanitizer.sanitize(input).html
+    #expect(once == expected)
+    #expect(VisibleText.missing(VisibleText.of(input), in: VisibleText.of(once)).isEmpty)
     #expect(sanitizer.sanitize(once).html == once)
   }
 
