@@ -426,12 +426,17 @@ package enum HTMLNestingGuard {
     b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
   }
 
-  /// A tag name as libxml2's `htmlParseHTMLName` reads it: letters, digits, `:`, `-`, `_`,
-  /// `.`, lowercased.
+  /// libxml2's `HTML_PARSER_BUFFER_SIZE`: `htmlParseHTMLName` reads no more of a name.
+  static let nameLimit = 100
+
+  /// A tag or attribute name as libxml2's `htmlParseHTMLName` reads it: letters, digits,
+  /// `:`, `-`, `_`, `.`, lowercased, at most `nameLimit` of them. The rest is read as what
+  /// follows the name (in `a…a-='>b`, 100 `a`s, `-='` is a bogus attribute and the tag ends
+  /// at the first `>`; found by FuzzHTMLSanitizer).
   static func readName(_ bytes: [UInt8], from start: Int) -> (String, Int) {
     var i = start
     var name: [UInt8] = []
-    while i < bytes.count {
+    while i < bytes.count && name.count < nameLimit {
       let b = bytes[i]
       guard
         isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x3A || b == 0x2D || b == 0x5F || b == 0x2E
