@@ -131,6 +131,13 @@ import Testing
       repeated("<div>", 300) + "<div " + repeated("d", 100) + "-='>sau" + repeated("</div>", 301)
     ),
     (
+      // `<h2>` closes the paragraph, so `</p>` closes nothing; the guard kept the paragraph
+      // open and closed every `b` with it, counted too few and the parse stopped again
+      // (found by FuzzHTMLSanitizer).
+      "an end tag of an element a start tag closed",
+      "<p>a<h2>" + repeated("<b>", 130) + "</p>" + repeated("<b>", 200) + "<?>sau"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
