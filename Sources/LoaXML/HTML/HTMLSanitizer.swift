@@ -346,12 +346,31 @@ public struct HTMLSanitizer: Sendable {
     return root
   }
 
-  /// Moves into `body` what the parser put after it: after `</body>` libxml2 adds content to
+  /// Moves into `body` what the parser put beside it: after `</body>` libxml2 adds content to
   /// the `html` element beside the body, after `</html>` to a second `html` element (so
-  /// `<p>a</p></html>b` lost "b"; found by FuzzHTMLSanitizer). A `body` or `html` element
-  /// there gives its children.
+  /// `<p>a</p></html>b` lost "b"; found by FuzzHTMLSanitizer), and text after a `<frame>`
+  /// goes before the body. A `body` or `html` element there gives its children.
   static func gatherAfterBody(into body: xmlNodePtr, of doc: htmlDocPtr) {
     guard let root = xmlDocGetRootElement(doc) else { return }
+    if body != root {
+      // Before it: text after a `<frame>` (which implies no body: `<frame><_x` left its `<`
+      // there). The head and frames are not content.
+      let anchor = body.pointee.children
+      var n = root.pointee.children
+      while let c = n, c != body {
+        n = c.pointee.next
+        let lower = name(c).lowercased()
+        if c.pointee.type == XML_ELEMENT_NODE, ["head", "frame", "frameset"].contains(lower) {
+          continue
+        }
+        xmlUnlinkNode(c)
+        if let anchor {
+          if xmlAddPrevSibling(anchor, c) == nil { xmlFreeNode(c) }
+        } else if xmlAddChild(body, c) == nil {
+          xmlFreeNode(c)
+        }
+      }
+    }
     var following: [xmlNodePtr] = []
     if body != root {
       var n = body.pointee.next

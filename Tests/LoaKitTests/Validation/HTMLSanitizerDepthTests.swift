@@ -124,6 +124,20 @@ import Testing
         + "cuối"
     ),
     (
+      // libxml2 reads at most 100 characters of a name: the `-` after them begins a bogus
+      // attribute, which ends at the `>`; the guard read one quoted value to the end of the
+      // input (found by FuzzHTMLSanitizer).
+      "an attribute name longer than the parser reads",
+      repeated("<div>", 300) + "<div " + repeated("d", 100) + "-='>sau" + repeated("</div>", 301)
+    ),
+    (
+      // `<h2>` closes the paragraph, so `</p>` closes nothing; the guard kept the paragraph
+      // open and closed every `b` with it, counted too few and the parse stopped again
+      // (found by FuzzHTMLSanitizer).
+      "an end tag of an element a start tag closed",
+      "<p>a<h2>" + repeated("<b>", 130) + "</p>" + repeated("<b>", 200) + "<?>sau"
+    ),
+    (
       "comments, doctype and text that looks like markup",
       repeated("<!-- <div> --><div><!x>", 300) + "<_y>giữa<?pi >" + repeated("</div>", 300)
     ),
@@ -169,6 +183,8 @@ import Testing
     ("<p>a</p></html>b", "<p>a</p><p>b</p>"),
     ("a</body>b<p>c</p>", "<p>a</p><p>b</p><p>c</p>"),
     ("<p>a</p></body></html><body>b</body><html><p>c</p>", "<p>a</p>b<p>c</p>"),
+    // A frame implies no body: libxml2 left the `<` of `<_x` beside it.
+    ("<frame><_x y=\"a\">b", "<p>&lt;</p><p>_x y=\"a\"&gt;b</p>"),
   ])
   func keepsTheTextAfterTheEndOfTheDocument(input: String, expected: String) {
     let sanitizer = HTMLSanitizer(base: Self.base)
