@@ -257,9 +257,17 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
       asciiHost = h
     }
     if asciiHost.utf8.last == UInt8(ascii: ".") { asciiHost.removeLast() }
+    // A name with an empty label (`evil..example`, `.example`, `example..`) is no DNS name,
+    // and dropping one trailing dot per pass made cleaning it twice give another address.
+    let literal = asciiHost.utf8.first == 0x5B
+    if !literal {
+      let b = Array(asciiHost.utf8)
+      if b.first == 0x2E || b.last == 0x2E || zip(b, b.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) {
+        return nil
+      }
+    }
     // Brackets and colons only in an IP literal (`[::1]`); in a name they would come back
     // percent-encoded, an address that no longer parses.
-    let literal = asciiHost.utf8.first == 0x5B
     guard !asciiHost.isEmpty,
       asciiHost.utf8.allSatisfy({
         isAlpha($0) || ($0 >= 48 && $0 <= 57) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F

@@ -24,7 +24,7 @@ import LoaCore
 ///   `data-src`, `data-original`, `data-lazy-src`, `data-srcset` become `src`/`srcset`.
 public struct HTMLSanitizer: Sendable {
   /// Bumped whenever the output for the same input can change, so cached results are redone.
-  public static let version = 10
+  public static let version = 11
 
   /// Counts of what was removed or changed, for the report.
   public struct Changes: Sendable, Equatable {

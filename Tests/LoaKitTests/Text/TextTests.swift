@@ -100,6 +100,20 @@ import Testing
     #expect(WebAddress("https://cdn.example:8080/x")?.description == "https://cdn.example:8080/x")
   }
 
+  /// A host with an empty label is refused, not shortened: one trailing dot came off per
+  /// pass, so `evi..` became `evi.` and, cleaned again, `evi` (found by FuzzHTMLSanitizer:
+  /// sanitizing its own output changed it). One trailing dot (the DNS root) is still dropped.
+  @Test func aHostWithAnEmptyLabelIsRefusedAndCleaningIsIdempotent() {
+    #expect(WebAddress("https://evi../ll") == nil)
+    #expect(WebAddress("https://a..b.example/x") == nil)
+    #expect(WebAddress("https://.example/x") == nil)
+    #expect(WebAddress("https://example.org./x")?.description == "https://example.org/x")
+    for reference in ["https://user:pass@evi../ll.example:8080/x", "https://example.org./a", "//cdn..x/y"] {
+      let once = WebAddress.resolve(reference, against: base)?.description
+      #expect(once.flatMap { WebAddress.resolve($0, against: base)?.description } == once)
+    }
+  }
+
   @Test func needsABaseForRelativeReferences() {
     #expect(WebAddress.resolve("/x", against: nil) == nil)
     #expect(WebAddress("relative/path") == nil)
