@@ -138,6 +138,8 @@ import Testing
     // Nothing reported: not a duplicate id, and the links to nothing are ignored.
     #expect(report.issues.filter { $0.severity != .info }.isEmpty, "\(report.issues)")
     #expect(report.itemsPublished == 5)
+    // Each category's read plus the site's own (5 only: 3 is linked to a category), no more.
+    #expect(report.articlesRead == 2 + 1 + 2 + 2 + 1)
     try Checkers.checkFeedsIfEnabled(in: portal.dir.path("out"))
   }
 
