@@ -145,7 +145,8 @@ package struct ConfigObject {
     case .array:
       throw ConfigError(.invalidValue, key: keyPath(key), "must not be an empty list")
     default:
-      throw ConfigError(.invalidValue, key: keyPath(key), "expected a string or a list of strings (lines)")
+      throw ConfigError(
+        .invalidValue, key: keyPath(key), "expected a string or a list of strings (lines)")
     }
   }
 

@@ -62,8 +62,10 @@ extension Configuration {
   var queryFilesFingerprint: String? {
     let d = database
     guard d.queryKeys != QueryKeys() else { return nil }
-    return [d.queryKeys.articles, d.articlesQuery ?? "", d.queryKeys.categories,
-      d.categoriesQuery ?? "", d.queryKeys.articleCategories, d.articleCategoriesQuery ?? ""]
-      .joined(separator: "\u{1F}")
+    let parts = [
+      d.queryKeys.articles, d.articlesQuery ?? "", d.queryKeys.categories, d.categoriesQuery ?? "",
+      d.queryKeys.articleCategories, d.articleCategoriesQuery ?? "",
+    ]
+    return parts.joined(separator: "\u{1F}")
   }
 }

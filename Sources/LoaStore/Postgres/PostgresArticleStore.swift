@@ -218,11 +218,13 @@ public final class PostgresArticleStore: ArticleStore {
         " OR \(alias).id IN (SELECT loa_links.article_id FROM \(link) AS loa_links"
         + " WHERE loa_links.category_id = $\(k + 1))"
       notLinked =
-        " AND NOT EXISTS (SELECT 1 FROM \(link) AS loa_links WHERE loa_links.article_id = \(alias).id"
+        " AND NOT EXISTS (SELECT 1 FROM \(link) AS loa_links"
+        + " WHERE loa_links.article_id = \(alias).id"
         + " AND loa_links.category_id = ANY($\(k + 1)::bigint[]))"
     }
     byCategorySQL =
-      "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND (category_id = $\(k + 1)\(linkedTo))"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
+      + " AND (category_id = $\(k + 1)\(linkedTo))"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
     uncategorizedSQL =
       "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND"

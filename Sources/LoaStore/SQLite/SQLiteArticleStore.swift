@@ -129,12 +129,14 @@ public final class SQLiteArticleStore: ArticleStore {
         source = "(" + Self.trimmedQuery(query) + ")"
       } else {
         let s = try connection.prepare(
-          "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1 COLLATE NOCASE")
+          "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view')"
+            + " AND name = ?1 COLLATE NOCASE")
         try s.bind(ArticleCategoryLinks.table, at: 1)
         guard try s.step() else { return nil }
         source = ArticleCategoryLinks.table
       }
-      _ = try connection.prepare("SELECT article_id, category_id FROM \(source) AS loa_links LIMIT 0")
+      _ = try connection.prepare(
+        "SELECT article_id, category_id FROM \(source) AS loa_links LIMIT 0")
       return source
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read article categories from", .articleCategories)
@@ -328,7 +330,8 @@ public final class SQLiteArticleStore: ArticleStore {
         }
         for i in Int32(2)..<Int32(ArticleColumns.names.count) { row.append(stmt.bytes(i)) }
         if linkSource != nil {
-          row.linkedCategoryIDs = ArticleCategoryLinks.ids(stmt.text(Int32(ArticleColumns.names.count)))
+          let linked = stmt.text(Int32(ArticleColumns.names.count))
+          row.linkedCategoryIDs = ArticleCategoryLinks.ids(linked)
         }
         if try !body(row) { break }
       }
