@@ -264,7 +264,7 @@ public struct ItemBuilder: Sendable {
     }
     if content == nil, let summary { content = HTMLText.paragraph(summary) }
 
-    let authors = Byline.authors(text("author", row.author, max: limits.bylineCharacters) ?? "")
+    let byline = Byline.parse(text("author", row.author, max: limits.bylineCharacters) ?? "")
 
     var categories: [String] = []
     if let category { categories.append(category.name) }
@@ -292,8 +292,9 @@ public struct ItemBuilder: Sendable {
     return .item(
       FeedItem(
         articleID: id, categoryID: row.categoryID, guid: idPrefix + "article:\(id)", title: title,
-        link: link, summary: summary, contentHTML: content, authors: authors,
-        categories: categories, published: published, updated: updated, image: image))
+        link: link, summary: summary, contentHTML: content, authors: byline.names,
+        categories: categories, published: published, updated: updated, image: image,
+        byline: byline.text))
   }
 
   /// What sanitizing one article's content gave, with its report lines.
