@@ -269,12 +269,22 @@ public struct ItemBuilder: Sendable {
     var categories: [String] = []
     if let category { categories.append(category.name) }
     if let tags = text("tags", row.tags, max: limits.tagsCharacters) {
+      // A reader lists categories and tags together, and shows "Du lịch" and "du lịch" as two
+      // labels for one thing: a tag equal to the category name or an earlier tag but for case
+      // is left out (the first spelling is kept, the category's own first), and noted.
+      var repeated: [String] = []
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))
+        guard !t.isEmpty else { continue }
         let folded = t.lowercased()
-        if !t.isEmpty && !categories.contains(where: { $0.lowercased() == folded }) {
+        if let same = categories.first(where: { $0.lowercased() == folded }) {
+          if same != t { repeated.append(Self.quoted(t)) }
+        } else {
           categories.append(t)
         }
+      }
+      if !repeated.isEmpty {
+        note("tags", "left out \(repeated.joined(separator: ", ")): the same as the category or an earlier tag but for case")
       }
     }
 
