@@ -56,7 +56,7 @@ import Testing
     #expect(rss.contains("<dc:creator>Trần Thanh – Lương Huấn</dc:creator>"))
     #expect(!rss.contains("<dc:creator>Trần Thanh</dc:creator>"))
     let atom = try String(contentsOfFile: out.path("atom.xml"), encoding: .utf8)
-    #expect(atom.contains("<name>Trần Thanh</name>\n      </author>\n      <author>\n        <name>Lương Huấn</name>"))
+    #expect(atom.contains("<name>Trần Thanh</name>\n    </author>\n    <author>\n      <name>Lương Huấn</name>"))
     #expect(FileManager.default.fileExists(atPath: out.path("le-hoi/atom.xml")))
     #expect(FileManager.default.fileExists(atPath: out.path("y-te-giao-duc/feed.json")))
   }
