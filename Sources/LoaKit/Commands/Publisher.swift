@@ -446,7 +446,10 @@ package final class Publisher {
     }
     try finishRendering()
     if configuration.feeds.opml {
-      let primary = configuration.feeds.formats[0]
+      // OPML readers subscribe to outlines of type "rss" (RSS or Atom); a JSON Feed is listed
+      // only when it is the one format published.
+      let formats = configuration.feeds.formats
+      let primary = formats.first { $0 != .json } ?? formats[0]
       var entries = [
         OPMLSerializer.Entry(
           title: site.title, description: site.description, homePageURL: site.homePageURL,

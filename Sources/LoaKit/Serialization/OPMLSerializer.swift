@@ -4,7 +4,8 @@ import LoaXML
 /// OPML 2.0 (http://opml.org/spec2.opml): the index of the feeds `loa` publishes, for
 /// importing into a reader.
 ///
-/// One outline per feed, in the primary format (the first configured one), site first, then
+/// One outline per feed, in the format the publisher lists (the first configured RSS or Atom),
+/// site first, then
 /// categories in tree order, each titled as the feed titles itself (its `<title>`, the same a
 /// reader shows once subscribed). Listing each feed once matters: a reader imports every
 /// outline, and three formats of one feed would subscribe three times. The other formats sit
@@ -13,13 +14,13 @@ import LoaXML
 /// The category tree is nested outlines the way readers import folders: a category with
 /// sub-categories is a folder outline (its name, no `xmlUrl`) holding its own feed and its
 /// sub-categories'. (An outline that has both an `xmlUrl` and children is read as a feed by
-/// most readers, Miniflux and NetNewsWire among them, and its children are dropped.) Folders
+/// readers, Miniflux among them, and its children are dropped.) Folders
 /// nest at most ``maxFolderDepth`` deep; deeper categories sit in the deepest folder, after
 /// their parent, so the file is never as deep as the tree.
 ///
-/// `type="rss"` is the OPML 2.0 subscription-list type, used by readers for RSS and Atom
-/// alike; a JSON Feed is not RSS, so its outline has no `type` (readers import an outline by
-/// its `xmlUrl` and read the format from the file).
+/// `type="rss"` is the OPML 2.0 subscription-list type, which readers use for RSS and Atom
+/// alike (FeedLand reads only such outlines; selfoss accepts `rss` and `atom`). A JSON Feed
+/// is not RSS: its outline (when JSON Feed is the only format published) has no `type`.
 ///
 /// The head has no `dateModified`: the file changes only when the list of feeds does, so its
 /// ETag stays stable while articles come and go.
@@ -77,9 +78,9 @@ package struct OPMLSerializer: Sendable {
           open -= 1
         }
         if let folder = e.folder, open < Self.maxFolderDepth {
+          // Only `text`: an outline with more should say its `type` (the W3C validator).
           try w.start("outline")
           try w.attribute("text", folder)
-          try w.attribute("title", folder)
           open += 1
         }
         try writeFeed(e, site: site, w)

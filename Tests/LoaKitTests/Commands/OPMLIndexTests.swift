@@ -117,14 +117,19 @@ import Testing
       ])
   }
 
-  @Test func doesNotCallAJSONFeedRSS() throws {
-    let dir = try TemporaryDirectory()
-    let out = try Self.publish(dir, formats: #"["json", "rss"]"#)
-    let feeds = try Self.outlines(out + "/index.opml").filter { $0.attributes["xmlUrl"] != nil }
-    #expect(feeds.count == 6)
-    for feed in feeds {
-      #expect(feed.attributes["xmlUrl"]?.hasSuffix("feed.json") == true)
-      #expect(feed.attributes["type"] == nil)
+  @Test func listsAnXMLFormatAsRSSAndNeverCallsAJSONFeedRSS() throws {
+    // Readers import outlines of type "rss" (RSS or Atom): the first XML format is listed.
+    for (formats, file, type) in [
+      (#"["json", "atom"]"#, "atom.xml", "rss" as String?), (#"["json"]"#, "feed.json", nil),
+    ] {
+      let dir = try TemporaryDirectory()
+      let out = try Self.publish(dir, formats: formats)
+      let feeds = try Self.outlines(out + "/index.opml").filter { $0.attributes["xmlUrl"] != nil }
+      #expect(feeds.count == 6)
+      for feed in feeds {
+        #expect(feed.attributes["xmlUrl"]?.hasSuffix("/" + file) == true, "\(formats)")
+        #expect(feed.attributes["type"] == type, "\(formats)")
+      }
     }
   }
 }
