@@ -41,11 +41,18 @@ public enum FeedReaders {
     return nil
   }
 
-  /// Each entry's id and the author the reader reports for it, in file order; nil (with a
+  /// One entry as a reader reports it.
+  public struct Entry: Sendable {
+    public var id: String
+    public var title: String
+    public var author: String
+  }
+
+  /// Each entry's id, title and author as the reader reports them, in file order; nil (with a
   /// test issue) when the reader is missing or fails.
-  public static func authors(
+  public static func entries(
     of file: String, by reader: Reader, sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> [(id: String, author: String)]? {
+  ) throws -> [Entry]? {
     guard available(reader) else {
       Issue.record(
         "LOA_REQUIRE_CHECKERS=1 but \(reader) is missing: run Scripts/install-deps.sh --test (Debian package \(reader.package))",
@@ -61,11 +68,14 @@ public enum FeedReaders {
     case .xmlFeed:
       let script = """
         use strict; use warnings; use XML::Feed;
+        # XML::Atom hands back UTF-8 bytes unless told (its documented switch); XML::RSS decodes.
+        $XML::Atom::ForceUnicode = 1;
         binmode STDOUT, ':encoding(UTF-8)';
         my $feed = XML::Feed->parse($ARGV[0]) or die XML::Feed->errstr . "\\n";
         for my $e ($feed->entries) {
-          my $author = $e->author // ''; $author =~ s/[\\t\\n]/ /g;
-          print $e->id, "\\t", $author, "\\n";
+          my ($title, $author) = ($e->title // '', $e->author // '');
+          s/[\\t\\n]/ /g for $title, $author;
+          print $e->id, "\\t", $title, "\\t", $author, "\\n";
         }
         """
       r = try Subprocess.run("/usr/bin/env", ["perl", "-e", script, file])
@@ -75,10 +85,11 @@ public enum FeedReaders {
       return nil
     }
     return r.stdout.split(separator: "\n").map { line in
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      func field(_ i: Int) -> String { i < f.count ? f[i] : "" }
       switch reader {
-      case .sfeed: return (fields.count > 6 ? fields[5] : "", fields.count > 6 ? fields[6] : "")
-      case .xmlFeed: return (fields.first ?? "", fields.count > 1 ? fields[1] : "")
+      case .sfeed: return Entry(id: field(5), title: field(1), author: field(6))
+      case .xmlFeed: return Entry(id: field(0), title: field(1), author: field(2))
       }
     }
   }
