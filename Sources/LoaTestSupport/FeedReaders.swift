@@ -81,7 +81,9 @@ public enum FeedReaders {
       r = try Subprocess.run("/usr/bin/env", ["perl", "-e", script, file])
     }
     guard r.status == 0 else {
-      Issue.record("\(reader) failed on \(file) (exit \(r.status)): \(r.stderr)", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(reader) failed on \(file) (exit \(r.status)): \(r.stderr)",
+        sourceLocation: sourceLocation)
       return nil
     }
     return r.stdout.split(separator: "\n").map { line in

@@ -47,12 +47,13 @@ import Testing
 
   /// Rows as CMSs store them: a title escaped twice, a summary with CDATA sections, a
   /// hyphenated name in a byline.
-  static let sql = SQLiteFixture.schema + """
-    INSERT INTO categories VALUES (1, NULL, 'tin-tuc', 'Tin tức', NULL);
-    INSERT INTO articles (id, category_id, title, summary, author, tags, status, published_at) VALUES
-      (1, 1, 'Entity kép &amp;quot;3 không&amp;quot;', 'Đoạn ]]> và <![CDATA[ lồng ]]> nhau',
-       'Jean-Pierre Dupont; Nguyễn Thị Minh Khai', 'tin tức, Hạ Long', 'published', '2026-11-20 08:00:00');
-    """
+  static let sql =
+    SQLiteFixture.schema + """
+      INSERT INTO categories VALUES (1, NULL, 'tin-tuc', 'Tin tức', NULL);
+      INSERT INTO articles (id, category_id, title, summary, author, tags, status, published_at) VALUES
+        (1, 1, 'Entity kép &amp;quot;3 không&amp;quot;', 'Đoạn ]]> và <![CDATA[ lồng ]]> nhau',
+         'Jean-Pierre Dupont; Nguyễn Thị Minh Khai', 'tin tức, Hạ Long', 'published', '2026-11-20 08:00:00');
+      """
 
   /// Publishes ``sql`` into `dir/out`.
   static func publishRows(_ dir: TemporaryDirectory) throws {

@@ -10,16 +10,17 @@ import Testing
 /// `index.opml` as readers import it (issue 14): each feed under the title the feed gives
 /// itself, the category tree as folders, and a `type` that says what the feed is.
 @Suite struct OPMLIndexTests {
-  static let sql = SQLiteFixture.schema + """
-    INSERT INTO categories VALUES
-      (1, NULL, 'tin-tuc', 'Tin tức', NULL),
-      (2, 1, 'thoi-su', 'Thời sự', NULL),
-      (3, 2, 'trong-nuoc', 'Trong nước', NULL),
-      (4, NULL, 'du-lich', 'Du lịch', NULL),
-      (5, 1, 'the-thao', 'Thể thao', NULL);
-    INSERT INTO articles (id, category_id, title, status, published_at) VALUES
-      (1, 3, 'Tin 1', 'published', '2026-11-01 08:00:00');
-    """
+  static let sql =
+    SQLiteFixture.schema + """
+      INSERT INTO categories VALUES
+        (1, NULL, 'tin-tuc', 'Tin tức', NULL),
+        (2, 1, 'thoi-su', 'Thời sự', NULL),
+        (3, 2, 'trong-nuoc', 'Trong nước', NULL),
+        (4, NULL, 'du-lich', 'Du lịch', NULL),
+        (5, 1, 'the-thao', 'Thể thao', NULL);
+      INSERT INTO articles (id, category_id, title, status, published_at) VALUES
+        (1, 3, 'Tin 1', 'published', '2026-11-01 08:00:00');
+      """
 
   /// Publishes the fixture with `formats`; returns the output folder's path.
   static func publish(_ dir: TemporaryDirectory, formats: String) throws -> String {
@@ -102,8 +103,9 @@ import Testing
     let dir = try TemporaryDirectory()
     let out = try Self.publish(dir, formats: #"["rss"]"#)
     let outlines = try Self.outlines(out + "/index.opml").map { o in
-      "\(o.depth) " + (o.attributes["xmlUrl"].map { String($0.dropFirst("https://p.example.org/feeds/".count)) }
-        ?? "[\(o.attributes["text"] ?? "")]")
+      "\(o.depth) "
+        + (o.attributes["xmlUrl"].map { String($0.dropFirst("https://p.example.org/feeds/".count)) }
+          ?? "[\(o.attributes["text"] ?? "")]")
     }
     // A folder has no xmlUrl (readers take an outline with one as a feed and drop its
     // children), and holds its category's feed first.

@@ -15,9 +15,11 @@ import Testing
          "database": {"url": "sqlite:x.sqlite"},
          "output": {"directory": "out", "baseURL": "/feeds/"}}
         """.utf8), path: "/tmp/config.json")
-    let tree = CategoryTree([CategoryRow(id: 2, slug: "muc", name: categoryName)], report: RunReport())
+    let tree = CategoryTree(
+      [CategoryRow(id: 2, slug: "muc", name: categoryName)], report: RunReport())
     let parser = DateParser(zone: config.site.timeZone)
-    return ItemBuilder(configuration: config, tree: tree, now: parser.parse("2026-11-29 12:00:00")!.utc)
+    return ItemBuilder(
+      configuration: config, tree: tree, now: parser.parse("2026-11-29 12:00:00")!.utc)
   }
 
   static func row(
@@ -69,12 +71,14 @@ import Testing
       Self.row(title: "&amp;lt;img src=x onerror=alert(1)&amp;gt;Tin &amp;lt;b&amp;gt;mới"),
       try Self.builder(), report)
     #expect(i.title == "Tin mới")
-    #expect(report.issues.contains { $0.field == "title" && $0.message.contains("removed HTML tags") })
+    #expect(
+      report.issues.contains { $0.field == "title" && $0.message.contains("removed HTML tags") })
   }
 
   @Test func keepsTheTextOfCDATASectionsInASummary() throws {
     let i = try Self.item(
-      Self.row(summary: "Đoạn ]]> và <![CDATA[ lồng ]]> nhau, <![CDATA[<b>chữ</b>]]> và <![CDATA[ cuối"),
+      Self.row(
+        summary: "Đoạn ]]> và <![CDATA[ lồng ]]> nhau, <![CDATA[<b>chữ</b>]]> và <![CDATA[ cuối"),
       try Self.builder())
     #expect(i.summary == "Đoạn ]]> và lồng nhau, <b>chữ</b> và cuối")
   }
@@ -88,6 +92,9 @@ import Testing
     let notes = report.issues.filter { $0.field == "tags" }
     #expect(notes.count == 1)
     #expect(notes.first?.severity == .info)
-    #expect(notes.first?.message == "left out \"thời sự\", \"BÃI CHÁY\": the same as the category or an earlier tag but for case")
+    #expect(
+      notes.first?.message
+        == "left out \"thời sự\", \"BÃI CHÁY\": the same as the category or an earlier tag but for case"
+    )
   }
 }
