@@ -29,7 +29,9 @@ esac
 # (how loa is built for use: no Swift runtime needed where it runs) needs it at link time.
 packages=(libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev libcurl4-openssl-dev sqlite3 pkg-config)
 if ((with_tests)); then
-  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql)
+  # sfeed and libxml-feed-perl (XML::Feed): feed readers independent of loa and feedparser
+  # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift).
+  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql sfeed libxml-feed-perl)
 fi
 
 missing=()

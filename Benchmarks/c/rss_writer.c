@@ -33,6 +33,9 @@ typedef struct {
   char *guid, *title, *link, *summary, *content;
   uint32_t n_authors, n_categories;
   char **authors, **categories;
+  /* The names joined with ", ", as FeedItem's byline when the items file gives none: RSS has
+     one dc:creator holding the whole byline. */
+  char *byline;
   Stamp published, updated;
   int has_image;
   char *image_url, *image_mime, *image_caption;
@@ -135,6 +138,15 @@ static void load(const char *path, Channel *ch) {
     it->summary = rd_opt();
     it->content = rd_opt();
     it->authors = rd_list(&it->n_authors);
+    size_t len = 1;
+    for (uint32_t k = 0; k < it->n_authors; k++) len += strlen(it->authors[k]) + 2;
+    it->byline = malloc(len);
+    if (!it->byline) die("out of memory");
+    it->byline[0] = 0;
+    for (uint32_t k = 0; k < it->n_authors; k++) {
+      if (k) strcat(it->byline, ", ");
+      strcat(it->byline, it->authors[k]);
+    }
     it->categories = rd_list(&it->n_categories);
     it->published = rd_time();
     it->updated = rd_time();
@@ -273,8 +285,8 @@ static void write_item(xmlTextWriterPtr w, Item *it) {
     write_cdata(w, it->content);
     CHECK(xmlTextWriterEndElement(w));
   }
-  for (uint32_t k = 0; k < it->n_authors; k++)
-    CHECK(xmlTextWriterWriteElement(w, X("dc:creator"), X(it->authors[k])));
+  if (it->n_authors > 0)
+    CHECK(xmlTextWriterWriteElement(w, X("dc:creator"), X(it->byline)));
   for (uint32_t k = 0; k < it->n_categories; k++)
     CHECK(xmlTextWriterWriteElement(w, X("category"), X(it->categories[k])));
   CHECK(xmlTextWriterStartElement(w, X("guid")));

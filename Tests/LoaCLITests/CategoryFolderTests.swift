@@ -141,7 +141,10 @@ import Testing
     #expect(try text("deep/muc-\(depth)/feed.json").contains("Tin ở tầng sâu nhất"))
     #expect(try text("deep/muc-1/feed.json").contains("Tin ở tầng sâu nhất"))
     let opml = try text("deep/index.opml")
-    #expect(opml.contains("text=\"… › Mục 19997 › Mục 19998 › Mục 19999 › Mục 20000 – Sâu\""))
-    #expect(opml.utf8.count < 1000 * depth, "every title holds at most four levels")
+    // Each feed under its own title; folders nest 8 deep, the deeper categories in the last.
+    #expect(opml.contains("<outline text=\"Mục 20000 – Sâu\" title=\"Mục 20000 – Sâu\""))
+    #expect(opml.components(separatedBy: "<outline text=\"Mục ").count - 1 == 8 + depth)
+    #expect(opml.contains("\n" + String(repeating: "  ", count: 2 + 8) + "<outline text=\"Mục 20000 – Sâu\""))
+    #expect(opml.utf8.count < 1000 * depth, "every title holds one level")
   }
 }

@@ -25,6 +25,9 @@ public struct FeedItem: Sendable, Equatable {
     set { content = newValue.map(HTMLBytes.init) }
   }
   public var authors: [String]
+  /// The byline as one line, the names in reading order with the editor's separators
+  /// ("Trần Thanh – Lương Huấn"): RSS `dc:creator`, which readers show as one author.
+  public var byline: String
   /// Category name first (when the article has one), then its tags.
   public var categories: [String]
   public var published: Timestamp
@@ -35,7 +38,7 @@ public struct FeedItem: Sendable, Equatable {
   public init(
     articleID: Int64, categoryID: Int64?, guid: String, title: String, link: String,
     summary: String?, contentHTML: String?, authors: [String], categories: [String],
-    published: Timestamp, updated: Timestamp, image: FeedImage?
+    published: Timestamp, updated: Timestamp, image: FeedImage?, byline: String? = nil
   ) {
     self.articleID = articleID
     self.categoryID = categoryID
@@ -45,6 +48,7 @@ public struct FeedItem: Sendable, Equatable {
     self.summary = summary
     self.content = contentHTML.map(HTMLBytes.init)
     self.authors = authors
+    self.byline = byline ?? authors.joined(separator: ", ")
     self.categories = categories
     self.published = published
     self.updated = updated

@@ -447,19 +447,25 @@ package final class Publisher {
     }
     try finishRendering()
     if configuration.feeds.opml {
-      let primary = configuration.feeds.formats[0]
+      // OPML readers subscribe to outlines of type "rss" (RSS or Atom); a JSON Feed is listed
+      // only when it is the one format published.
+      let formats = configuration.feeds.formats
+      let primary = formats.first { $0 != .json } ?? formats[0]
       var entries = [
         OPMLSerializer.Entry(
           title: site.title, description: site.description, homePageURL: site.homePageURL,
-          feedPath: siteFeed.path(primary))
+          feedPath: siteFeed.path(primary), format: primary)
       ]
       if configuration.feeds.categoryFeeds {
+        // Each feed under its own title; a category with sub-categories opens a folder.
+        let deepest = OPMLSerializer.maxFolderDepth
         for node in tree.preorder {
           entries.append(
             OPMLSerializer.Entry(
-              title: tree.path(of: node.id).joined(separator: " › ") + " – " + site.title,
-              description: node.description, homePageURL: categoryURL(node),
-              feedPath: node.slug + "/" + primary.fileName))
+              title: categoryFeedTitle(node), description: node.description,
+              homePageURL: categoryURL(node), feedPath: node.slug + "/" + primary.fileName,
+              format: primary, level: min(node.depth, deepest),
+              folder: node.children.isEmpty || node.depth >= deepest ? nil : node.name))
         }
       }
       let bytes = try OPMLSerializer().serialize(entries: entries, site: site)
@@ -556,8 +562,7 @@ package final class Publisher {
   private func submitCategoryFeed(_ id: Int64, _ items: [FeedItem]) {
     guard let node = tree[id] else { return }
     if configuration.feeds.categoryFeeds {
-      let title = Template.fill(
-        configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
+      let title = categoryFeedTitle(node)
       let feed = Feed(
         id: configuration.site.idPrefix + "feed:category:\(id)", title: title,
         description: node.description.isEmpty ? title : node.description,
@@ -566,6 +571,11 @@ package final class Publisher {
         updated: Self.newestUpdate(items) ?? builder.parser.stamp(now))
       if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
+  }
+
+  /// The title of a category's feed (`feeds.categoryTitle`), also its title in `index.opml`.
+  func categoryFeedTitle(_ node: CategoryTree.Node) -> String {
+    Template.fill(configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
   }
 
   func categoryURL(_ node: CategoryTree.Node) -> String {

@@ -11,7 +11,10 @@ import LoaXML
 ///   changes;
 /// - `description` (the summary, as HTML-escaped text) before `content:encoded` (full HTML
 ///   in CDATA);
-/// - authors as `dc:creator`, one element each (RSS `author` must be an e-mail address);
+/// - authors as one `dc:creator` holding the whole byline in reading order ("Trần Thanh –
+///   Lương Huấn"), the way WordPress writes it (RSS `author` must be an e-mail address):
+///   with one element per name, gofeed, sfeed and rss2email show only the first and newsboat
+///   only the last; Atom and JSON Feed keep one author per name;
 /// - the lead image as one `enclosure` (length 0 = unknown, which the profile allows) and as
 ///   Media RSS `media:content` with the caption in `media:description`.
 public struct RSS2Serializer: FeedSerializer {
@@ -69,7 +72,7 @@ public struct RSS2Serializer: FeedSerializer {
     // once for HTML before the writer escapes it for XML.
     if let summary = item.summary { try w.element("description", HTMLText.escaped(summary)) }
     if let content = item.content { try w.cdataElement("content:encoded", content) }
-    for author in item.authors { try w.element("dc:creator", author) }
+    if !item.authors.isEmpty { try w.element("dc:creator", item.byline) }
     for category in item.categories { try w.element("category", category) }
     try w.element("guid", attributes: ["isPermaLink": "false"], text: item.guid)
     try w.element("pubDate", DateFormats.rfc822(item.published))

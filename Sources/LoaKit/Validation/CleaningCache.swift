@@ -63,7 +63,7 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   static let magic = Array("LOACACHE".utf8)
-  static let formatVersion: UInt32 = 4
+  static let formatVersion: UInt32 = 5
 
   private let lock = Mutex()
   /// The previous file, open for reading (`pread`); -1 when there is none.
@@ -361,6 +361,7 @@ public final class CleaningCache: @unchecked Sendable {
       append(UInt32(list.count), &out)
       for s in list { append(s, &out) }
     }
+    append(item.byline, &out)
     append(item.published, &out)
     append(item.updated, &out)
     if let image = item.image {
@@ -459,7 +460,8 @@ public final class CleaningCache: @unchecked Sendable {
       guard hasItem == 1 else { return hasItem == 0 ? Entry(key: key, item: nil, issues: issues) : nil }
       guard let category = read(Int64.self), let guid = string(), let title = string(),
         let link = string(), let summary = optionalString(), let content = optionalHTML(),
-        let authors = strings(), let categories = strings(), let published = timestamp(),
+        let authors = strings(), let categories = strings(), let byline = string(),
+        let published = timestamp(),
         let updated = timestamp(), let hasImage = byte()
       else { return nil }
       var image: FeedImage?
@@ -473,7 +475,8 @@ public final class CleaningCache: @unchecked Sendable {
       var item = FeedItem(
         articleID: id, categoryID: category == Int64.min ? nil : category, guid: guid,
         title: title, link: link, summary: summary, contentHTML: nil, authors: authors,
-        categories: categories, published: published, updated: updated, image: image)
+        categories: categories, published: published, updated: updated, image: image,
+        byline: byline)
       item.content = content
       return Entry(key: key, item: item, issues: issues)
     }

@@ -274,7 +274,7 @@ public struct ItemBuilder: Sendable {
     }
     if content == nil, let summary { content = HTMLText.paragraph(summary) }
 
-    let authors = Byline.authors(text("author", row.author, max: limits.bylineCharacters) ?? "")
+    let byline = Byline.parse(text("author", row.author, max: limits.bylineCharacters) ?? "")
 
     var categories: [String] = []
     for node in memberships {
@@ -282,12 +282,22 @@ public struct ItemBuilder: Sendable {
       if !categories.contains(where: { $0.lowercased() == folded }) { categories.append(node.name) }
     }
     if let tags = text("tags", row.tags, max: limits.tagsCharacters) {
+      // A reader lists categories and tags together, and shows "Du lịch" and "du lịch" as two
+      // labels for one thing: a tag equal to the category name or an earlier tag but for case
+      // is left out (the first spelling is kept, the category's own first), and noted.
+      var repeated: [String] = []
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))
+        guard !t.isEmpty else { continue }
         let folded = t.lowercased()
-        if !t.isEmpty && !categories.contains(where: { $0.lowercased() == folded }) {
+        if let same = categories.first(where: { $0.lowercased() == folded }) {
+          if same != t { repeated.append(Self.quoted(t)) }
+        } else {
           categories.append(t)
         }
+      }
+      if !repeated.isEmpty {
+        note("tags", "left out \(repeated.joined(separator: ", ")): the same as the category or an earlier tag but for case")
       }
     }
 
@@ -305,8 +315,9 @@ public struct ItemBuilder: Sendable {
     return .item(
       FeedItem(
         articleID: id, categoryID: row.categoryID, guid: idPrefix + "article:\(id)", title: title,
-        link: link, summary: summary, contentHTML: content, authors: authors,
-        categories: categories, published: published, updated: updated, image: image))
+        link: link, summary: summary, contentHTML: content, authors: byline.names,
+        categories: categories, published: published, updated: updated, image: image,
+        byline: byline.text))
   }
 
   /// What sanitizing one article's content gave, with its report lines.

@@ -56,13 +56,16 @@ public enum TextCleaner {
       s = fixed
     }
     // Entities first: a title stored as `&lt;img onerror=…&gt; Tin` is a tag all the same,
-    // and must not reach readers as one.
-    if s.utf8.contains(UInt8(ascii: "&")) {
+    // and must not reach readers as one. Text escaped twice (`&amp;quot;3 không&amp;quot;`,
+    // a CMS that escapes on save and again on output) is decoded again, a few rounds at most:
+    // a plain-text field shows what a person reads on the portal.
+    var rounds = 0
+    while rounds < maxEntityRounds, s.utf8.contains(UInt8(ascii: "&")) {
       let decoded = decodeEntities(s)
-      if decoded != s {
-        repairs.insert(.entities)
-        s = decoded
-      }
+      guard decoded != s else { break }
+      repairs.insert(.entities)
+      s = decoded
+      rounds += 1
     }
     if s.utf8.contains(UInt8(ascii: "<")) {
       let stripped = stripTags(s)
@@ -89,6 +92,10 @@ public enum TextCleaner {
     }
     return (s.isEmpty ? nil : s, repairs)
   }
+
+  /// How many times entity references are decoded in a plain-text field: once for the text,
+  /// and again for text escaped twice or three times over.
+  public static let maxEntityRounds = 3
 
   /// Whether `s` is in NFC. The standard library's quick check answers from the bytes and
   /// rejects at the first combining mark; "maybe" counts as no.
@@ -165,7 +172,7 @@ public enum TextCleaner {
   }
 
   /// Removes tags (`<b>`, `</p>`, `<!-- … -->`, `<br/>`), and the content of `script` and
-  /// `style`. A `<` not followed by a letter, `/`, `!` or `?` is text ("Lễ hội <2026>").
+  /// `style`; the text of a CDATA section (`<![CDATA[ lồng ]]>`) is kept. A `<` not followed by a letter, `/`, `!` or `?` is text ("Lễ hội <2026>").
   /// Tags that break lines become a space.
   static func stripTags(_ s: String) -> String {
     let b = Array(s.utf8)
@@ -189,6 +196,16 @@ public enum TextCleaner {
         continue
       }
       let n = b[i + 1]
+      if startsCDATA(b, i) {
+        // A CDATA section (a summary pasted from a feed): its text is text. Up to "]]>" or the end.
+        var j = i + 9
+        while j < b.count && !(j + 2 < b.count && b[j] == 93 && b[j + 1] == 93 && b[j + 2] == 62) {
+          out.append(b[j])
+          j += 1
+        }
+        i = min(b.count, j + 3)
+        continue
+      }
       if n == UInt8(ascii: "!"), i + 3 < b.count, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
         // Comment: up to "-->" or the end.
         var j = i + 4
@@ -234,6 +251,14 @@ public enum TextCleaner {
       if out.last != 0x20 { out.append(0x20) }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether `<![CDATA[` starts at `i`.
+  static func startsCDATA(_ b: [UInt8], _ i: Int) -> Bool {
+    let marker = Array("<![CDATA[".utf8)
+    guard i + marker.count <= b.count else { return false }
+    for k in 0..<marker.count where b[i + k] != marker[k] { return false }
+    return true
   }
 
   /// Decodes `&name;`, `&#123;` and `&#x1F600;`. Names come from libxml2's HTML 4 entity

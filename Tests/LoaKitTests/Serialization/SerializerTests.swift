@@ -32,7 +32,7 @@ enum SampleFeed {
       published: parser.parse("2026-11-20 08:00:00")!, updated: parser.parse("2026-11-21 09:30:00")!,
       image: FeedImage(
         url: "https://baichay.example.org/uploads/L%E1%BB%85.jpg", mimeType: "image/jpeg",
-        caption: "Pháo hoa trên vịnh. Ảnh: Q.H")),
+        caption: "Pháo hoa trên vịnh. Ảnh: Q.H"), byline: "Trần Thanh – Lương Huấn"),
     FeedItem(
       articleID: 7, categoryID: nil, guid: "tag:baichay.example.org,2026:article:7",
       title: "Thông báo lịch tiếp công dân",
@@ -82,12 +82,17 @@ enum SampleFeed {
     #expect(items[0]["url"] as? String == "https://baichay.example.org/tin-tuc/le-hoi-42.html?a=1&b=2")
   }
 
-  @Test func putsDescriptionBeforeContentAndOneCreatorPerAuthor() throws {
+  @Test func putsDescriptionBeforeContentAndTheWholeBylineInOneCreator() throws {
     let rss = String(decoding: try RSS2Serializer().serialize(SampleFeed.feed, site: SampleFeed.site), as: UTF8.self)
     let d = try #require(rss.range(of: "<description>Tóm tắt"))
     let c = try #require(rss.range(of: "<content:encoded>"))
     #expect(d.lowerBound < c.lowerBound)
-    #expect(rss.components(separatedBy: "<dc:creator>").count == 3)
+    // Readers show one dc:creator (gofeed and sfeed the first, newsboat the last): one
+    // element holds the byline; Atom and JSON Feed keep one author per name.
+    #expect(rss.components(separatedBy: "<dc:creator>").count == 2)
+    #expect(rss.contains("<dc:creator>Trần Thanh – Lương Huấn</dc:creator>"))
+    let atom = String(decoding: try AtomSerializer().serialize(SampleFeed.feed, site: SampleFeed.site), as: UTF8.self)
+    #expect(atom.contains("<name>Trần Thanh</name>") && atom.contains("<name>Lương Huấn</name>"))
     #expect(rss.contains("<![CDATA[<p>Đoạn một ]]]]><![CDATA[> vẫn an toàn</p>"))
   }
 
@@ -138,8 +143,17 @@ enum SampleFeed {
         title: "Phường Bãi Cháy", description: "Tin", homePageURL: "https://baichay.example.org/",
         feedPath: "rss.xml"),
       OPMLSerializer.Entry(
-        title: "Du lịch › Lễ hội – Phường Bãi Cháy", description: "",
-        homePageURL: "https://baichay.example.org/chuyen-muc/le-hoi/", feedPath: "le-hoi/rss.xml"),
+        title: "Du lịch – Phường Bãi Cháy", description: "",
+        homePageURL: "https://baichay.example.org/chuyen-muc/du-lich/", feedPath: "du-lich/rss.xml",
+        folder: "Du lịch"),
+      OPMLSerializer.Entry(
+        title: "Lễ hội – Phường Bãi Cháy", description: "",
+        homePageURL: "https://baichay.example.org/chuyen-muc/le-hoi/", feedPath: "le-hoi/rss.xml",
+        level: 1),
+      OPMLSerializer.Entry(
+        title: "Thông báo – Phường Bãi Cháy", description: "",
+        homePageURL: "https://baichay.example.org/chuyen-muc/thong-bao/",
+        feedPath: "thong-bao/feed.json", format: .json),
     ]
     let bytes = try OPMLSerializer().serialize(entries: entries, site: SampleFeed.site)
     Golden.check(bytes, named: "Serializers/index.opml")

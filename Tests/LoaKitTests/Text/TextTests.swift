@@ -59,9 +59,28 @@ import Testing
     ("Nguyễn Văn A, Nguyễn Văn A", ["Nguyễn Văn A"]),
     ("  ", []),
     ("Vàng Anh", ["Vàng Anh"]),
+    // A hyphen inside a word is part of the name; only a dash beside white space separates.
+    ("Jean-Pierre Dupont; Nguyễn Thị Minh Khai", ["Jean-Pierre Dupont", "Nguyễn Thị Minh Khai"]),
+    ("Lê Thu-Hà - Jean\u{2010}Luc Picard", ["Lê Thu-Hà", "Jean\u{2010}Luc Picard"]),
+    ("Thu Hà -Quang Huy", ["Thu Hà", "Quang Huy"]),
+    ("Thu Hà- Quang Huy", ["Thu Hà", "Quang Huy"]),
   ])
   func splitsBylines(input: String, expected: [String]) {
     #expect(Byline.authors(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("Trần Thanh – Lương Huấn", "Trần Thanh – Lương Huấn"),
+    ("Trần Thanh–Lương Huấn", "Trần Thanh – Lương Huấn"),
+    ("Thu Hà  -  Quang Huy", "Thu Hà - Quang Huy"),
+    ("Phạm Minh Đức,Lê Thu Trang và  Vũ Nam", "Phạm Minh Đức, Lê Thu Trang và Vũ Nam"),
+    (" – Trần Thanh –  ", "Trần Thanh"),
+    ("Jean-Pierre Dupont; Nguyễn Thị Minh Khai", "Jean-Pierre Dupont; Nguyễn Thị Minh Khai"),
+    ("Vũ Nam, Vũ Nam — Lan Anh", "Vũ Nam, Lan Anh"),
+    ("", ""),
+  ])
+  func writesTheBylineAsOneLineInReadingOrder(input: String, expected: String) {
+    #expect(Byline.parse(input).text == expected)
   }
 }
 

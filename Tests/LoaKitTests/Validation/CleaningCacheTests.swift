@@ -10,7 +10,8 @@ import Testing
       articleID: id, categoryID: 3, guid: "tag:p.example.org,2026:article:\(id)", title: "Tiêu đề",
       link: "https://p.example.org/a-\(id).html", summary: nil, contentHTML: html,
       authors: ["Trần Thanh", "Lương Huấn"], categories: ["Tin tức"], published: t, updated: t,
-      image: FeedImage(url: "https://p.example.org/a.jpg", mimeType: "image/jpeg", caption: nil))
+      image: FeedImage(url: "https://p.example.org/a.jpg", mimeType: "image/jpeg", caption: nil),
+      byline: "Trần Thanh – Lương Huấn")
     let note = ValidationIssue(.info, .repaired, article: id, field: "title", "normalized to Unicode NFC")
     return CleaningCache.Entry(key: key, item: item, issues: [CleaningCache.Issue(note)])
   }

@@ -23,6 +23,15 @@ import Testing
     ("  nhiều \t\n khoảng\u{00A0}\u{3000}trắng  ", "nhiều khoảng trắng"),
     ("ctl\u{1}\u{1F}chars\u{FFFE}", "ctlchars"),
     ("\u{93}Trích\u{94} \u{96} C1\u{81}", "“Trích” – C1"),
+    // Escaped twice (or three times) over: decoded until it reads as on the portal.
+    ("Entity kép &amp;quot;3 không&amp;quot;", "Entity kép \"3 không\""),
+    ("Ba lần &amp;amp;quot;x&amp;amp;quot; &amp;amp;#8211; y", "Ba lần \"x\" – y"),
+    ("Bốn lần &amp;amp;amp;quot;", "Bốn lần &quot;"),
+    ("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;Tin", "Tin"),
+    ("AT&amp;amp;T &amp; Co", "AT&T & Co"),
+    // The text of a CDATA section is text.
+    ("… ]]> và <![CDATA[ lồng ]]> nhau", "… ]]> và lồng nhau"),
+    ("<![CDATA[<b>chữ</b>]]> và <![CDATA[ không đóng", "<b>chữ</b> và không đóng"),
   ])
   func cleansPlainText(input: String, expected: String) throws {
     let cleaned = try #require(TextCleaner.clean(input).text)

@@ -191,6 +191,7 @@ import Testing
     #expect(i.guid == "tag:baichay.example.org,2026:article:9")
     #expect(i.summary == "Tóm tắt")
     #expect(i.authors == ["Trần Thanh", "Lương Huấn"])
+    #expect(i.byline == "Trần Thanh – Lương Huấn")
     #expect(i.categories == ["Thời sự", "cầu", "Bãi Cháy"])
     #expect(i.image?.url == "https://baichay.example.org/thoi-su/anh/cau.jpg")
     #expect(i.image?.mimeType == "image/jpeg")
