@@ -386,6 +386,12 @@ public struct WeatherConfiguration: Sendable {
             .invalidValue, key: out.keyPath(key),
             "\"\(name)\" is named like a feed (\(feedNames.joined(separator: ", "))): it would replace one")
         }
+        // Likewise a category's `thoi-su/head-links.html` (the site's is claimed by name).
+        if last == "head-links.html" || last == "head-links.html.gz" {
+          throw ConfigError(
+            .invalidValue, key: out.keyPath(key),
+            "\"\(name)\" is named like the head-links snippets loa writes: it would replace one")
+        }
         if key == "html" { c.htmlFile = name } else { c.jsonFile = name }
       }
       guard c.htmlFile != c.jsonFile else {

@@ -40,7 +40,8 @@ enum Chromium {
     _ arguments: [String], page: String, width: Int, height: Int, preference: Preference,
     profile: String
   ) throws -> ProcessResult {
-    let browser = try #require(path, "LOA_REQUIRE_CHECKERS=1 but no chromium: run Scripts/install-deps.sh --test")
+    let browser = try #require(
+      path, "LOA_REQUIRE_CHECKERS=1 but no chromium: run Scripts/install-deps.sh --test")
     return try Subprocess.run(
       browser,
       [
@@ -209,7 +210,8 @@ struct WeatherBrowserTests {
     #expect(r.status == 0, "chromium failed: \(r.stderr)", sourceLocation: sourceLocation)
     let open = "<pre id=\"result\">"
     let start = try #require(r.stdout.range(of: open), "no result in the page: \(r.stdout)")
-    let end = try #require(r.stdout.range(of: "</pre>", range: start.upperBound..<r.stdout.endIndex))
+    let end = try #require(
+      r.stdout.range(of: "</pre>", range: start.upperBound..<r.stdout.endIndex))
     let json = String(r.stdout[start.upperBound..<end.lowerBound])
       .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&amp;", with: "&")
@@ -217,11 +219,20 @@ struct WeatherBrowserTests {
   }
 
   func expectFits(_ b: BoxLayout, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(b.overflow <= 0, "\(b.id) overflows sideways by \(b.overflow) px", sourceLocation: sourceLocation)
-    #expect(b.outside <= 0.5, "\(b.id): content reaches \(b.outside) px past the box", sourceLocation: sourceLocation)
-    #expect(!b.hiddenAreas.isEmpty, "\(b.id) has no screen-reader text", sourceLocation: sourceLocation)
-    #expect(b.hiddenAreas.allSatisfy { $0 <= 1 }, "\(b.id): screen-reader text shows: \(b.hiddenAreas)", sourceLocation: sourceLocation)
-    #expect(b.hiddenClipped.allSatisfy { $0 }, "\(b.id): screen-reader text not clipped", sourceLocation: sourceLocation)
+    #expect(
+      b.overflow <= 0, "\(b.id) overflows sideways by \(b.overflow) px",
+      sourceLocation: sourceLocation)
+    #expect(
+      b.outside <= 0.5, "\(b.id): content reaches \(b.outside) px past the box",
+      sourceLocation: sourceLocation)
+    #expect(
+      !b.hiddenAreas.isEmpty, "\(b.id) has no screen-reader text", sourceLocation: sourceLocation)
+    #expect(
+      b.hiddenAreas.allSatisfy { $0 <= 1 }, "\(b.id): screen-reader text shows: \(b.hiddenAreas)",
+      sourceLocation: sourceLocation)
+    #expect(
+      b.hiddenClipped.allSatisfy { $0 }, "\(b.id): screen-reader text not clipped",
+      sourceLocation: sourceLocation)
   }
 
   @Test func fitsA300PixelSidebarAndA1200PixelColumnOnADarkSystem() throws {

@@ -120,6 +120,10 @@ import Testing
     ("{'source': {}, PLACE, 'units': {'temperature': 'fahrenheit'}}", "weather.units.temperature"),
     ("{'source': {}, PLACE, 'output': {'html': '../weather.html'}}", "weather.output.html"),
     ("{'source': {}, PLACE, 'output': {'json': 'weather.html'}}", "weather.output.json"),
+    (
+      "{'source': {}, PLACE, 'output': {'html': 'thoi-su/head-links.html'}}",
+      "weather.output.html"
+    ),
     ("{'source': {}, PLACE, 'outlookDay': 3}", "weather.outlookDay"),
     ("{'source': {}, PLACE, 'colorScheme': 'system'}", "weather.colorScheme"),
     (

@@ -106,7 +106,9 @@ import Testing
     #expect(css.contains("prefers-color-scheme") == (scheme == .auto))
     // Selectors are what stands before each "{" (comments removed), less at-rules.
     var text = css
-    while let open = text.range(of: "/*"), let close = text.range(of: "*/", range: open.upperBound..<text.endIndex) {
+    while let open = text.range(of: "/*"),
+      let close = text.range(of: "*/", range: open.upperBound..<text.endIndex)
+    {
       text.removeSubrange(open.lowerBound..<close.upperBound)
     }
     var selectors: [String] = []
