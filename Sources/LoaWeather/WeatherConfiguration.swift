@@ -94,6 +94,8 @@ public struct WeatherConfiguration: Sendable {
   public var maxSourceAgeSeconds: Int64 = 360 * 60
   /// Days in the outlook, after today.
   public var outlookDays = 3
+  /// The box's colours: light by default, whatever the visitor's system prefers.
+  public var colorScheme = WeatherColorScheme.light
   /// For a `file` source: apply the age rules against the clock.
   ///
   /// Off by default, so a saved response shows as it was observed ("as of" its own time),
@@ -361,6 +363,12 @@ public struct WeatherConfiguration: Sendable {
       }
       c.outlookDays = n
     }
+    if let name = try o.string("colorScheme") {
+      guard let scheme = WeatherColorScheme(rawValue: name) else {
+        throw ConfigError(.invalidValue, key: o.keyPath("colorScheme"), "use light, dark or auto")
+      }
+      c.colorScheme = scheme
+    }
     if var out = try o.object("output") {
       for (key, current) in [("html", c.htmlFile), ("json", c.jsonFile)] {
         let name = try out.string(key) ?? current
@@ -377,6 +385,12 @@ public struct WeatherConfiguration: Sendable {
           throw ConfigError(
             .invalidValue, key: out.keyPath(key),
             "\"\(name)\" is named like a feed (\(feedNames.joined(separator: ", "))): it would replace one")
+        }
+        // Likewise a category's `thoi-su/head-links.html` (the site's is claimed by name).
+        if last == "head-links.html" || last == "head-links.html.gz" {
+          throw ConfigError(
+            .invalidValue, key: out.keyPath(key),
+            "\"\(name)\" is named like the head-links snippets loa writes: it would replace one")
         }
         if key == "html" { c.htmlFile = name } else { c.jsonFile = name }
       }

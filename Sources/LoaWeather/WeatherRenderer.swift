@@ -57,6 +57,9 @@ enum WeatherHTMLRenderer {
     ) { h, root in
       func newline() throws { try h.text("\n", in: root) }
       try newline()
+      // The box's own style, first, so the one file is all a portal needs (WeatherStylesheet).
+      try h.element("style", text: WeatherStylesheet.css(v.configuration.colorScheme), in: root)
+      try newline()
       try h.element(
         "h2", ["id": "weather-title", "class": "weather__title"], text: "Thời tiết", in: root)
       try newline()

@@ -189,10 +189,19 @@ package final class Publisher {
     Self.claimSiteFiles(of: configuration, into: &claims)
     if configuration.feeds.categoryFeeds {
       for node in tree.preorder {
-        Self.claimFeeds(in: node.slug, by: "category \(node.id) (\(node.slug))", configuration, &claims)
+        let owner = "category \(node.id) (\(node.slug))"
+        Self.claimFeeds(in: node.slug, by: owner, configuration, &claims)
+        if configuration.output.index {
+          let path = Self.categoryHeadLinksPath(node.slug)
+          claims.claim(path, by: "\(owner)'s head links")
+          claims.claim(path + ".gz", by: "\(owner)'s head links (.gz)")
+        }
       }
     }
   }
+
+  /// `<folder>/head-links.html`: the autodiscovery lines for one category's pages.
+  static func categoryHeadLinksPath(_ folder: String) -> String { folder + "/head-links.html" }
 
   /// The paths a run owns that need no database: the site feeds and the pages. `loa weather`
   /// claims these (it reads no categories; weather outputs named like a feed are refused by
@@ -482,12 +491,30 @@ package final class Publisher {
       try emit(
         FeedIndexRenderer.indexPage(site: site, entries: entries, updated: siteFeed.updated),
         "index.html", check: .html)
-      try emit(FeedIndexRenderer.headLinks(entries: entries), "head-links.html", check: .html)
+      try emitHeadLinks()
     }
     reportDuplicates()
     report.setPublished(publishedIDs.count)
     if report.scheduled > 0 && publishedIDs.isEmpty {
       report.add(.init(.warning, .noted, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
+    }
+  }
+
+  /// The autodiscovery snippets (docs/operations.md, "Head links"): `head-links.html` with the
+  /// site feed's lines, for every page, and `<folder>/head-links.html` with the site's and
+  /// that category's, for the category's own pages, as WordPress and jekyll-feed do. A
+  /// snippet listing every feed would make browsers and extensions offer them all on every
+  /// page.
+  private func emitHeadLinks() throws {
+    let siteEntries = indexEntries[nil].map { [$0] } ?? []
+    try emit(FeedIndexRenderer.headLinks(entries: siteEntries), "head-links.html", check: .html)
+    guard configuration.feeds.categoryFeeds else { return }
+    for node in tree.preorder {
+      // No entry: the category's feeds failed their check; its old snippet stays.
+      guard let entry = indexEntries[node.id] else { continue }
+      try emit(
+        FeedIndexRenderer.headLinks(entries: siteEntries + [entry]),
+        Self.categoryHeadLinksPath(node.slug), check: .html)
     }
   }
 

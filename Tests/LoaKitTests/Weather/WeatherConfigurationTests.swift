@@ -39,6 +39,7 @@ import Testing
     #expect(c.attributionText == "Open-Meteo.com (CC BY 4.0)")
     #expect(c.windUnit == .metresPerSecond)
     #expect(c.showBeaufort)
+    #expect(c.colorScheme == .light)
   }
 
   @Test func readsEveryKey() throws {
@@ -55,6 +56,7 @@ import Testing
        "http": {"idleTimeoutSeconds": 5, "totalTimeoutSeconds": 7.5, "maxResponseBytes": 200000,
                 "retries": 2, "retryDelaySeconds": 0.5},
        "staleAfterMinutes": 90, "hideAfterHours": 24, "maxSourceAgeMinutes": 120, "outlookDays": 2,
+       "colorScheme": "auto",
        "output": {"html": "snippets/weather.html", "json": "snippets/weather.json"}}
       """)
     #expect(c.source.format == .openWeatherMap)
@@ -67,6 +69,7 @@ import Testing
     #expect(c.http.retries == 2)
     #expect(c.staleAfterSeconds == 90 * 60)
     #expect(c.htmlFile == "snippets/weather.html")
+    #expect(c.colorScheme == .auto)
   }
 
   @Test func resolvesAFileSourceAgainstTheConfigFolder() throws {
@@ -117,7 +120,12 @@ import Testing
     ("{'source': {}, PLACE, 'units': {'temperature': 'fahrenheit'}}", "weather.units.temperature"),
     ("{'source': {}, PLACE, 'output': {'html': '../weather.html'}}", "weather.output.html"),
     ("{'source': {}, PLACE, 'output': {'json': 'weather.html'}}", "weather.output.json"),
+    (
+      "{'source': {}, PLACE, 'output': {'html': 'thoi-su/head-links.html'}}",
+      "weather.output.html"
+    ),
     ("{'source': {}, PLACE, 'outlookDay': 3}", "weather.outlookDay"),
+    ("{'source': {}, PLACE, 'colorScheme': 'system'}", "weather.colorScheme"),
     (
       "{'source': {}, 'location': {'name': 'x', 'latitude': 95, 'longitude': 1}}",
       "weather.location.latitude"

@@ -32,7 +32,6 @@ import Testing
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Xem trước: hộp Thời tiết của loa</title>
-    <link rel="stylesheet" href="weather.css">
     <style>
     body { margin: 0; padding: 16px; background: #eef1f5; }
     .preview { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
@@ -71,17 +70,65 @@ import Testing
     }
   }
 
-  @Test func exampleStylesheetStylesEveryClassTheBoxUses() throws {
-    let css = try String(
-      contentsOfFile: PackagePaths.path("Examples/weather/weather.css"), encoding: .utf8)
+  /// The `<style>` the box carries.
+  static func stylesheet(of html: String) throws -> String {
+    let start = try #require(html.range(of: "<style>"))
+    let end = try #require(html.range(of: "</style>"))
+    return String(html[start.upperBound..<end.lowerBound])
+  }
+
+  @Test func theBoxCarriesAStyleForEveryClassItUses() throws {
     let html = try render(checkAge: true, at: WeatherFixture.now + 4 * 3600)
+    #expect(html.hasPrefix("<section class=\"weather weather--stale\""))
+    #expect(html.contains("\n<style>\n.weather {\n  color-scheme: only light;"))
+    let css = try Self.stylesheet(of: html)
     var classes = Set<String>()
     for (_, name, value) in HTMLInspector.attributes(html) where name == "class" {
       for c in value.split(separator: " ") where !c.hasPrefix("wi-") { classes.insert(String(c)) }
     }
     classes.insert("weather__unavailable")
     for c in classes.sorted() where !c.hasPrefix("weather__icon--") && c != "weather--fresh" {
-      #expect(css.contains("." + c), "weather.css has no rule for .\(c)")
+      #expect(css.contains("." + c), "the box's style has no rule for .\(c)")
+    }
+  }
+
+  /// Pasted into a portal, the box must style nothing but itself, and its style must come out
+  /// of libxml2 as written (the content of `<style>` is not escaped).
+  @Test(arguments: WeatherColorScheme.allCases)
+  func everyRuleOfTheBoxStylesOnlyTheBox(scheme: WeatherColorScheme) throws {
+    var c = WeatherConfiguration(
+      source: .file(.openMeteo, path: Self.examplePath), location: WeatherFixture.location)
+    c.colorScheme = scheme
+    let h = try WeatherHarness(c)
+    try h.run(at: WeatherFixture.now)
+    let css = try Self.stylesheet(of: h.html)
+    #expect(!css.contains("<") && !css.contains("&"))
+    #expect(css.contains("prefers-color-scheme") == (scheme == .auto))
+    // Selectors are what stands before each "{" (comments removed), less at-rules.
+    var text = css
+    while let open = text.range(of: "/*"),
+      let close = text.range(of: "*/", range: open.upperBound..<text.endIndex)
+    {
+      text.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    var selectors: [String] = []
+    var rest = Substring(text)
+    while let brace = rest.firstIndex(of: "{") {
+      let before = rest[..<brace]
+      let prelude = before.split(whereSeparator: { $0 == "}" || $0 == ";" }).last ?? before
+      let trimmed = prelude.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.hasPrefix("@") {
+        selectors += trimmed.split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+      }
+      rest = rest[rest.index(after: brace)...]
+    }
+    #expect(selectors.count > 30)
+    for selector in selectors {
+      // `.weather` itself, or something inside or on it; not `.weather__x` alone.
+      let scoped = [" ", ".", ":"].contains { selector.hasPrefix(".weather" + $0) }
+      #expect(selector == ".weather" || scoped, "not scoped to the box: \(selector)")
     }
   }
 }
