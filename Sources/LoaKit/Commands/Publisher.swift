@@ -108,6 +108,10 @@ package final class Publisher {
   /// an earlier one had their id.
   private var rowsByID: [Int64: RowSummary] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
+  /// The articles of every feed kept so far, once each, for the sitemaps (``SitemapFiles``);
+  /// empty when no sitemap is configured.
+  private var sitemapEntries: [SitemapEntry] = []
+  private var sitemapIDs = Set<Int64>()
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -203,6 +207,7 @@ package final class Publisher {
     if configuration.output.index {
       pages += [("index.html", "the feed page"), ("head-links.html", "the head links")]
     }
+    pages += SitemapFiles.paths(configuration.sitemaps).map { ($0.path, $0.owner) }
     for (path, owner) in pages {
       claims.claim(path, by: owner)
       claims.claim(path + ".gz", by: owner + " (.gz)")
@@ -477,6 +482,7 @@ package final class Publisher {
         "index.html", check: .html)
       try emit(FeedIndexRenderer.headLinks(entries: entries), "head-links.html", check: .html)
     }
+    try emitSitemaps()
     reportDuplicates()
     report.setPublished(publishedIDs.count)
     if report.scheduled > 0 && publishedIDs.isEmpty {
@@ -688,6 +694,11 @@ package final class Publisher {
     if let e = o.error, stagingError == nil { stagingError = e }
     guard let kept = o.kept else { return }
     for item in kept.items { publishedIDs.insert(item.articleID) }
+    if configuration.sitemaps.any {
+      for item in kept.items where sitemapIDs.insert(item.articleID).inserted {
+        sitemapEntries.append(SitemapEntry(item))
+      }
+    }
     itemCounts[kept.directory] = kept.items.count
     feedUpdated[kept.directory] = kept.updated.utc
     let formats = configuration.feeds.formats
@@ -771,6 +782,19 @@ package final class Publisher {
       }
     }
     return nil
+  }
+
+  /// Checks and stages the sitemaps (``SitemapFiles``); one left with no article is removed.
+  private func emitSitemaps() throws {
+    let files = try SitemapFiles.render(sitemapEntries, configuration: configuration, report: report)
+    sitemapEntries = []
+    for file in files {
+      if let bytes = file.bytes {
+        try emit(bytes, file.path, check: .xml)
+      } else if mode == .write || mode == .strict {
+        transaction?.add([], removing: [file.path, file.path + ".gz"])
+      }
+    }
   }
 
   /// Checks and writes one file on this thread (the OPML and HTML pages).
