@@ -41,8 +41,9 @@ public struct PublishOptions: Sendable {
 /// tree depth × N items whatever the size of the database.
 ///
 /// Every rendered file is checked before it may replace the published one: XML re-parsed by
-/// libxml2, Atom validated against the RFC 4287 schema, JSON re-parsed. A file that fails is
-/// not written (the old one stays), the failure is reported as an error, and the run goes on.
+/// libxml2, Atom validated against the RFC 4287 schema, sitemaps against loa's sitemap
+/// grammar (`SitemapSchema`), JSON re-parsed. A file that fails is not written (the old one
+/// stays), the failure is reported as an error, and the run goes on.
 package final class Publisher {
   package let configuration: Configuration
   package let logger: Logger
@@ -790,7 +791,7 @@ package final class Publisher {
     sitemapEntries = []
     for file in files {
       if let bytes = file.bytes {
-        try emit(bytes, file.path, check: .xml)
+        try emit(bytes, file.path, check: .sitemap)
       } else if mode == .write || mode == .strict {
         transaction?.add([], removing: [file.path, file.path + ".gz"])
       }

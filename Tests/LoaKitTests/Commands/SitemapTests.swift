@@ -1,6 +1,7 @@
 import Foundation
 import LoaCore
 import LoaKit
+import LoaXML
 import LoaTestSupport
 import Testing
 
@@ -203,6 +204,36 @@ import Testing
       #expect(!FileManager.default.fileExists(atPath: dir.path("out/" + path)), "\(path)")
     }
     #expect(FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
+  }
+
+  /// The grammar every sitemap is checked against before it is published admits what loa
+  /// writes and refuses what the published XSDs refuse (and a little more).
+  @Test func theBuiltInSitemapCheckRefusesWhatTheSchemasRefuse() throws {
+    let out = try TemporaryDirectory()
+    _ = try ExamplePortalTests.publishExample(into: out.path)
+    let validator = try RelaxNGValidator.sitemap()
+    let news = try String(contentsOfFile: out.path("news-sitemap.xml"), encoding: .utf8)
+    let sitemap = try String(contentsOfFile: out.path("sitemap.xml"), encoding: .utf8)
+    let index = try String(contentsOfFile: out.path("sitemap-index.xml"), encoding: .utf8)
+    for good in [news, sitemap, index] {
+      #expect(validator.problem(Array(good.utf8)) == nil)
+    }
+    let bad: [(String, String, String)] = [
+      (news, "<news:language>vi</news:language>", "<news:language>vi-VN</news:language>"),
+      (news, "<news:title>", "<news:keywords>x</news:keywords><news:title>"),
+      (news, "+07:00</news:publication_date>", "+0700</news:publication_date>"),
+      (sitemap, "<loc>https://baichay.example.org/", "<loc>/"),
+      (sitemap, "<lastmod>2026-11-27T16:00:00+07:00", "<lastmod>27/11/2026"),
+      (index, "<sitemap>", "<url>"),
+    ]
+    for (text, from, to) in bad {
+      let mangled = try #require(text.range(of: from)).lowerBound
+      var changed = text
+      changed.replaceSubrange(mangled..<text.index(mangled, offsetBy: from.count), with: to)
+      #expect(validator.problem(Array(changed.utf8)) != nil, "\(to)")
+    }
+    let empty = #"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>"#
+    #expect(validator.problem(Array(empty.utf8)) != nil)
   }
 
   @Test(arguments: [
