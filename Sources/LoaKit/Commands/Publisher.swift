@@ -109,10 +109,9 @@ package final class Publisher {
   /// an earlier one had their id.
   private var rowsByID: [Int64: RowSummary] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
-  /// The articles of every feed kept so far, once each, for the sitemaps (``SitemapFiles``);
-  /// empty when no sitemap is configured.
-  private var sitemapEntries: [SitemapEntry] = []
-  private var sitemapIDs = Set<Int64>()
+  /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
+  /// no sitemap is configured.
+  private var sitemapArticles: SitemapCollector?
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -159,6 +158,7 @@ package final class Publisher {
       try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
+    if configuration.sitemaps.any { sitemapArticles = SitemapCollector(site: configuration.site.url) }
     switch mode {
     case .check:
       output = nil
@@ -695,11 +695,7 @@ package final class Publisher {
     if let e = o.error, stagingError == nil { stagingError = e }
     guard let kept = o.kept else { return }
     for item in kept.items { publishedIDs.insert(item.articleID) }
-    if configuration.sitemaps.any {
-      for item in kept.items where sitemapIDs.insert(item.articleID).inserted {
-        sitemapEntries.append(SitemapEntry(item))
-      }
-    }
+    sitemapArticles?.add(kept.items, report: report)
     itemCounts[kept.directory] = kept.items.count
     feedUpdated[kept.directory] = kept.updated.utc
     let formats = configuration.feeds.formats
@@ -787,8 +783,9 @@ package final class Publisher {
 
   /// Checks and stages the sitemaps (``SitemapFiles``); one left with no article is removed.
   private func emitSitemaps() throws {
-    let files = try SitemapFiles.render(sitemapEntries, configuration: configuration, report: report)
-    sitemapEntries = []
+    guard let articles = sitemapArticles?.entries else { return }
+    sitemapArticles = nil
+    let files = try SitemapFiles.render(articles, configuration: configuration, report: report)
     for file in files {
       if let bytes = file.bytes {
         try emit(bytes, file.path, check: .sitemap)

@@ -30,7 +30,7 @@ package enum SitemapFiles {
   }
 
   /// Renders the configured sitemaps and their index from `entries`, the items of every
-  /// published feed (in any order, with repeats).
+  /// published feed (in any order, with repeats; ``SitemapCollector`` gathers them).
   ///
   /// - Parameter report: gets a note for each article left out for its host, and a warning
   ///   when `sitemap.xml` had to drop articles to stay under ``maxBytes``.
@@ -42,9 +42,7 @@ package enum SitemapFiles {
     guard settings.any else { return [] }
     let site = configuration.site.url
     var (articles, offSite) = SitemapSelection.articles(entries, site: site)
-    for e in offSite {
-      report.add(.init(.info, .noted, article: e.articleID, field: "link", "\(e.link) is not on \(site.scheme)://\(site.authority) (site.url): left out of the sitemaps, which list only the site's own pages"))
-    }
+    for e in offSite { report.add(SitemapSelection.offSiteNote(e, site)) }
     let siteInfo = configuration.siteInfo
     var files: [File] = []
     var index: [SitemapSerializer.IndexEntry] = []
@@ -75,7 +73,8 @@ package enum SitemapFiles {
         language: SitemapSelection.newsLanguage(configuration.site.language))
       add(newsPath, news, bytes)
     }
-    files.append(File(path: indexPath, bytes: index.isEmpty ? nil : try SitemapSerializer.index(index)))
+    let indexBytes = index.isEmpty ? nil : try SitemapSerializer.index(index)
+    files.append(File(path: indexPath, bytes: indexBytes))
     return files
   }
 }

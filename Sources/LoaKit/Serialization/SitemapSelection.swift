@@ -58,6 +58,11 @@ package enum SitemapSelection {
     return Array(articles.prefix { $0.published.utc >= start }.prefix(newsLimit))
   }
 
+  /// The note for an article left out for its host (info: the feeds still carry it).
+  package static func offSiteNote(_ e: SitemapEntry, _ site: WebAddress) -> ValidationIssue {
+    ValidationIssue(.info, .noted, article: e.articleID, field: "link", "\(e.link) is not on \(site.scheme)://\(site.authority) (site.url): left out of the sitemaps, which list only the site's own pages")
+  }
+
   /// Whether `link` has the scheme and authority (host and port) of `site`.
   package static func isOnSite(_ link: String, _ site: WebAddress) -> Bool {
     guard let address = WebAddress(link) else { return false }
@@ -75,5 +80,34 @@ package enum SitemapSelection {
     guard primary == "zh" else { return primary }
     let traditional: Set<String> = ["tw", "hk", "mo", "hant"]
     return parts.dropFirst().contains(where: traditional.contains) ? "zh-tw" : "zh-cn"
+  }
+}
+
+/// Gathers the articles of the feeds as the publisher keeps them, for ``SitemapFiles``: each
+/// id once, only the site's own pages (the others noted at once), and never more than twice
+/// ``SitemapSelection/urlLimit`` entries: past that, only the newest ``SitemapSelection/urlLimit``
+/// are kept, which are all `sitemap.xml` can hold. A site of a million articles in thousands
+/// of category feeds needs no more memory than one of 100,000.
+package struct SitemapCollector {
+  package let site: WebAddress
+  package private(set) var entries: [SitemapEntry] = []
+  private var ids = Set<Int64>()
+
+  package init(site: WebAddress) { self.site = site }
+
+  /// Adds the items of one published feed.
+  package mutating func add(_ items: [FeedItem], report: RunReport) {
+    for item in items where ids.insert(item.articleID).inserted {
+      let entry = SitemapEntry(item)
+      guard SitemapSelection.isOnSite(entry.link, site) else {
+        report.add(SitemapSelection.offSiteNote(entry, site))
+        continue
+      }
+      entries.append(entry)
+    }
+    if entries.count >= 2 * SitemapSelection.urlLimit {
+      entries.sort(by: SitemapEntry.isNewer)
+      entries.removeLast(entries.count - SitemapSelection.urlLimit)
+    }
   }
 }

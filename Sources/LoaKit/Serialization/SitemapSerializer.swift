@@ -14,7 +14,9 @@ package struct SitemapEntry: Sendable, Equatable {
   /// `<lastmod>`.
   package var updated: Timestamp
 
-  package init(articleID: Int64, link: String, title: String, published: Timestamp, updated: Timestamp) {
+  package init(
+    articleID: Int64, link: String, title: String, published: Timestamp, updated: Timestamp
+  ) {
     self.articleID = articleID
     self.link = link
     self.title = title

@@ -183,6 +183,27 @@ import Testing
     }
   }
 
+  @Test func anotherOutputConfiguredOverASitemapIsRefusedNamingBoth() throws {
+    try ExamplePortal.makeDatabase(at: dir.path("bai-chay.sqlite"))
+    var config = try Configuration.load(path: ExamplePortal.configPath)
+    config.output.directory = dir.path("out")
+    config.state.directory = dir.path("state")
+    config.database.location = .sqlite(path: dir.path("bai-chay.sqlite"))
+    config.weather?.htmlFile = "news-sitemap.xml"
+    #expect {
+      _ = try PublishRun(configuration: config, clock: FixedClock(Self.now)).run(report: RunReport())
+    } throws: { error in
+      let text = "\(error)"
+      return error is ConfigError && text.contains("weather.output.html")
+        && text.contains("the Google News sitemap")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
+    // With the news sitemap off, the path is free for it.
+    config.sitemaps.news = false
+    _ = try PublishRun(configuration: config, clock: FixedClock(Self.now)).run(report: RunReport())
+    #expect(try text("news-sitemap.xml").contains("weather"))
+  }
+
   @Test func anUnchangedSitemapIsNotRewritten() throws {
     try publish(articles([(1, "2026-11-29 10:00:00"), (2, "2026-11-28 10:00:00")]))
     let before = try FileManager.default.attributesOfItem(atPath: dir.path("out/sitemap.xml"))
@@ -204,6 +225,31 @@ import Testing
       #expect(!FileManager.default.fileExists(atPath: dir.path("out/" + path)), "\(path)")
     }
     #expect(FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
+  }
+
+  @Test func theCollectorKeepsOnlyTheNewestFiftyThousandAsFeedsComeIn() throws {
+    let site = try #require(WebAddress("https://p.example.org/"))
+    var collector = SitemapCollector(site: site)
+    let limit = SitemapSelection.urlLimit
+    func item(_ id: Int) -> FeedItem {
+      let t = Timestamp(utc: 1_790_000_000 + Int64(id) * 60, offset: 25200)
+      return FeedItem(
+        articleID: Int64(id), categoryID: nil, guid: "g\(id)", title: "Tin \(id)",
+        link: "https://p.example.org/tin-\(id).html", summary: nil, contentHTML: nil, authors: [],
+        categories: [], published: t, updated: t, image: nil)
+    }
+    // Feeds of 1,000 items, oldest first, each repeated once by a parent feed.
+    let report = RunReport()
+    for start in stride(from: 1, through: 2 * limit + 10_000, by: 1_000) {
+      let feed = (start..<(start + 1_000)).map(item)
+      collector.add(feed, report: report)
+      collector.add(feed, report: report)
+      #expect(collector.entries.count < 2 * limit)
+    }
+    let kept = SitemapSelection.articles(collector.entries, site: site).kept
+    #expect(kept.count == limit)
+    #expect(kept.first?.articleID == Int64(2 * limit + 10_000))
+    #expect(kept.last?.articleID == Int64(limit + 10_001))
   }
 
   /// The grammar every sitemap is checked against before it is published admits what loa
