@@ -204,6 +204,23 @@ import Testing
     #expect(try text("news-sitemap.xml").contains("weather"))
   }
 
+  @Test func readsTheSitemapKeysAndRefusesUnknownOnes() throws {
+    func parse(_ sitemaps: String) throws -> Configuration {
+      let json = """
+        {"version": 1, "site": {"title": "T", "url": "https://p.example.org/"},
+         "database": {"url": "sqlite:db.sqlite"}, "output": {"directory": "out", "baseURL": "/f/"}\(sitemaps)}
+        """
+      return try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
+    }
+    let defaults = try parse("").sitemaps
+    #expect(defaults.articles && defaults.news && defaults.publicationName == nil)
+    let set = try parse(#", "sitemaps": {"articles": false, "news": true, "publicationName": "Báo"}"#).sitemaps
+    #expect(!set.articles && set.news && set.publicationName == "Báo")
+    for bad in [#"{"new": false}"#, #"{"publicationName": ""}"#, #"{"news": "yes"}"#] {
+      #expect(throws: ConfigError.self, "\(bad)") { try parse(#", "sitemaps": "# + bad) }
+    }
+  }
+
   @Test func anUnchangedSitemapIsNotRewritten() throws {
     try publish(articles([(1, "2026-11-29 10:00:00"), (2, "2026-11-28 10:00:00")]))
     let before = try FileManager.default.attributesOfItem(atPath: dir.path("out/sitemap.xml"))
