@@ -42,8 +42,8 @@ final class FeedRenderer: @unchecked Sendable {
   }
 
   /// How a rendered file is checked: XML re-parsed, Atom validated against RFC 4287, sitemaps
-  /// against ``SitemapSchema``, JSON re-parsed; HTML pages are built by libxml2 from a tree
-  /// and need no re-parse.
+  /// against loa's sitemap grammar (``RelaxNGValidator/sitemap()``), JSON re-parsed; HTML
+  /// pages are built by libxml2 from a tree and need no re-parse.
   enum Check { case xml, atom, sitemap, json, html }
 
   /// Renders `feed` in every format, keeping every file within `feeds.maxFeedBytes` (the same
@@ -194,7 +194,7 @@ struct FeedOutcome {
 final class ValidatorPool: @unchecked Sendable {
   private let lock = Mutex()
   private var idle: [RelaxNGValidator] = []
-  /// Compiles another validator (``RelaxNGValidator/atom()``).
+  /// Compiles another validator (``RelaxNGValidator/atom()``, ``RelaxNGValidator/sitemap()``).
   private let make: @Sendable () throws -> RelaxNGValidator
 
   init(_ make: @escaping @Sendable () throws -> RelaxNGValidator) { self.make = make }
