@@ -4,7 +4,8 @@
 Usage: check_feeds.py DIR [--expect-items]
 
 Reads every *.xml, *.opml and feed.json under DIR with tools that share no code
-with loa (the stdlib XML parser, feedparser, jsonschema, xmllint + RELAX NG),
+with loa (the stdlib XML parser, feedparser, jsonschema, xmllint + RELAX NG and the
+sitemap XML Schemas in ../LoaKitTests/Fixtures/sitemaps),
 prints one line per problem (`path: problem`) and a final summary line
 `checked N files: K problems`. Exit status: 0 clean, 1 problems, 2 usage error.
 
@@ -32,6 +33,10 @@ import jsonschema
 HERE = Path(__file__).resolve().parent
 ATOM_RNG = HERE / "atom.rng"
 JSONFEED_SCHEMA = HERE / "jsonfeed-1.1.schema.json"
+# The published sitemaps.org and Google News schemas (see the README there).
+SITEMAP_SCHEMAS = HERE.parent / "LoaKitTests" / "Fixtures" / "sitemaps"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -144,6 +149,8 @@ class Checker:
             self.check_atom(path, root)
         elif root.tag == "opml":
             self.check_opml(path, root)
+        elif root.tag in (SITEMAP + "urlset", SITEMAP + "sitemapindex"):
+            self.check_sitemap(path, root)
         else:
             self.problem(path, f"unexpected root element {root.tag}")
 
@@ -236,12 +243,15 @@ class Checker:
         self.record(path, "atom", items)
 
     def check_relaxng(self, path: Path) -> None:
+        self.check_schema(path, ["--relaxng", str(ATOM_RNG)], "RELAX NG")
+
+    def check_schema(self, path: Path, schema_arguments, name: str) -> None:
         xmllint = os.environ.get("XMLLINT") or shutil.which("xmllint")
         if not xmllint:
             self.problem(path, "cannot validate: xmllint not found (install libxml2-utils or set XMLLINT)")
             return
         try:
-            result = subprocess.run([xmllint, "--noout", "--relaxng", str(ATOM_RNG), str(path)],
+            result = subprocess.run([xmllint, "--noout", "--nonet", *schema_arguments, str(path)],
                                     capture_output=True, text=True)
         except OSError as error:
             self.problem(path, f"cannot validate: cannot run {xmllint}: {error}")
@@ -251,7 +261,25 @@ class Checker:
         lines = [line.replace(f"{path}:", "line ", 1) for line in result.stderr.splitlines()
                  if line.strip() and not line.endswith("fails to validate")]
         for line in lines[:5] or [f"xmllint exited with {result.returncode}"]:
-            self.problem(path, f"RELAX NG: {line}")
+            self.problem(path, f"{name}: {line}")
+
+    # -- sitemaps.org and Google News sitemaps ------------------------------
+    def check_sitemap(self, path: Path, root) -> None:
+        news = root.find(f"{SITEMAP}url/{NEWS}news") is not None
+        if root.tag == SITEMAP + "sitemapindex":
+            schema, entry = "siteindex.xsd", "sitemap"
+        else:
+            schema, entry = ("news-sitemap.xsd" if news else "sitemap.xsd"), "url"
+        self.check_schema(path, ["--schema", str(SITEMAP_SCHEMAS / schema)], "XML Schema")
+        locations = [(loc.text or "") for loc in root.iter(SITEMAP + "loc")]
+        hosts = {urlsplit(loc)[:2] for loc in locations}
+        if len(hosts) > 1:
+            self.problem(path, f"URLs on {len(hosts)} hosts: {sorted(hosts)}")
+        if len(set(locations)) != len(locations):
+            self.problem(path, "a URL is listed twice")
+        count = len(root.findall(SITEMAP + entry))
+        if count > (1000 if news else 50000):
+            self.problem(path, f"{count} URLs, over the limit")
 
     # -- JSON Feed 1.1 ----------------------------------------------------
     def check_json(self, path: Path) -> None:

@@ -23,7 +23,8 @@ final class FeedRenderer: @unchecked Sendable {
   /// Hashes of files that passed their check in an earlier run of this build and
   /// configuration (``RunState/checked``): the same bytes pass again without a re-check.
   let previouslyChecked: [String: String]
-  private let validators = ValidatorPool()
+  private let validators = ValidatorPool(RelaxNGValidator.atom)
+  private let sitemapValidators = ValidatorPool(RelaxNGValidator.sitemap)
 
   init(
     formats: [FeedFormat], budget: Int, site: SiteInfo, mode: PublishMode, force: Bool,
@@ -40,9 +41,10 @@ final class FeedRenderer: @unchecked Sendable {
     self.previouslyChecked = previouslyChecked
   }
 
-  /// How a rendered file is checked: XML re-parsed, Atom validated against RFC 4287, JSON
-  /// re-parsed; HTML pages are built by libxml2 from a tree and need no re-parse.
-  enum Check { case xml, atom, json, html }
+  /// How a rendered file is checked: XML re-parsed, Atom validated against RFC 4287, sitemaps
+  /// against loa's sitemap grammar (``RelaxNGValidator/sitemap()``), JSON re-parsed; HTML
+  /// pages are built by libxml2 from a tree and need no re-parse.
+  enum Check { case xml, atom, sitemap, json, html }
 
   /// Renders `feed` in every format, keeping every file within `feeds.maxFeedBytes` (the same
   /// items in every format), then checks and stages the files.
@@ -125,6 +127,7 @@ final class FeedRenderer: @unchecked Sendable {
       case .json: problem = OutputCheck.jsonProblem(bytes)
       case .html: problem = bytes.isEmpty ? "empty" : nil
       case .atom: problem = try validators.withValidator { $0.problem(bytes) }
+      case .sitemap: problem = try sitemapValidators.withValidator { $0.problem(bytes) }
       }
       if let problem {
         outcome.issues.append(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
@@ -186,15 +189,19 @@ struct FeedOutcome {
   init(categoryID: Int64? = nil) { self.categoryID = categoryID }
 }
 
-/// RELAX NG validators for worker threads: libxml2's validation context is not thread-safe,
-/// so each concurrent validation takes its own (compiled once, then reused).
+/// RELAX NG validators of one schema for worker threads: libxml2's validation context is not
+/// thread-safe, so each concurrent validation takes its own (compiled once, then reused).
 final class ValidatorPool: @unchecked Sendable {
   private let lock = Mutex()
   private var idle: [RelaxNGValidator] = []
+  /// Compiles another validator (``RelaxNGValidator/atom()``, ``RelaxNGValidator/sitemap()``).
+  private let make: @Sendable () throws -> RelaxNGValidator
+
+  init(_ make: @escaping @Sendable () throws -> RelaxNGValidator) { self.make = make }
 
   func withValidator<R>(_ body: (RelaxNGValidator) throws -> R) throws -> R {
     // Compiling a schema touches libxml2's global type registry, so it happens under the lock.
-    let v = try lock.withLock { try idle.popLast() ?? RelaxNGValidator.atom() }
+    let v = try lock.withLock { try idle.popLast() ?? make() }
     defer { lock.withLock { idle.append(v) } }
     return try body(v)
   }

@@ -41,8 +41,9 @@ public struct PublishOptions: Sendable {
 /// tree depth × N items whatever the size of the database.
 ///
 /// Every rendered file is checked before it may replace the published one: XML re-parsed by
-/// libxml2, Atom validated against the RFC 4287 schema, JSON re-parsed. A file that fails is
-/// not written (the old one stays), the failure is reported as an error, and the run goes on.
+/// libxml2, Atom validated against the RFC 4287 schema, sitemaps against loa's sitemap
+/// grammar (`SitemapSchema`), JSON re-parsed. A file that fails is not written (the old one
+/// stays), the failure is reported as an error, and the run goes on.
 package final class Publisher {
   package let configuration: Configuration
   package let logger: Logger
@@ -109,6 +110,9 @@ package final class Publisher {
   /// had their id.
   private var rowsByID: [Int64: (row: RowSummary, reads: [Int64?])] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
+  /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
+  /// no sitemap is configured.
+  private var sitemapArticles: SitemapCollector?
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -155,6 +159,7 @@ package final class Publisher {
       try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
+    if configuration.sitemaps.any { sitemapArticles = SitemapCollector(site: configuration.site.url) }
     switch mode {
     case .check:
       output = nil
@@ -213,6 +218,7 @@ package final class Publisher {
     if configuration.output.index {
       pages += [("index.html", "the feed page"), ("head-links.html", "the head links")]
     }
+    pages += SitemapFiles.paths(configuration.sitemaps).map { ($0.path, $0.owner) }
     for (path, owner) in pages {
       claims.claim(path, by: owner)
       claims.claim(path + ".gz", by: owner + " (.gz)")
@@ -493,6 +499,7 @@ package final class Publisher {
         "index.html", check: .html)
       try emitHeadLinks()
     }
+    try emitSitemaps()
     reportDuplicates()
     report.setPublished(publishedIDs.count)
     if report.scheduled > 0 && publishedIDs.isEmpty {
@@ -726,6 +733,7 @@ package final class Publisher {
     if let e = o.error, stagingError == nil { stagingError = e }
     guard let kept = o.kept else { return }
     for item in kept.items { publishedIDs.insert(item.articleID) }
+    sitemapArticles?.add(kept.items, report: report)
     itemCounts[kept.directory] = kept.items.count
     feedUpdated[kept.directory] = kept.updated.utc
     let formats = configuration.feeds.formats
@@ -820,6 +828,20 @@ package final class Publisher {
       }
     }
     return nil
+  }
+
+  /// Checks and stages the sitemaps (``SitemapFiles``); one left with no article is removed.
+  private func emitSitemaps() throws {
+    guard let articles = sitemapArticles?.entries else { return }
+    sitemapArticles = nil
+    let files = try SitemapFiles.render(articles, configuration: configuration, report: report)
+    for file in files {
+      if let bytes = file.bytes {
+        try emit(bytes, file.path, check: .sitemap)
+      } else if mode == .write || mode == .strict {
+        transaction?.add([], removing: [file.path, file.path + ".gz"])
+      }
+    }
   }
 
   /// Checks and writes one file on this thread (the OPML and HTML pages).

@@ -151,6 +151,25 @@ public struct Configuration: Sendable {
     public var maxFeedBytes: Int
   }
 
+  /// The sitemaps of the feeds' articles (docs/formats.md), in the output directory's root.
+  public struct Sitemaps: Sendable {
+    /// Write `sitemap.xml` (sitemaps.org) of the feeds' articles.
+    public var articles = true
+    /// Write `news-sitemap.xml` (Google News) of the articles of the last two days.
+    public var news = true
+    /// `<news:name>`: the publication's name as Google News shows it; `site.title` when nil.
+    public var publicationName: String?
+
+    public init(articles: Bool = true, news: Bool = true, publicationName: String? = nil) {
+      self.articles = articles
+      self.news = news
+      self.publicationName = publicationName
+    }
+
+    /// Whether any sitemap (and so `sitemap-index.xml`) is written.
+    public var any: Bool { articles || news }
+  }
+
   public struct State: Sendable {
     /// Absolute path of the folder for the cleaning cache and other run-to-run state; nil
     /// when none could be chosen (the cache is then off).
@@ -172,6 +191,7 @@ public struct Configuration: Sendable {
   public var links: Links
   public var state: State
   public var websub: WebSub
+  public var sitemaps = Sitemaps()
   /// The weather box (docs/weather.md); nil when the config has no `weather` section.
   public var weather: WeatherConfiguration?
   /// Absolute path of the file this came from.
@@ -502,6 +522,16 @@ public struct Configuration: Sendable {
       }
       try w.rejectUnknownKeys()
     }
+    var sitemaps = Sitemaps()
+    if var m = try o.object("sitemaps") {
+      sitemaps.articles = try m.bool("articles") ?? true
+      sitemaps.news = try m.bool("news") ?? true
+      sitemaps.publicationName = try m.text("publicationName")
+      if sitemaps.publicationName?.isEmpty == true {
+        throw ConfigError(.invalidValue, key: "sitemaps.publicationName", "must not be empty (leave it out to use site.title)")
+      }
+      try m.rejectUnknownKeys()
+    }
     var weather: WeatherConfiguration?
     if var w = try o.object("weather") {
       weather = try WeatherConfiguration.parse(&w, baseDirectory: baseDirectory)
@@ -509,7 +539,7 @@ public struct Configuration: Sendable {
     try o.rejectUnknownKeys()
     return Configuration(
       version: version, site: site, database: database, output: output, feeds: feeds,
-      links: links, state: state, websub: websub, weather: weather, path: path)
+      links: links, state: state, websub: websub, sitemaps: sitemaps, weather: weather, path: path)
   }
 
   /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else

@@ -7,11 +7,15 @@ public final class RelaxNGValidator {
   private let schema: xmlRelaxNGPtr
   private let context: xmlRelaxNGValidCtxtPtr
   private let messages = MessageCollector()
+  /// What the schema is, for messages: `the RFC 4287 schema`.
+  private let schemaName: String
 
   /// Compiles `schemaText`.
   ///
+  /// - Parameter schemaName: names the schema in ``problem(_:)``'s messages.
   /// - Throws: ``XMLWriterError`` naming the libxml2 call when the schema does not compile.
-  public init(schemaText: String) throws {
+  public init(schemaText: String, schemaName: String = "the RFC 4287 schema") throws {
+    self.schemaName = schemaName
     XMLParsing.initialize()
     var text = schemaText
     let parser: xmlRelaxNGParserCtxtPtr? = text.withUTF8 { b in
@@ -59,7 +63,7 @@ public final class RelaxNGValidator {
     messages.first = nil
     let rc = xmlRelaxNGValidateDoc(context, doc)
     if rc == 0 { return nil }
-    return "not valid against the RFC 4287 schema: " + (messages.first ?? "error \(rc)")
+    return "not valid against \(schemaName): " + (messages.first ?? "error \(rc)")
   }
 
   private final class MessageCollector {
@@ -69,5 +73,10 @@ public final class RelaxNGValidator {
   /// A validator for Atom 1.0 (RFC 4287).
   public static func atom() throws -> RelaxNGValidator {
     try RelaxNGValidator(schemaText: AtomSchema.rng)
+  }
+
+  /// A validator for the sitemaps loa writes (``SitemapSchema``).
+  public static func sitemap() throws -> RelaxNGValidator {
+    try RelaxNGValidator(schemaText: SitemapSchema.rng, schemaName: "the sitemap schema")
   }
 }
