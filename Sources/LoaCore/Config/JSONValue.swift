@@ -65,7 +65,7 @@ package struct ConfigObject {
   }
 
   /// Throws naming `key` and the first control character in `s` not in `allowed`.
-  static func refuseControlCharacters(_ s: String, key: String, allowing allowed: Set<UInt32>) throws {
+  package static func refuseControlCharacters(_ s: String, key: String, allowing allowed: Set<UInt32>) throws {
     var position = 0
     for u in s.unicodeScalars {
       position += 1
@@ -129,6 +129,24 @@ package struct ConfigObject {
       }
       try Self.refuseControlCharacters(s, key: keyPath(key), allowing: [0x09, 0x0A, 0x0D])
       return s
+    }
+  }
+
+  /// A text given as one string or as a list of lines (joined with line feeds), such as a
+  /// SQL query too long for one JSON string. Control characters are refused as in
+  /// ``string(_:)``; an empty list is refused.
+  package mutating func lines(_ key: String) throws -> String? {
+    guard let v = value(key) else { return nil }
+    switch v {
+    case .string:
+      return try string(key)
+    case .array(let a) where !a.isEmpty:
+      return try strings(key)?.joined(separator: "\n")
+    case .array:
+      throw ConfigError(.invalidValue, key: keyPath(key), "must not be an empty list")
+    default:
+      throw ConfigError(
+        .invalidValue, key: keyPath(key), "expected a string or a list of strings (lines)")
     }
   }
 

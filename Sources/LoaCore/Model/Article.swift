@@ -23,6 +23,10 @@ public struct ArticleRow: Sendable, Equatable {
   /// The `id` as the database gave it when it is not an integer, as SQL writes it (`NULL`,
   /// `'abc'`, `2.5`), so a report names the row as it is rather than as `item 0`.
   public var idLiteral: String?
+  /// The categories linked to the article besides `category_id` (`article_categories` or
+  /// `database.articleCategoriesQuery`), as the database gave them: any order, unknown ids
+  /// included; empty when there are no links.
+  public var linkedCategoryIDs: [Int64] = []
 
   public init(
     id: Int64, categoryID: Int64? = nil, title: String? = nil, slug: String? = nil,
@@ -78,6 +82,8 @@ public struct RawArticleRow: Sendable {
   /// The `id` as SQL writes it, when it is not an integer (``ArticleRow/idLiteral``).
   public var idLiteral: String?
   public var categoryID: Int64?
+  /// The categories linked to the article besides `category_id` (``ArticleRow/linkedCategoryIDs``).
+  public var linkedCategoryIDs: [Int64] = []
   /// Every text column after `category_id` (title … updated_at, ``textColumns``), end to end.
   var bytes: [UInt8] = []
   /// Where each text column is in `bytes`; nil for SQL NULL.
@@ -106,6 +112,7 @@ public struct RawArticleRow: Sendable {
     self.init(id: row.id, categoryID: row.categoryID)
     idIsMissing = row.idIsMissing
     idLiteral = row.idLiteral
+    linkedCategoryIDs = row.linkedCategoryIDs
     for value in [
       row.title, row.slug, row.summary, row.contentHTML, row.author, row.imageURL,
       row.imageCaption, row.url, row.tags, row.status, row.publishedAt, row.updatedAt,
@@ -164,6 +171,7 @@ public struct RawArticleRow: Sendable {
     row.invalidUTF8Fields = repaired
     row.idIsMissing = idIsMissing
     row.idLiteral = idLiteral
+    row.linkedCategoryIDs = linkedCategoryIDs
     return row
   }
 
@@ -172,6 +180,11 @@ public struct RawArticleRow: Sendable {
     h.add(id)
     h.add(idIsMissing ? 1 : 0)
     h.add(categoryID ?? Int64.min)
+    // Only when there are links, so every other row keeps the key it had before links existed.
+    if !linkedCategoryIDs.isEmpty {
+      h.add("linked categories")
+      for id in linkedCategoryIDs { h.add(id) }
+    }
     bytes.withUnsafeBufferPointer { b in
       for r in ranges {
         if let r { h.add(UnsafeBufferPointer(rebasing: b[r])) } else { h.add(nil as String?) }

@@ -104,9 +104,10 @@ package final class Publisher {
   /// Feed folder (`""` for the site) → items published, and → its `updated` (Unix seconds).
   private var itemCounts: [String: Int] = [:]
   private var feedUpdated: [String: Int64] = [:]
-  /// Article id → the row published under it (for messages), and the rows left out because
-  /// an earlier one had their id.
-  private var rowsByID: [Int64: RowSummary] = [:]
+  /// Article id → the row published under it (for messages) and the reads that took it (a
+  /// category id, nil for the site's own read), and the rows left out because an earlier one
+  /// had their id.
+  private var rowsByID: [Int64: (row: RowSummary, reads: [Int64?])] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
 
   /// - Parameters:
@@ -598,7 +599,7 @@ package final class Publisher {
         for issue in issues { report.add(issue) }
         switch outcome {
         case .item(let item):
-          guard isFirstRow(with: item) else { continue }
+          guard isFirstRow(with: item, readFor: categoryID) else { continue }
           if item.published.utc > previous && !warnedOrder {
             warnedOrder = true
             report.add(.init(.warning, .noted, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
@@ -702,14 +703,25 @@ package final class Publisher {
       })
   }
 
-  /// Whether `item` is the first row read with its article id. A later one is left out (ids
-  /// make guids: two items with one id are one article to every reader) and reported by
-  /// ``reportDuplicates()``. Each row is read once per run (the selections do not overlap), so
-  /// a second row with an id is a duplicate in the database or the query.
-  private func isFirstRow(with item: FeedItem) -> Bool {
-    let row = RowSummary(categoryID: item.categoryID, published: item.published, title: item.title)
-    guard rowsByID[item.articleID] != nil else {
-      rowsByID[item.articleID] = row
+  /// Whether `item` is the first row read with its article id, in the read for category
+  /// `selection` (nil: the site's). A later one is left out (ids make guids: two items with
+  /// one id are one article to every reader) and reported by ``reportDuplicates()``.
+  ///
+  /// An article linked to several categories (`article_categories`) is read once for each of
+  /// them: the same row again, in the read of another category, is that article, not a
+  /// duplicate (merged feeds take it once). Any other second row with an id, or the same row
+  /// twice in one read, is a duplicate in the database or the query.
+  private func isFirstRow(with item: FeedItem, readFor selection: Int64?) -> Bool {
+    let row = RowSummary(
+      categoryID: item.categoryID, categories: item.categories, published: item.published,
+      title: item.title)
+    guard var first = rowsByID[item.articleID] else {
+      rowsByID[item.articleID] = (row, [selection])
+      return true
+    }
+    if first.row == row && !first.reads.contains(selection) {
+      first.reads.append(selection)
+      rowsByID[item.articleID] = first
       return true
     }
     duplicateRows[item.articleID, default: []].append(row)
@@ -719,7 +731,7 @@ package final class Publisher {
   /// One warning per duplicated article id: which rows have it, which one was published.
   private func reportDuplicates() {
     for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
-      let kept = rowsByID[id]?.description ?? "?"
+      let kept = rowsByID[id]?.row.description ?? "?"
       let others = rows.map(\.description).joined(separator: ", ")
       report.add(.init(.warning, .leftOut, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
     }
@@ -783,8 +795,11 @@ package final class Publisher {
 }
 
 /// What names a row in a duplicate-id warning (formatted only if one is reported).
-private struct RowSummary: CustomStringConvertible {
+private struct RowSummary: CustomStringConvertible, Equatable {
   let categoryID: Int64?
+  /// The item's categories and tags: an article in several categories has the same list in
+  /// each of their reads.
+  let categories: [String]
   let published: Timestamp
   let title: String
 

@@ -101,6 +101,12 @@ public struct Configuration: Sendable {
     public var location: DatabaseLocation
     public var articlesQuery: String?
     public var categoriesQuery: String?
+    /// The operator's SELECT returning `article_id, category_id`, in place of the optional
+    /// `article_categories` table (docs/database.md).
+    public var articleCategoriesQuery: String?
+    /// Where each custom query came from (`database.articlesQuery`, or the file of
+    /// `database.articlesQueryFile`), for messages.
+    public var queryKeys = QueryKeys()
     public var dateFormats: [DatePattern]
     public var busyTimeoutSeconds: Int
     /// The longest one statement may run (PostgreSQL's `statement_timeout`; for SQLite, time
@@ -225,7 +231,9 @@ public struct Configuration: Sendable {
     }
     do {
       var c = try parse(data, path: absolute)
-      c.fileFingerprint = CleaningCache.key(content: String(decoding: data, as: UTF8.self), base: "")
+      var content = String(decoding: data, as: UTF8.self)
+      if let queries = c.queryFilesFingerprint { content += "\u{1F}" + queries }
+      c.fileFingerprint = CleaningCache.key(content: content, base: "")
       return c
     } catch var e as ConfigError {
       e.path = path
@@ -388,11 +396,18 @@ public struct Configuration: Sendable {
       throw ConfigError(
         .invalidValue, key: "database.publishedStatuses", "must list 1…20 non-empty status values")
     }
-    let database = Database(
-      location: location, articlesQuery: try d.string("articlesQuery"),
-      categoriesQuery: try d.string("categoriesQuery"), dateFormats: patterns,
-      busyTimeoutSeconds: busy, statementTimeoutSeconds: statementTimeout,
-      connectTimeoutSeconds: connectTimeout, publishedStatuses: statuses)
+    let articlesQuery = try customQuery(&d, "articlesQuery", baseDirectory: baseDirectory)
+    let categoriesQuery = try customQuery(&d, "categoriesQuery", baseDirectory: baseDirectory)
+    let linksQuery = try customQuery(&d, "articleCategoriesQuery", baseDirectory: baseDirectory)
+    var database = Database(
+      location: location, articlesQuery: articlesQuery?.sql,
+      categoriesQuery: categoriesQuery?.sql, articleCategoriesQuery: linksQuery?.sql,
+      dateFormats: patterns, busyTimeoutSeconds: busy,
+      statementTimeoutSeconds: statementTimeout, connectTimeoutSeconds: connectTimeout,
+      publishedStatuses: statuses)
+    if let q = articlesQuery { database.queryKeys.articles = q.origin }
+    if let q = categoriesQuery { database.queryKeys.categories = q.origin }
+    if let q = linksQuery { database.queryKeys.articleCategories = q.origin }
     try d.rejectUnknownKeys()
 
     guard var out = try o.object("output") else {
@@ -558,14 +573,18 @@ extension Configuration {
     case .sqlite(let path):
       return try SQLiteArticleStore(
         path: path, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
+        categoriesQuery: database.categoriesQuery,
+        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
+        datePatterns: database.dateFormats,
         busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000),
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)
     case .postgres(let url):
       return try PostgresArticleStore(
         url: url, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
+        categoriesQuery: database.categoriesQuery,
+        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
+        datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)

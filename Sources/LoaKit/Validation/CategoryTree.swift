@@ -32,6 +32,8 @@ public struct CategoryTree: Sendable {
   public private(set) var nodes: [Int64: Node] = [:]
   /// Top-level categories, in id order.
   public private(set) var roots: [Int64] = []
+  /// Each category's place in ``preorder``: the order an article's categories are listed in.
+  public private(set) var rank: [Int64: Int] = [:]
 
   /// Builds the tree, reporting what it repairs to `report`.
   ///
@@ -114,11 +116,25 @@ public struct CategoryTree: Sendable {
         roots.append(id)
       }
     }
-    for node in preorder {
+    for (i, node) in preorder.enumerated() {
       if let p = node.parentID, let parentDepth = nodes[p]?.depth {
         nodes[node.id]?.depth = parentDepth + 1
       }
+      rank[node.id] = i
     }
+  }
+
+  /// The known categories of an article, each once: `primary` first, then the `linked` ones
+  /// in tree order (``rank``). Unknown ids are left out.
+  public func memberships(primary: Int64?, linked: [Int64]) -> [Node] {
+    var out: [Node] = []
+    if let p = primary, let node = nodes[p] { out.append(node) }
+    let others = linked.filter { $0 != primary && nodes[$0] != nil }
+      .sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }
+    for id in others where !out.contains(where: { $0.id == id }) {
+      if let node = nodes[id] { out.append(node) }
+    }
+    return out
   }
 
   /// The folder name `row` wants: its slug made path-safe (else its name's, else

@@ -159,6 +159,13 @@ public struct ItemBuilder: Sendable {
     } else {
       h.add(nil as String?)
     }
+    // Only for a row with links, so every other row keeps its key.
+    if !raw.linkedCategoryIDs.isEmpty {
+      for node in tree.memberships(primary: raw.categoryID, linked: raw.linkedCategoryIDs) {
+        h.add(node.slug)
+        h.add(node.name)
+      }
+    }
     raw.hash(into: &h)
     return h.value
   }
@@ -236,7 +243,10 @@ public struct ItemBuilder: Sendable {
       return .leftOut
     }
 
-    let category = row.categoryID.flatMap { tree[$0] }
+    // The primary category first, then the linked ones in tree order; `{category}` in the
+    // permalink is the first of them.
+    let memberships = tree.memberships(primary: row.categoryID, linked: row.linkedCategoryIDs)
+    let category = memberships.first
     guard let linkAddress = self.link(row, title: title, category: category, report: report)
     else {
       warn("url", .leftOut, "no absolute http(s) link can be made; left out")
@@ -267,7 +277,10 @@ public struct ItemBuilder: Sendable {
     let authors = Byline.authors(text("author", row.author, max: limits.bylineCharacters) ?? "")
 
     var categories: [String] = []
-    if let category { categories.append(category.name) }
+    for node in memberships {
+      let folded = node.name.lowercased()
+      if !categories.contains(where: { $0.lowercased() == folded }) { categories.append(node.name) }
+    }
     if let tags = text("tags", row.tags, max: limits.tagsCharacters) {
       for tag in tags.split(separator: ",") {
         let t = Whitespace.collapsed(String(tag))

@@ -31,6 +31,9 @@ public final class PostgresArticleStore: ArticleStore {
   /// `$1`…`$k`; the other parameters of each statement follow them.
   private let statuses: [String]
   public let usesArticlesQuery: Bool
+  /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
+  /// table, the operator's query in parentheses, or nil when there are none.
+  private var linkSource: String?
 
   /// Connects and opens the read transaction.
   ///
@@ -39,6 +42,7 @@ public final class PostgresArticleStore: ArticleStore {
   ///   wrong, `.configuration` for authentication problems. No message contains the password.
   public init(
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
     connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
   ) throws {
@@ -103,8 +107,33 @@ public final class PostgresArticleStore: ArticleStore {
     } catch let e as PostgresError {
       throw mapped(e, "cannot start a read transaction on")
     }
-    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", what: "articles")
-    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", what: "categories")
+    try checkIsOneStatement(articlesQuery, key: queryKeys.articles, what: "articles")
+    try checkIsOneStatement(categoriesQuery, key: queryKeys.categories, what: "categories")
+    try checkIsOneStatement(
+      articleCategoriesQuery, key: queryKeys.articleCategories, what: "article categories")
+    linkSource = try findLinkSource(articleCategoriesQuery)
+  }
+
+  /// The operator's link query in parentheses, else `article_categories` when that table (or
+  /// view) is on the search path (`to_regclass`), else nil; checked to return `article_id`
+  /// and `category_id`.
+  private func findLinkSource(_ query: String?) throws -> String? {
+    do {
+      let source: String
+      if let query {
+        source = "(" + SQLiteArticleStore.trimmedQuery(query) + ")"
+      } else {
+        let r = try connection.query(
+          "SELECT to_regclass($1) IS NOT NULL", parameters: [ArticleCategoryLinks.table])
+        guard r.rowCount == 1, r.text(0, 0).text == "t" else { return nil }
+        source = ArticleCategoryLinks.table
+      }
+      _ = try connection.query(
+        "SELECT article_id, category_id FROM \(source) AS loa_links LIMIT 0")
+      return source
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read article categories from")
+    }
   }
 
   /// Prepares the operator's own query on its own (as the unnamed statement), so that one
@@ -174,15 +203,35 @@ public final class PostgresArticleStore: ArticleStore {
       ? "(\(DatePattern.sqlSortKey(datePatterns))) COLLATE \"C\"" : "published_at"
     let k = statuses.count
     let status = SQLiteArticleStore.statusClause(count: k) { "$\($0)" }
+    // With links (``ArticleCategoryLinks``): the linked ids as one more column, a category's
+    // articles include those linked to it, and an article linked to a known category is not
+    // uncategorized.
+    var columns = ArticleColumns.list
+    var linkedTo = ""
+    var notLinked = ""
+    if let link = linkSource {
+      let alias = articlesSource == "articles" ? "articles" : "loa_articles"
+      columns +=
+        ", (SELECT string_agg(loa_links.category_id::text, ',') FROM \(link) AS loa_links"
+        + " WHERE loa_links.article_id = \(alias).id) AS \(ArticleCategoryLinks.column)"
+      linkedTo =
+        " OR \(alias).id IN (SELECT loa_links.article_id FROM \(link) AS loa_links"
+        + " WHERE loa_links.category_id = $\(k + 1))"
+      notLinked =
+        " AND NOT EXISTS (SELECT 1 FROM \(link) AS loa_links"
+        + " WHERE loa_links.article_id = \(alias).id"
+        + " AND loa_links.category_id = ANY($\(k + 1)::bigint[]))"
+    }
     byCategorySQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND category_id = $\(k + 1)"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
+      + " AND (category_id = $\(k + 1)\(linkedTo))"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
     uncategorizedSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND"
-      + " (category_id IS NULL OR NOT (category_id = ANY($\(k + 1)::bigint[])))"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND"
+      + " (category_id IS NULL OR NOT (category_id = ANY($\(k + 1)::bigint[])))\(notLinked)"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
     allSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status)"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
     // Captures the strings, never `self`: a closure stored in the store that held the store
     // was a reference cycle, so no PostgreSQL store was ever freed (LeakSanitizer).
@@ -298,6 +347,9 @@ public final class PostgresArticleStore: ArticleStore {
         text: r.text(i, 0).text, isNumber: Self.numberTypes.contains(r.columnType(0)))
     }
     for c in 2..<ArticleColumns.names.count { row.append(r.bytes(i, c)) }
+    if linkSource != nil {
+      row.linkedCategoryIDs = ArticleCategoryLinks.ids(r.text(i, ArticleColumns.names.count).text)
+    }
     return row
   }
 

@@ -28,6 +28,12 @@ public final class SQLiteArticleStore: ArticleStore {
   private let statementTimeoutSeconds: Int
   private let hasCustomArticlesQuery: Bool
   private let hasCustomCategoriesQuery: Bool
+  private let hasCustomArticleCategoriesQuery: Bool
+  /// The keys the custom queries came from, for messages.
+  private let queryKeys: QueryKeys
+  /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
+  /// table, the operator's query in parentheses, or nil when there are none.
+  private var linkSource: String?
 
   /// Opens `path`.
   ///
@@ -35,6 +41,9 @@ public final class SQLiteArticleStore: ArticleStore {
   ///   - articlesQuery: the operator's own SELECT returning the contract's article columns,
   ///     used in place of the `articles` table; nil for the table.
   ///   - categoriesQuery: likewise for `categories`.
+  ///   - articleCategoriesQuery: the operator's SELECT returning `article_id, category_id`,
+  ///     used in place of the `article_categories` table; nil for the table when it exists.
+  ///   - queryKeys: the configuration keys the queries came from, for messages.
   ///   - datePatterns: the configured date patterns, so the database sorts such dates by the
   ///     instant they name.
   ///   - busyTimeoutMilliseconds: how long to wait for a writer holding the lock.
@@ -47,15 +56,18 @@ public final class SQLiteArticleStore: ArticleStore {
   ///   query that is not one statement included).
   public init(
     path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000,
     statementTimeoutSeconds: Int = 30, publishedStatuses: [String] = ["published"]
   ) throws {
     self.path = path
+    self.queryKeys = queryKeys
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     statusClause = Self.statusClause(count: statuses.count) { "?\($0)" }
     self.statementTimeoutSeconds = statementTimeoutSeconds
     hasCustomArticlesQuery = articlesQuery != nil
     hasCustomCategoriesQuery = categoriesQuery != nil
+    hasCustomArticleCategoriesQuery = articleCategoriesQuery != nil
     sortKey = DatePattern.sqlSortKey(datePatterns)
     var st = stat()
     if stat(path, &st) != 0 {
@@ -96,13 +108,66 @@ public final class SQLiteArticleStore: ArticleStore {
     } catch let e as SQLiteError {
       throw mapped(e, "cannot read database")
     }
-    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", .articles)
-    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", .categories)
+    try checkIsOneStatement(articlesQuery, key: queryKeys.articles, .articles)
+    try checkIsOneStatement(categoriesQuery, key: queryKeys.categories, .categories)
+    try checkIsOneStatement(
+      articleCategoriesQuery, key: queryKeys.articleCategories, .articleCategories)
+    linkSource = try findLinkSource(articleCategoriesQuery)
   }
 
   /// Which query a failure concerns, for messages.
   enum QueryKind {
-    case articles, categories
+    case articles, categories, articleCategories
+  }
+
+  /// The operator's link query in parentheses, else `article_categories` when that table (or
+  /// view) exists, else nil; checked to return `article_id` and `category_id`.
+  private func findLinkSource(_ query: String?) throws -> String? {
+    do {
+      let source: String
+      if let query {
+        source = "(" + Self.trimmedQuery(query) + ")"
+      } else {
+        let s = try connection.prepare(
+          "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view')"
+            + " AND name = ?1 COLLATE NOCASE")
+        try s.bind(ArticleCategoryLinks.table, at: 1)
+        guard try s.step() else { return nil }
+        source = ArticleCategoryLinks.table
+      }
+      _ = try connection.prepare(
+        "SELECT article_id, category_id FROM \(source) AS loa_links LIMIT 0")
+      return source
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read article categories from", .articleCategories)
+    }
+  }
+
+  /// How the article query names its source in a correlated subquery.
+  private var articlesAlias: String { articlesSource == "articles" ? "articles" : "loa_articles" }
+
+  /// The article columns, and with links the linked category ids (``ArticleCategoryLinks``).
+  private var selectList: String {
+    guard let link = linkSource else { return ArticleColumns.list }
+    return ArticleColumns.list
+      + ", (SELECT group_concat(loa_links.category_id) FROM \(link) AS loa_links"
+      + " WHERE loa_links.article_id = \(articlesAlias).id) AS \(ArticleCategoryLinks.column)"
+  }
+
+  /// With links, ` OR` the article is linked to category `?parameter`.
+  private func linkedTo(_ parameter: Int) -> String {
+    guard let link = linkSource else { return "" }
+    return " OR \(articlesAlias).id IN (SELECT loa_links.article_id FROM \(link) AS loa_links"
+      + " WHERE loa_links.category_id = ?\(parameter))"
+  }
+
+  /// With links, ` AND` the article is linked to none of the categories in the JSON array
+  /// `?parameter`.
+  private func notLinkedToAny(_ parameter: Int) -> String {
+    guard let link = linkSource else { return "" }
+    return " AND NOT EXISTS (SELECT 1 FROM \(link) AS loa_links"
+      + " WHERE loa_links.article_id = \(articlesAlias).id"
+      + " AND loa_links.category_id IN (SELECT value FROM json_each(?\(parameter))))"
   }
 
   /// Prepares the operator's own query on its own, so that one holding several statements
@@ -163,11 +228,16 @@ public final class SQLiteArticleStore: ArticleStore {
       case .articles?:
         query =
           hasCustomArticlesQuery
-          ? "the custom articles query (database.articlesQuery)" : "the articles query"
+          ? "the custom articles query (\(queryKeys.articles))" : "the articles query"
       case .categories?:
         query =
           hasCustomCategoriesQuery
-          ? "the custom categories query (database.categoriesQuery)" : "the categories query"
+          ? "the custom categories query (\(queryKeys.categories))" : "the categories query"
+      case .articleCategories?:
+        query =
+          hasCustomArticleCategoriesQuery
+          ? "the custom article categories query (\(queryKeys.articleCategories))"
+          : "the article categories query"
       case nil:
         query = "a query"
       }
@@ -223,7 +293,7 @@ public final class SQLiteArticleStore: ArticleStore {
         let s =
           try all
           ?? connection.prepare(
-            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
+            "SELECT \(selectList) FROM \(articlesSource) WHERE \(statusClause)"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         all = s
         stmt = s
@@ -233,8 +303,8 @@ public final class SQLiteArticleStore: ArticleStore {
         let s =
           try byCategory
           ?? connection.prepare(
-            "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause)"
-              + " AND category_id = ?\(statuses.count + 1)"
+            "SELECT \(selectList) FROM \(articlesSource) WHERE \(statusClause)"
+              + " AND (category_id = ?\(statuses.count + 1)\(linkedTo(statuses.count + 1)))"
               + " ORDER BY \(sortKey) DESC, id DESC", persistent: true)
         byCategory = s
         stmt = s
@@ -259,6 +329,10 @@ public final class SQLiteArticleStore: ArticleStore {
           row.idLiteral = RawArticleRow.idLiteral(text: stmt.text(0), isNumber: stmt.isReal(0))
         }
         for i in Int32(2)..<Int32(ArticleColumns.names.count) { row.append(stmt.bytes(i)) }
+        if linkSource != nil {
+          let linked = stmt.text(Int32(ArticleColumns.names.count))
+          row.linkedCategoryIDs = ArticleCategoryLinks.ids(linked)
+        }
         if try !body(row) { break }
       }
     } catch let e as SQLiteError {
@@ -291,17 +365,19 @@ public final class SQLiteArticleStore: ArticleStore {
   private func prepareUncategorized() throws -> SQLiteStatement {
     let outside =
       "(category_id IS NULL OR category_id NOT IN (SELECT value FROM json_each(?\(statuses.count + 1))))"
+    let unlinked = notLinkedToAny(statuses.count + 1)
     let order = " ORDER BY \(sortKey) DESC, id DESC"
     if articlesSource == "articles", isRowidTable("articles"),
       let s = try? connection.prepare(
-        "SELECT \(ArticleColumns.list) FROM articles WHERE \(statusClause) AND"
-          + " +rowid IN (SELECT rowid FROM articles WHERE \(outside))" + order, persistent: true)
+        "SELECT \(selectList) FROM articles WHERE \(statusClause) AND"
+          + " +rowid IN (SELECT rowid FROM articles WHERE \(outside))" + unlinked + order,
+        persistent: true)
     {
       return s
     }
     return try connection.prepare(
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(statusClause) AND \(outside)"
-        + order,
+      "SELECT \(selectList) FROM \(articlesSource) WHERE \(statusClause) AND \(outside)"
+        + unlinked + order,
       persistent: true)
   }
 
