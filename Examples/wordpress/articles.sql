@@ -1,9 +1,12 @@
 -- WordPress posts in the columns of loa's article contract (docs/database.md, "WordPress").
--- Runs on MariaDB/MySQL, SQLite and PostgreSQL. loa wraps it and adds its own filter
--- (status IN database.publishedStatuses, i.e. 'publish'), order and paging.
+-- Runs on MariaDB/MySQL and SQLite; on PostgreSQL write string_agg(t.name, ',') for
+-- group_concat(t.name) (`loa init` does). loa wraps the query and adds its own filter
+-- (status among database.publishedStatuses: 'publish'), order and paging.
+-- Posts behind a password are left out; pages, revisions and attachments are not 'post's.
 SELECT
   p.ID AS id,
-  -- The lowest category id is the primary one; article-categories.sql gives all of them.
+  -- The lowest category id is the primary one (WordPress's %category% picks it too);
+  -- article-categories.sql gives every category of a post.
   (SELECT MIN(tt.term_id)
      FROM wp_term_relationships tr
      JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = tr.term_taxonomy_id
@@ -14,14 +17,15 @@ SELECT
   p.post_excerpt AS summary,
   p.post_content AS content_html,
   u.display_name AS author,
-  -- The featured image: the attachment named by the _thumbnail_id meta, and its caption.
-  (SELECT a.guid FROM wp_postmeta m JOIN wp_posts a ON a.ID = m.meta_value
+  -- The featured image: the attachment the _thumbnail_id meta names, and its caption.
+  (SELECT a.guid FROM wp_postmeta m JOIN wp_posts a ON a.ID = CAST(m.meta_value AS INTEGER)
     WHERE m.post_id = p.ID AND m.meta_key = '_thumbnail_id' AND a.post_type = 'attachment')
     AS image_url,
-  (SELECT a.post_excerpt FROM wp_postmeta m JOIN wp_posts a ON a.ID = m.meta_value
+  (SELECT a.post_excerpt FROM wp_postmeta m JOIN wp_posts a ON a.ID = CAST(m.meta_value AS INTEGER)
     WHERE m.post_id = p.ID AND m.meta_key = '_thumbnail_id' AND a.post_type = 'attachment')
     AS image_caption,
   NULL AS url,
+  -- Tags: the post_tag terms, comma-separated.
   (SELECT group_concat(t.name)
      FROM wp_term_relationships tr
      JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = tr.term_taxonomy_id

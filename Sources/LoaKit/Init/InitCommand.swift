@@ -23,14 +23,14 @@ package enum InitCommand {
   /// What the site settings were read as; placeholders where the database had nothing.
   package struct Site: Sendable, Equatable {
     package var title = "Tên trang (site title)"
-    package var description = ""
+    package var description = "Mô tả trang (site description)"
     package var url = "https://example.org/"
     package var language = "vi"
     package var timeZone = "Asia/Ho_Chi_Minh"
     package var articleLink = "/{slug}-{id}.html"
     package var categoryLink = "/{slug}/"
     /// The `site.*` keys left as placeholders, for the warning.
-    package var placeholders: [String] = ["site.title", "site.url"]
+    package var placeholders: [String] = ["site.title", "site.url", "site.description"]
   }
 
   /// The schema `tables` make, preferring the contract, then the WordPress prefix asked for
@@ -86,7 +86,9 @@ package enum InitCommand {
     // WordPress stores the title and tagline HTML-escaped (esc_html on save): "&amp;".
     let title = TextCleaner.clean(options["blogname"]).text ?? ""
     if title.isEmpty { site.placeholders.append("site.title") } else { site.title = title }
+    // RSS needs a channel description; WordPress's tagline may be empty.
     site.description = TextCleaner.clean(options["blogdescription"]).text ?? ""
+    if site.description.isEmpty { site.description = title.isEmpty ? site.title : title }
     var homePath = ""
     if let home = (options["home"] ?? options["siteurl"]).flatMap({ WebAddress($0 + (($0.hasSuffix("/")) ? "" : "/")) }) {
       site.url = home.description
