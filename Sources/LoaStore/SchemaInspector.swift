@@ -150,7 +150,8 @@ public final class PostgresSchemaInspector: SchemaInspector {
   private func failure(_ e: PostgresError, sql: String?) -> StoreError {
     let message = ConnectionString.withholding(e.message, secrets: secrets)
     if e.connectionLost {
-      return StoreError(.unavailable, "cannot read PostgreSQL \(endpoint): connection lost (\(message))")
+      return StoreError(
+        .unavailable, "cannot read PostgreSQL \(endpoint): connection lost (\(message))")
     }
     let code: StoreError.Code =
       switch e.sqlState ?? "" {

@@ -51,7 +51,8 @@ import Testing
     let initRun = try loa([
       "init", "--database", "sqlite:wordpress.sqlite", "--output", "site.json",
     ])
-    #expect(initRun.status == 0 && initRun.stdout == "" && initRun.stderr == "", "\(initRun.stderr)")
+    #expect(
+      initRun.status == 0 && initRun.stdout == "" && initRun.stderr == "", "\(initRun.stderr)")
     let config = try String(contentsOfFile: dir.path("site.json"), encoding: .utf8)
     // From wp_options: blogname is stored HTML-escaped ("&amp;").
     #expect(config.contains(#""title": "Phường Hồng Hải – Tin tức & Sự kiện""#))
@@ -90,7 +91,10 @@ import Testing
     try "{}\n".write(toFile: dir.path("site.json"), atomically: true, encoding: .utf8)
     let r = try loa(["init", "--database", "wordpress.sqlite", "--output", "site.json"])
     #expect(r.status == 73, "\(r.stderr)")
-    #expect(r.stderr == "loa: error: cannot write \(dir.path("site.json")): the file exists; loa init never replaces a file\n")
+    #expect(
+      r.stderr
+        == "loa: error: cannot write \(dir.path("site.json")): the file exists; loa init never replaces a file\n"
+    )
     #expect(try String(contentsOfFile: dir.path("site.json"), encoding: .utf8) == "{}\n")
   }
 
@@ -99,7 +103,10 @@ import Testing
     let r = try loa(["init", "--database", "sqlite:portal.sqlite", "--output", "portal.json"])
     #expect(r.status == 0, "\(r.stderr)")
     // The contract holds no site settings: the line says which keys are placeholders.
-    #expect(r.stderr == "loa: warning: [init] site.title, site.url, site.description: placeholders; edit them before publishing\n")
+    #expect(
+      r.stderr
+        == "loa: warning: [init] site.title, site.url, site.description: placeholders; edit them before publishing\n"
+    )
     let config = try String(contentsOfFile: dir.path("portal.json"), encoding: .utf8)
     #expect(!config.contains("articlesQuery"))
     let publish = try loa(["publish", "--config", "portal.json", "--now", Self.now])
@@ -171,7 +178,10 @@ import Testing
       "/tin.html",
       rows: "INSERT INTO articles (id, title, published_at) VALUES (1, 'Một', '2026-11-01');")
     #expect(r.status == 78)
-    #expect(r.stderr.contains("links.article: must contain {id} or {slug} so every article gets its own URL"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "links.article: must contain {id} or {slug} so every article gets its own URL"),
+      "\(r.stderr)")
   }
 
   @Test(.enabled(if: PostgresFixture.enabled))
@@ -229,7 +239,8 @@ enum WordPressExample {
       sourceLocation: sourceLocation)
     #expect(first.published == "2026-11-20T08:30:00+07:00", sourceLocation: sourceLocation)
     #expect(first.modified == "2026-11-20T10:00:00+07:00", sourceLocation: sourceLocation)
-    #expect(Set(first.tags) == ["Thời sự", "giao thông", "Hạ Long"], sourceLocation: sourceLocation)
+    #expect(
+      Set(first.tags) == ["Thời sự", "giao thông", "Hạ Long"], sourceLocation: sourceLocation)
     // Local midnight is the day before in UTC: post_date is read in the site's zone.
     #expect(byID[104]?.published == "2026-11-18T00:15:00+07:00", sourceLocation: sourceLocation)
     #expect(byID[104]?.authors == ["Ban Biên tập"], sourceLocation: sourceLocation)

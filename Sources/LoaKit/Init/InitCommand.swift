@@ -61,7 +61,8 @@ package enum InitCommand {
         .schema,
         "cannot tell what this database holds: looked for the loa tables (articles, categories) "
           + "and for WordPress tables with any prefix (wp_posts, wp_options, wp_terms, …); found "
-          + (tables.isEmpty ? "no tables" : "\(tables.count) table\(tables.count == 1 ? "" : "s"): \(shown)"))
+          + (tables.isEmpty
+            ? "no tables" : "\(tables.count) table\(tables.count == 1 ? "" : "s"): \(shown)"))
     }
     if prefixes.count > 1 {
       logger.warning(
@@ -90,7 +91,9 @@ package enum InitCommand {
     site.description = TextCleaner.clean(options["blogdescription"]).text ?? ""
     if site.description.isEmpty { site.description = title.isEmpty ? site.title : title }
     var homePath = ""
-    if let home = (options["home"] ?? options["siteurl"]).flatMap({ WebAddress($0 + (($0.hasSuffix("/")) ? "" : "/")) }) {
+    if let home = (options["home"] ?? options["siteurl"]).flatMap({
+      WebAddress($0 + (($0.hasSuffix("/")) ? "" : "/"))
+    }) {
       site.url = home.description
       homePath = String(home.path.dropLast())
     } else {
@@ -100,7 +103,8 @@ package enum InitCommand {
       site.timeZone = zone
     } else if let offset = options["gmt_offset"].flatMap(Double.init), abs(offset) <= 14 {
       let minutes = Int((abs(offset) * 60).rounded())
-      site.timeZone = (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+      site.timeZone =
+        (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     } else {
       site.placeholders.append("site.timeZone")
     }
@@ -149,7 +153,9 @@ package enum InitCommand {
         for line in query { w.element(line) }
         w.endArray()
       }
-      lines("articlesQuery", WordPressMapping.articlesQuery(prefix: prefix, users: users, dialect: dialect))
+      lines(
+        "articlesQuery",
+        WordPressMapping.articlesQuery(prefix: prefix, users: users, dialect: dialect))
       lines("categoriesQuery", WordPressMapping.categoriesQuery(prefix: prefix))
       lines("articleCategoriesQuery", WordPressMapping.articleCategoriesQuery(prefix: prefix))
       w.beginArray("publishedStatuses")
@@ -191,7 +197,8 @@ package enum InitCommand {
       if !ConnectionString.passwords(in: url).isEmpty {
         logger.warning(
           "init",
-          "the password is not written into the configuration: give it with PGPASSWORD, ~/.pgpass or LOA_DATABASE_URL")
+          "the password is not written into the configuration: give it with PGPASSWORD, ~/.pgpass or LOA_DATABASE_URL"
+        )
       }
     }
     defer { try? inspector.close() }
@@ -224,10 +231,13 @@ package enum InitCommand {
   package static func writeNewFile(_ text: String, to path: String) throws {
     let fd: Int32
     do {
-      fd = try retryingSyscall("open") { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+      fd = try retryingSyscall("open") {
+        open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      }
     } catch let e as SystemCallError {
       if e.errno == EEXIST {
-        throw WriteError(.cannotCreate, path: path, "the file exists; loa init never replaces a file")
+        throw WriteError(
+          .cannotCreate, path: path, "the file exists; loa init never replaces a file")
       }
       throw WriteError(.cannotCreate, path: path, e.description, underlying: e)
     }

@@ -7,16 +7,17 @@ import Testing
 
 /// How `loa init` maps a WordPress database (issue 13).
 @Suite struct WordPressMappingTests {
-  @Test(arguments: [
-    ("/%postname%/", "", "/{slug}/", nil),
-    ("/%postname%.html", "", "/{slug}.html", nil),
-    ("/archives/%post_id%", "", "/archives/{id}", nil),
-    ("/%post_id%/%postname%/", "", "/{id}/{slug}/", nil),
-    ("", "", "/?p={id}", nil),
-    ("/%postname%/", "/blog", "/blog/{slug}/", nil),
-    ("/%year%/%monthnum%/%postname%/", "", "/?p={id}", "%year%"),
-    ("/%category%/%postname%/", "/tin", "/tin/?p={id}", "%category%"),
-  ] as [(String, String, String, String?)])
+  @Test(
+    arguments: [
+      ("/%postname%/", "", "/{slug}/", nil),
+      ("/%postname%.html", "", "/{slug}.html", nil),
+      ("/archives/%post_id%", "", "/archives/{id}", nil),
+      ("/%post_id%/%postname%/", "", "/{id}/{slug}/", nil),
+      ("", "", "/?p={id}", nil),
+      ("/%postname%/", "/blog", "/blog/{slug}/", nil),
+      ("/%year%/%monthnum%/%postname%/", "", "/?p={id}", "%year%"),
+      ("/%category%/%postname%/", "/tin", "/tin/?p={id}", "%category%"),
+    ] as [(String, String, String, String?)])
   func aPermalinkStructureBecomesTheArticleTemplate(
     structure: String, homePath: String, template: String, unsupported: String?
   ) {
@@ -26,12 +27,18 @@ import Testing
   }
 
   @Test func theCategoryBaseDefaultsToCategory() {
-    #expect(WordPressMapping.categoryTemplate(categoryBase: "", homePath: "") == "/category/{slug}/")
-    #expect(WordPressMapping.categoryTemplate(categoryBase: "/chuyen-muc/", homePath: "/blog") == "/blog/chuyen-muc/{slug}/")
-    #expect(WordPressMapping.categoryTemplate(categoryBase: "a b\"", homePath: "") == "/category/{slug}/")
+    #expect(
+      WordPressMapping.categoryTemplate(categoryBase: "", homePath: "") == "/category/{slug}/")
+    #expect(
+      WordPressMapping.categoryTemplate(categoryBase: "/chuyen-muc/", homePath: "/blog")
+        == "/blog/chuyen-muc/{slug}/")
+    #expect(
+      WordPressMapping.categoryTemplate(categoryBase: "a b\"", homePath: "") == "/category/{slug}/")
   }
 
-  static let siteTables = ["posts", "postmeta", "terms", "term_taxonomy", "term_relationships", "options"]
+  static let siteTables = [
+    "posts", "postmeta", "terms", "term_taxonomy", "term_relationships", "options",
+  ]
 
   @Test func aPrefixNeedsEverySiteTableAndAUsersTable() {
     let wp = Self.siteTables.map { "wp_" + $0 } + ["wp_users", "wp_comments"]
@@ -43,7 +50,8 @@ import Testing
     #expect(both.map(\.users) == ["wp_", "wp_"])
     // A missing table, a prefix WordPress would refuse, no users table at all.
     #expect(WordPressMapping.prefixes(in: wp.filter { $0 != "wp_options" }).isEmpty)
-    #expect(WordPressMapping.prefixes(in: Self.siteTables.map { "wp-x_" + $0 } + ["wp-x_users"]).isEmpty)
+    #expect(
+      WordPressMapping.prefixes(in: Self.siteTables.map { "wp-x_" + $0 } + ["wp-x_users"]).isEmpty)
     #expect(WordPressMapping.prefixes(in: second).isEmpty)
   }
 
@@ -52,17 +60,28 @@ import Testing
     let logger = Logger(level: .warning, sink: sink)
     let wp = Self.siteTables.map { "wp_" + $0 } + ["wp_users"]
     let wp2 = Self.siteTables.map { "wp2_" + $0 } + ["wp2_users"]
-    #expect(try InitCommand.recognize(wp + ["articles", "categories"], prefix: nil, logger: logger) == .contract)
-    #expect(try InitCommand.recognize(wp2 + wp, prefix: nil, logger: logger) == .wordPress(prefix: "wp_", usersPrefix: "wp_"))
-    #expect(sink.lines == [#"loa: warning: [init] several WordPress sites: the prefixes "wp_", "wp2_"; mapping "wp_" (--table-prefix chooses another)"#])
-    #expect(try InitCommand.recognize(wp2 + wp, prefix: "wp2_", logger: logger) == .wordPress(prefix: "wp2_", usersPrefix: "wp2_"))
+    #expect(
+      try InitCommand.recognize(wp + ["articles", "categories"], prefix: nil, logger: logger)
+        == .contract)
+    #expect(
+      try InitCommand.recognize(wp2 + wp, prefix: nil, logger: logger)
+        == .wordPress(prefix: "wp_", usersPrefix: "wp_"))
+    #expect(
+      sink.lines == [
+        #"loa: warning: [init] several WordPress sites: the prefixes "wp_", "wp2_"; mapping "wp_" (--table-prefix chooses another)"#
+      ])
+    #expect(
+      try InitCommand.recognize(wp2 + wp, prefix: "wp2_", logger: logger)
+        == .wordPress(prefix: "wp2_", usersPrefix: "wp2_"))
   }
 
   @Test func siteSettingsComeFromTheOptionsWithPlaceholdersForWhatIsMissing() {
     let logger = Logger(level: .warning, sink: CapturingSink())
     let site = InitCommand.wordPressSite(
-      ["blogname": "Tin &amp; Ảnh", "home": "https://x.example.org/blog", "gmt_offset": "5.5",
-       "timezone_string": "", "WPLANG": "en_US", "permalink_structure": "/%postname%/"],
+      [
+        "blogname": "Tin &amp; Ảnh", "home": "https://x.example.org/blog", "gmt_offset": "5.5",
+        "timezone_string": "", "WPLANG": "en_US", "permalink_structure": "/%postname%/",
+      ],
       logger: logger)
     #expect(site.title == "Tin & Ảnh")
     #expect(site.url == "https://x.example.org/blog/")
@@ -85,7 +104,8 @@ import Testing
     }
     let generated =
       switch name {
-      case "articles": WordPressMapping.articlesQuery(prefix: "wp_", users: "wp_", dialect: .groupConcat)
+      case "articles":
+        WordPressMapping.articlesQuery(prefix: "wp_", users: "wp_", dialect: .groupConcat)
       case "categories": WordPressMapping.categoriesQuery(prefix: "wp_")
       default: WordPressMapping.articleCategoriesQuery(prefix: "wp_")
       }
@@ -94,7 +114,8 @@ import Testing
 
   @Test func aGeneratedConfigurationParses() throws {
     let logger = Logger(level: .warning, sink: CapturingSink())
-    let site = InitCommand.wordPressSite(["blogname": "T", "home": "https://x.example.org"], logger: logger)
+    let site = InitCommand.wordPressSite(
+      ["blogname": "T", "home": "https://x.example.org"], logger: logger)
     let text = InitCommand.configuration(
       schema: .wordPress(prefix: "wp_", usersPrefix: "wp_"), site: site,
       databaseURL: "postgresql://loa@db/wp", dialect: .stringAgg)
