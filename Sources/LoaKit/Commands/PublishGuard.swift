@@ -84,13 +84,15 @@ package enum PublishGuard {
   ///   - rowsRead: rows with an accepted status (a run that published nothing read them all).
   ///   - scheduled: how many of them are dated after now.
   ///   - fromQuery: whether the rows come from `database.articlesQuery`.
+  ///   - queryKey: where that query came from (``QueryKeys/articles``), for the message.
   package static func explanation(
-    statuses: StatusCounts, accepted: [String], rowsRead: Int, scheduled: Int, fromQuery: Bool
+    statuses: StatusCounts, accepted: [String], rowsRead: Int, scheduled: Int, fromQuery: Bool,
+    queryKey: String = QueryKeys().articles
   ) -> String {
     let wanted = accepted.map { "'" + shown($0) + "'" }.joined(separator: " or ")
-    let source = fromQuery ? "database.articlesQuery" : "the articles table"
+    let source = fromQuery ? queryKey : "the articles table"
     if statuses.rows == 0 {
-      return fromQuery ? "database.articlesQuery returned no rows" : "the articles table has no rows"
+      return fromQuery ? "\(queryKey) returned no rows" : "the articles table has no rows"
     }
     if rowsRead == 0 {
       var seen = statuses.values.map { "\($0.status.map(shown) ?? "NULL") (\($0.rows))" }
@@ -99,7 +101,7 @@ package enum PublishGuard {
         seen += " and \(statuses.distinct - statuses.values.count) more"
       }
       let rows = "\(statuses.rows) row\(statuses.rows == 1 ? "" : "s")"
-      let start = fromQuery ? "0 of the \(rows) database.articlesQuery returned" : "0 of \(rows)"
+      let start = fromQuery ? "0 of the \(rows) \(queryKey) returned" : "0 of \(rows)"
       return "\(start) have status \(wanted) (database.publishedStatuses); statuses seen: \(seen)"
     }
     let leftOut = rowsRead - scheduled

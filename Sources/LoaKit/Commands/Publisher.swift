@@ -759,7 +759,7 @@ package final class Publisher {
         why = PublishGuard.explanation(
           statuses: try store.statusCounts(), accepted: configuration.database.publishedStatuses,
           rowsRead: report.articlesRead, scheduled: report.scheduled,
-          fromQuery: store.usesArticlesQuery)
+          fromQuery: store.usesArticlesQuery, queryKey: configuration.database.queryKeys.articles)
       } catch {
         why = "\(report.articlesRead) rows read (\(error))"
       }

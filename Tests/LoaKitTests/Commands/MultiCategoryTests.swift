@@ -216,6 +216,22 @@ import Testing
     #expect(try portal.ids("") == [5, 3, 2, 1])
   }
 
+  @Test func aRefusedRunNamesTheQueryFileThatReturnedNothing() throws {
+    var portal = try Portal()
+    let path = portal.dir.path("articles.sql")
+    try "SELECT * FROM articles".write(toFile: path, atomically: true, encoding: .utf8)
+    portal.databaseKeys = #", "articlesQueryFile": "articles.sql""#
+    try portal.publish()
+    try "SELECT * FROM articles WHERE 0".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect {
+      try portal.publish()
+    } throws: { error in
+      (error as? PublishGuardError)?.description.contains(
+        "published 5 items in the site feed: database.articlesQueryFile (\(path)) returned no rows;")
+        == true
+    }
+  }
+
   /// The configuration error of `databaseKeys`, as `loa` prints it.
   func configError(_ databaseKeys: String, in portal: inout Portal) -> String? {
     portal.databaseKeys = databaseKeys
