@@ -1,5 +1,6 @@
 import Foundation
 import LoaCore
+import LoaStore
 import LoaTestSupport
 import Testing
 
@@ -124,5 +125,21 @@ import Testing
     #expect(c.links.article == "/?p={id}")
     #expect(c.output.directory == "/tmp/loa-init-test/feeds")
     #expect(c.output.baseURL.description == "https://x.example.org/feeds/")
+  }
+
+  /// `loa init` writes the database URL without its password, however it is spelt (libpq's
+  /// keyword order).
+  @Test(arguments: [
+    (
+      "postgresql://loa:s3cret@db.example.org:5432/wp?sslmode=require",
+      "postgresql://loa@db.example.org:5432/wp?sslmode=require"
+    ),
+    ("postgresql://loa@db/wp?pass%77ord=s3cret", "postgresql://loa@db/wp"),
+    ("host=db user=loa password='s3 cret' dbname=wp", "user=loa dbname=wp host=db"),
+  ])
+  func aConnectionStringIsWrittenWithoutItsPassword(url: String, written: String) throws {
+    let got = try #require(ConnectionString.withoutPasswords(url))
+    #expect(got == written)
+    #expect(!got.contains("s3"))
   }
 }
