@@ -8,7 +8,8 @@ import LoaCore
 
 /// Looks at a database for `loa init`: which tables it has, and a few values read with bound
 /// parameters. Read-only: a SQLite file is opened read-only, a PostgreSQL session is
-/// `READ ONLY`.
+/// `READ ONLY`. Closing twice is harmless; a query after closing throws (it never reaches
+/// the freed C handle).
 public protocol SchemaInspector: AnyObject {
   /// The tables and views of the database (PostgreSQL: those on the search path), by name.
   func tableNames() throws -> [String]
@@ -28,6 +29,7 @@ public protocol SchemaInspector: AnyObject {
 public final class SQLiteSchemaInspector: SchemaInspector {
   private let connection: SQLiteConnection
   private let path: String
+  private var closed = false
 
   /// Opens `path` read-only.
   ///
@@ -62,6 +64,7 @@ public final class SQLiteSchemaInspector: SchemaInspector {
   }
 
   public func rows(_ sql: String, parameters: [String]) throws -> [[String?]] {
+    guard !closed else { throw StoreError(.unavailable, "database \(path) is closed") }
     do {
       let stmt = try connection.prepare(sql)
       for (i, value) in parameters.enumerated() { try stmt.bind(value, at: Int32(i + 1)) }
@@ -83,6 +86,8 @@ public final class SQLiteSchemaInspector: SchemaInspector {
   public func parameterMarker(_ index: Int) -> String { "?\(index)" }
 
   public func close() throws {
+    guard !closed else { return }
+    closed = true
     do { try connection.close() } catch let e as SQLiteError {
       throw StoreError(.unavailable, "cannot close database \(path): \(e.message)")
     }
@@ -94,6 +99,7 @@ public final class PostgresSchemaInspector: SchemaInspector {
   private let connection: PGConnection
   private let secrets: [String]
   private let endpoint: String
+  private var closed = false
 
   /// Connects to `url`.
   ///
@@ -129,6 +135,7 @@ public final class PostgresSchemaInspector: SchemaInspector {
   }
 
   public func rows(_ sql: String, parameters: [String]) throws -> [[String?]] {
+    guard !closed else { throw StoreError(.unavailable, "PostgreSQL \(endpoint): closed") }
     do {
       let r = try connection.query(sql, parameters: parameters)
       return (0..<r.rowCount).map { row in
@@ -142,6 +149,9 @@ public final class PostgresSchemaInspector: SchemaInspector {
   public func parameterMarker(_ index: Int) -> String { "$\(index)" }
 
   public func close() throws {
+    // Once only: a statement on a finished connection would use freed memory.
+    guard !closed else { return }
+    closed = true
     try? connection.execute("COMMIT")
     connection.close()
   }
