@@ -40,6 +40,9 @@ package enum LoaCommandLine {
       loa publish --config FILE [options]   build and write every feed
       loa check --config FILE [options]     validate everything, write no feed
       loa weather --config FILE [options]   only fetch and write the weather box
+      loa init --database URL [--output FILE]
+                                            print a starting configuration for a database
+                                            (loa's tables, or WordPress)
       loa --help                            this text
       loa --version                         the version
 
@@ -76,6 +79,25 @@ package enum LoaCommandLine {
       -v, --verbose      say what was done (-vv: every file)
       -q, --quiet        errors only
       -h, --help         this text
+    """
+
+  package static let initUsage = """
+    Usage: loa init --database URL [--output FILE] [--table-prefix PREFIX]
+
+    init opens the database read-only, recognizes loa's own tables (articles, categories) or a
+    WordPress site (its tables, with any table prefix), and prints a starting configuration:
+    the queries for WordPress, the site's title, description, address, time zone and
+    permalinks from its options, placeholders for what the database does not hold. Then:
+    loa publish --config FILE. docs/init.md says more.
+
+    Options:
+      --database URL        sqlite:PATH, a path, or postgresql://user@host:port/dbname
+                            (a password in it is not written into the configuration)
+      --output FILE         write the configuration to FILE (never replaces a file)
+                            instead of printing it
+      --table-prefix PREFIX the WordPress table prefix to map when there are several
+      -q, --quiet           errors only
+      -h, --help            this text
     """
 
   /// Runs `loa` with the process's own arguments, as `main` receives them.
@@ -167,6 +189,23 @@ package enum LoaCommandLine {
         logger.level = options.logLevel
         if options.clockOverride == nil { options.clockOverride = clock }
         return try publish(options, logger: logger, print: { standardOutput($0 + "\n") }).rawValue
+      case "init":
+        let options = try InitArguments.parse(args)
+        if options.help {
+          standardOutput(initUsage + "\n")
+          return ExitStatus.success.rawValue
+        }
+        logger.level = options.logLevel
+        let text = try InitCommand.makeConfiguration(
+          databaseURL: options.database, tablePrefix: options.tablePrefix, logger: logger)
+        if let output = options.output {
+          let path = Paths.absolute(output, relativeTo: Paths.currentDirectory())
+          try InitCommand.writeNewFile(text, to: path)
+          logger.info("init", "wrote \(path); next: loa publish --config \(output)")
+        } else {
+          standardOutput(text)
+        }
+        return ExitStatus.success.rawValue
       default:
         throw UsageError("unknown command \"\(command)\"; try `loa --help`")
       }
@@ -465,5 +504,59 @@ struct PublishArguments {
     }
     guard let n = Int(digits), n > 0, n <= 7 * 86_400 / unit else { return nil }
     return n * unit
+  }
+}
+
+/// The command line of `loa init`.
+struct InitArguments {
+  var database = ""
+  var output: String?
+  var tablePrefix: String?
+  var logLevel = LogLevel.warning
+  var help = false
+
+  static func parse(_ arguments: ArraySlice<String>) throws -> InitArguments {
+    var o = InitArguments()
+    var args = arguments
+    var database: String?
+    var given: Set<String> = []
+    func value(_ name: String, _ inline: String?) throws -> String {
+      guard given.insert(name).inserted else {
+        throw UsageError("\(name) is given twice; give it once")
+      }
+      if let inline {
+        guard !inline.isEmpty else { throw UsageError("\(name)= needs a value") }
+        return inline
+      }
+      guard let v = args.popFirst(), !v.isEmpty else { throw UsageError("\(name) needs a value") }
+      return v
+    }
+    while let arg = args.popFirst() {
+      var name = arg
+      var inline: String?
+      if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
+        name = String(arg[..<eq])
+        inline = String(arg[arg.index(after: eq)...])
+      }
+      switch name {
+      case "--database": database = try value(name, inline)
+      case "--output", "-o": o.output = try value("--output", inline)
+      case "--table-prefix":
+        let prefix = try value(name, inline)
+        guard WordPressMapping.isSafePrefix(prefix) else {
+          throw UsageError("--table-prefix: \"\(prefix)\" is not a WordPress table prefix (letters, digits, _)")
+        }
+        o.tablePrefix = prefix
+      case "-q", "--quiet": o.logLevel = .error
+      case "-v", "--verbose": o.logLevel = .info
+      case "-h", "--help": o.help = true
+      default:
+        throw UsageError("unknown option \"\(arg)\" for init; try `loa init --help`")
+      }
+    }
+    if o.help { return o }
+    guard let database else { throw UsageError("init needs --database URL") }
+    o.database = database
+    return o
   }
 }

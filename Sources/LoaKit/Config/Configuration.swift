@@ -178,6 +178,8 @@ public struct Configuration: Sendable {
 
   public struct Links: Sendable {
     /// Article URL when the row has none: `{id}`, `{slug}`, `{category}`; relative to the site.
+    /// Contains `{id}` or `{slug}`; without `{id}` the `slug` column is used as it is
+    /// (``ItemBuilder``), since it is then the key the CMS routes by.
     public var article: String
     /// Category page URL: `{slug}`, `{id}`; relative to the site.
     public var category: String
@@ -492,9 +494,11 @@ public struct Configuration: Sendable {
     if var l = try o.object("links") {
       links.article = try l.string("article") ?? links.article
       links.category = try l.string("category") ?? links.category
-      guard links.article.contains("{id}") else {
+      // {slug} alone is a CMS's own permalink (WordPress /%postname%/): its slugs are unique.
+      guard links.article.contains("{id}") || links.article.contains("{slug}") else {
         throw ConfigError(
-          .invalidValue, key: "links.article", "must contain {id} so every article gets its own URL")
+          .invalidValue, key: "links.article",
+          "must contain {id} or {slug} so every article gets its own URL")
       }
       try l.rejectUnknownKeys()
     }

@@ -372,13 +372,40 @@ public struct ItemBuilder: Sendable {
       if let u = WebAddress.resolve(raw, against: site) { return u }
       report.add(.init(.warning, .repaired, article: row.id, field: "url", "\(Self.quoted(raw)) is not an http(s) URL; the permalink template is used"))
     }
+    let column = TextCleaner.clean(row.slug).text ?? ""
+    // Without {id} in the template (WordPress /%postname%/) the slug is the key the CMS finds
+    // the page by, so a path-safe one is kept exactly (`bai_viet`, `%e1%bb%8b`).
+    let keyedBySlug = !permalink.contains("{id}")
     // Vietnamese-aware, and path-safe whatever the column holds ("../../etc" → "etc").
-    var slug = Slug.make(TextCleaner.clean(row.slug).text ?? "")
-    if slug.isEmpty { slug = Slug.make(title) }
-    if slug.isEmpty { slug = "bai-viet" }
+    var slug = keyedBySlug ? Self.routableSlug(column) ?? Slug.make(column) : Slug.make(column)
+    if slug.isEmpty {
+      slug = Slug.make(title)
+      if slug.isEmpty { slug = "bai-viet" }
+      // A slug made from the title could be another article's: the id keeps the URL its own.
+      if keyedBySlug { slug += "-\(row.id)" }
+    }
     let path = Template.fill(
       permalink, ["id": String(row.id), "slug": slug, "category": category?.slug ?? ""])
     return WebAddress.resolve(Template.collapsingEmptySegments(path), against: site)
+  }
+
+  /// `slug` as it is when it is one path segment of URL-safe characters (RFC 3986 unreserved,
+  /// or `%` escapes as WordPress writes non-ASCII slugs), nil otherwise.
+  static func routableSlug(_ slug: String) -> String? {
+    let bytes = Array(slug.utf8)
+    guard !bytes.isEmpty, bytes.count <= 400, slug != ".", slug != ".." else { return nil }
+    func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    func isHex(_ i: Int) -> Bool {
+      i < bytes.count && (isDigit(bytes[i]) || "abcdefABCDEF".utf8.contains(bytes[i]))
+    }
+    for (i, b) in bytes.enumerated() {
+      if b == 0x25 {  // "%" starts an escape of two hex digits
+        guard isHex(i + 1), isHex(i + 2) else { return nil }
+      } else if !(WebAddress.isAlpha(b) || isDigit(b) || "-_.~".utf8.contains(b)) {
+        return nil
+      }
+    }
+    return slug
   }
 
   /// 1995-01-01T00:00:00Z: no news portal article is older (the W3C validator's

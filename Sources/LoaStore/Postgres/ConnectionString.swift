@@ -118,6 +118,20 @@ public enum ConnectionString {
       options: options, shown: shown)
   }
 
+  /// `conninfo` without its passwords, for a configuration file `loa init` writes: rebuilt
+  /// from what libpq parses like ``displayed(_:)``, with every password option left out
+  /// (libpq then takes it from `PGPASSWORD` or `~/.pgpass`); nil when it does not parse.
+  public static func withoutPasswords(_ conninfo: String) -> String? {
+    guard case .success(let parsed) = parse(conninfo) else { return nil }
+    let options = parsed.filter { !$0.isSecret }
+    guard isURI(conninfo) else {
+      return options.map { "\($0.keyword)=\(quotedValue($0.value))" }.joined(separator: " ")
+    }
+    return rebuiltURI(
+      scheme: conninfo.hasPrefix("postgres://") ? "postgres://" : "postgresql://",
+      options: options, shown: \.value)
+  }
+
   /// A URI from parsed options: user and password in the user info, one plain host and a
   /// numeric port in the authority, the database as the path, everything else as query
   /// parameters (a socket folder or several hosts go there too).

@@ -82,7 +82,7 @@ import Testing
       Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"feeds\": {\"formats\": [\"rdf\"]}, \"database\": {"),
       Self.minimal.replacingOccurrences(of: "sqlite:db/articles.sqlite", with: "mysql://x/y"),
       Self.minimal.replacingOccurrences(of: "\"url\": \"https://p.example.org/\"", with: "\"url\": \"https://p.example.org/\", \"timeZone\": \"Asia/Nowhere\""),
-      Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"links\": {\"article\": \"/{slug}.html\"}, \"database\": {"),
+      Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"links\": {\"article\": \"/tin.html\"}, \"database\": {"),
     ]
     for json in cases {
       let e = try #require(throws: ConfigError.self) { try parse(json) }
