@@ -452,7 +452,9 @@ package final class Publisher {
     let siteNewest = Self.newestUpdate(siteItems.items)
     let siteFeed = Feed(
       id: configuration.site.idPrefix + "feed", title: site.title,
-      description: site.description, homePageURL: site.homePageURL, directory: "",
+      // RSS requires a channel description: without one, the title (as for a category).
+      description: site.description.isEmpty ? site.title : site.description,
+      homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
       updated: siteNewest ?? emptyFeedDate("", siteNewest: nil))
     submit(siteFeed)

@@ -24,12 +24,13 @@ import Testing
       (9, 1, 'Tin 9', 'published', '2026-11-03 08:00:00', NULL);
     """
 
-  static func config(_ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true) throws
-    -> Configuration
-  {
+  static func config(
+    _ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true,
+    siteDescription: String = "Tin phường"
+  ) throws -> Configuration {
     let json = """
       {"version": 1,
-       "site": {"title": "Phường", "url": "https://p.example.org/", "description": "Tin phường"},
+       "site": {"title": "Phường", "url": "https://p.example.org/", "description": "\(siteDescription)"},
        "database": {"url": "sqlite:db.sqlite"},
        "output": {"directory": "out", "baseURL": "https://p.example.org/feeds/"},
        "feeds": {"itemsPerFeed": \(items), "categories": \(categoryFeeds)}, "state": {"directory": "state"}}
@@ -37,16 +38,19 @@ import Testing
     return try Configuration.parse(Data(json.utf8), path: dir.path("config.json"))
   }
 
-  func publish(_ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true) throws
-    -> RunReport
-  {
+  func publish(
+    _ dir: TemporaryDirectory, items: Int = 50, categoryFeeds: Bool = true,
+    siteDescription: String = "Tin phường"
+  ) throws -> RunReport {
     try SQLiteFixture.create(at: dir.path("db.sqlite"), sql: Self.sql)
     let store = try SQLiteArticleStore(path: dir.path("db.sqlite"))
     defer { try? store.close() }
     let report = RunReport()
     let now = DateParser(zone: SiteTimeZone(offsetSeconds: 25200)).parse("2026-11-29 12:00")!.utc
     try Publisher(
-      configuration: try Self.config(dir, items: items, categoryFeeds: categoryFeeds), store: store,
+      configuration: try Self.config(
+        dir, items: items, categoryFeeds: categoryFeeds, siteDescription: siteDescription),
+      store: store,
       clock: FixedClock(now),
       logger: .silent, report: report
     ).run()
@@ -131,5 +135,17 @@ import Testing
     let dir = try TemporaryDirectory()
     _ = try publish(dir)
     try Checkers.checkFeeds(in: dir.path("out"))
+  }
+
+  /// RSS requires a channel `description`; a site configured without one published an empty
+  /// element (found by the WordPress example, whose blogdescription can be empty). Like a
+  /// category without a description, the site feed then describes itself by its title.
+  @Test func aSiteWithoutADescriptionIsDescribedByItsTitle() throws {
+    let dir = try TemporaryDirectory()
+    _ = try publish(dir, siteDescription: "")
+    let rss = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
+    #expect(rss.contains("<description>Phường</description>"), "\(rss.prefix(600))")
+    #expect(!rss.contains("<description/>") && !rss.contains("<description></description>"))
+    if Checkers.enabled { try Checkers.checkFeeds(in: dir.path("out")) }
   }
 }
