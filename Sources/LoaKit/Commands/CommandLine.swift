@@ -286,12 +286,19 @@ package enum LoaCommandLine {
     }
     let warnings = report.count(.warning)
     let errors = report.count(.error)
-    if warnings > 0 || errors > 0 {
+    // Warnings an earlier run printed for the same rows are one line, unless -v shows them.
+    let repeated = logger.enabled(.info) ? 0 : report.repeatedWarnings
+    let knownLine =
+      "\(repeated) known warning\(repeated == 1 ? "" : "s") not repeated; -v shows them"
+    if repeated > 0 && repeated == warnings && errors == 0 && mode != .strict {
+      logger.warning("summary", knownLine)
+    } else if warnings > 0 || errors > 0 {
       var parts: [String] = []
       if report.itemsLeftOut > 0 { parts.append("\(report.itemsLeftOut) item\(report.itemsLeftOut == 1 ? "" : "s") left out") }
       parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")")
       if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
       var line = parts.joined(separator: ", ")
+      if repeated > 0 { line += "; " + knownLine }
       if mode == .strict { line += "; --strict: no file was replaced" }
       logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
     } else if outcome.heldBack {
@@ -347,7 +354,7 @@ package enum LoaCommandLine {
   }
 
   static func logIssues(_ report: RunReport, _ logger: Logger) {
-    for issue in report.issues {
+    for issue in report.issues(includingRepeated: logger.enabled(.info)) {
       let level: LogLevel
       switch issue.severity {
       case .info: level = .info

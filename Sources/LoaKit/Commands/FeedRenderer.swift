@@ -98,7 +98,7 @@ final class FeedRenderer: @unchecked Sendable {
             rendered = try render(kept)
           }
           let dropped = candidates.count - kept.items.count
-          outcome.issues.append(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
+          outcome.issues.append(.init(.warning, .noted, .feedOverBudget, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
         }
       }
       for (format, bytes) in zip(formats, rendered) {
