@@ -156,3 +156,41 @@ import Testing
     #expect(r.stderr.contains("state.directory") && r.stderr.contains("STATE_DIRECTORY"), "\(r.stderr)")
   }
 }
+
+/// A WAL-mode SQLite database in a folder loa may not write (systemd's `ProtectSystem=strict`
+/// unit) while the CMS is idle (no `-shm` file): SQLite cannot read it, and loa says what to
+/// grant. Root ignores permissions, so as root the binary runs as `nobody` (setpriv).
+@Suite struct ReadOnlyWALTests {
+  @Test func aWALDatabaseInAFolderLoaMayNotWriteFailsNamingWhatToGrant() throws {
+    let dir = try TemporaryDirectory("loa-walro")
+    let db = dir.path("cms/portal.sqlite")
+    try FileManager.default.createDirectory(atPath: dir.path("cms"), withIntermediateDirectories: true)
+    try ExamplePortal.makeDatabase(at: db)
+    try SQLiteFixture.execute("PRAGMA journal_mode=WAL", in: db)
+    // The CMS closed the database: SQLite removed the -wal and -shm files.
+    #expect(!FileManager.default.fileExists(atPath: db + "-shm"))
+    for folder in [dir.path, dir.path("out"), dir.path("state")] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      #expect(chmod(folder, 0o777) == 0)
+    }
+    #expect(chmod(dir.path("cms"), 0o555) == 0)
+    defer { _ = chmod(dir.path("cms"), 0o755) }
+    var command = [try #require(LoaBinary.path)]
+    if getuid() == 0 {
+      command = ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
+    }
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    let r = try Subprocess.run(
+      command[0],
+      Array(command.dropFirst()) + [
+        "publish", "--config", ExamplePortal.configPath, "--database", db, "--output",
+        dir.path("out"),
+      ], environment: env)
+    #expect(r.status == 78, "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("WAL mode"), "\(r.stderr)")
+    #expect(r.stderr.contains("ReadWritePaths=\(dir.path("cms"))"), "\(r.stderr)")
+    #expect(r.stderr.contains("journal_mode=DELETE"), "\(r.stderr)")
+  }
+}
