@@ -83,6 +83,29 @@ import Testing
     #expect(report.contains("\"warnings\": 0") || report.contains("\"warnings\":0"), "\(report)")
   }
 
+  /// `-v` names each phase with a count and a duration (their values are not asserted); the
+  /// progress line is for terminals only, and a run where nothing changed says so once.
+  @Test func verbosePrintsPhasesAndANoOpRunSaysNothingChangedOnce() throws {
+    let r = try loa(["publish", "-v"])
+    #expect(r.status == 0)
+    let phases = r.stderr.split(separator: "\n").filter { $0.hasPrefix("loa: info: [phases] ") }
+    #expect(phases.count == 1, "\(r.stderr)")
+    let parts = phases.first.map { $0.dropFirst("loa: info: [phases] ".count).components(separatedBy: ", ") } ?? []
+    #expect(parts.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["read", "clean", "render", "check", "commit"], "\(parts)")
+    for part in parts {
+      // `read 46 rows 2 ms`: a count, a unit, a number of milliseconds.
+      let words = part.split(separator: " ").map(String.init)
+      #expect(words.count == 5, "\(part)")
+      guard words.count == 5 else { continue }
+      #expect(Int(words[1]) != nil && ["rows", "files"].contains(words[2]), "\(part)")
+      #expect(Int(words[3]) != nil && words[4] == "ms", "\(part)")
+    }
+    #expect(!r.stderr.contains("\r"), "no progress line when stderr is not a terminal")
+    let again = try loa(["publish", "-v"])
+    #expect(again.stderr.components(separatedBy: "nothing changed").count == 2, "\(again.stderr)")
+    #expect(!again.stderr.contains("[phases]"), "\(again.stderr)")
+  }
+
   /// systemd connects stderr to the journal and sets `JOURNAL_STREAM` to its device:inode; a
   /// file's device and inode stand in for that stream here.
   @Test func underSystemdLinesCarrySyslogPriorities() throws {

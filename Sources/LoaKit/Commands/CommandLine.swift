@@ -272,6 +272,9 @@ package enum LoaCommandLine {
       reportPath: reportPath,
       clock: options.clockOverride ?? SystemClock(), logger: logger)
     if options.output != nil { run.outputKey = "--output" }
+    let progress = logger.enabled(.info) ? TerminalProgress.onStandardError() : nil
+    run.progress = progress.map { p in { p.update(rowsRead: $0) } }
+    defer { progress?.finish() }
     let report = RunReport(keepNotes: options.reportPath != nil || logger.enabled(.info))
     let outcome: PublishRun.Outcome
     do {
@@ -307,9 +310,11 @@ package enum LoaCommandLine {
     let elapsed = Int((monotonicSeconds() - started) * 1000)
     let weather = outcome.weather
     let weatherNote = weather.map { "; weather \($0.state.rawValue)" + ($0.problem == nil ? "" : " (source failed)") } ?? ""
+    progress?.finish()
     if outcome.nothingChanged {
       logger.info(options.command, "nothing changed; 0 files written\(weatherNote); \(elapsed) ms")
     } else {
+      logger.info("phases", report.phases.summary)
       let verb = mode == .dryRun ? "would be written" : "written"
       logger.info(
         options.command,

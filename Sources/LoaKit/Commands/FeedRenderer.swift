@@ -24,6 +24,8 @@ final class FeedRenderer: @unchecked Sendable {
   /// configuration (``RunState/checked``): the same bytes pass again without a re-check.
   let previouslyChecked: [String: String]
   private let validators = ValidatorPool()
+  /// Where render and check times go (``RunPhases``).
+  var phases: RunPhases?
 
   init(
     formats: [FeedFormat], budget: Int, site: SiteInfo, mode: PublishMode, force: Bool,
@@ -54,7 +56,9 @@ final class FeedRenderer: @unchecked Sendable {
     var outcome = FeedOutcome(categoryID: feed.categoryID)
     do {
       func render(_ f: Feed) throws -> [[UInt8]] {
-        try formats.map { try $0.serializer.serialize(f, site: site) }
+        let start = monotonicSeconds()
+        defer { phases?.add(.render, seconds: monotonicSeconds() - start, count: formats.count) }
+        return try formats.map { try $0.serializer.serialize(f, site: site) }
       }
       func fits(_ r: [[UInt8]]) -> Bool { r.allSatisfy { $0.count <= budget } }
       var rendered = try render(feed)
@@ -119,6 +123,8 @@ final class FeedRenderer: @unchecked Sendable {
   {
     let hash = FileHash.of(bytes)
     if previouslyChecked[path] != hash {
+      let start = monotonicSeconds()
+      defer { phases?.add(.check, seconds: monotonicSeconds() - start, count: 1) }
       let problem: String?
       switch check {
       case .xml: problem = OutputCheck.xmlProblem(bytes)

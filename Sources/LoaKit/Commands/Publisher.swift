@@ -92,6 +92,9 @@ package final class Publisher {
   package private(set) var changedFeeds: [String] = []
   /// Earliest due time of a scheduled article seen.
   private var nextDue: Int64?
+  /// Called with the number of rows read so far after each batch is cleaned (progress on a
+  /// terminal, `-v`).
+  package var progress: ((Int) -> Void)?
   /// Whether the run stopped early because nothing had changed.
   package private(set) var nothingChanged = false
   /// Index entries (title, links, newest headlines) of the feeds published so far, by
@@ -152,7 +155,7 @@ package final class Publisher {
     savedFolders = folders
     let outputDirectory = configuration.output.directory
     tree = CategoryTree(
-      try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
+      try report.phases.measure(.read) { try store.categories() }, report: report, previousFolders: folders?.byCategory ?? [:],
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
     switch mode {
@@ -442,6 +445,7 @@ package final class Publisher {
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: site,
       mode: mode, force: options.force, transaction: transaction, output: output,
       previouslyChecked: previouslyChecked)
+    renderer?.phases = report.phases
     var siteItems = TopItems(limit: limit)
     if configuration.feeds.categoryFeeds {
       // Each category's newest N, merged up the tree: the site's newest N are among them.
@@ -606,7 +610,17 @@ package final class Publisher {
     var previous: Int64 = .max
     var batch: [RawArticleRow] = []
     let builder = self.builder
+    // Reading is the time in the store less the cleaning done inside its callback.
+    var cleaning = 0.0
+    var rowsRead = 0
     func take(_ rows: [RawArticleRow]) {
+      let start = monotonicSeconds()
+      defer {
+        let spent = monotonicSeconds() - start
+        cleaning += spent
+        report.phases.add(.clean, seconds: spent, count: rows.count)
+        progress?(report.articlesRead)
+      }
       var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
       outcomes.withUnsafeMutableBufferPointer { out in
         let slots = UncheckedBuffer(out)
@@ -633,8 +647,13 @@ package final class Publisher {
         }
       }
     }
+    let readStart = monotonicSeconds()
+    defer {
+      report.phases.add(.read, seconds: monotonicSeconds() - readStart - cleaning, count: rowsRead)
+    }
     try store.forEachRawArticle(in: selection, expecting: limit) { row in
       report.countRead()
+      rowsRead += 1
       if let due = builder.scheduledTime(row) {
         report.countScheduled()
         nextDue = min(nextDue ?? .max, due)

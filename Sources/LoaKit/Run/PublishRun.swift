@@ -49,6 +49,8 @@ public struct PublishRun {
   /// Sends the weather request and the WebSub pings: ``HTTPClient`` (libcurl) unless a test
   /// gives its own, to run without a network or to see exactly what a run asks for.
   package var transport: any HTTPTransport = HTTPClient.shared
+  /// Called with the number of rows read so far, as the run goes (progress on a terminal).
+  public var progress: ((Int) -> Void)?
 
   public init(
     configuration: Configuration, command: Command = .publish, mode: PublishMode = .write,
@@ -123,6 +125,7 @@ public struct PublishRun {
       configuration: publisherConfiguration, store: store, clock: clock, logger: logger, report: report,
       mode: mode, options: options, transaction: transaction, state: state)
     publisher.transport = transport
+    publisher.progress = progress
     try checkClaims(publisher: publisher)
     try publisher.run()
     outcome.nothingChanged = publisher.nothingChanged
@@ -141,7 +144,9 @@ public struct PublishRun {
       } else {
         publisher.recordStagedAsWritten()
         try stageReport(report, into: transaction)
-        try transaction.commit()
+        try report.phases.measure(.commit, count: report.filesWritten.count) {
+          try transaction.commit()
+        }
       }
       publisher.finish(committed: !outcome.heldBack)
     }

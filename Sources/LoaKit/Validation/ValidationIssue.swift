@@ -116,6 +116,8 @@ public final class RunReport: @unchecked Sendable {
   private var _issues: [ValidationIssue] = []
   private var counts: [ValidationIssue.Severity: Int] = [:]
   public let keepNotes: Bool
+  /// Time and counts per phase (``RunPhases``), for `-v`.
+  public let phases = RunPhases()
   public private(set) var articlesRead = 0
   /// Distinct articles in at least one feed.
   public private(set) var itemsPublished = 0
