@@ -169,6 +169,35 @@ import Testing
     }
   }
 
+  /// A state directory that exists but belongs to someone else (root's, loa run as `nobody`;
+  /// without root, a folder of mode 0555): one warning, not one per file loa fails to save.
+  @Test func aStateDirectoryOfAnotherUserIsOneWarningSayingHowToFixIt() throws {
+    for folder in [dir.path, dir.path("out")] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      #expect(chmod(folder, 0o777) == 0)
+    }
+    #expect(chmod(dir.path("db.sqlite"), 0o644) == 0)
+    try FileManager.default.createDirectory(atPath: dir.path("state"), withIntermediateDirectories: true)
+    #expect(chmod(dir.path("state"), 0o555) == 0)
+    defer { _ = chmod(dir.path("state"), 0o755) }
+    var command = [try #require(LoaBinary.path)]
+    if getuid() == 0 {
+      command = ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
+    }
+    for _ in 0..<2 {
+      let r = try Subprocess.run(
+        command[0],
+        Array(command.dropFirst()) + [
+          "publish", "--config", ExamplePortal.configPath, "--database", dir.path("db.sqlite"),
+          "--output", dir.path("out"),
+        ], environment: environment())
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+      #expect(r.stderr.contains("cannot write the state directory \(dir.path("state"))"), "\(r.stderr)")
+      #expect(r.stderr.contains("state.directory") && r.stderr.contains("STATE_DIRECTORY"), "\(r.stderr)")
+    }
+  }
+
   @Test func anUnsetHomeIsOneWarningSayingHowToFixIt() throws {
     var env = environment()
     for key in ["HOME", "XDG_STATE_HOME", "STATE_DIRECTORY"] { env[key] = nil }

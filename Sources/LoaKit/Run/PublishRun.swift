@@ -217,7 +217,14 @@ public struct PublishRun {
       return nil
     }
     do {
-      return try StateStore(directory: path)
+      let store = try StateStore(directory: path)
+      if let problem = store.writeProblem() {
+        logger.warning(
+          "state",
+          "cannot write the state directory \(path) (every run renders everything and repeats every warning): \(problem); \(fix)")
+        return nil
+      }
+      return store
     } catch {
       logger.warning(
         "state",
