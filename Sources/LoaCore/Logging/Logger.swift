@@ -26,12 +26,59 @@ public enum LogLevel: Int, Sendable, Comparable, CustomStringConvertible {
 /// Where log lines go: one call per complete line (without the newline).
 public protocol LogSink: Sendable {
   func write(line: String)
+  /// The same, knowing the line's level (``StderrSink`` prefixes a syslog priority under
+  /// systemd); by default ``write(line:)``.
+  func write(line: String, level: LogLevel)
+}
+
+extension LogSink {
+  public func write(line: String, level: LogLevel) { write(line: line) }
 }
 
 /// Writes each line to standard error with one `write(2)` of the whole line, so lines from
 /// concurrent writers never interleave (for lines up to `PIPE_BUF` on pipes).
+///
+/// When standard error is the journal (systemd sets `JOURNAL_STREAM` to its device and inode,
+/// ``stderrIsJournal``), each line starts with its syslog priority (`<3>` error, `<4>`
+/// warning, `<6>` info, `<7>` debug), which journald strips and records, so
+/// `journalctl -p warning -u loa` shows the warnings and errors only.
 public struct StderrSink: LogSink {
-  public init() {}
+  /// Whether lines carry `<N>` priority prefixes.
+  public let priorityPrefixes: Bool
+
+  public init(priorityPrefixes: Bool = StderrSink.stderrIsJournal) {
+    self.priorityPrefixes = priorityPrefixes
+  }
+
+  /// Whether standard error is the journal stream systemd connected, as sd-daemon(3)
+  /// documents: `JOURNAL_STREAM` holds `DEVICE:INODE` (decimal) of that stream, and it is ours
+  /// only when standard error's `fstat` has the same device and inode (a redirected stderr
+  /// inherits the variable but not the stream).
+  public static let stderrIsJournal: Bool = {
+    guard let value = getenv("JOURNAL_STREAM").map({ String(cString: $0) }) else { return false }
+    let parts = value.split(separator: ":")
+    guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else {
+      return false
+    }
+    var st = stat()
+    guard fstat(STDERR_FILENO, &st) == 0 else { return false }
+    return UInt64(st.st_dev) == device && UInt64(st.st_ino) == inode
+  }()
+
+  /// The syslog priority of a level (sd-daemon's `SD_ERR`, `SD_WARNING`, `SD_INFO`, `SD_DEBUG`).
+  public static func priority(_ level: LogLevel) -> Int {
+    switch level {
+    case .debug: return 7
+    case .info: return 6
+    case .warning: return 4
+    case .error: return 3
+    }
+  }
+
+  public func write(line: String, level: LogLevel) {
+    write(line: priorityPrefixes ? "<\(Self.priority(level))>" + line : line)
+  }
+
   public func write(line: String) {
     var bytes = Array(line.utf8)
     bytes.append(0x0A)
@@ -92,7 +139,7 @@ public struct Logger: Sendable {
     var line = "\(label): \(l): "
     if let topic { line += "[\(topic)] " }
     line += Self.oneLine(message())
-    sink.write(line: line)
+    sink.write(line: line, level: l)
   }
 
   public func debug(_ topic: String?, _ m: @autoclosure () -> String) { log(.debug, topic, m()) }

@@ -42,6 +42,21 @@ package final class StateStore: @unchecked Sendable {
 
   deinit { close(fd) }
 
+  /// Whether this process may create files in the folder: nil when it may, else the reason
+  /// (`EACCES`, `EROFS`: a folder of another user, a read-only mount). Asked once per run, so an
+  /// unwritable folder is one warning rather than one per file loa then fails to save. The
+  /// corresponding C function is `faccessat` (effective ids).
+  package func writeProblem() -> String? {
+    do {
+      _ = try retryingSyscall("faccessat") { faccessat(fd, ".", W_OK | X_OK, AT_EACCESS) }
+      return nil
+    } catch let e as SystemCallError {
+      return "not writable (\(e.errnoName): \(Errno.message(e.errno)))"
+    } catch {
+      return "\(error)"
+    }
+  }
+
   /// The key of a state file: one 64-bit FNV-1a hash over the loa version and both parts, as
   /// 16 hex digits or fewer.
   package static func key(_ first: String, _ second: String) -> String {

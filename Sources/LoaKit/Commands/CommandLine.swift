@@ -311,6 +311,9 @@ package enum LoaCommandLine {
       reportPath: reportPath,
       clock: options.clockOverride ?? SystemClock(), logger: logger)
     if options.output != nil { run.outputKey = "--output" }
+    let progress = logger.enabled(.info) ? TerminalProgress.onStandardError() : nil
+    run.progress = progress.map { p in { p.update(rowsRead: $0) } }
+    defer { progress?.finish() }
     let report = RunReport(keepNotes: options.reportPath != nil || logger.enabled(.info))
     let outcome: PublishRun.Outcome
     do {
@@ -325,12 +328,19 @@ package enum LoaCommandLine {
     }
     let warnings = report.count(.warning)
     let errors = report.count(.error)
-    if warnings > 0 || errors > 0 {
+    // Warnings an earlier run printed for the same rows are one line, unless -v shows them.
+    let repeated = logger.enabled(.info) ? 0 : report.repeatedWarnings
+    let knownLine =
+      "\(repeated) known warning\(repeated == 1 ? "" : "s") not repeated; -v shows them"
+    if repeated > 0 && repeated == warnings && errors == 0 && mode != .strict {
+      logger.warning("summary", knownLine)
+    } else if warnings > 0 || errors > 0 {
       var parts: [String] = []
       if report.itemsLeftOut > 0 { parts.append("\(report.itemsLeftOut) item\(report.itemsLeftOut == 1 ? "" : "s") left out") }
       parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")")
       if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
       var line = parts.joined(separator: ", ")
+      if repeated > 0 { line += "; " + knownLine }
       if mode == .strict { line += "; --strict: no file was replaced" }
       logger.log(errors > 0 || mode == .strict ? .error : .warning, "summary", line)
     } else if outcome.heldBack {
@@ -339,9 +349,11 @@ package enum LoaCommandLine {
     let elapsed = Int((monotonicSeconds() - started) * 1000)
     let weather = outcome.weather
     let weatherNote = weather.map { "; weather \($0.state.rawValue)" + ($0.problem == nil ? "" : " (source failed)") } ?? ""
+    progress?.finish()
     if outcome.nothingChanged {
       logger.info(options.command, "nothing changed; 0 files written\(weatherNote); \(elapsed) ms")
     } else {
+      logger.info("phases", report.phases.summary)
       let verb = mode == .dryRun ? "would be written" : "written"
       logger.info(
         options.command,
@@ -386,7 +398,7 @@ package enum LoaCommandLine {
   }
 
   static func logIssues(_ report: RunReport, _ logger: Logger) {
-    for issue in report.issues {
+    for issue in report.issues(includingRepeated: logger.enabled(.info)) {
       let level: LogLevel
       switch issue.severity {
       case .info: level = .info

@@ -25,6 +25,8 @@ final class FeedRenderer: @unchecked Sendable {
   let previouslyChecked: [String: String]
   private let validators = ValidatorPool(RelaxNGValidator.atom)
   private let sitemapValidators = ValidatorPool(RelaxNGValidator.sitemap)
+  /// Where render and check times go (``RunPhases``).
+  var phases: RunPhases?
 
   init(
     formats: [FeedFormat], budget: Int, site: SiteInfo, mode: PublishMode, force: Bool,
@@ -56,7 +58,9 @@ final class FeedRenderer: @unchecked Sendable {
     var outcome = FeedOutcome(categoryID: feed.categoryID)
     do {
       func render(_ f: Feed) throws -> [[UInt8]] {
-        try formats.map { try $0.serializer.serialize(f, site: site) }
+        let start = monotonicSeconds()
+        defer { phases?.add(.render, seconds: monotonicSeconds() - start, count: formats.count) }
+        return try formats.map { try $0.serializer.serialize(f, site: site) }
       }
       func fits(_ r: [[UInt8]]) -> Bool { r.allSatisfy { $0.count <= budget } }
       var rendered = try render(feed)
@@ -100,7 +104,7 @@ final class FeedRenderer: @unchecked Sendable {
             rendered = try render(kept)
           }
           let dropped = candidates.count - kept.items.count
-          outcome.issues.append(.init(.warning, .noted, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
+          outcome.issues.append(.init(.warning, .noted, .feedOverBudget, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
         }
       }
       for (format, bytes) in zip(formats, rendered) {
@@ -121,6 +125,8 @@ final class FeedRenderer: @unchecked Sendable {
   {
     let hash = FileHash.of(bytes)
     if previouslyChecked[path] != hash {
+      let start = monotonicSeconds()
+      defer { phases?.add(.check, seconds: monotonicSeconds() - start, count: 1) }
       let problem: String?
       switch check {
       case .xml: problem = OutputCheck.xmlProblem(bytes)

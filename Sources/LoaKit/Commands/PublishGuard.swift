@@ -71,7 +71,7 @@ package enum PublishGuard {
   /// The warning about a feed that shrank.
   static func issue(_ s: Shrink) -> ValidationIssue {
     .init(
-      .warning, .noted, field: "feed",
+      .warning, .noted, .feedShrank, field: "feed",
       "\(name(s.feed)) has \(s.now) item\(s.now == 1 ? "" : "s") where the last run published \(s.last): did articles lose their status or category? (docs/operations.md)")
   }
 

@@ -93,6 +93,9 @@ package final class Publisher {
   package private(set) var changedFeeds: [String] = []
   /// Earliest due time of a scheduled article seen.
   private var nextDue: Int64?
+  /// Called with the number of rows read so far after each batch is cleaned (progress on a
+  /// terminal, `-v`).
+  package var progress: ((Int) -> Void)?
   /// Whether the run stopped early because nothing had changed.
   package private(set) var nothingChanged = false
   /// Index entries (title, links, newest headlines) of the feeds published so far, by
@@ -156,7 +159,7 @@ package final class Publisher {
     savedFolders = folders
     let outputDirectory = configuration.output.directory
     tree = CategoryTree(
-      try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
+      try report.phases.measure(.read) { try store.categories() }, report: report, previousFolders: folders?.byCategory ?? [:],
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
     if configuration.sitemaps.any { sitemapArticles = SitemapCollector(site: configuration.site.url) }
@@ -285,7 +288,7 @@ package final class Publisher {
   package func run() throws {
     if mode == .write && !options.force && unchangedSinceLastRun() {
       nothingChanged = true
-      logger.info("publish", "nothing changed since the last run; no file written")
+      // The command line says "nothing changed" once, with the counts.
       if ownsTransaction { finish(committed: true) }
       return
     }
@@ -331,6 +334,7 @@ package final class Publisher {
       notifyHubs()
       return
     }
+    rememberWarnings()
     if committed && transaction != nil {
       recordStagedAsWritten()
       saveRunState()
@@ -341,6 +345,24 @@ package final class Publisher {
     }
     staged = []
     saveCache()
+  }
+
+  private var warningMemoryName: String { "warned-" + stateKey + ".json" }
+
+  /// A publish (not `check`, `--dry-run` or `--strict`, which print everything) marks the
+  /// warnings the last publish printed for the same row versions as repeats, and remembers
+  /// this run's warnings for the next (``WarningMemory``).
+  private func rememberWarnings() {
+    guard mode == .write, let state else { return }
+    let known = WarningMemory.load(state, warningMemoryName)
+    if let known { report.markRepeated(known.contains) }
+    let memory = WarningMemory(of: report.issues)
+    guard memory != known else { return }
+    do {
+      try state.write(memory.encoded(), to: warningMemoryName)
+    } catch {
+      logger.warning("state", "cannot save which warnings were printed (the next run repeats them): \(error)")
+    }
   }
 
   /// True when the configuration, the database's change token and every published file are
@@ -438,6 +460,7 @@ package final class Publisher {
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: site,
       mode: mode, force: options.force, transaction: transaction, output: output,
       previouslyChecked: previouslyChecked)
+    renderer?.phases = report.phases
     var siteItems = TopItems(limit: limit)
     if configuration.feeds.categoryFeeds {
       // Each category's newest N, merged up the tree: the site's newest N are among them.
@@ -505,7 +528,7 @@ package final class Publisher {
     reportDuplicates()
     report.setPublished(publishedIDs.count)
     if report.scheduled > 0 && publishedIDs.isEmpty {
-      report.add(.init(.warning, .noted, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
+      report.add(.init(.warning, .noted, .clockSuspect, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
     }
   }
 
@@ -537,7 +560,7 @@ package final class Publisher {
       builder.parser.parse(oldest) != nil,
       DateParser.isUnixSeconds(newest) != DateParser.isUnixSeconds(oldest)
     else { return }
-    report.add(.init(.warning, .noted, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
+    report.add(.init(.warning, .noted, .dateFormatsMixed, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
   }
 
   /// A clock far in the past would empty the feeds (every article looks scheduled); one far in
@@ -546,7 +569,7 @@ package final class Publisher {
     let year2000: Int64 = 946_684_800
     let year2100: Int64 = 4_102_444_800
     if now < year2000 || now >= year2100 {
-      report.add(.init(.warning, .noted, field: "clock", "the system clock says \(DateFormats.rfc3339(builder.parser.stamp(now))); articles are published against it (scheduled ones appear once it passes their time): is the clock right?"))
+      report.add(.init(.warning, .noted, .clockSuspect, field: "clock", "the system clock says \(DateFormats.rfc3339(builder.parser.stamp(now))); articles are published against it (scheduled ones appear once it passes their time): is the clock right?"))
     }
   }
 
@@ -633,7 +656,17 @@ package final class Publisher {
     var previous: Int64 = .max
     var batch: [RawArticleRow] = []
     let builder = self.builder
+    // Reading is the time in the store less the cleaning done inside its callback.
+    var cleaning = 0.0
+    var rowsRead = 0
     func take(_ rows: [RawArticleRow]) {
+      let start = monotonicSeconds()
+      defer {
+        let spent = monotonicSeconds() - start
+        cleaning += spent
+        report.phases.add(.clean, seconds: spent, count: rows.count)
+        progress?(report.articlesRead)
+      }
       var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
       outcomes.withUnsafeMutableBufferPointer { out in
         let slots = UncheckedBuffer(out)
@@ -648,7 +681,7 @@ package final class Publisher {
           guard isFirstRow(with: item, readFor: categoryID) else { continue }
           if item.published.utc > previous && !warnedOrder {
             warnedOrder = true
-            report.add(.init(.warning, .noted, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
+            report.add(.init(.warning, .noted, .dateFormatsMixed, article: item.articleID, field: "published_at", "rows do not come out newest first: published_at holds dates in more than one format, so the database cannot sort them; each feed is sorted again, but use one format (docs/database.md)"))
           }
           previous = min(previous, item.published.utc)
           items.append(item)
@@ -660,8 +693,13 @@ package final class Publisher {
         }
       }
     }
+    let readStart = monotonicSeconds()
+    defer {
+      report.phases.add(.read, seconds: monotonicSeconds() - readStart - cleaning, count: rowsRead)
+    }
     try store.forEachRawArticle(in: selection, expecting: limit) { row in
       report.countRead()
+      rowsRead += 1
       if let due = builder.scheduledTime(row) {
         report.countScheduled()
         nextDue = min(nextDue ?? .max, due)
@@ -719,7 +757,7 @@ package final class Publisher {
   private func apply(_ o: FeedOutcome) {
     let budget = configuration.feeds.maxFeedBytes
     for (id, size) in o.tooLarge where tooLarge.insert(id).inserted {
-      report.add(.init(.warning, .leftOut, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
+      report.add(.init(.warning, .leftOut, .itemTooLarge, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
     }
     for issue in o.issues { report.add(issue) }
     transaction?.add(o.staged, removing: o.removals)
@@ -780,7 +818,7 @@ package final class Publisher {
     for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
       let kept = rowsByID[id]?.row.description ?? "?"
       let others = rows.map(\.description).joined(separator: ", ")
-      report.add(.init(.warning, .leftOut, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
+      report.add(.init(.warning, .leftOut, .idDuplicate, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
     }
     duplicateRows = [:]
   }

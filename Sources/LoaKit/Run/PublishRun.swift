@@ -49,6 +49,8 @@ public struct PublishRun {
   /// Sends the weather request and the WebSub pings: ``HTTPClient`` (libcurl) unless a test
   /// gives its own, to run without a network or to see exactly what a run asks for.
   package var transport: any HTTPTransport = HTTPClient.shared
+  /// Called with the number of rows read so far, as the run goes (progress on a terminal).
+  public var progress: ((Int) -> Void)?
 
   public init(
     configuration: Configuration, command: Command = .publish, mode: PublishMode = .write,
@@ -97,11 +99,12 @@ public struct PublishRun {
     // Under the lock, before anything else: a run killed while writing leaves temporary
     // files even when the next run finds no article changed.
     directory?.removeAbandonedTemporaryFiles()
-    var state: StateStore?
-    if writes || command == .weather, let path = configuration.state.directory {
-      state = try? StateStore(directory: path)
-      state?.sweepAbandoned()
-    }
+    let state = writes || command == .weather ? openState() : nil
+    state?.sweepAbandoned()
+    // Without a usable state directory, the publisher and the weather box keep nothing and
+    // say nothing more about it: openState's warning is the one line.
+    var publisherConfiguration = configuration
+    if writes || command == .weather { publisherConfiguration.state.directory = state?.path }
     let transaction = directory.map {
       OutputTransaction(
         $0, force: options.force,
@@ -109,7 +112,7 @@ public struct PublishRun {
     }
     if command == .weather, let transaction {
       try checkClaims(publisher: nil)
-      outcome.weather = try runWeather(transaction)
+      outcome.weather = try runWeather(transaction, stateDirectory: state?.path)
       try transaction.commit()
       return outcome
     }
@@ -119,9 +122,10 @@ public struct PublishRun {
     var storeOpen = true
     defer { if storeOpen { try? store.close() } }
     let publisher = try Publisher(
-      configuration: configuration, store: store, clock: clock, logger: logger, report: report,
+      configuration: publisherConfiguration, store: store, clock: clock, logger: logger, report: report,
       mode: mode, options: options, transaction: transaction, state: state)
     publisher.transport = transport
+    publisher.progress = progress
     try checkClaims(publisher: publisher)
     try publisher.run()
     outcome.nothingChanged = publisher.nothingChanged
@@ -130,7 +134,7 @@ public struct PublishRun {
     // are one warning and never fail the feeds (only --strict turns them into exit 1, and
     // then nothing at all is replaced).
     if let transaction, !publisher.mustHoldBack, let w = configuration.weather, w.enabled {
-      outcome.weather = try runWeather(transaction)
+      outcome.weather = try runWeather(transaction, stateDirectory: state?.path)
     }
     outcome.heldBack =
       publisher.mustHoldBack || (mode == .strict && outcome.weather?.problem != nil)
@@ -140,7 +144,9 @@ public struct PublishRun {
       } else {
         publisher.recordStagedAsWritten()
         try stageReport(report, into: transaction)
-        try transaction.commit()
+        try report.phases.measure(.commit, count: report.filesWritten.count) {
+          try transaction.commit()
+        }
       }
       publisher.finish(committed: !outcome.heldBack)
     }
@@ -200,10 +206,37 @@ public struct PublishRun {
     try claims.check()
   }
 
-  private func runWeather(_ transaction: OutputTransaction) throws -> WeatherOutcome? {
+  /// The state directory, or nil after one warning that says how to give loa one: the run
+  /// goes on without (it renders everything and repeats every warning).
+  private func openState() -> StateStore? {
+    let fix = "set state.directory in the configuration or STATE_DIRECTORY to a folder loa may write"
+    guard let path = configuration.state.directory else {
+      logger.warning(
+        "state",
+        "no state directory (HOME, XDG_STATE_HOME and STATE_DIRECTORY are unset): every run renders everything and repeats every warning; \(fix)")
+      return nil
+    }
+    do {
+      let store = try StateStore(directory: path)
+      if let problem = store.writeProblem() {
+        logger.warning(
+          "state",
+          "cannot write the state directory \(path) (every run renders everything and repeats every warning): \(problem); \(fix)")
+        return nil
+      }
+      return store
+    } catch {
+      logger.warning(
+        "state",
+        "cannot use the state directory \(path) (every run renders everything and repeats every warning): \(error); \(fix)")
+      return nil
+    }
+  }
+
+  private func runWeather(_ transaction: OutputTransaction, stateDirectory: String?) throws -> WeatherOutcome? {
     guard let w = configuration.weather, w.enabled else { return nil }
     let weather = WeatherPublisher(
-      configuration: w, transaction: transaction, stateDirectory: configuration.state.directory,
+      configuration: w, transaction: transaction, stateDirectory: stateDirectory,
       siteTimeZone: configuration.site.timeZone, clock: clock, logger: logger,
       environment: environment)
     weather.transport = transport

@@ -28,6 +28,8 @@ enum RunReportJSON {
       if let c = issue.categoryID { j.member("category", c) } else { j.memberNull("category") }
       // Only for a row whose id is not an integer (`row with id NULL`).
       if let row = issue.row { j.member("row", row) }
+      // The warning's code, explained in docs/warnings.md.
+      if let code = issue.code { j.member("code", code.rawValue) }
       j.member("field", issue.field)
       j.member("message", issue.message)
       j.endObject()

@@ -63,7 +63,7 @@ public struct CategoryTree: Sendable {
       if seenIDs.insert(row.id).inserted {
         unique.append(row)
       } else {
-        report.add(.init(.warning, .noted, category: row.id, field: "id", "duplicate category id; the row with slug \(ItemBuilder.quoted(unique.last?.slug ?? "")) is used"))
+        report.add(.init(.warning, .noted, .categoryIDDuplicate, category: row.id, field: "id", "duplicate category id; the row with slug \(ItemBuilder.quoted(unique.last?.slug ?? "")) is used"))
       }
     }
     // Each category's own slug first, so a folder renamed to avoid a clash never takes the
@@ -90,7 +90,7 @@ public struct CategoryTree: Sendable {
           fixed = "\(slug)-\(row.id)-\(n)"
           n += 1
         }
-        report.add(.init(.warning, .repaired, category: row.id, field: "slug", "\"\(slug)\" is also the slug of category \(owner.id), which keeps the folder \"\(slug)\" (\(owner.why)); this category is published in \"\(fixed)\""))
+        report.add(.init(.warning, .repaired, .categorySlugTaken, category: row.id, field: "slug", "\"\(slug)\" is also the slug of category \(owner.id), which keeps the folder \"\(slug)\" (\(owner.why)); this category is published in \"\(fixed)\""))
         slug = fixed
       }
       usedSlugs.insert(slug)
@@ -98,7 +98,7 @@ public struct CategoryTree: Sendable {
         let (text, repairs) = TextCleaner.clean(value)
         if !repairs.isEmpty {
           let serious: TextCleaner.Repairs = [.forbiddenCharacters, .tags, .c1Controls]
-          report.add(.init(repairs.isDisjoint(with: serious) ? .info : .warning, .repaired, category: row.id, field: field, repairs.summary))
+          report.add(.init(repairs.isDisjoint(with: serious) ? .info : .warning, .repaired, repairs.isDisjoint(with: serious) ? nil : .categoryTextRepaired, category: row.id, field: field, repairs.summary))
         }
         return text ?? ""
       }
@@ -151,7 +151,7 @@ public struct CategoryTree: Sendable {
     if slug.isEmpty { slug = "category-\(row.id)" }
     let capped = Slug.capped(slug, maxBytes: maxFolderBytes)
     if capped != slug {
-      report.add(.init(.warning, .repaired, category: row.id, field: "slug", "\(source) makes a folder name of \(slug.utf8.count) bytes, over the limit of \(maxFolderBytes); published in \"\(capped)\""))
+      report.add(.init(.warning, .repaired, .categorySlugLong, category: row.id, field: "slug", "\(source) makes a folder name of \(slug.utf8.count) bytes, over the limit of \(maxFolderBytes); published in \"\(capped)\""))
     } else if slug != row.slug {
       report.add(.init(.info, .repaired, category: row.id, field: "slug", "\(ItemBuilder.quoted(row.slug)) is published as \"\(slug)\""))
     }
@@ -178,7 +178,7 @@ public struct CategoryTree: Sendable {
     for id in nodes.keys.sorted() {
       guard let p = nodes[id]?.parentID else { continue }
       if p == id || nodes[p] == nil {
-        report.add(.init(.warning, .repaired, category: id, field: "parent_id", p == id ? "category is its own parent; treated as top-level" : "parent \(p) does not exist; treated as top-level"))
+        report.add(.init(.warning, .repaired, .categoryParentInvalid, category: id, field: "parent_id", p == id ? "category is its own parent; treated as top-level" : "parent \(p) does not exist; treated as top-level"))
         nodes[id]?.parentID = nil
       }
     }
@@ -195,7 +195,7 @@ public struct CategoryTree: Sendable {
             let cut = loop.min() ?? c
             let members = loop.sorted().prefix(10).map(String.init).joined(separator: ", ")
             let more = loop.count > 10 ? ", … (\(loop.count) in all)" : ""
-            report.add(.init(.warning, .repaired, category: cut, field: "parent_id", "categories \(members)\(more) are each other's parents; \(cut) is treated as top-level"))
+            report.add(.init(.warning, .repaired, .categoryCycle, category: cut, field: "parent_id", "categories \(members)\(more) are each other's parents; \(cut) is treated as top-level"))
             nodes[cut]?.parentID = nil
           }
           break

@@ -36,8 +36,10 @@ public final class CleaningCache: @unchecked Sendable {
     public var action: ValidationIssue.Action
     public var field: String
     public var message: String
+    public var code: ValidationIssue.Code?
 
     public init(_ i: ValidationIssue) {
+      code = i.code
       severity = i.severity
       action = i.action
       field = i.field
@@ -45,7 +47,7 @@ public final class CleaningCache: @unchecked Sendable {
     }
 
     public func issue(article: Int64) -> ValidationIssue {
-      ValidationIssue(severity, action, article: article, field: field, message)
+      ValidationIssue(severity, action, code, article: article, field: field, message)
     }
   }
 
@@ -63,7 +65,7 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   static let magic = Array("LOACACHE".utf8)
-  static let formatVersion: UInt32 = 5
+  static let formatVersion: UInt32 = 6
 
   private let lock = Mutex()
   /// The previous file, open for reading (`pread`); -1 when there is none.
@@ -346,6 +348,7 @@ public final class CleaningCache: @unchecked Sendable {
       out.append(i.action == .repaired ? 0 : i.action == .leftOut ? 1 : 2)
       append(i.field, &out)
       append(i.message, &out)
+      append(i.code?.rawValue ?? "", &out)
     }
     guard let item = e.item else { return out.append(0) }
     out.append(1)
@@ -450,11 +453,11 @@ public final class CleaningCache: @unchecked Sendable {
       var issues: [Issue] = []
       for _ in 0..<count {
         guard let s = byte(), s <= 2, let a = byte(), a <= 2, let field = string(),
-          let message = string()
+          let message = string(), let code = string()
         else { return nil }
         let severity: ValidationIssue.Severity = s == 0 ? .info : s == 1 ? .warning : .error
         let action: ValidationIssue.Action = a == 0 ? .repaired : a == 1 ? .leftOut : .noted
-        issues.append(Issue(ValidationIssue(severity, action, field: field, message)))
+        issues.append(Issue(ValidationIssue(severity, action, .init(rawValue: code), field: field, message)))
       }
       guard let hasItem = byte() else { return nil }
       guard hasItem == 1 else { return hasItem == 0 ? Entry(key: key, item: nil, issues: issues) : nil }

@@ -118,11 +118,22 @@ public struct ItemBuilder: Sendable {
   public func build(_ raw: RawArticleRow) -> (Outcome, [ValidationIssue]) {
     // Scheduling depends on the clock, so it is decided before the cache is asked.
     if let due = scheduledTime(raw) { return (.scheduled(at: due), []) }
+    // Each issue carries the row's hash, so a warning is repeated only for a new row version
+    // (``WarningMemory``).
+    func stamped(_ issues: [ValidationIssue], _ key: UInt64) -> [ValidationIssue] {
+      issues.map {
+        var issue = $0
+        issue.rowHash = key
+        return issue
+      }
+    }
     // Not cached: the cache knows articles by id, and this row has none.
-    if raw.idIsMissing { return (.leftOut, [Self.missingID(raw)]) }
+    if raw.idIsMissing { return (.leftOut, stamped([Self.missingID(raw)], itemKey(raw))) }
     let key = itemKey(raw)
     if let hit = cache.lookup(raw.id, key: key) {
-      return (hit.item.map { .item($0) } ?? .leftOut, hit.issues.map { $0.issue(article: raw.id) })
+      return (
+        hit.item.map { .item($0) } ?? .leftOut, stamped(hit.issues.map { $0.issue(article: raw.id) }, key)
+      )
     }
     let row = raw.materialized()
     let local = RunReport()
@@ -136,13 +147,13 @@ public struct ItemBuilder: Sendable {
     case .scheduled:
       break
     }
-    return (outcome, issues)
+    return (outcome, stamped(issues, key))
   }
 
   /// Why a row without an integer id is left out, naming the row as it is.
   static func missingID(_ raw: RawArticleRow) -> ValidationIssue {
     let what = (raw.idLiteral ?? "NULL") == "NULL" ? "is NULL" : "is not an integer"
-    return .init(.warning, .leftOut, row: raw.rowName, field: "id", "\(what); left out")
+    return .init(.warning, .leftOut, .idInvalid, row: raw.rowName, field: "id", "\(what); left out")
   }
 
   /// The cache key of one row: its bytes, the category it links to, and
@@ -172,8 +183,11 @@ public struct ItemBuilder: Sendable {
 
   func buildUncached(_ row: ArticleRow, report: RunReport) -> Outcome {
     let id = row.id
-    func warn(_ field: String, _ action: ValidationIssue.Action, _ message: String) {
-      report.add(.init(.warning, action, article: id, field: field, message))
+    func warn(
+      _ field: String, _ action: ValidationIssue.Action, _ code: ValidationIssue.Code,
+      _ message: String
+    ) {
+      report.add(.init(.warning, action, code, article: id, field: field, message))
     }
     func note(_ field: String, _ message: String) {
       report.add(.init(.info, .repaired, article: id, field: field, message))
@@ -185,7 +199,7 @@ public struct ItemBuilder: Sendable {
       return .leftOut
     }
     for field in row.invalidUTF8Fields {
-      warn(field, .repaired, "invalid UTF-8 replaced with U+FFFD")
+      warn(field, .repaired, .invalidUTF8, "invalid UTF-8 replaced with U+FFFD")
     }
     /// Cleans a plain-text field and reports what changed: warnings for damage (forbidden
     /// characters, markup in plain text, truncation), notes for routine conversions.
@@ -194,30 +208,30 @@ public struct ItemBuilder: Sendable {
       if !repairs.isEmpty {
         let serious: TextCleaner.Repairs = [.forbiddenCharacters, .tags, .truncated]
         if !repairs.isDisjoint(with: serious) {
-          warn(field, .repaired, repairs.summary)
+          warn(field, .repaired, .textRepaired, repairs.summary)
         } else {
           note(field, repairs.summary)
         }
       }
       if let cleaned, let legacy = LegacyEncoding.detect(cleaned) {
-        warn(field, .noted, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
+        warn(field, .noted, .legacyEncoding, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
       }
       return cleaned
     }
 
     // Dates first: a scheduled row is left out before anything is reported about it.
     guard let publishedText = row.publishedAt, !Whitespace.trimmed(Substring(publishedText)).isEmpty else {
-      warn("published_at", .leftOut, "is empty; left out")
+      warn("published_at", .leftOut, .dateMissing, "is empty; left out")
       return .leftOut
     }
     guard let published = parser.parse(publishedText) else {
-      warn("published_at", .leftOut, "\(Self.quoted(publishedText)) is not a date; left out")
+      warn("published_at", .leftOut, .dateInvalid, "\(Self.quoted(publishedText)) is not a date; left out")
       return .leftOut
     }
     if published.utc > now { return .scheduled(at: published.utc) }
     if published.utc < Self.implausiblyOld {
       // Published all the same; most likely a format mix-up ("20261127" read as Unix seconds).
-      warn("published_at", .noted, "\(Self.quoted(publishedText)) is before 1995; is the date right?")
+      warn("published_at", .noted, .dateImplausible, "\(Self.quoted(publishedText)) is before 1995; is the date right?")
     }
     var updated = published
     if let updatedText = row.updatedAt, !Whitespace.trimmed(Substring(updatedText)).isEmpty {
@@ -225,7 +239,7 @@ public struct ItemBuilder: Sendable {
         if u.utc - Self.updatedAtSkewSeconds > now {
           // The feed's <updated> and <lastBuildDate> are the newest item's: one far-future
           // date would stand there for years. (No "now" in the message: issues are cached.)
-          warn("updated_at", .repaired, "\(Self.quoted(updatedText)) is in the future; published_at is used (is the CMS clock right?)")
+          warn("updated_at", .repaired, .updatedInFuture, "\(Self.quoted(updatedText)) is in the future; published_at is used (is the CMS clock right?)")
         } else if u.utc >= published.utc {
           updated = u
         } else {
@@ -234,12 +248,12 @@ public struct ItemBuilder: Sendable {
           note("updated_at", "is earlier than published_at; published_at is used")
         }
       } else {
-        warn("updated_at", .repaired, "\(Self.quoted(updatedText)) is not a date; published_at is used")
+        warn("updated_at", .repaired, .updatedInvalid, "\(Self.quoted(updatedText)) is not a date; published_at is used")
       }
     }
 
     guard let title = text("title", row.title, max: limits.titleCharacters) else {
-      warn("title", .leftOut, "is empty; left out")
+      warn("title", .leftOut, .titleMissing, "is empty; left out")
       return .leftOut
     }
 
@@ -249,7 +263,7 @@ public struct ItemBuilder: Sendable {
     let category = memberships.first
     guard let linkAddress = self.link(row, title: title, category: category, report: report)
     else {
-      warn("url", .leftOut, "no absolute http(s) link can be made; left out")
+      warn("url", .leftOut, .linkMissing, "no absolute http(s) link can be made; left out")
       return .leftOut
     }
     let link = linkAddress.description
@@ -258,14 +272,14 @@ public struct ItemBuilder: Sendable {
     var content: String?
     if let raw = row.contentHTML, !Whitespace.trimmed(Substring(raw)).isEmpty {
       let entry = sanitizedContent(raw, id: id, base: linkAddress)
-      for line in entry.warnings { warn("content_html", .repaired, line) }
+      for line in entry.warnings { warn("content_html", .repaired, .contentRepaired, line) }
       for line in entry.notes { note("content_html", line) }
       if !entry.html.isEmpty { content = entry.html }
       if summary == nil, !entry.text.isEmpty {
         summary = TextCleaner.truncatedIfLonger(entry.text, maxCharacters: limits.derivedSummaryCharacters)
       }
       if let legacy = LegacyEncoding.detect(entry.text) {
-        warn("content_html", .noted, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
+        warn("content_html", .noted, .legacyEncoding, "looks like \(legacy.rawValue) (legacy Vietnamese encoding) text shown as Unicode; fix it in the CMS")
       }
     }
     if summary == nil && content == nil {
@@ -308,7 +322,7 @@ public struct ItemBuilder: Sendable {
           url: url.description, mimeType: FeedImage.mimeType(forURL: url.path),
           caption: text("image_caption", row.imageCaption, max: limits.captionCharacters))
       } else {
-        warn("image_url", .repaired, "\(Self.quoted(raw)) is not an http(s) URL; image left out")
+        warn("image_url", .repaired, .imageDropped, "\(Self.quoted(raw)) is not an http(s) URL; image left out")
       }
     }
 
@@ -352,7 +366,15 @@ public struct ItemBuilder: Sendable {
     // Numeric references (`Vie&#x302;&#x323;t`) are decoded by the parser, after the NFC step.
     result.html = TextCleaner.nfc(result.html)
     result.text = TextCleaner.nfc(result.text)
-    if !result.changes.isEmpty { warnings.append(result.changes.summary) }
+    // An embed (a YouTube iframe) turned into a link is ordinary content: a note.
+    var damage = result.changes
+    damage.replacedElements = []
+    if !damage.isEmpty { warnings.append(damage.summary) }
+    if !result.changes.replacedElements.isEmpty {
+      var embeds = HTMLSanitizer.Changes()
+      embeds.replacedElements = result.changes.replacedElements
+      notes.append(embeds.summary)
+    }
     if result.changes.removedAttributes > 0 {
       notes.append("removed \(result.changes.removedAttributes) attribute\(result.changes.removedAttributes == 1 ? "" : "s") outside the allowlist (style, class, event handlers…)")
     }
@@ -370,7 +392,7 @@ public struct ItemBuilder: Sendable {
   {
     if let raw = XMLText.sanitized(row.url ?? "").text.nilIfBlank {
       if let u = WebAddress.resolve(raw, against: site) { return u }
-      report.add(.init(.warning, .repaired, article: row.id, field: "url", "\(Self.quoted(raw)) is not an http(s) URL; the permalink template is used"))
+      report.add(.init(.warning, .repaired, .linkReplaced, article: row.id, field: "url", "\(Self.quoted(raw)) is not an http(s) URL; the permalink template is used"))
     }
     let column = TextCleaner.clean(row.slug).text ?? ""
     // Without {id} in the template (WordPress /%postname%/) the slug is the key the CMS finds

@@ -32,8 +32,44 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
     case noted
   }
 
+  /// What kind of problem a warning is, for docs/warnings.md (what it means, what to do) and
+  /// for remembering which warnings a row has already had (``WarningMemory``).
+  public enum Code: String, Sendable, CaseIterable {
+    case idInvalid = "id-invalid"
+    case idDuplicate = "id-duplicate"
+    case invalidUTF8 = "invalid-utf8"
+    case textRepaired = "text-repaired"
+    case legacyEncoding = "legacy-encoding"
+    case dateMissing = "date-missing"
+    case dateInvalid = "date-invalid"
+    case dateImplausible = "date-implausible"
+    case dateFormatsMixed = "date-formats-mixed"
+    case updatedInFuture = "updated-in-future"
+    case updatedInvalid = "updated-invalid"
+    case titleMissing = "title-missing"
+    case linkMissing = "link-missing"
+    case linkReplaced = "link-replaced"
+    case imageDropped = "image-dropped"
+    case contentRepaired = "content-repaired"
+    case itemTooLarge = "item-too-large"
+    case feedOverBudget = "feed-over-budget"
+    case feedShrank = "feed-shrank"
+    case clockSuspect = "clock-suspect"
+    case categoryIDDuplicate = "category-id-duplicate"
+    case categorySlugTaken = "category-slug-taken"
+    case categorySlugLong = "category-slug-long"
+    case categoryTextRepaired = "category-text-repaired"
+    case categoryParentInvalid = "category-parent-invalid"
+    case categoryCycle = "category-cycle"
+  }
+
   public var severity: Severity
   public var action: Action
+  /// The kind of warning; nil for notes and errors that have none.
+  public var code: Code?
+  /// A hash of the row's content (``ItemBuilder/itemKey(_:)``) when the issue came from
+  /// cleaning one row: an edit of the row makes its warnings new again.
+  public var rowHash: UInt64?
   /// The article, when the issue is about one.
   public var articleID: Int64?
   /// The category, when the issue is about one.
@@ -46,9 +82,10 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
   public var message: String
 
   public init(
-    _ severity: Severity, _ action: Action, article: Int64? = nil, category: Int64? = nil,
-    row: String? = nil, field: String, _ message: String
+    _ severity: Severity, _ action: Action, _ code: Code? = nil, article: Int64? = nil,
+    category: Int64? = nil, row: String? = nil, field: String, _ message: String
   ) {
+    self.code = code
     self.row = row
     self.severity = severity
     self.action = action
@@ -79,6 +116,8 @@ public final class RunReport: @unchecked Sendable {
   private var _issues: [ValidationIssue] = []
   private var counts: [ValidationIssue.Severity: Int] = [:]
   public let keepNotes: Bool
+  /// Time and counts per phase (``RunPhases``), for `-v`.
+  public let phases = RunPhases()
   public private(set) var articlesRead = 0
   /// Distinct articles in at least one feed.
   public private(set) var itemsPublished = 0
@@ -105,6 +144,30 @@ public final class RunReport: @unchecked Sendable {
   func countScheduled() { lock.withLock { scheduled += 1 } }
   func fileWritten(_ path: String) { lock.withLock { filesWritten.append(path) } }
   func fileUnchanged(_ path: String) { lock.withLock { filesUnchanged.append(path) } }
+
+  /// Warnings an earlier run already printed for the same row version (``WarningMemory``),
+  /// by position in ``issues``: the command line prints them only with `-v`; the JSON report
+  /// lists them all.
+  private var repeated = Set<Int>()
+
+  /// How many warnings are repeats of ones an earlier run printed.
+  public var repeatedWarnings: Int { lock.withLock { repeated.count } }
+
+  /// Marks the warnings `isKnown` accepts as repeats.
+  func markRepeated(_ isKnown: (ValidationIssue) -> Bool) {
+    lock.withLock {
+      for (i, issue) in _issues.enumerated() where issue.severity == .warning && isKnown(issue) {
+        repeated.insert(i)
+      }
+    }
+  }
+
+  /// The issues to print: every one, or all but the repeated warnings.
+  public func issues(includingRepeated: Bool) -> [ValidationIssue] {
+    lock.withLock {
+      includingRepeated ? _issues : _issues.enumerated().filter { !repeated.contains($0.offset) }.map(\.element)
+    }
+  }
 
   /// Number of issues at `severity` (notes counted even when not kept).
   public func count(_ severity: ValidationIssue.Severity) -> Int {

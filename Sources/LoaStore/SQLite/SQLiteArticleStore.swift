@@ -254,6 +254,17 @@ public final class SQLiteArticleStore: ArticleStore {
         .unavailable, "database \(path) is locked by another process (gave up waiting)")
     case SQLITE_CORRUPT:
       return StoreError(.unavailable, "database \(path) is corrupt: \(e.message)")
+    case SQLITE_READONLY where !Self.folderIsWritable(of: path):
+      // sqlite.org/wal.html, "Read-Only Databases": a reader of a WAL database needs the
+      // `-shm` and `-wal` files to exist or to be creatable (or the file to be immutable,
+      // which a live CMS database is not). When the CMS has closed it, they are gone, and a
+      // reader that may not write the folder fails with "attempt to write a readonly
+      // database". Exclusive locking mode does not help read-only either.
+      let folder = Self.folder(of: path)
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      return StoreError(
+        .configuration,
+        "cannot read database \(path): it is in WAL mode and loa may not create \(name)-shm in \(folder), which SQLite needs when no other program has the database open; give loa's user write access to \(folder) (systemd: ReadWritePaths=\(folder)), or switch the database to PRAGMA journal_mode=DELETE")
     case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM, SQLITE_AUTH:
       return StoreError(.unavailable, "\(what) \(path): \(e.message)")
     case SQLITE_ERROR:
@@ -264,6 +275,18 @@ public final class SQLiteArticleStore: ArticleStore {
     default:
       return StoreError(.unavailable, "\(what) \(path): \(e.message)", sql: e.sql)
     }
+  }
+
+  /// The folder holding `path`.
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// Whether this process may create files next to `path` (`access(2)`, which also reports a
+  /// read-only mount such as systemd's `ProtectSystem=strict`).
+  static func folderIsWritable(of path: String) -> Bool {
+    access(folder(of: path), W_OK) == 0
   }
 
   public func categories() throws -> [CategoryRow] {
