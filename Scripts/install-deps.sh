@@ -27,9 +27,10 @@ esac
 
 # libcurl4-openssl-dev: FoundationNetworking links libcurl, and a --static-swift-stdlib build
 # (how loa is built for use: no Swift runtime needed where it runs) needs it at link time.
-packages=(libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev libcurl4-openssl-dev sqlite3 pkg-config)
+packages=(libxml2-dev libsqlite3-dev libpq-dev libmariadb-dev zlib1g-dev libcurl4-openssl-dev sqlite3
+  pkg-config)
 if ((with_tests)); then
-  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql)
+  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql mariadb-server)
 fi
 
 missing=()

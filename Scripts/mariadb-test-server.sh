@@ -23,23 +23,31 @@ password=loa-test-password
 
 case "$command" in
   start)
-    mkdir -p "$dir"
+    # Its own temporary folder: two servers bootstrapping at once collide in /tmp.
+    mkdir -p "$dir/tmp"
     dir=$(cd "$dir" && pwd)
     user_args=()
     ((EUID == 0)) && user_args=(--user=root)
     mariadb-install-db --no-defaults --datadir="$dir/data" --auth-root-authentication-method=normal \
-      --skip-test-db "${user_args[@]}" >"$dir/install.log" 2>&1 \
+      --skip-test-db --tmpdir="$dir/tmp" "${user_args[@]}" >"$dir/install.log" 2>&1 \
       || { cat "$dir/install.log" >&2; exit 1; }
     # A free port: bind 0 and read what the kernel chose (a race with another process taking it
     # before the server does is possible but harmless: start fails and says so).
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    "$server" --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$dir/sock" \
-      --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/server.pid" \
-      --log-error="$dir/server.log" --log-bin="$dir/data/binlog" --server-id=1 \
-      --innodb-buffer-pool-size=32M --innodb-log-file-size=8M --innodb-flush-log-at-trx-commit=0 \
-      --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-      >/dev/null 2>&1 &
-    echo $! >"$dir/server.shell-pid"
+    # The server keeps none of the caller's file descriptors: a test harness reads this
+    # script's output to its end, which never comes while a server holds a copy of the pipe.
+    (
+      for fd in /proc/self/fd/*; do
+        fd=${fd##*/}
+        ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+      done
+      exec "$server" --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$dir/sock" \
+        --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/server.pid" \
+        --tmpdir="$dir/tmp" --log-error="$dir/server.log" --log-bin="$dir/data/binlog" --server-id=1 \
+        --innodb-buffer-pool-size=32M --innodb-log-file-size=8M \
+        --innodb-flush-log-at-trx-commit=0 --skip-name-resolve \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+    ) </dev/null >/dev/null 2>&1 &
     for _ in $(seq 1 300); do
       if mariadb --no-defaults --socket="$dir/sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
         break

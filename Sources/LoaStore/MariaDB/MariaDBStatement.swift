@@ -6,6 +6,7 @@ import LoaCore
 package enum MariaDBValue: Sendable {
   case text(String)
   case integer(Int64)
+  case null
 }
 
 /// One column of a result, as the server described it.
@@ -217,6 +218,8 @@ package final class MariaDBStatement {
         buffer.storeBytes(of: v, as: Int64.self)
         binds[i].buffer_type = MYSQL_TYPE_LONGLONG
         binds[i].buffer = buffer
+      case .null:
+        binds[i].buffer_type = MYSQL_TYPE_NULL
       }
     }
     guard mysql_stmt_bind_param(handle, binds) == 0 else { throw error("mysql_stmt_bind_param") }

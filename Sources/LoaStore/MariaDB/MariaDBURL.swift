@@ -153,8 +153,7 @@ public struct MariaDBURL: Sendable, Equatable {
         let shown =
           !key.isEmpty && key.count <= 40 && key.allSatisfy({ $0.isASCII && !$0.isWhitespace })
           && !(password.map { !$0.isEmpty && ConnectionString.contains(key, ignoringCase: $0) } ?? false)
-          && !ConnectionString.contains(key, ignoringCase: "password")
-        let name = shown ? "\"\(key)\"" : "an option whose name is not shown"
+        let name = shown ? "\"\(key)\"" : "(its name is not shown: it may hold the password)"
         throw ParseError(
           description:
             "the MariaDB URL has an unknown option \(name); known: \(Self.options.joined(separator: ", "))"
