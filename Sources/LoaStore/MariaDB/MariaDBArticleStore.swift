@@ -202,9 +202,11 @@ public final class MariaDBArticleStore: ArticleStore {
           concatenated: { "CONCAT(" + $0.joined(separator: ", ") + ")" }))
       : "published_at"
     let k = statuses.count
-    let status = Self.bytes("status") + " " + SQLiteArticleStore.statusClause(count: k) { _ in
-      "CAST(? AS BINARY)"
-    }.dropFirst("status ".count)
+    let status =
+      Self.bytes("status") + " "
+      + SQLiteArticleStore.statusClause(count: k) { _ in
+        "CAST(? AS BINARY)"
+      }.dropFirst("status ".count)
     byCategorySQL =
       "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND category_id = ?"
       + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"

@@ -83,7 +83,9 @@ package final class MariaDBStatement {
 
   deinit { mysql_stmt_close(handle) }
 
-  private static func error(_ stmt: UnsafeMutablePointer<MYSQL_STMT>, _ function: String, sql: String)
+  private static func error(
+    _ stmt: UnsafeMutablePointer<MYSQL_STMT>, _ function: String, sql: String
+  )
     -> MariaDBError
   {
     MariaDBError(
@@ -177,7 +179,8 @@ package final class MariaDBStatement {
           return mysql_stmt_fetch_column(handle, &bind, UInt32(i), 0)
         }
         guard fetched == 0 else { throw error("mysql_stmt_fetch_column") }
-        row.append(Array(UnsafeRawBufferPointer(start: whole, count: min(Int(wholeLength), length))))
+        row.append(
+          Array(UnsafeRawBufferPointer(start: whole, count: min(Int(wholeLength), length))))
       }
       out.rows.append(row)
     }

@@ -147,12 +147,14 @@ public struct MariaDBURL: Sendable, Equatable {
       let equals = pair.firstIndex(of: "=") ?? pair.endIndex
       let key = try Self.decoded(pair[..<equals], "option name")
       let value =
-        equals == pair.endIndex ? "" : try Self.decoded(pair[pair.index(after: equals)...], "option")
+        equals == pair.endIndex
+        ? "" : try Self.decoded(pair[pair.index(after: equals)...], "option")
       guard Self.options.contains(key) else {
         // The name is shown unless it could be (part of) the password.
         let shown =
           !key.isEmpty && key.count <= 40 && key.allSatisfy({ $0.isASCII && !$0.isWhitespace })
-          && !(password.map { !$0.isEmpty && ConnectionString.contains(key, ignoringCase: $0) } ?? false)
+          && !(password.map { !$0.isEmpty && ConnectionString.contains(key, ignoringCase: $0) }
+            ?? false)
         let name = shown ? "\"\(key)\"" : "(its name is not shown: it may hold the password)"
         throw ParseError(
           description:
@@ -222,7 +224,9 @@ public struct MariaDBURL: Sendable, Equatable {
       ("socket", socket), ("ssl-mode", sslMode?.rawValue), ("ssl-ca", sslCA),
       ("ssl-capath", sslCAPath), ("ssl-cert", sslCert), ("ssl-key", sslKey),
     ] {
-      if let value { query.append(key + "=" + shown(value).replacingOccurrences(of: "%2F", with: "/")) }
+      if let value {
+        query.append(key + "=" + shown(value).replacingOccurrences(of: "%2F", with: "/"))
+      }
     }
     if !query.isEmpty { out += "?" + query.joined(separator: "&") }
     return out

@@ -94,7 +94,8 @@ import Testing
     let latin1: UInt32 = 8
     let utf8 = Array("Trần".utf8)
     #expect(MariaDBText.utf8(utf8, charset: latin1) == utf8)
-    #expect(MariaDBText.utf8([0x43, 0x61, 0x66, 0xE9, 0x80], charset: latin1) == Array("Café€".utf8))
+    #expect(
+      MariaDBText.utf8([0x43, 0x61, 0x66, 0xE9, 0x80], charset: latin1) == Array("Café€".utf8))
     // Both kinds in one value: passed on, so the row is reported as invalid UTF-8.
     let mixed: [UInt8] = [0xE9, 0x20] + utf8
     #expect(MariaDBText.utf8(mixed, charset: latin1) == mixed)
@@ -138,7 +139,8 @@ struct MariaDBStoreTests {
     try MariaDBFixture.copy(fromSQLite: lite.path("db.sqlite"), to: url)
     let config = try HostileInputTests.configuration(lite)
     let fromSQLite = try PostgresStoreTests.publish(
-      config, store: try SQLiteArticleStore(path: lite.path("db.sqlite")), now: HostileInputTests.now)
+      config, store: try SQLiteArticleStore(path: lite.path("db.sqlite")),
+      now: HostileInputTests.now)
     let fromMariaDB = try PostgresStoreTests.publish(
       config, store: try MariaDBArticleStore(url: url), now: HostileInputTests.now)
     #expect(fromSQLite.count >= 9)
@@ -153,7 +155,8 @@ struct MariaDBStoreTests {
     for i in 1...10 {
       let day = 25 + 3 * i
       let (d, m) = day > 31 ? (day - 31, 11) : (day, 10)
-      rows.append("(\(i), NULL, 'Tin \(i)', 'published', '\(String(format: "%02d/%02d/2026 08:30", d, m))')")
+      rows.append(
+        "(\(i), NULL, 'Tin \(i)', 'published', '\(String(format: "%02d/%02d/2026 08:30", d, m))')")
     }
     try SQLiteFixture.create(
       at: lite.path("db.sqlite"),
@@ -168,7 +171,9 @@ struct MariaDBStoreTests {
        "feeds": {"itemsPerFeed": 3}}
       """
     let config = try Configuration.parse(Data(json.utf8), path: lite.path("config.json"))
-    let now = try #require(DateParser(zone: SiteTimeZone(offsetSeconds: 25200)).parse("2026-11-29 12:00")).utc
+    let now = try #require(
+      DateParser(zone: SiteTimeZone(offsetSeconds: 25200)).parse("2026-11-29 12:00")
+    ).utc
     let patterns = config.database.dateFormats
     let fromSQLite = try PostgresStoreTests.publish(
       config, store: try SQLiteArticleStore(path: lite.path("db.sqlite"), datePatterns: patterns),
@@ -177,7 +182,8 @@ struct MariaDBStoreTests {
       config, store: try MariaDBArticleStore(url: url, datePatterns: patterns), now: now)
     Self.expectSame(fromSQLite, fromMariaDB)
     let rss = String(decoding: try #require(fromMariaDB["rss.xml"]), as: UTF8.self)
-    #expect(rss.contains("article:10<") && rss.contains("article:8<") && !rss.contains("article:7<"))
+    #expect(
+      rss.contains("article:10<") && rss.contains("article:8<") && !rss.contains("article:7<"))
   }
 
   /// `utf8mb4_unicode_ci` matches `Published` and `published ` to `published`; SQLite does
@@ -196,7 +202,10 @@ struct MariaDBStoreTests {
     let store = try MariaDBArticleStore(url: url, publishedStatuses: ["published", "public"])
     defer { try? store.close() }
     var ids: [Int64] = []
-    try store.forEachRawArticle(in: .all, expecting: 10) { ids.append($0.id); return true }
+    try store.forEachRawArticle(in: .all, expecting: 10) {
+      ids.append($0.id)
+      return true
+    }
     #expect(ids == [5, 1])
     let counts = try store.statusCounts()
     #expect(counts.rows == 5 && counts.distinct == 5)
@@ -209,7 +218,10 @@ struct MariaDBStoreTests {
     let (url, drop) = try MariaDBFixture.makeDatabase()
     defer { drop() }
     var values: [String] = []
-    for i in 1...150 { values.append("(\(i), 1, 'T\(i)', 'published', '2099-01-01 00:00:\(String(format: "%02d", i % 60))')") }
+    for i in 1...150 {
+      values.append(
+        "(\(i), 1, 'T\(i)', 'published', '2099-01-01 00:00:\(String(format: "%02d", i % 60))')")
+    }
     values.append("(1000, 1, 'old', 'published', '2020-01-01 00:00:00')")
     try MariaDBFixture.run(
       SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);"
@@ -255,8 +267,12 @@ struct MariaDBStoreTests {
     let dir = try TemporaryDirectory()
     let r = try MariaDBFailureTests.publish(url, dir, now: "2026-11-29T00:00:00Z")
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stderr.contains("item 2: published_at: \"0000-00-00 00:00:00\" is not a date"), "\(r.stderr)")
-    #expect(r.stderr.contains("item 3: published_at: \"2026-02-31 10:00:00\" is not a date"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("item 2: published_at: \"0000-00-00 00:00:00\" is not a date"),
+      "\(r.stderr)")
+    #expect(
+      r.stderr.contains("item 3: published_at: \"2026-02-31 10:00:00\" is not a date"),
+      "\(r.stderr)")
     let rss = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
     #expect(rss.contains("Bài tốt") && !rss.contains("Bài ngày"))
     // DATETIME 08:00 in the site's zone (+07:00) is 01:00 UTC; the TIMESTAMP 03:00 is UTC.
@@ -353,7 +369,9 @@ struct MariaDBFailureTests {
   /// The shared server's URL with `user:password` as its user info.
   static func url(_ server: String, userInfo: String) -> String {
     let afterScheme = server.range(of: "://").map { server[$0.upperBound...] } ?? ""
-    let host = afterScheme[(afterScheme.lastIndex(of: "@").map { afterScheme.index(after: $0) } ?? afterScheme.startIndex)...]
+    let host = afterScheme[
+      (afterScheme.lastIndex(of: "@").map { afterScheme.index(after: $0) } ?? afterScheme.startIndex)...
+    ]
     return "mariadb://" + userInfo + "@" + host
   }
 
@@ -362,7 +380,9 @@ struct MariaDBFailureTests {
     let dir = try TemporaryDirectory()
     let r = try Self.publish("mysql://loa:pw@127.0.0.1:1/loa", dir)
     #expect(r.status == 69, "\(r.stderr)")
-    #expect(r.stderr.hasPrefix("loa: error: cannot connect to MariaDB mysql://loa:***@127.0.0.1:1/loa"), "\(r.stderr)")
+    #expect(
+      r.stderr.hasPrefix("loa: error: cannot connect to MariaDB mysql://loa:***@127.0.0.1:1/loa"),
+      "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1)
   }
 
@@ -502,7 +522,8 @@ struct MariaDBFailureTests {
       SQLiteFixture.schema + "INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL);", in: url)
     let r = try Self.publish(
       url, dir,
-      extra: ", \"statementTimeoutSeconds\": 1, \"categoriesQuery\": \"SELECT c.* FROM categories c WHERE SLEEP(60) = 0\"",
+      extra:
+        ", \"statementTimeoutSeconds\": 1, \"categoriesQuery\": \"SELECT c.* FROM categories c WHERE SLEEP(60) = 0\"",
       hangGuardSeconds: HangGuard.seconds(expecting: 1))
     #expect(!r.killedByHangGuard, "the query outlived its 1 s statement timeout")
     #expect(r.status == 69, "\(r.stderr)")
@@ -559,7 +580,10 @@ struct MariaDBFailureTests {
       in: url)
     let dir = try TemporaryDirectory()
     let good = try Self.loa(
-      ["publish", "--config", ExamplePortal.configPath, "--database", url, "--output", dir.path("out")],
+      [
+        "publish", "--config", ExamplePortal.configPath, "--database", url, "--output",
+        dir.path("out"),
+      ],
       state: dir)
     #expect(good.status == 0, "\(good.stderr)")
     let before = try PostgresFailureTests().snapshot(dir.path("out"))
