@@ -62,7 +62,8 @@ package final class MariaDBConnection {
     _ = mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
     _ = mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &readTimeout)
     _ = mysql_options(mysql, MYSQL_SET_CHARSET_NAME, url.charset)
-    // Never read ~/.my.cnf or /etc/mysql: the URL is the whole configuration.
+    // libmariadb reads no option file (~/.my.cnf) unless asked to (MYSQL_READ_DEFAULT_FILE): the
+    // URL is the whole configuration.
     var yes: CChar = 1
     var no: CChar = 0
     switch url.sslMode {
