@@ -15,13 +15,15 @@ let package = Package(
     .systemLibrary(
       name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(
+      name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     // Layers (docs/architecture.md): a target imports only the ones listed before it.
     .target(name: "LoaCore", dependencies: ["CZlib", "CCurl"]),
     .target(name: "LoaXML", dependencies: ["LoaCore", "CLibXML2"]),
-    .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite3", "CLibPQ"]),
+    .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite3", "CLibPQ", "CMariaDB"]),
     .target(name: "LoaWeather", dependencies: ["LoaCore", "LoaXML"]),
     .target(
       name: "LoaKit",
@@ -35,7 +37,7 @@ let package = Package(
       name: "LoaTestSupport",
       dependencies: [
         "LoaKit", "LoaCore", "LoaXML", "LoaStore", "LoaWeather", "CLibXML2", "CSQLite3", "CLibPQ",
-        "CZlib",
+        "CMariaDB", "CZlib",
       ]),
     .testTarget(
       name: "LoaKitTests",

@@ -27,14 +27,15 @@ esac
 
 # libcurl4-openssl-dev: FoundationNetworking links libcurl, and a --static-swift-stdlib build
 # (how loa is built for use: no Swift runtime needed where it runs) needs it at link time.
-packages=(libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev libcurl4-openssl-dev sqlite3 pkg-config)
+packages=(libxml2-dev libsqlite3-dev libpq-dev libmariadb-dev zlib1g-dev libcurl4-openssl-dev sqlite3
+  pkg-config)
 # chromium: WeatherBrowserTests render the weather box headless (fonts-dejavu-core: the font
 # its measurements were taken with, so the layout does not depend on what else is installed).
 if ((with_tests)); then
   # sfeed and libxml-feed-perl (XML::Feed): feed readers independent of loa and feedparser
   # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift).
-  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql sfeed libxml-feed-perl
-    chromium fonts-dejavu-core)
+  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql mariadb-server sfeed
+    libxml-feed-perl chromium fonts-dejavu-core)
 fi
 
 missing=()

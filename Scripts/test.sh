@@ -26,10 +26,18 @@ LOA_TEST_POSTGRES_URL="$(Scripts/postgres-test-server.sh start "$pgdir")"
 export LOA_TEST_POSTGRES_URL
 export LOA_REQUIRE_POSTGRES=1
 
+# A throwaway MariaDB server likewise (LOA_REQUIRE_MARIADB): its own datadir, loopback only.
+mariadbdir="$(mktemp -d /tmp/loa-mariadb.XXXXXX)"
+trap 'Scripts/postgres-test-server.sh stop "$pgdir"; Scripts/mariadb-test-server.sh stop "$mariadbdir"' EXIT
+say "starting MariaDB in $mariadbdir"
+LOA_TEST_MARIADB_URL="$(Scripts/mariadb-test-server.sh start "$mariadbdir")"
+export LOA_TEST_MARIADB_URL
+export LOA_REQUIRE_MARIADB=1
+
 # No test may write state into the home directory of whoever runs it.
 STATE_DIRECTORY="$(mktemp -d /tmp/loa-test-state.XXXXXX)"
 export STATE_DIRECTORY
-trap 'Scripts/postgres-test-server.sh stop "$pgdir"; rm -rf "$STATE_DIRECTORY"' EXIT
+trap 'Scripts/postgres-test-server.sh stop "$pgdir"; Scripts/mariadb-test-server.sh stop "$mariadbdir"; rm -rf "$STATE_DIRECTORY"' EXIT
 
 say "swift build"
 swift build --explicit-target-dependency-import-check error

@@ -231,9 +231,14 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
   ///
   /// Built from the configuration only (fixed positions and the pattern's separators), never
   /// from data. Sorting on an expression means an index on `published_at` is not used.
-  package static func sqlSortKey(_ patterns: [DatePattern]) -> String {
+  /// `asText` and `concatenated` write the cast and the concatenation in a dialect that has
+  /// no `CAST(… AS TEXT)` and no `||` (MariaDB: `CAST(… AS CHAR)`, `CONCAT(…)`).
+  package static func sqlSortKey(
+    _ patterns: [DatePattern], asText: String = "CAST(published_at AS TEXT)",
+    concatenated: ([String]) -> String = { $0.joined(separator: " || ") }
+  ) -> String {
     guard !patterns.isEmpty else { return "published_at" }
-    let v = "CAST(published_at AS TEXT)"
+    let v = asText
     var sql = "CASE"
     for p in patterns {
       var like = ""
@@ -260,10 +265,10 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
       func part(_ t: Token, _ width: Int) -> String {
         at[t].map { "substr(\(v), \($0), \(width))" } ?? "'00'"
       }
-      sql += " WHEN \(v) LIKE '\(like)' THEN " + [
+      sql += " WHEN \(v) LIKE '\(like)' THEN " + concatenated([
         part(.year, 4), "'-'", part(.month, 2), "'-'", part(.day, 2), "' '", part(.hour, 2),
         "':'", part(.minute, 2), "':'", part(.second, 2),
-      ].joined(separator: " || ")
+      ])
     }
     return sql + " ELSE \(v) END"
   }

@@ -64,7 +64,8 @@ package enum LoaCommandLine {
       --config FILE      the JSON configuration (docs/configuration.md); required
       --database URL     override database.url: sqlite:PATH, a path, or
                          postgresql://user@host:port/dbname (password from PGPASSWORD or
-                         ~/.pgpass, or LOA_DATABASE_URL)
+                         ~/.pgpass, or LOA_DATABASE_URL), or
+                         mysql://user:password@host:port/dbname (also mariadb://)
       --output DIR       override output.directory
       --now TIME         publish as if it were TIME (ISO 8601 or Unix seconds), for tests
                          and backfills; articles dated later are treated as scheduled

@@ -10,6 +10,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
   /// A PostgreSQL connection URI (`postgresql://` or `postgres://`) or libpq key=value string
   /// (`host=db dbname=portal user=loa`), passed to libpq as is.
   case postgres(url: String)
+  /// A MariaDB or MySQL URL (`mysql://` or `mariadb://`, ``MariaDBURL``), checked when parsed.
+  case mariadb(url: String)
 
   /// Whether `key` (the text before the first `=`) makes `text` a libpq key=value string:
   /// a libpq keyword in any case (`PASSWORD=…` is a misspelt key=value string, which libpq
@@ -39,6 +41,13 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
           "the PostgreSQL URL has more than one \"@\" before the host: write an \"@\" in the user name or password as %40")
       }
       return try postgres(text)
+    } else if MariaDBURL.isURL(String(rest)) {
+      do {
+        _ = try MariaDBURL(parsing: text)
+      } catch let e as MariaDBURL.ParseError {
+        throw ConfigError(.invalidValue, key: "database.url", e.description)
+      }
+      return .mariadb(url: text)
     } else if let equals = rest.firstIndex(of: "="), isConninfoKey(rest[..<equals]) {
       return try postgres(text)
     } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
@@ -46,7 +55,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     {
       throw ConfigError(
         .invalidValue, key: "database.url",
-        "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH or postgresql://…")
+        "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH, postgresql://… or mysql://…")
     }
     guard !rest.isEmpty else {
       throw ConfigError(.invalidValue, key: "database.url", "sqlite: needs a file path")
@@ -71,6 +80,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .sqlite(let path): return "sqlite:" + path
     case .postgres(let url): return ConnectionString.displayed(url)
+    case .mariadb(let url): return MariaDBURL.displayed(url)
     }
   }
 }
@@ -615,6 +625,13 @@ extension Configuration {
         categoriesQuery: database.categoriesQuery,
         articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
         datePatterns: database.dateFormats,
+        statementTimeoutSeconds: database.statementTimeoutSeconds,
+        connectTimeoutSeconds: database.connectTimeoutSeconds,
+        publishedStatuses: database.publishedStatuses)
+    case .mariadb(let url):
+      return try MariaDBArticleStore(
+        url: url, articlesQuery: database.articlesQuery,
+        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)

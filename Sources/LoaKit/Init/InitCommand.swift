@@ -200,6 +200,19 @@ package enum InitCommand {
           "the password is not written into the configuration: give it with PGPASSWORD, ~/.pgpass or LOA_DATABASE_URL"
         )
       }
+    case .mariadb(let url):
+      inspector = try MariaDBSchemaInspector(url: url)
+      var parsed = try? MariaDBURL(parsing: url)
+      let hadPassword = parsed?.password.map { !$0.isEmpty } ?? false
+      parsed?.password = nil
+      written = parsed?.displayed ?? MariaDBURL.displayed(url)
+      dialect = .groupConcat
+      if hadPassword {
+        logger.warning(
+          "init",
+          "the password is not written into the configuration: give it with MYSQL_PWD or LOA_DATABASE_URL"
+        )
+      }
     }
     defer { try? inspector.close() }
     let schema = try recognize(try inspector.tableNames(), prefix: tablePrefix, logger: logger)

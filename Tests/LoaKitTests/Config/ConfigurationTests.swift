@@ -80,7 +80,8 @@ import Testing
     let cases = [
       Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"feeds\": {\"itemsPerFeed\": 0}, \"database\": {"),
       Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"feeds\": {\"formats\": [\"rdf\"]}, \"database\": {"),
-      Self.minimal.replacingOccurrences(of: "sqlite:db/articles.sqlite", with: "mysql://x/y"),
+      Self.minimal.replacingOccurrences(of: "sqlite:db/articles.sqlite", with: "oracle://x/y"),
+      Self.minimal.replacingOccurrences(of: "sqlite:db/articles.sqlite", with: "mysql://x/y?sslmode=on"),
       Self.minimal.replacingOccurrences(of: "\"url\": \"https://p.example.org/\"", with: "\"url\": \"https://p.example.org/\", \"timeZone\": \"Asia/Nowhere\""),
       Self.minimal.replacingOccurrences(of: "\"database\": {", with: "\"links\": {\"article\": \"/tin.html\"}, \"database\": {"),
     ]

@@ -1,0 +1,355 @@
+import CMariaDB
+import Foundation
+import LoaCore
+
+/// Reads the article database contract from MariaDB or MySQL (the MariaDB client library), in
+/// one read-only `REPEATABLE READ` transaction started `WITH CONSISTENT SNAPSHOT` so every
+/// feed of a run sees the same data, with prepared statements, bound parameters, read and
+/// write timeouts and a server-side statement timeout. Built like ``PostgresArticleStore``:
+/// one SQL text per statement kind, the same status and category clauses, the same paging.
+///
+/// `DATETIME` columns are wall-clock times in the site's zone (like PostgreSQL `timestamp`
+/// and naive text in SQLite); `TIMESTAMP` columns are instants, which the session
+/// (`time_zone = '+00:00'`) gives in UTC and loa reads with a `+00:00` suffix. A zero date
+/// (`0000-00-00 00:00:00`) is text like any other, which the item builder reports per row.
+/// Text is compared and sorted by its UTF-8 bytes, as SQLite does, whatever the column's
+/// collation (`utf8mb4_unicode_ci` would match `Published` to `published`).
+public final class MariaDBArticleStore: ArticleStore {
+  private let connection: MariaDBConnection
+  /// Every spelling of the password, so that no server message echoing it is shown.
+  private let secrets: [String]
+  /// `host:port/db`, for messages.
+  public let endpoint: String
+  private let articlesSource: String
+  private let categoriesSQL: String
+  private var prepared = false
+  private var byCategorySQL = ""
+  private var uncategorizedSQL = ""
+  private var allSQL = ""
+  private var all: MariaDBStatement?
+  private var byCategory: MariaDBStatement?
+  private var uncategorized: MariaDBStatement?
+  /// The newest (`DESC`) or oldest (`ASC`) `published_at` query.
+  private var rangeSQL: (String) -> String = { _ in "" }
+  /// What `published_at` is sorted by.
+  private var order = ""
+  /// Whether `published_at` is a `TIMESTAMP` (an instant in UTC).
+  private var publishedIsTimestamp = false
+  private let datePatterns: [DatePattern]
+  public private(set) var changeToken: String?
+  /// The `status` values that mean "published" (`database.publishedStatuses`), bound to the
+  /// first `?`s; the other parameters of each statement follow them.
+  private let statuses: [String]
+  public let usesArticlesQuery: Bool
+
+  /// Connects and opens the read transaction.
+  ///
+  /// - Parameters:
+  ///   - url: a `mysql://` or `mariadb://` URL (``MariaDBURL``).
+  ///   - statementTimeoutSeconds: the server's `max_statement_time` (MariaDB) or
+  ///     `max_execution_time` (MySQL); the client's read and write timeouts are 5 s longer,
+  ///     for a server that stops answering altogether.
+  /// - Throws: ``StoreError``: `.unavailable` when the server cannot be reached or the
+  ///   connection is lost, `.schema` when a table or column is missing or a custom query is
+  ///   wrong, `.configuration` for a URL that does not parse and for authentication problems.
+  ///   No message contains the password.
+  public init(
+    url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
+    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
+  ) throws {
+    self.datePatterns = datePatterns
+    statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
+    usesArticlesQuery = articlesQuery != nil
+    let parsed: MariaDBURL
+    do {
+      parsed = try MariaDBURL(parsing: url)
+    } catch let e as MariaDBURL.ParseError {
+      throw StoreError(.configuration, "database.url: \(e.description)")
+    }
+    secrets = MariaDBURL.secrets(in: url)
+    let timeout = max(1, statementTimeoutSeconds)
+    do {
+      connection = try MariaDBConnection(
+        url: parsed, connectTimeoutSeconds: connectTimeoutSeconds,
+        readTimeoutSeconds: timeout + 5)
+    } catch let e as MariaDBError {
+      throw Self.connectError(e, url: parsed, secrets: secrets)
+    }
+    let live = connection.endpoint(parsed)
+    endpoint = MariaDBURL.withholding(live, secrets: secrets) == live ? live : "(the server)"
+    articlesSource =
+      articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
+      ?? "articles"
+    if let q = categoriesQuery {
+      categoriesSQL =
+        "SELECT id, parent_id, slug, name, description FROM ("
+        + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
+    } else {
+      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+    }
+    do {
+      try startReadTransaction(statementTimeoutSeconds: timeout)
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot start a read transaction on")
+    }
+    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", what: "articles")
+    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", what: "categories")
+  }
+
+  /// Pins the session's settings and opens the snapshot; then reads the change token.
+  private func startReadTransaction(statementTimeoutSeconds timeout: Int) throws {
+    // Dates as UTC (TIMESTAMP columns), text as the server stored it (MariaDBText converts it),
+    // and a statement timeout the server enforces.
+    try connection.execute("SET SESSION time_zone = '+00:00'")
+    try connection.execute("SET SESSION character_set_results = NULL")
+    if connection.isMariaDB {
+      try connection.execute("SET SESSION max_statement_time = \(timeout)")
+    } else {
+      try connection.execute("SET SESSION max_execution_time = \(timeout * 1000)")
+    }
+    try connection.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    // "WITH CONSISTENT SNAPSHOT" takes the snapshot now rather than at the first read.
+    try connection.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY")
+    guard connection.isMariaDB else { return }
+    // MariaDB gives the binary log position that matches this very snapshot: every committed
+    // write moves it, so an unchanged position means unchanged data. Empty without a binlog.
+    let r = try connection.prepare(
+      "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.SESSION_STATUS"
+        + " WHERE VARIABLE_NAME IN ('BINLOG_SNAPSHOT_FILE', 'BINLOG_SNAPSHOT_POSITION')"
+        + " ORDER BY VARIABLE_NAME"
+    ).run()
+    let values = (0..<r.rows.count).compactMap { r.text($0, 1) }
+    if values.count == 2, !values[0].isEmpty {
+      changeToken = "mariadb \(endpoint) \(values[0]):\(values[1])"
+    }
+  }
+
+  /// Prepares the operator's own query on its own, so that one holding several statements is
+  /// refused by name (exit 78): a prepared statement is one statement, and loa never turns on
+  /// `CLIENT_MULTI_STATEMENTS`.
+  private func checkIsOneStatement(_ query: String?, key: String, what: String) throws {
+    guard let query else { return }
+    do {
+      _ = try connection.prepare(SQLiteArticleStore.trimmedQuery(query))
+    } catch let e as MariaDBError where e.number == 1064 {
+      throw StoreError(
+        .schema,
+        "\(key) must be a single SELECT statement: \(MariaDBURL.withholding(e.message, secrets: secrets))",
+        sql: query)
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read \(what) from")
+    }
+  }
+
+  /// A failed connection as a one-line ``StoreError``: `.configuration` (exit 78) when the
+  /// server refused the user, the password or the database, or the client library a setting;
+  /// `.unavailable` (69) otherwise. The target is the rebuilt, password-free URL.
+  static func connectError(_ e: MariaDBError, url: MariaDBURL, secrets: [String]) -> StoreError {
+    // 1044 no access to the database, 1045 access denied, 1049 unknown database, 1698 access
+    // denied (no password), 1251 client does not support the authentication protocol, 2059
+    // authentication plugin cannot be loaded, 2047 wrong or unknown protocol.
+    let refused: Set<UInt32> = [1044, 1045, 1049, 1698, 1251, 2059, 2047]
+    return StoreError(
+      refused.contains(e.number) ? .configuration : .unavailable,
+      "cannot connect to MariaDB \(url.displayed): \(MariaDBURL.withholding(e.message, secrets: secrets))"
+    )
+  }
+
+  /// Turns a server error into a one-line ``StoreError``.
+  private func mapped(_ raw: MariaDBError, _ what: String) -> StoreError {
+    let message = MariaDBURL.withholding(raw.message, secrets: secrets)
+    if raw.connectionLost {
+      return StoreError(.unavailable, "\(what) MariaDB \(endpoint): connection lost (\(message))")
+    }
+    switch raw.number {
+    case 1146, 1054, 1064, 1305, 1052, 1060, 1248, 1241, 1222, 1630, 1582, 1583, 1109, 1267,
+      1271:
+      // No such table / column, syntax error, no such function, ambiguous or duplicate
+      // column, a derived table without alias, wrong operands, illegal mix of collations…
+      return StoreError(.schema, "\(what) MariaDB \(endpoint): \(message)", sql: raw.sql)
+    case 1969, 3024, 1317:
+      return StoreError(
+        .unavailable, "\(what) MariaDB \(endpoint): statement timeout reached (\(message))")
+    case 1142, 1143, 1044, 1045, 1227, 1370:
+      return StoreError(.configuration, "\(what) MariaDB \(endpoint): \(message)")
+    default:
+      return StoreError(.unavailable, "\(what) MariaDB \(endpoint): \(message)", sql: raw.sql)
+    }
+  }
+
+  /// `expression` as its UTF-8 bytes, so that comparing and sorting follow SQLite's byte
+  /// order and exactness, not the column's collation (case, accents and trailing spaces).
+  static func bytes(_ expression: String) -> String {
+    "CAST(CONVERT(\(expression) USING utf8mb4) AS BINARY)"
+  }
+
+  /// Prepares the three article statements once, after looking at the type of `published_at`.
+  private func prepareStatements() throws {
+    guard !prepared else { return }
+    let probe = try connection.prepare(
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) LIMIT 0"
+    ).run()
+    let published = probe.columns.count > 12 ? probe.columns[12] : nil
+    let dateIsText = published.map { !$0.isTemporal && !$0.isNumber } ?? true
+    publishedIsTimestamp = published?.isTimestamp ?? false
+    // Date patterns only make sense for text; a DATETIME column sorts as it is.
+    order =
+      dateIsText
+      ? Self.bytes(
+        DatePattern.sqlSortKey(
+          datePatterns, asText: "CAST(published_at AS CHAR)",
+          concatenated: { "CONCAT(" + $0.joined(separator: ", ") + ")" }))
+      : "published_at"
+    let k = statuses.count
+    let status =
+      Self.bytes("status") + " "
+      + SQLiteArticleStore.statusClause(count: k) { _ in
+        "CAST(? AS BINARY)"
+      }.dropFirst("status ".count)
+    byCategorySQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND category_id = ?"
+      + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
+    uncategorizedSQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND"
+      + " (category_id IS NULL OR FIND_IN_SET(CAST(category_id AS CHAR), ?) = 0)"
+      + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
+    allSQL =
+      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status)"
+      + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
+    // Captures the strings, never `self` (a closure stored in the store that held the store
+    // would be a reference cycle).
+    let source = articlesSource
+    let ordering = order
+    rangeSQL = { direction in
+      "SELECT CAST(published_at AS CHAR) AS loa_published FROM \(source) WHERE \(status)"
+        + " ORDER BY \(ordering) \(direction), id \(direction) LIMIT 1"
+    }
+    all = try connection.prepare(allSQL)
+    byCategory = try connection.prepare(byCategorySQL)
+    uncategorized = try connection.prepare(uncategorizedSQL)
+    prepared = true
+  }
+
+  public func categories() throws -> [CategoryRow] {
+    do {
+      let r = try connection.prepare(categoriesSQL).run()
+      var rows: [CategoryRow] = []
+      for i in 0..<r.rows.count {
+        guard let id = r.int64(i, 0) else { continue }
+        rows.append(
+          CategoryRow(
+            id: id, parentID: r.int64(i, 1), slug: text(r, i, 2) ?? "",
+            name: text(r, i, 3) ?? "", description: text(r, i, 4)))
+      }
+      return rows
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read categories from")
+    }
+  }
+
+  /// Reads a page of `LIMIT n` rows; when the caller wants more (scheduled or invalid rows
+  /// came first), reads again with a doubled limit and skips the rows it has seen. The first
+  /// page is sized for a full feed, so a second is rare.
+  public func forEachRawArticle(
+    in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
+  ) throws {
+    do {
+      try prepareStatements()
+      // Later pages continue where the last one ended, in the run's one snapshot.
+      var limit = max(64, expecting + expecting / 8 + 8)
+      var offset = 0
+      let bound = statuses.map { MariaDBValue.text($0) }
+      while true {
+        let result: MariaDBRows
+        let page: [MariaDBValue] = [.integer(Int64(limit)), .integer(Int64(offset))]
+        switch selection {
+        case .all:
+          result = try all?.run(bound + page) ?? MariaDBRows()
+        case .category(let id):
+          result = try byCategory?.run(bound + [.integer(id)] + page) ?? MariaDBRows()
+        case .uncategorized(let known):
+          let list = known.map(String.init).joined(separator: ",")
+          result = try uncategorized?.run(bound + [.text(list)] + page) ?? MariaDBRows()
+        }
+        let count = result.rows.count
+        for i in 0..<count {
+          if try !body(row(result, i)) { return }
+        }
+        if count < limit { return }
+        offset += count
+        limit *= 2
+      }
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
+    do {
+      try prepareStatements()
+      func one(_ direction: String) throws -> String? {
+        let r = try connection.prepare(rangeSQL(direction)).run(statuses.map { .text($0) })
+        guard r.rows.count == 1, let t = r.text(0, 0) else { return nil }
+        return publishedIsTimestamp ? t + "+00:00" : t
+      }
+      return (try one("DESC"), try one("ASC"))
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func statusCounts() throws -> StatusCounts {
+    do {
+      // Only after a run found nothing to publish: one pass over the table or the query.
+      let r = try connection.prepare(
+        "SELECT \(Self.bytes("status")) AS loa_status, count(*) FROM \(articlesSource)"
+          + " GROUP BY loa_status ORDER BY 2 DESC, loa_status"
+      ).run()
+      var counts = StatusCounts()
+      for i in 0..<r.rows.count { counts.add(r.text(i, 0), rows: Int(r.int64(i, 1) ?? 0)) }
+      return counts
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  /// Column `c` of row `i` as UTF-8 (``MariaDBText``); nil for NULL.
+  private func bytes(_ r: MariaDBRows, _ i: Int, _ c: Int) -> [UInt8]? {
+    guard let raw = r.rows[i][c] else { return nil }
+    let column = r.columns[c]
+    if column.isTimestamp { return raw + Array("+00:00".utf8) }
+    return MariaDBText.utf8(raw, charset: column.charset)
+  }
+
+  private func text(_ r: MariaDBRows, _ i: Int, _ c: Int) -> String? {
+    bytes(r, i, c).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private func row(_ r: MariaDBRows, _ i: Int) -> RawArticleRow {
+    let id = r.int64(i, 0)
+    var row = RawArticleRow(id: id ?? 0, categoryID: r.int64(i, 1))
+    row.idIsMissing = id == nil
+    if id == nil {
+      row.idLiteral = RawArticleRow.idLiteral(
+        text: text(r, i, 0), isNumber: r.columns[0].isNumber)
+    }
+    for c in 2..<ArticleColumns.names.count {
+      if let value = bytes(r, i, c) {
+        value.withUnsafeBufferPointer { row.append($0) }
+      } else {
+        row.append(nil)
+      }
+    }
+    return row
+  }
+
+  public func close() throws {
+    // Ending a read-only transaction cannot lose anything; a dead connection is fine here.
+    try? connection.execute("COMMIT")
+    all = nil
+    byCategory = nil
+    uncategorized = nil
+    connection.close()
+  }
+}
