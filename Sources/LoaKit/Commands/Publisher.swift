@@ -108,6 +108,12 @@ package final class Publisher {
   /// an earlier one had their id.
   private var rowsByID: [Int64: RowSummary] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
+  /// Ids of the rows the feeds' reads built, whose report lines are already in the report
+  /// when the archive pass builds them again.
+  private var builtRows = Set<Int64>()
+  /// Whether this run publishes RFC 5005 archives (`feeds.archives`, and rows in an order
+  /// the months can be cut from).
+  private var archivesEnabled: Bool
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -154,6 +160,7 @@ package final class Publisher {
       try store.categories(), report: report, previousFolders: folders?.byCategory ?? [:],
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
+    archivesEnabled = configuration.feeds.archives
     switch mode {
     case .check:
       output = nil
@@ -438,13 +445,16 @@ package final class Publisher {
       id: configuration.site.idPrefix + "feed", title: site.title,
       description: site.description, homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
-      updated: siteNewest ?? emptyFeedDate("", siteNewest: nil))
+      updated: siteNewest ?? emptyFeedDate("", siteNewest: nil),
+      archive: subscriptionLinks("", siteItems.items))
     submit(siteFeed)
     for var feed in emptyFeeds {
       feed.updated = emptyFeedDate(feed.directory, siteNewest: siteNewest)
       submit(feed)
     }
+    try publishArchives()
     try finishRendering()
+    removeStaleArchives()
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
       var entries = [
@@ -495,6 +505,11 @@ package final class Publisher {
       DateParser.isUnixSeconds(newest) != DateParser.isUnixSeconds(oldest)
     else { return }
     report.add(.init(.warning, .noted, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
+    if archivesEnabled {
+      // Months are cut from the rows' order: out of order, they would be cut wrong.
+      archivesEnabled = false
+      report.add(.init(.warning, .noted, field: "published_at", "the archives (feeds.archives) are not updated this run: they need rows in date order"))
+    }
   }
 
   /// A clock far in the past would empty the feeds (every article looks scheduled); one far in
@@ -555,16 +570,30 @@ package final class Publisher {
   private func submitCategoryFeed(_ id: Int64, _ items: [FeedItem]) {
     guard let node = tree[id] else { return }
     if configuration.feeds.categoryFeeds {
-      let title = Template.fill(
-        configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
+      let base = categoryBase(node)
       let feed = Feed(
-        id: configuration.site.idPrefix + "feed:category:\(id)", title: title,
-        description: node.description.isEmpty ? title : node.description,
-        homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
+        id: base.id, title: base.title, description: base.description,
+        homePageURL: base.homePageURL, directory: base.directory, categoryID: id, items: items,
         // An empty feed's date is set in render(), once the site feed's newest is known.
-        updated: Self.newestUpdate(items) ?? builder.parser.stamp(now))
+        updated: Self.newestUpdate(items) ?? builder.parser.stamp(now),
+        archive: subscriptionLinks(node.slug, items))
       if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
+  }
+
+  /// What the feed of category `node` and its archives have in common.
+  private func categoryBase(_ node: CategoryTree.Node) -> MonthlyArchives.Base {
+    let title = Template.fill(
+      configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
+    return MonthlyArchives.Base(
+      id: configuration.site.idPrefix + "feed:category:\(node.id)", title: title,
+      description: node.description.isEmpty ? title : node.description,
+      homePageURL: categoryURL(node), directory: node.slug, categoryID: node.id)
+  }
+
+  /// The subscription feed's `prev-archive` link, when archives are published.
+  private func subscriptionLinks(_ directory: String, _ items: [FeedItem]) -> ArchiveLinks? {
+    archivesEnabled ? MonthlyArchives.subscriptionLinks(directory: directory, items: items) : nil
   }
 
   func categoryURL(_ node: CategoryTree.Node) -> String {
@@ -587,6 +616,7 @@ package final class Publisher {
     var batch: [RawArticleRow] = []
     let builder = self.builder
     func take(_ rows: [RawArticleRow]) {
+      for row in rows { builtRows.insert(row.id) }
       var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
       outcomes.withUnsafeMutableBufferPointer { out in
         let slots = UncheckedBuffer(out)
@@ -637,17 +667,116 @@ package final class Publisher {
 
   /// Hands `feed` to a worker; outcomes that are ready are applied, in submission order.
   private func submit(_ feed: Feed) {
+    submit { $0.render(feed) }
+  }
+
+  /// Hands an archive document to a worker (``FeedRenderer/renderArchive(_:)``).
+  private func submit(archive feed: Feed) {
+    submit { $0.renderArchive(feed) }
+  }
+
+  private func submit(_ work: @escaping @Sendable (FeedRenderer) -> FeedOutcome) {
     let sequence = submitted
     submitted += 1
     renderSlots.wait()
     renderGroup.enter()
     guard let renderer else { return }
     renderQueue.async { [renderSlots, renderGroup, renderResults] in
-      renderResults.set(sequence, renderer.render(feed))
+      renderResults.set(sequence, work(renderer))
       renderSlots.signal()
       renderGroup.leave()
     }
     applyReady()
+  }
+
+  /// Publishes the RFC 5005 archives of the site feed and of every category feed: one
+  /// document per calendar month that has items (docs/formats.md).
+  ///
+  /// Every published row is read once, newest first (the feeds' reads stop after the newest
+  /// N), built like the feeds' items (the cleaning cache makes an unchanged article cheap) and
+  /// handed to ``MonthlyArchives``, which emits each month of each feed as soon as it is
+  /// complete; the documents render on the workers while the rows are read. Only files whose
+  /// bytes change are written, like the feeds. A run where the database did not change never
+  /// gets here (``unchangedSinceLastRun()``).
+  private func publishArchives() throws {
+    guard archivesEnabled else {
+      keepArchivesOnHold()
+      return
+    }
+    let siteBase = MonthlyArchives.Base(
+      id: configuration.site.idPrefix + "feed", title: site.title,
+      description: site.description, homePageURL: site.homePageURL, directory: "",
+      categoryID: nil)
+    var bases: [Int64: MonthlyArchives.Base] = [:]
+    if configuration.feeds.categoryFeeds {
+      for node in tree.preorder { bases[node.id] = categoryBase(node) }
+    }
+    let archives = MonthlyArchives { [unowned self] feed in self.submit(archive: feed) }
+    var archived = Set<Int64>()
+    let builder = self.builder
+    let tree = self.tree
+    func take(_ rows: [RawArticleRow]) {
+      var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
+      outcomes.withUnsafeMutableBufferPointer { out in
+        let slots = UncheckedBuffer(out)
+        DispatchQueue.concurrentPerform(iterations: rows.count) { i in
+          slots.buffer[i] = builder.build(rows[i])
+        }
+      }
+      for (row, result) in zip(rows, outcomes) {
+        guard let (outcome, issues) = result else { continue }
+        // A row the feeds built has its report lines in the report already.
+        if !builtRows.contains(row.id) { for issue in issues { report.add(issue) } }
+        guard case .item(let item) = outcome, archived.insert(item.articleID).inserted else {
+          continue
+        }
+        var feeds = [siteBase]
+        var cursor = item.categoryID
+        while let id = cursor, let base = bases[id] {
+          feeds.append(base)
+          cursor = tree[id]?.parentID
+        }
+        archives.add(item, to: feeds)
+      }
+    }
+    let batchSize = 64
+    var batch: [RawArticleRow] = []
+    try store.forEachRawArticle(in: .all, expecting: 4 * batchSize) { row in
+      if builder.scheduledTime(row) != nil { return true }
+      batch.append(row)
+      if batch.count >= batchSize {
+        take(batch)
+        batch = []
+      }
+      return true
+    }
+    if !batch.isEmpty { take(batch) }
+    archives.finish()
+    if archives.outOfOrder > 0 {
+      report.add(.init(.warning, .leftOut, field: "published_at", "\(archives.outOfOrder) article\(archives.outOfOrder == 1 ? "" : "s") came out of date order and \(archives.outOfOrder == 1 ? "is" : "are") left out of the archives (feeds.archives); store one date format (docs/database.md)"))
+    }
+  }
+
+  /// Keeps the published archives as they are when this run cannot cut them (rows out of
+  /// date order): they stay on the list of published files, so they are neither removed now
+  /// nor forgotten.
+  private func keepArchivesOnHold() {
+    guard configuration.feeds.archives, let last = lastRun else { return }
+    published += last.outputs.keys.filter(MonthlyArchives.isArchivePath).sorted()
+  }
+
+  /// Removes the archive files the last run published that this one did not: a month whose
+  /// articles were all unpublished or moved, a category gone or renamed, or every archive
+  /// when `feeds.archives` is turned off. Only files the run state lists are removed, never
+  /// anything else in the output directory.
+  private func removeStaleArchives() {
+    guard let transaction, let last = lastRun else { return }
+    let kept = Set(published)
+    let stale = last.outputs.keys.filter { MonthlyArchives.isArchivePath($0) && !kept.contains($0) }
+      .sorted()
+    guard !stale.isEmpty else { return }
+    transaction.add([], removing: stale)
+    for path in stale { logger.info("write", "\(path): removed (no longer an archive)") }
   }
 
   /// Waits for every feed in flight, applies the rest, and throws the first staging failure.
