@@ -38,7 +38,7 @@ import Testing
   @Test func anUnchangedRunTouchesNoFile() throws {
     #expect(try loa(["publish"]).status == 0)
     let first = try stamps()
-    #expect(first.count == 38)
+    #expect(first.count == 98)
     Thread.sleep(forTimeInterval: 0.05)
     let second = try loa(["publish", "-v"])
     #expect(second.status == 0)
@@ -47,7 +47,7 @@ import Testing
     // A database change that leaves every feed's bytes the same still writes nothing.
     try SQLiteFixture.execute("UPDATE articles SET title = 'Bản nháp đã sửa' WHERE id = 41", in: dir.path("db.sqlite"))
     let third = try loa(["publish", "-v"])
-    #expect(third.stderr.contains("0 files written, 36 unchanged"), "\(third.stderr)")
+    #expect(third.stderr.contains("0 files written, 96 unchanged"), "\(third.stderr)")
     #expect(try stamps() == first)
   }
 
@@ -62,11 +62,15 @@ import Testing
     let after = try stamps()
     let changed = Set(after.keys.filter { after[$0] != first[$0] })
     // Article 31 is in "Lễ hội", its parent "Du lịch", and the site feed (and so among the
-    // newest titles on index.html); nothing else changes.
+    // newest titles on index.html), and in their November archives; nothing else changes.
     #expect(
       changed == [
         "rss.xml", "atom.xml", "feed.json", "le-hoi/rss.xml", "le-hoi/atom.xml", "le-hoi/feed.json",
         "du-lich/rss.xml", "du-lich/atom.xml", "du-lich/feed.json", "index.html",
+        "archive/2026-11/rss.xml", "archive/2026-11/atom.xml", "archive/2026-11/feed.json",
+        "le-hoi/archive/2026-11/rss.xml", "le-hoi/archive/2026-11/atom.xml",
+        "le-hoi/archive/2026-11/feed.json", "du-lich/archive/2026-11/rss.xml",
+        "du-lich/archive/2026-11/atom.xml", "du-lich/archive/2026-11/feed.json",
       ],
       "\(changed.sorted())")
   }
@@ -147,7 +151,7 @@ import Testing
   @Test func aDryRunListsWhatWouldChangeAndWritesNothing() throws {
     let first = try loa(["publish", "--dry-run"])
     #expect(first.status == 0)
-    #expect(first.stdout.split(separator: "\n").count == 36)
+    #expect(first.stdout.split(separator: "\n").count == 96)
     #expect(first.stdout.contains("le-hoi/atom.xml\n"))
     #expect(!FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
     #expect(try loa(["publish"]).status == 0)

@@ -251,7 +251,7 @@ package final class Publisher {
   private var configurationKey: String {
     "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
       + "\(StateStore.key(configuration.database.location.description, ""))/\(configuration.output.directory)/"
-      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)"
+      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/archives=\(configuration.feeds.archives)"
   }
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
