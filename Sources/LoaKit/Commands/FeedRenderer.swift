@@ -119,6 +119,7 @@ final class FeedRenderer: @unchecked Sendable {
   /// subscription feed is the small one). Archives are not announced to WebSub hubs.
   func renderArchive(_ feed: Feed) -> FeedOutcome {
     var outcome = FeedOutcome(categoryID: feed.categoryID)
+    outcome.isArchive = true
     do {
       for format in formats {
         let bytes = try format.serializer.serialize(feed, site: site)
@@ -186,6 +187,8 @@ struct FeedOutcome {
   var categoryID: Int64?
   /// The feed as published (its items after the size budget); nil for a single file.
   var kept: Feed?
+  /// Whether this is an archive document (``FeedRenderer/renderArchive(_:)``).
+  var isArchive = false
   /// Articles too large for a feed on their own, with the size of such a feed.
   var tooLarge: [(Int64, Int)] = []
   var issues: [ValidationIssue] = []

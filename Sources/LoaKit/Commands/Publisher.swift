@@ -108,9 +108,15 @@ package final class Publisher {
   /// an earlier one had their id.
   private var rowsByID: [Int64: RowSummary] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
-  /// Ids of the rows the feeds' reads built, whose report lines are already in the report
-  /// when the archive pass builds them again.
-  private var builtRows = Set<Int64>()
+  /// Ids of the rows whose report lines are in the report: each row is built by the archive
+  /// pass and again by the feeds' reads, and reported once.
+  private var reportedRows = Set<String>()
+  /// Rows the feeds' reads have seen, by id (``reportKey(_:_:)``).
+  private var feedPassRows: [String: Int] = [:]
+  /// The archive documents rendered this run, held until the archive pass has seen every row
+  /// (``settleArchives()``): staged only if the months were cut from rows in date order.
+  private var heldArchives: [FeedOutcome] = []
+  private var archivesSettled = false
   /// Whether this run publishes RFC 5005 archives (`feeds.archives`, and rows in an order
   /// the months can be cut from).
   private var archivesEnabled: Bool
@@ -287,6 +293,7 @@ package final class Publisher {
       // Feeds still in flight stage files too: wait for them, then discard everything.
       renderGroup.wait()
       applyReady()
+      transaction?.directory.discard(heldArchives.flatMap(\.staged))
       transaction?.discard()
       try? cache.finishSaving(keep: false)
       throw error
@@ -429,6 +436,8 @@ package final class Publisher {
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: site,
       mode: mode, force: options.force, transaction: transaction, output: output,
       previouslyChecked: previouslyChecked)
+    // First, so the feeds know whether they link to archives.
+    try publishArchives()
     var siteItems = TopItems(limit: limit)
     if configuration.feeds.categoryFeeds {
       // Each category's newest N, merged up the tree: the site's newest N are among them.
@@ -452,9 +461,8 @@ package final class Publisher {
       feed.updated = emptyFeedDate(feed.directory, siteNewest: siteNewest)
       submit(feed)
     }
-    try publishArchives()
     try finishRendering()
-    removeStaleArchives()
+    settleArchives()
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
       var entries = [
@@ -616,7 +624,6 @@ package final class Publisher {
     var batch: [RawArticleRow] = []
     let builder = self.builder
     func take(_ rows: [RawArticleRow]) {
-      for row in rows { builtRows.insert(row.id) }
       var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
       outcomes.withUnsafeMutableBufferPointer { out in
         let slots = UncheckedBuffer(out)
@@ -624,8 +631,11 @@ package final class Publisher {
           slots.buffer[i] = builder.build(rows[i])
         }
       }
-      for case let (outcome, issues)? in outcomes {
-        for issue in issues { report.add(issue) }
+      for (row, result) in zip(rows, outcomes) {
+        guard let (outcome, issues) = result else { continue }
+        if reportedRows.insert(Self.reportKey(row, &feedPassRows)).inserted {
+          for issue in issues { report.add(issue) }
+        }
         switch outcome {
         case .item(let item):
           guard isFirstRow(with: item) else { continue }
@@ -692,12 +702,14 @@ package final class Publisher {
   /// Publishes the RFC 5005 archives of the site feed and of every category feed: one
   /// document per calendar month that has items (docs/formats.md).
   ///
-  /// Every published row is read once, newest first (the feeds' reads stop after the newest
-  /// N), built like the feeds' items (the cleaning cache makes an unchanged article cheap) and
-  /// handed to ``MonthlyArchives``, which emits each month of each feed as soon as it is
-  /// complete; the documents render on the workers while the rows are read. Only files whose
-  /// bytes change are written, like the feeds. A run where the database did not change never
-  /// gets here (``unchangedSinceLastRun()``).
+  /// Runs before the feeds' reads (which stop after the newest N), so that the feeds know
+  /// whether they link to archives. Every published row is read once, newest first, built like
+  /// the feeds' items (the cleaning cache makes an unchanged article cheap) and handed to
+  /// ``MonthlyArchives``, which emits each month of each feed as soon as it is complete; the
+  /// documents render on the workers while the rows are read, and are held until
+  /// ``settleArchives()``. Rows out of date order turn the archives off for this run. Only
+  /// files whose bytes change are written, like the feeds. A run where the database did not
+  /// change never gets here (``unchangedSinceLastRun()``).
   private func publishArchives() throws {
     guard archivesEnabled else {
       keepArchivesOnHold()
@@ -713,6 +725,7 @@ package final class Publisher {
     }
     let archives = MonthlyArchives { [unowned self] feed in self.submit(archive: feed) }
     var archived = Set<Int64>()
+    var archivePassRows: [String: Int] = [:]
     let builder = self.builder
     let tree = self.tree
     func take(_ rows: [RawArticleRow]) {
@@ -725,8 +738,9 @@ package final class Publisher {
       }
       for (row, result) in zip(rows, outcomes) {
         guard let (outcome, issues) = result else { continue }
-        // A row the feeds built has its report lines in the report already.
-        if !builtRows.contains(row.id) { for issue in issues { report.add(issue) } }
+        if reportedRows.insert(Self.reportKey(row, &archivePassRows)).inserted {
+          for issue in issues { report.add(issue) }
+        }
         guard case .item(let item) = outcome, archived.insert(item.articleID).inserted else {
           continue
         }
@@ -753,15 +767,45 @@ package final class Publisher {
     if !batch.isEmpty { take(batch) }
     archives.finish()
     if archives.outOfOrder > 0 {
-      report.add(.init(.warning, .leftOut, field: "published_at", "\(archives.outOfOrder) article\(archives.outOfOrder == 1 ? "" : "s") came out of date order and \(archives.outOfOrder == 1 ? "is" : "are") left out of the archives (feeds.archives); store one date format (docs/database.md)"))
+      // A month already emitted would miss its late articles: publish no archive this run.
+      archivesEnabled = false
+      report.add(.init(.warning, .noted, field: "published_at", "\(archives.outOfOrder) row\(archives.outOfOrder == 1 ? "" : "s") came out of date order (published_at holds dates the database cannot sort together), so the archives (feeds.archives) are not updated this run; store one date format (docs/database.md)"))
     }
+  }
+
+  /// The key of `row` in ``reportedRows``: its id (as SQL wrote it, when it is no integer) and
+  /// how many rows with that id the pass saw before it, so that rows sharing an id (a
+  /// duplicate, two NULLs) are each reported once, not once per pass.
+  private static func reportKey(_ row: RawArticleRow, _ seen: inout [String: Int]) -> String {
+    let id = row.idIsMissing ? "~" + (row.idLiteral ?? "NULL") : String(row.id)
+    let n = seen[id, default: 0]
+    seen[id] = n + 1
+    return id + "#" + String(n)
+  }
+
+  /// Stages the archive documents once every feed has rendered, or, when the archive pass found
+  /// rows out of date order, drops them and keeps the published archives; then removes the
+  /// stale ones.
+  private func settleArchives() {
+    archivesSettled = true
+    let held = heldArchives
+    heldArchives = []
+    if archivesEnabled {
+      for o in held { apply(o) }
+    } else {
+      transaction?.directory.discard(held.flatMap(\.staged))
+      keepArchivesOnHold()
+    }
+    removeStaleArchives()
   }
 
   /// Keeps the published archives as they are when this run cannot cut them (rows out of
   /// date order): they stay on the list of published files, so they are neither removed now
   /// nor forgotten.
   private func keepArchivesOnHold() {
-    guard configuration.feeds.archives, let last = lastRun else { return }
+    guard configuration.feeds.archives, let last = lastRun,
+      !published.contains(where: MonthlyArchives.isArchivePath)
+    else { return }
     published += last.outputs.keys.filter(MonthlyArchives.isArchivePath).sorted()
   }
 
@@ -799,6 +843,10 @@ package final class Publisher {
 
   /// Records what a worker decided: reports, staged files, index entries.
   private func apply(_ o: FeedOutcome) {
+    if o.isArchive && !archivesSettled {
+      heldArchives.append(o)
+      return
+    }
     let budget = configuration.feeds.maxFeedBytes
     for (id, size) in o.tooLarge where tooLarge.insert(id).inserted {
       report.add(.init(.warning, .leftOut, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))
