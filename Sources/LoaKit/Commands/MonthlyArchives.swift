@@ -129,9 +129,11 @@ final class MonthlyArchives {
     if name.hasSuffix(".gz") { name = name.dropLast(3) }
     let month = parts.removeLast()
     let folder = parts.removeLast()
-    return folder == folderName && FeedFormat.allCases.contains { $0.fileName == name }
-      && month.count == 7 && month.utf8.enumerated().allSatisfy { i, c in
+    let isMonth =
+      month.count == 7
+      && month.utf8.enumerated().allSatisfy { i, c in
         i == 4 ? c == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c)
       }
+    return folder == folderName && isMonth && FeedFormat.allCases.contains { $0.fileName == name }
   }
 }

@@ -257,7 +257,8 @@ package final class Publisher {
   private var configurationKey: String {
     "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
       + "\(StateStore.key(configuration.database.location.description, ""))/\(configuration.output.directory)/"
-      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/archives=\(configuration.feeds.archives)"
+      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/"
+      + "archives=\(configuration.feeds.archives)"
   }
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
@@ -463,6 +464,8 @@ package final class Publisher {
     }
     try finishRendering()
     settleArchives()
+    // An archive that failed to stage (disk full) fails the run like a feed.
+    if let stagingError { throw stagingError }
     if configuration.feeds.opml {
       let primary = configuration.feeds.formats[0]
       var entries = [

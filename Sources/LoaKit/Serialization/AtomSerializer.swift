@@ -22,7 +22,9 @@ public struct AtomSerializer: FeedSerializer {
     try XMLStreamWriter.withDocument { w in
       try w.start("feed")
       try w.attribute("xmlns", Self.atomNS)
-      if feed.archive?.isArchive == true { try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace) }
+      if feed.archive?.isArchive == true {
+        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
+      }
       try w.attribute("xml:lang", site.language)
       try w.element("id", feed.id)
       try w.element("title", feed.title)

@@ -31,7 +31,9 @@ public struct RSS2Serializer: FeedSerializer {
       try w.attribute("xmlns:content", Self.contentNS)
       try w.attribute("xmlns:dc", Self.dcNS)
       try w.attribute("xmlns:media", Self.mediaNS)
-      if feed.archive?.isArchive == true { try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace) }
+      if feed.archive?.isArchive == true {
+        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
+      }
       try w.start("channel")
       try w.element("title", feed.title)
       try w.element("link", feed.homePageURL)

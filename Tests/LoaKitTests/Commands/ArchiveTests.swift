@@ -300,6 +300,24 @@ import Testing
     #expect(articleIDs(in: try text(dir, "du-lich/archive/2026-11/feed.json")) == [21, 10])
   }
 
+  /// The archives stage before the feeds and are held until the pass ends; a failure to stage
+  /// one must still fail the run, not leave the month out silently.
+  @Test func anArchiveThatCannotBeWrittenFailsTheRunAndPublishesNothing() throws {
+    let dir = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: dir.path("out/archive"), withIntermediateDirectories: true)
+    // A file where the September archive's folder goes.
+    #expect(FileManager.default.createFile(atPath: dir.path("out/archive/2026-09"), contents: Data()))
+    #expect(throws: (any Error).self) { try publish(dir) }
+    // No file published, no temporary file left (staging may have created empty folders).
+    let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path("out")).filter {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: dir.path("out/" + $0), isDirectory: &isDirectory)
+      return !isDirectory.boolValue
+    }
+    #expect(files == ["archive/2026-09"], "\(files)")
+  }
+
   @Test func turningArchivesOffRemovesThemAndTheLinks() throws {
     let dir = try TemporaryDirectory()
     try publish(dir)
