@@ -38,7 +38,7 @@ import Testing
   @Test func anUnchangedRunTouchesNoFile() throws {
     #expect(try loa(["publish"]).status == 0)
     let first = try stamps()
-    #expect(first.count == 51)
+    #expect(first.count == 111)
     Thread.sleep(forTimeInterval: 0.05)
     let second = try loa(["publish", "-v"])
     #expect(second.status == 0)
@@ -47,7 +47,7 @@ import Testing
     // A database change that leaves every feed's bytes the same still writes nothing.
     try SQLiteFixture.execute("UPDATE articles SET title = 'Bản nháp đã sửa' WHERE id = 41", in: dir.path("db.sqlite"))
     let third = try loa(["publish", "-v"])
-    #expect(third.stderr.contains("0 files written, 49 unchanged"), "\(third.stderr)")
+    #expect(third.stderr.contains("0 files written, 109 unchanged"), "\(third.stderr)")
     #expect(try stamps() == first)
   }
 
@@ -62,13 +62,17 @@ import Testing
     let after = try stamps()
     let changed = Set(after.keys.filter { after[$0] != first[$0] })
     // Article 31 is in "Lễ hội", its parent "Du lịch", and the site feed (and so among the
-    // newest titles on index.html), and its lastmod in sitemap.xml and so the index's;
-    // nothing else changes (it is older than the news sitemap's two days).
+    // newest titles on index.html), in their November archives, and its lastmod in sitemap.xml
+    // and so the index's; nothing else changes (it is older than the news sitemap's two days).
     #expect(
       changed == [
         "rss.xml", "atom.xml", "feed.json", "le-hoi/rss.xml", "le-hoi/atom.xml", "le-hoi/feed.json",
         "du-lich/rss.xml", "du-lich/atom.xml", "du-lich/feed.json", "index.html", "sitemap.xml",
         "sitemap-index.xml",
+        "archive/2026-11/rss.xml", "archive/2026-11/atom.xml", "archive/2026-11/feed.json",
+        "le-hoi/archive/2026-11/rss.xml", "le-hoi/archive/2026-11/atom.xml",
+        "le-hoi/archive/2026-11/feed.json", "du-lich/archive/2026-11/rss.xml",
+        "du-lich/archive/2026-11/atom.xml", "du-lich/archive/2026-11/feed.json",
       ],
       "\(changed.sorted())")
   }
@@ -149,7 +153,7 @@ import Testing
   @Test func aDryRunListsWhatWouldChangeAndWritesNothing() throws {
     let first = try loa(["publish", "--dry-run"])
     #expect(first.status == 0)
-    #expect(first.stdout.split(separator: "\n").count == 49)
+    #expect(first.stdout.split(separator: "\n").count == 109)
     #expect(first.stdout.contains("le-hoi/atom.xml\n"))
     #expect(!FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
     #expect(try loa(["publish"]).status == 0)

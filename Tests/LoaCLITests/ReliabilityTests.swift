@@ -161,8 +161,9 @@ import Testing
   @Test func aFullDiskKeepsThePublishedFiles() throws {
     let (a, b) = try makeVersions()
     let out = dir.path("small")
-    // Room for one copy of the feeds but not for a second one next to it.
-    let mounted = mountTmpfs(out, size: 1536 * 1024)
+    // Room for one copy of the feeds (1.7 MiB with their monthly archives) but not for a
+    // second one next to it.
+    let mounted = mountTmpfs(out, size: 3 * 1024 * 1024)
     defer { if mounted { unmount(out) } }
     #expect(try loa(["publish"], database: a, output: out).status == 0)
     let before = try files(out)
@@ -182,7 +183,7 @@ import Testing
     #expect(try files(out) == before, "the published files must be untouched")
     #expect(try temporaryFiles(out).isEmpty, "partial temporary files must be removed")
     try record(
-      "disk full", (mounted ? "tmpfs of 1.5 MiB filled up" : "injected ENOSPC on the 3rd write")
+      "disk full", (mounted ? "tmpfs of 3 MiB filled up" : "injected ENOSPC on the 3rd write")
         + ": exit 74, one line naming the file and ENOSPC, published files byte-identical, no temporary file left")
   }
 

@@ -51,10 +51,12 @@ public struct Feed: Sendable {
   /// Newest update among the items (RSS `lastBuildDate`, Atom `updated`); the site's newest
   /// when the feed is empty, so the value never depends on the clock.
   public var updated: Timestamp
+  /// Its RFC 5005 archive links; nil when the feed has no archives.
+  public var archive: ArchiveLinks?
 
   public init(
     id: String, title: String, description: String, homePageURL: String, directory: String,
-    categoryID: Int64?, items: [FeedItem], updated: Timestamp
+    categoryID: Int64?, items: [FeedItem], updated: Timestamp, archive: ArchiveLinks? = nil
   ) {
     self.id = id
     self.title = title
@@ -64,12 +66,44 @@ public struct Feed: Sendable {
     self.categoryID = categoryID
     self.items = items
     self.updated = updated
+    self.archive = archive
   }
 
   /// Relative path of the file for `format`, e.g. `thoi-su/atom.xml`.
   public func path(_ format: FeedFormat) -> String {
+    Self.path(format, in: directory)
+  }
+
+  /// Relative path of the file for `format` in the feed folder `directory` (`""` for the
+  /// output directory itself).
+  public static func path(_ format: FeedFormat, in directory: String) -> String {
     directory.isEmpty ? format.fileName : directory + "/" + format.fileName
   }
+}
+
+/// The links of one document of an archived feed (RFC 5005 §4): the subscription feed links
+/// to its newest archive; each archive links to the subscription feed, the next older and the
+/// next newer archive. Each is a feed folder relative to the output directory; the file in it
+/// has the format of the document that links to it.
+public struct ArchiveLinks: Sendable, Equatable {
+  /// Whether the document is an archive document (`fh:archive`), not the subscription feed.
+  public var isArchive: Bool
+  /// The subscription feed's folder (`rel="current"`); written in archive documents only.
+  public var current: String
+  /// The next older archive (`rel="prev-archive"`, JSON Feed `next_url`).
+  public var previous: String?
+  /// The next newer archive (`rel="next-archive"`).
+  public var next: String?
+
+  public init(isArchive: Bool, current: String, previous: String?, next: String? = nil) {
+    self.isArchive = isArchive
+    self.current = current
+    self.previous = previous
+    self.next = next
+  }
+
+  /// The RFC 5005 namespace of `fh:archive`.
+  public static let historyNamespace = "http://purl.org/syndication/history/1.0"
 }
 
 /// Site-wide metadata every serializer needs.

@@ -347,8 +347,10 @@ package final class OutputDirectory: @unchecked Sendable {
   }
 
   /// Removes temporary files left by runs that were killed (`.name.loa-PID.tmp` whose process
-  /// no longer exists), in the directory and its folders one level down, through directory
-  /// descriptors: a symlinked folder is never entered.
+  /// no longer exists), in the directory and its folders one level down, and in the month
+  /// folders of every `archive` folder among them (RFC 5005 archives: `archive/2026-11/`,
+  /// `thoi-su/archive/2026-11/`), through directory descriptors: a symlinked folder is never
+  /// entered.
   package func removeAbandonedTemporaryFiles() {
     Self.sweepAbandoned(fd, label: path, depth: 1)
   }
@@ -363,15 +365,18 @@ package final class OutputDirectory: @unchecked Sendable {
     return kill(pid, 0) != 0 && errno == ESRCH
   }
 
+  /// The folder of a feed's monthly archives (LoaKit's `MonthlyArchives.folderName`).
+  static let archiveFolder = "archive"
+
   /// Removes abandoned temporary files in the folder open as `dir` (not closed here) and, to
-  /// `depth` levels, in its real sub-folders.
+  /// `depth` levels, in its real sub-folders; an `archive` folder's month folders always.
   static func sweepAbandoned(_ dir: Int32, label: String, depth: Int) {
     var folders: [String] = []
     for name in entries(of: dir) {
       if isAbandonedTemporaryFile(name) {
         FileOperation.willChange("unlinkat", label + "/" + name)
         _ = unlinkat(dir, name, 0)
-      } else if depth > 0, !name.hasPrefix(".") {
+      } else if depth > 0 || name == archiveFolder, !name.hasPrefix(".") {
         var st = stat()
         if fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
           folders.append(name)
@@ -381,7 +386,7 @@ package final class OutputDirectory: @unchecked Sendable {
     for name in folders {
       let sub = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
       guard sub >= 0 else { continue }
-      sweepAbandoned(sub, label: label + "/" + name, depth: depth - 1)
+      sweepAbandoned(sub, label: label + "/" + name, depth: name == archiveFolder ? 1 : depth - 1)
       close(sub)
     }
   }

@@ -119,6 +119,27 @@ final class FeedRenderer: @unchecked Sendable {
     return outcome
   }
 
+  /// Renders an archive document (RFC 5005) in every format, checks and stages the files.
+  ///
+  /// An archive holds every item of its month: `feeds.maxFeedBytes` does not apply (the
+  /// subscription feed is the small one). Archives are not announced to WebSub hubs.
+  func renderArchive(_ feed: Feed) -> FeedOutcome {
+    var outcome = FeedOutcome(categoryID: feed.categoryID)
+    outcome.isArchive = true
+    do {
+      for format in formats {
+        let bytes = try format.serializer.serialize(feed, site: site)
+        try emit(
+          bytes, feed.path(format),
+          check: format == .json ? .json : format == .atom ? .atom : .xml, into: &outcome)
+      }
+    } catch {
+      outcome.error = error
+    }
+    outcome.changedFeeds = []
+    return outcome
+  }
+
   /// Checks a rendered file, then stages it (or only notes it, by mode).
   func emit(_ bytes: [UInt8], _ path: String, check: Check, into outcome: inout FeedOutcome)
     throws
@@ -175,6 +196,8 @@ struct FeedOutcome {
   var categoryID: Int64?
   /// The feed as published (its items after the size budget); nil for a single file.
   var kept: Feed?
+  /// Whether this is an archive document (``FeedRenderer/renderArchive(_:)``).
+  var isArchive = false
   /// Articles too large for a feed on their own, with the size of such a feed.
   var tooLarge: [(Int64, Int)] = []
   var issues: [ValidationIssue] = []

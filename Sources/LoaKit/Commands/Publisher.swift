@@ -116,6 +116,18 @@ package final class Publisher {
   /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
   /// no sitemap is configured.
   private var sitemapArticles: SitemapCollector?
+  /// Ids of the rows whose report lines are in the report: each row is built by the archive
+  /// pass and again by the feeds' reads, and reported once.
+  private var reportedRows = Set<String>()
+  /// Rows the feeds' reads have seen, by id (``reportKey(_:_:)``).
+  private var feedPassRows: [String: Int] = [:]
+  /// The archive documents rendered this run, held until the archive pass has seen every row
+  /// (``settleArchives()``): staged only if the months were cut from rows in date order.
+  private var heldArchives: [FeedOutcome] = []
+  private var archivesSettled = false
+  /// Whether this run publishes RFC 5005 archives (`feeds.archives`, and rows in an order
+  /// the months can be cut from).
+  private var archivesEnabled: Bool
 
   /// - Parameters:
   ///   - transaction: where files are staged in `.write` and `.strict` modes; the caller
@@ -163,6 +175,7 @@ package final class Publisher {
       folderOwner: { FolderAssignment.publishedOwner(of: $0, in: outputDirectory) })
     builder = ItemBuilder(configuration: configuration, tree: tree, now: now, cache: cache)
     if configuration.sitemaps.any { sitemapArticles = SitemapCollector(site: configuration.site.url) }
+    archivesEnabled = configuration.feeds.archives
     switch mode {
     case .check:
       output = nil
@@ -263,7 +276,8 @@ package final class Publisher {
   private var configurationKey: String {
     "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
       + "\(StateStore.key(configuration.database.location.description, ""))/\(configuration.output.directory)/"
-      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)"
+      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/"
+      + "archives=\(configuration.feeds.archives)"
   }
 
   private var limit: Int { configuration.feeds.itemsPerFeed }
@@ -299,6 +313,7 @@ package final class Publisher {
       // Feeds still in flight stage files too: wait for them, then discard everything.
       renderGroup.wait()
       applyReady()
+      transaction?.directory.discard(heldArchives.flatMap(\.staged))
       transaction?.discard()
       try? cache.finishSaving(keep: false)
       throw error
@@ -461,6 +476,8 @@ package final class Publisher {
       mode: mode, force: options.force, transaction: transaction, output: output,
       previouslyChecked: previouslyChecked)
     renderer?.phases = report.phases
+    // First, so the feeds know whether they link to archives.
+    try publishArchives()
     var siteItems = TopItems(limit: limit)
     if configuration.feeds.categoryFeeds {
       // Each category's newest N, merged up the tree: the site's newest N are among them.
@@ -479,13 +496,17 @@ package final class Publisher {
       description: site.description.isEmpty ? site.title : site.description,
       homePageURL: site.homePageURL, directory: "",
       categoryID: nil, items: siteItems.items,
-      updated: siteNewest ?? emptyFeedDate("", siteNewest: nil))
+      updated: siteNewest ?? emptyFeedDate("", siteNewest: nil),
+      archive: subscriptionLinks("", siteItems.items))
     submit(siteFeed)
     for var feed in emptyFeeds {
       feed.updated = emptyFeedDate(feed.directory, siteNewest: siteNewest)
       submit(feed)
     }
     try finishRendering()
+    settleArchives()
+    // An archive that failed to stage (disk full) fails the run like a feed.
+    if let stagingError { throw stagingError }
     if configuration.feeds.opml {
       // OPML readers subscribe to outlines of type "rss" (RSS or Atom); a JSON Feed is listed
       // only when it is the one format published.
@@ -561,6 +582,11 @@ package final class Publisher {
       DateParser.isUnixSeconds(newest) != DateParser.isUnixSeconds(oldest)
     else { return }
     report.add(.init(.warning, .noted, .dateFormatsMixed, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
+    if archivesEnabled {
+      // Months are cut from the rows' order: out of order, they would be cut wrong.
+      archivesEnabled = false
+      report.add(.init(.warning, .noted, .archivesNotUpdated, field: "published_at", "the archives (feeds.archives) are not updated this run: they need rows in date order"))
+    }
   }
 
   /// A clock far in the past would empty the feeds (every article looks scheduled); one far in
@@ -621,13 +647,13 @@ package final class Publisher {
   private func submitCategoryFeed(_ id: Int64, _ items: [FeedItem]) {
     guard let node = tree[id] else { return }
     if configuration.feeds.categoryFeeds {
-      let title = categoryFeedTitle(node)
+      let base = categoryBase(node)
       let feed = Feed(
-        id: configuration.site.idPrefix + "feed:category:\(id)", title: title,
-        description: node.description.isEmpty ? title : node.description,
-        homePageURL: categoryURL(node), directory: node.slug, categoryID: id, items: items,
+        id: base.id, title: base.title, description: base.description,
+        homePageURL: base.homePageURL, directory: base.directory, categoryID: id, items: items,
         // An empty feed's date is set in render(), once the site feed's newest is known.
-        updated: Self.newestUpdate(items) ?? builder.parser.stamp(now))
+        updated: Self.newestUpdate(items) ?? builder.parser.stamp(now),
+        archive: subscriptionLinks(node.slug, items))
       if items.isEmpty { emptyFeeds.append(feed) } else { submit(feed) }
     }
   }
@@ -635,6 +661,20 @@ package final class Publisher {
   /// The title of a category's feed (`feeds.categoryTitle`), also its title in `index.opml`.
   func categoryFeedTitle(_ node: CategoryTree.Node) -> String {
     Template.fill(configuration.feeds.categoryTitle, ["category": node.name, "site": site.title])
+  }
+
+  /// What the feed of category `node` and its archives have in common.
+  private func categoryBase(_ node: CategoryTree.Node) -> MonthlyArchives.Base {
+    let title = categoryFeedTitle(node)
+    return MonthlyArchives.Base(
+      id: configuration.site.idPrefix + "feed:category:\(node.id)", title: title,
+      description: node.description.isEmpty ? title : node.description,
+      homePageURL: categoryURL(node), directory: node.slug, categoryID: node.id)
+  }
+
+  /// The subscription feed's `prev-archive` link, when archives are published.
+  private func subscriptionLinks(_ directory: String, _ items: [FeedItem]) -> ArchiveLinks? {
+    archivesEnabled ? MonthlyArchives.subscriptionLinks(directory: directory, items: items) : nil
   }
 
   func categoryURL(_ node: CategoryTree.Node) -> String {
@@ -674,8 +714,11 @@ package final class Publisher {
           slots.buffer[i] = builder.build(rows[i])
         }
       }
-      for case let (outcome, issues)? in outcomes {
-        for issue in issues { report.add(issue) }
+      for (row, result) in zip(rows, outcomes) {
+        guard let (outcome, issues) = result else { continue }
+        if reportedRows.insert(Self.reportKey(row, &feedPassRows)).inserted {
+          for issue in issues { report.add(issue) }
+        }
         switch outcome {
         case .item(let item):
           guard isFirstRow(with: item, readFor: categoryID) else { continue }
@@ -722,17 +765,150 @@ package final class Publisher {
 
   /// Hands `feed` to a worker; outcomes that are ready are applied, in submission order.
   private func submit(_ feed: Feed) {
+    submit { $0.render(feed) }
+  }
+
+  /// Hands an archive document to a worker (``FeedRenderer/renderArchive(_:)``).
+  private func submit(archive feed: Feed) {
+    submit { $0.renderArchive(feed) }
+  }
+
+  private func submit(_ work: @escaping @Sendable (FeedRenderer) -> FeedOutcome) {
     let sequence = submitted
     submitted += 1
     renderSlots.wait()
     renderGroup.enter()
     guard let renderer else { return }
     renderQueue.async { [renderSlots, renderGroup, renderResults] in
-      renderResults.set(sequence, renderer.render(feed))
+      renderResults.set(sequence, work(renderer))
       renderSlots.signal()
       renderGroup.leave()
     }
     applyReady()
+  }
+
+  /// Publishes the RFC 5005 archives of the site feed and of every category feed: one
+  /// document per calendar month that has items (docs/formats.md).
+  ///
+  /// Runs before the feeds' reads (which stop after the newest N), so that the feeds know
+  /// whether they link to archives. Every published row is read once, newest first, built like
+  /// the feeds' items (the cleaning cache makes an unchanged article cheap) and handed to
+  /// ``MonthlyArchives``, which emits each month of each feed as soon as it is complete; the
+  /// documents render on the workers while the rows are read, and are held until
+  /// ``settleArchives()``. Rows out of date order turn the archives off for this run. Only
+  /// files whose bytes change are written, like the feeds. A run where the database did not
+  /// change never gets here (``unchangedSinceLastRun()``).
+  private func publishArchives() throws {
+    guard archivesEnabled else {
+      keepArchivesOnHold()
+      return
+    }
+    let siteBase = MonthlyArchives.Base(
+      id: configuration.site.idPrefix + "feed", title: site.title,
+      description: site.description.isEmpty ? site.title : site.description,
+      homePageURL: site.homePageURL, directory: "", categoryID: nil)
+    var bases: [Int64: MonthlyArchives.Base] = [:]
+    if configuration.feeds.categoryFeeds {
+      for node in tree.preorder { bases[node.id] = categoryBase(node) }
+    }
+    let archives = MonthlyArchives { [unowned self] feed in self.submit(archive: feed) }
+    var archived = Set<Int64>()
+    var archivePassRows: [String: Int] = [:]
+    let builder = self.builder
+    let tree = self.tree
+    func take(_ rows: [RawArticleRow]) {
+      var outcomes = [(ItemBuilder.Outcome, [ValidationIssue])?](repeating: nil, count: rows.count)
+      outcomes.withUnsafeMutableBufferPointer { out in
+        let slots = UncheckedBuffer(out)
+        DispatchQueue.concurrentPerform(iterations: rows.count) { i in
+          slots.buffer[i] = builder.build(rows[i])
+        }
+      }
+      for (row, result) in zip(rows, outcomes) {
+        guard let (outcome, issues) = result else { continue }
+        if reportedRows.insert(Self.reportKey(row, &archivePassRows)).inserted {
+          for issue in issues { report.add(issue) }
+        }
+        guard case .item(let item) = outcome, archived.insert(item.articleID).inserted else {
+          continue
+        }
+        var feeds = [siteBase]
+        var cursor = item.categoryID
+        while let id = cursor, let base = bases[id] {
+          feeds.append(base)
+          cursor = tree[id]?.parentID
+        }
+        archives.add(item, to: feeds)
+      }
+    }
+    let batchSize = 64
+    var batch: [RawArticleRow] = []
+    try store.forEachRawArticle(in: .all, expecting: 4 * batchSize) { row in
+      if builder.scheduledTime(row) != nil { return true }
+      batch.append(row)
+      if batch.count >= batchSize {
+        take(batch)
+        batch = []
+      }
+      return true
+    }
+    if !batch.isEmpty { take(batch) }
+    archives.finish()
+    if archives.outOfOrder > 0 {
+      // A month already emitted would miss its late articles: publish no archive this run.
+      archivesEnabled = false
+      report.add(.init(.warning, .noted, field: "published_at", "\(archives.outOfOrder) row\(archives.outOfOrder == 1 ? "" : "s") came out of date order (published_at holds dates the database cannot sort together), so the archives (feeds.archives) are not updated this run; store one date format (docs/database.md)"))
+    }
+  }
+
+  /// The key of `row` in ``reportedRows``: its id (as SQL wrote it, when it is no integer) and
+  /// how many rows with that id the pass saw before it, so that rows sharing an id (a
+  /// duplicate, two NULLs) are each reported once, not once per pass.
+  private static func reportKey(_ row: RawArticleRow, _ seen: inout [String: Int]) -> String {
+    let id = row.idIsMissing ? "~" + (row.idLiteral ?? "NULL") : String(row.id)
+    let n = seen[id, default: 0]
+    seen[id] = n + 1
+    return id + "#" + String(n)
+  }
+
+  /// Stages the archive documents once every feed has rendered, or, when the archive pass found
+  /// rows out of date order, drops them and keeps the published archives; then removes the
+  /// stale ones.
+  private func settleArchives() {
+    archivesSettled = true
+    let held = heldArchives
+    heldArchives = []
+    if archivesEnabled {
+      for o in held { apply(o) }
+    } else {
+      transaction?.directory.discard(held.flatMap(\.staged))
+      keepArchivesOnHold()
+    }
+    removeStaleArchives()
+  }
+
+  /// Keeps the published archives as they are when this run cannot cut them (rows out of
+  /// date order): they stay on the list of published files, so they are neither removed now
+  /// nor forgotten.
+  private func keepArchivesOnHold() {
+    guard configuration.feeds.archives, let last = lastRun,
+      !published.contains(where: MonthlyArchives.isArchivePath)
+    else { return }
+    published += last.outputs.keys.filter(MonthlyArchives.isArchivePath).sorted()
+  }
+
+  /// Removes the archive files the last run published that this one did not: a month whose
+  /// articles were all unpublished or moved, a category gone or renamed, or every archive
+  /// when `feeds.archives` is turned off. Only files the run state lists are removed, never
+  /// anything else in the output directory.
+  private func removeStaleArchives() {
+    guard let transaction, let last = lastRun else { return }
+    let kept = Set(published)
+    let stale = last.outputs.keys.filter { MonthlyArchives.isArchivePath($0) && !kept.contains($0) }
+      .sorted()
+    guard !stale.isEmpty else { return }
+    transaction.add([], removing: stale)
+    for path in stale { logger.info("write", "\(path): removed (no longer an archive)") }
   }
 
   /// Waits for every feed in flight, applies the rest, and throws the first staging failure.
@@ -755,6 +931,10 @@ package final class Publisher {
 
   /// Records what a worker decided: reports, staged files, index entries.
   private func apply(_ o: FeedOutcome) {
+    if o.isArchive && !archivesSettled {
+      heldArchives.append(o)
+      return
+    }
     let budget = configuration.feeds.maxFeedBytes
     for (id, size) in o.tooLarge where tooLarge.insert(id).inserted {
       report.add(.init(.warning, .leftOut, .itemTooLarge, article: id, field: "content_html", "a feed holding only this article is \(size) bytes, over feeds.maxFeedBytes (\(budget)); left out"))

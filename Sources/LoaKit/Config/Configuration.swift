@@ -153,6 +153,9 @@ public struct Configuration: Sendable {
     public var formats: [FeedFormat]
     public var categoryFeeds: Bool
     public var opml: Bool
+    /// Publish RFC 5005 archives: every published item, one document per calendar month in
+    /// the site's time zone, for the site and each category feed (docs/formats.md).
+    public var archives = true
     /// Title of a category feed; `{category}` and `{site}` are replaced.
     public var categoryTitle: String
     /// Largest sanitized content of one item, in bytes.
@@ -484,6 +487,7 @@ public struct Configuration: Sendable {
       }
       feeds.categoryFeeds = try f.bool("categories") ?? true
       feeds.opml = try f.bool("opml") ?? true
+      feeds.archives = try f.bool("archives") ?? true
       feeds.categoryTitle = try f.text("categoryTitle") ?? feeds.categoryTitle
       if let n = try f.int("maxContentBytes") {
         guard n >= 1000 else {

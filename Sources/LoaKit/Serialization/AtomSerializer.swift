@@ -22,6 +22,9 @@ public struct AtomSerializer: FeedSerializer {
     try XMLStreamWriter.withDocument { w in
       try w.start("feed")
       try w.attribute("xmlns", Self.atomNS)
+      if feed.archive?.isArchive == true {
+        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
+      }
       try w.attribute("xml:lang", site.language)
       try w.element("id", feed.id)
       try w.element("title", feed.title)
@@ -36,6 +39,7 @@ public struct AtomSerializer: FeedSerializer {
       try w.element(
         "link", attributes: ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
       for hub in site.hubs { try w.element("link", attributes: ["rel": "hub", "href": hub]) }
+      if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
       try w.start("author")
       try w.element("name", site.authorName)
       if let email = site.authorEmail { try w.element("email", email) }
@@ -53,6 +57,24 @@ public struct AtomSerializer: FeedSerializer {
       for item in feed.items { try writeEntry(item, w) }
       try w.end()
     }
+  }
+
+  /// RFC 5005 §4: `current`, `prev-archive` and `next-archive` links, and `fh:archive` in an
+  /// archive document.
+  private func writeArchiveLinks(_ a: ArchiveLinks, _ w: XMLStreamWriter, site: SiteInfo) throws {
+    var links: [(String, String)] = []
+    if a.isArchive { links.append(("current", a.current)) }
+    if let previous = a.previous { links.append(("prev-archive", previous)) }
+    if let next = a.next { links.append(("next-archive", next)) }
+    for (rel, folder) in links {
+      try w.element(
+        "link",
+        attributes: [
+          "rel": rel, "type": FeedFormat.atom.mediaType,
+          "href": site.url(ofOutput: Feed.path(.atom, in: folder)),
+        ])
+    }
+    if a.isArchive { try w.element("fh:archive", attributes: [:]) }
   }
 
   private func writeEntry(_ item: FeedItem, _ w: XMLStreamWriter) throws {

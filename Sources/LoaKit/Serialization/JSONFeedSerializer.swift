@@ -19,6 +19,11 @@ public struct JSONFeedSerializer: FeedSerializer {
     j.member("home_page_url", feed.homePageURL)
     j.member("feed_url", site.url(ofOutput: feed.path(.json)))
     if !feed.description.isEmpty { j.member("description", feed.description) }
+    // Paging (JSON Feed 1.1 `next_url`): the subscription feed → the newest archive → each
+    // older one, as RFC 5005's prev-archive links do in RSS and Atom.
+    if let previous = feed.archive?.previous {
+      j.member("next_url", site.url(ofOutput: Feed.path(.json, in: previous)))
+    }
     j.member("icon", site.icon)
     j.member("favicon", site.favicon)
     j.member("language", site.language)

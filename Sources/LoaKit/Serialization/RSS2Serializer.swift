@@ -34,6 +34,9 @@ public struct RSS2Serializer: FeedSerializer {
       try w.attribute("xmlns:content", Self.contentNS)
       try w.attribute("xmlns:dc", Self.dcNS)
       try w.attribute("xmlns:media", Self.mediaNS)
+      if feed.archive?.isArchive == true {
+        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
+      }
       try w.start("channel")
       try w.element("title", feed.title)
       try w.element("link", feed.homePageURL)
@@ -50,6 +53,7 @@ public struct RSS2Serializer: FeedSerializer {
           "href": site.url(ofOutput: feed.path(.rss)), "rel": "self", "type": FeedFormat.rss.mediaType,
         ])
       for hub in site.hubs { try w.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
+      if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
       if let image = site.image {
         // The profile: the image's title and link should match the channel's.
         try w.start("image")
@@ -62,6 +66,24 @@ public struct RSS2Serializer: FeedSerializer {
       try w.end()
       try w.end()
     }
+  }
+
+  /// RFC 5005 §4 and Appendix B: `atom:link` elements `current`, `prev-archive` and
+  /// `next-archive`, and `fh:archive` in an archive document.
+  private func writeArchiveLinks(_ a: ArchiveLinks, _ w: XMLStreamWriter, site: SiteInfo) throws {
+    var links: [(String, String)] = []
+    if a.isArchive { links.append(("current", a.current)) }
+    if let previous = a.previous { links.append(("prev-archive", previous)) }
+    if let next = a.next { links.append(("next-archive", next)) }
+    for (rel, folder) in links {
+      try w.element(
+        "atom:link",
+        attributes: [
+          "href": site.url(ofOutput: Feed.path(.rss, in: folder)), "rel": rel,
+          "type": FeedFormat.rss.mediaType,
+        ])
+    }
+    if a.isArchive { try w.element("fh:archive", attributes: [:]) }
   }
 
   private func writeItem(_ item: FeedItem, _ w: XMLStreamWriter) throws {

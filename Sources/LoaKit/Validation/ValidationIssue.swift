@@ -44,6 +44,7 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
     case dateInvalid = "date-invalid"
     case dateImplausible = "date-implausible"
     case dateFormatsMixed = "date-formats-mixed"
+    case archivesNotUpdated = "archives-not-updated"
     case updatedInFuture = "updated-in-future"
     case updatedInvalid = "updated-invalid"
     case titleMissing = "title-missing"

@@ -267,6 +267,10 @@ public final class PostgresArticleStore: ArticleStore {
   /// Reads a page of `LIMIT n` rows; when the caller wants more (scheduled or invalid rows
   /// came first), reads again with a doubled limit and skips the rows it has seen. The first
   /// page is sized for a full feed, so a second is rare.
+  /// The most rows one page of ``forEachRawArticle(in:expecting:_:)`` fetches after the first
+  /// (each page is one `PGresult`, held in memory whole).
+  static let maxPageRows = 2048
+
   public func forEachRawArticle(
     in selection: ArticleSelection, expecting: Int, _ body: (RawArticleRow) throws -> Bool
   ) throws {
@@ -299,7 +303,8 @@ public final class PostgresArticleStore: ArticleStore {
         }
         if count < limit { return }
         offset += count
-        limit *= 2
+        // Capped: the archive pass reads every row, and a page is held in memory whole.
+        limit = min(limit * 2, Self.maxPageRows)
       }
     } catch let e as PostgresError {
       throw mapped(e, "cannot read articles from")
