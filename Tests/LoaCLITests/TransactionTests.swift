@@ -252,12 +252,18 @@ import Testing
   /// `LOA_TEST_KILL_AT_FS_OP` hook), for a run that writes the feeds, their `.gz` copies and
   /// the weather box. After each kill: every file is complete old or complete new, nothing
   /// outside the output directory changed, and the next run exits 0, publishes its complete
-  /// version and leaves no temporary file.
+  /// version and leaves no temporary file. RSS only: every kind of file a run writes (feeds,
+  /// monthly archives in their own folders, head links, sitemaps, pages, `.gz` copies, the
+  /// weather box) is there, at a third of the operations of all three formats, which the
+  /// same code writes.
   @Test func killedAtEveryFileOperationEveryFileIsCompleteOldOrNew() throws {
     let config = try config("gzip.json") { json in
       var output = json["output"] as? [String: Any] ?? [:]
       output["gzip"] = true
       json["output"] = output
+      var feeds = json["feeds"] as? [String: Any] ?? [:]
+      feeds["formats"] = ["rss"]
+      json["feeds"] = feeds
     }
     let a = dir.path("db.sqlite")
     let b = dir.path("b.sqlite")
@@ -280,6 +286,8 @@ import Testing
     let versionA = try files(out)
     #expect(versionA.keys.sorted() == versionB.keys.sorted())
     #expect(versionA.keys.contains("weather.html.gz"))
+    #expect(versionA.keys.contains("thoi-su/archive/2026-11/rss.xml.gz"))
+    #expect(versionA.keys.contains("sitemap.xml.gz") && versionA.keys.contains("thoi-su/head-links.html"))
     #expect(versionA.filter { versionB[$0.key] != $0.value }.count >= 30)
     let outside = try files(dir.path("")).filter { !$0.key.hasPrefix("kill") }
 
