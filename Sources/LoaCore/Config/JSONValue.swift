@@ -81,9 +81,7 @@ package struct ConfigObject {
   }
 
   package mutating func requiredString(_ key: String) throws -> String {
-    guard let s = try string(key) else {
-      throw ConfigError(.missingKey, key: keyPath(key), "is required")
-    }
+    guard let s = try string(key) else { throw missing(key) }
     guard !s.isEmpty else {
       throw ConfigError(.invalidValue, key: keyPath(key), "must not be empty")
     }
@@ -158,11 +156,26 @@ package struct ConfigObject {
     return ConfigObject(o, path: keyPath(key))
   }
 
-  /// Fails on the first key (in sorted order) that was never read. Keys starting with `//`
-  /// are comments.
+  /// Fails on the first key (in sorted order) that was never read, suggesting the nearest
+  /// key that was (`titel` → "did you mean `title`?"). Keys starting with `//` are comments.
   package func rejectUnknownKeys() throws {
     for key in values.keys.sorted() where !read.contains(key) && !key.hasPrefix("//") {
-      throw ConfigError(.unknownKey, key: keyPath(key), "unknown key")
+      throw unknown(key, nearest: Suggestion.nearest(to: key, among: read.sorted()))
     }
+  }
+
+  /// The error for a required `key` that is absent: an unknown key in this object that is a
+  /// typo of it (`"titel"` for `title`) is named instead, since that is what to fix.
+  package func missing(_ key: String, _ message: String = "is required") -> ConfigError {
+    let unread = values.keys.sorted().filter { !read.contains($0) && !$0.hasPrefix("//") }
+    if let typo = unread.first(where: { Suggestion.nearest(to: $0, among: [key]) != nil }) {
+      return unknown(typo, nearest: key)
+    }
+    return ConfigError(.missingKey, key: keyPath(key), message)
+  }
+
+  private func unknown(_ key: String, nearest: String?) -> ConfigError {
+    ConfigError(
+      .unknownKey, key: keyPath(key), "unknown key" + (nearest.map { "; did you mean `\($0)`?" } ?? ""))
   }
 }
