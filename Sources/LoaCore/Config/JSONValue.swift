@@ -22,6 +22,9 @@ package struct ConfigObject {
   package let path: String
   private let values: [String: JSONValue]
   private var read: Set<String> = []
+  /// Collects every key path the parser asks for, present or not, when set; objects read
+  /// from this one share it. Tests compare it with docs/loa-config.schema.json.
+  package var recorder: KeyRecorder?
 
   package init(_ values: [String: JSONValue], path: String) {
     self.values = values
@@ -32,6 +35,7 @@ package struct ConfigObject {
 
   private mutating func value(_ key: String) -> JSONValue? {
     read.insert(key)
+    recorder?.keys.insert(keyPath(key))
     guard let v = values[key], v != .null else { return nil }
     return v
   }
@@ -153,7 +157,9 @@ package struct ConfigObject {
     guard case .object(let o) = v else {
       throw ConfigError(.invalidValue, key: keyPath(key), "expected an object")
     }
-    return ConfigObject(o, path: keyPath(key))
+    var child = ConfigObject(o, path: keyPath(key))
+    child.recorder = recorder
+    return child
   }
 
   /// Fails on the first key (in sorted order) that was never read, suggesting the nearest
@@ -178,4 +184,10 @@ package struct ConfigObject {
     ConfigError(
       .unknownKey, key: keyPath(key), "unknown key" + (nearest.map { "; did you mean `\($0)`?" } ?? ""))
   }
+}
+
+/// The key paths a configuration parse asked for (``ConfigObject/recorder``).
+package final class KeyRecorder {
+  package var keys: Set<String> = []
+  package init() {}
 }

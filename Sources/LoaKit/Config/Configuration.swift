@@ -307,6 +307,11 @@ public struct Configuration: Sendable {
 
   /// Parses config JSON; relative paths in it are taken from the directory of `path`.
   public static func parse(_ data: Data, path: String) throws -> Configuration {
+    try parse(data, path: path, recorder: nil)
+  }
+
+  /// ``parse(_:path:)`` that also collects, in `recorder`, every key the parser asks for.
+  package static func parse(_ data: Data, path: String, recorder: KeyRecorder?) throws -> Configuration {
     let root: JSONValue
     do {
       root = try JSONValue.parse(data)
@@ -317,6 +322,7 @@ public struct Configuration: Sendable {
       throw ConfigError(.syntax, key: nil, "must be a JSON object")
     }
     var o = ConfigObject(top, path: "")
+    o.recorder = recorder
     guard let version = try o.int("version") else {
       throw o.missing("version", "is required (use \(supportedVersion))")
     }
