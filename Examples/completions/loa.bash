@@ -2,7 +2,7 @@
 _loa() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "publish check weather completions help version --help --version" -- "$cur")); return
+    COMPREPLY=($(compgen -W "publish check weather config completions help version --help --version" -- "$cur")); return
   fi
   case "$prev" in
     --config|-c|--database|--report) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -13,8 +13,9 @@ _loa() {
     publish) COMPREPLY=($(compgen -W "--config -c --database --output -o --now --strict --report --force --allow-empty --dry-run -n --every --verbose -v --quiet -q --help -h" -- "$cur")) ;;
     check) COMPREPLY=($(compgen -W "--config -c --database --output -o --now --strict --report --allow-empty --verbose -v --quiet -q --help -h" -- "$cur")) ;;
     weather) COMPREPLY=($(compgen -W "--config -c --output -o --now --strict --verbose -v --quiet -q --help -h" -- "$cur")) ;;
+    config) COMPREPLY=($(compgen -W "dump --config -c --help -h" -- "$cur")) ;;
     completions) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")) ;;
-    help) COMPREPLY=($(compgen -W "publish check weather completions help version" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "publish check weather config completions help version" -- "$cur")) ;;
     version) COMPREPLY=($(compgen -W "" -- "$cur")) ;;
   esac
 }

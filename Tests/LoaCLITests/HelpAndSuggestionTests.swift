@@ -169,3 +169,58 @@ import Testing
     #expect(fromFile.stderr.hasPrefix("loa: error: config \(file): database.url: unknown database scheme"))
   }
 }
+
+/// `loa config dump` (issue 17): the effective configuration, every default filled in.
+@Suite struct ConfigDumpTests {
+  let dir = try! TemporaryDirectory("loa-config-dump")
+
+  func dump(_ config: String, environment extra: [String: String] = [:]) throws -> ProcessResult {
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    env.removeValue(forKey: "LOA_DATABASE_URL")
+    for (k, v) in extra { env[k] = v }
+    return try Subprocess.run(try #require(LoaBinary.path), ["config", "dump", "--config", config], environment: env)
+  }
+
+  @Test func dumpsEveryDefaultAndReadsBackTheSame() throws {
+    let first = try dump(ExamplePortal.configPath)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr == "")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    let database = try #require(json["database"] as? [String: Any])
+    #expect(database["busyTimeoutSeconds"] as? Int == 5)
+    #expect(database["publishedStatuses"] as? [String] == ["published"])
+    let feeds = try #require(json["feeds"] as? [String: Any])
+    #expect(feeds["maxFeedBytes"] as? Int == 2_000_000)
+    let state = try #require(json["state"] as? [String: Any])
+    #expect(state["directory"] as? String == dir.path("state"))
+    let weather = try #require(json["weather"] as? [String: Any])
+    #expect((weather["http"] as? [String: Any])?["retries"] as? Int == 1)
+    // What it prints is itself a configuration that loa reads the same way.
+    try first.stdout.write(toFile: dir.path("dumped.json"), atomically: true, encoding: .utf8)
+    let second = try dump(dir.path("dumped.json"))
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout == first.stdout)
+  }
+
+  @Test func hidesThePasswordOfTheDatabaseURL() throws {
+    let r = try dump(ExamplePortal.configPath, environment: ["LOA_DATABASE_URL": "postgresql://loa:s3cret@db.example.org/portal"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.contains("s3cret"))
+    #expect(r.stdout.contains("\"url\" : \"postgresql://loa:***@db.example.org/portal\""), "\(r.stdout)")
+  }
+
+  @Test func needsTheDumpSubcommandAndAConfiguration() throws {
+    let binary = try #require(LoaBinary.path)
+    let bare = try Subprocess.run(binary, ["config"])
+    #expect(bare.status == 64)
+    #expect(bare.stderr == "loa: error: config needs a subcommand: dump; try `loa help config`\n")
+    let noFile = try Subprocess.run(binary, ["config", "dump"])
+    #expect(noFile.status == 64)
+    #expect(noFile.stderr == "loa: error: config needs --config FILE\n")
+    let help = try Subprocess.run(binary, ["help", "config"])
+    #expect(help.stdout.hasPrefix("Usage: loa config dump --config FILE"))
+    #expect(!help.stdout.contains("--database"))
+  }
+}

@@ -134,6 +134,18 @@ package enum LoaCommandLine {
         default: throw UsageError("completions needs one shell: bash or zsh")
         }
         return ExitStatus.success.rawValue
+      case "config":
+        guard let sub = args.first, sub == "dump" || sub == "-h" || sub == "--help" else {
+          throw UsageError("config needs a subcommand: dump; try `loa help config`")
+        }
+        if sub == "dump" { args = args.dropFirst() }
+        let options = try PublishArguments.parse(args, command: "config")
+        if options.help {
+          standardOutput(help(for: "config") + "\n")
+          return ExitStatus.success.rawValue
+        }
+        standardOutput(try Configuration.load(path: options.configPath).dumped())
+        return ExitStatus.success.rawValue
       case "publish", "check", "weather":
         var options = try PublishArguments.parse(args, command: command)
         if options.help {

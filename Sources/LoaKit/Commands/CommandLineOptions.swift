@@ -39,7 +39,7 @@ package struct LoaOption: Sendable {
   package static let all: [LoaOption] = [
     LoaOption(
       ["--config", "-c"], value: "FILE", completes: "file",
-      "the JSON configuration (docs/configuration.md); required", for: feedCommands),
+      "the JSON configuration (docs/configuration.md); required", for: feedCommands.union(["config"])),
     LoaOption(
       ["--database"], value: "URL", completes: "file",
       "override database.url: sqlite:PATH, a path, or postgresql://user@host:port/dbname "
@@ -69,7 +69,7 @@ package struct LoaOption: Sendable {
         + "ends the loop after the current run", for: ["publish"]),
     LoaOption(["--verbose", "-v"], "say what was done (-vv: every file)", for: feedCommands),
     LoaOption(["--quiet", "-q"], "errors only", for: feedCommands),
-    LoaOption(["--help", "-h"], "this text", for: feedCommands.union(["completions"])),
+    LoaOption(["--help", "-h"], "this text", for: feedCommands.union(["completions", "config"])),
   ]
 
   /// The options `command` accepts, in help order.
@@ -108,6 +108,13 @@ package struct LoaCommandInfo: Sendable {
       details:
         "Fetches the weather source when it is due and writes weather.html and weather.json; reads "
         + "no article database. Exit 75 when the source failed in a way worth retrying soon."),
+    LoaCommandInfo(
+      name: "config", arguments: "dump --config FILE",
+      summary: "print the effective configuration",
+      details:
+        "Prints the configuration as JSON with every default filled in and relative paths made "
+        + "absolute, as loa will use it (LOA_DATABASE_URL applied, any password shown as ***). "
+        + "docs/loa-config.schema.json describes every key."),
     LoaCommandInfo(
       name: "completions", arguments: "bash|zsh", summary: "print a shell completion script",
       details:
@@ -239,6 +246,7 @@ extension LoaCommandLine {
       let words: String
       switch info.name {
       case "completions": words = "bash zsh"
+      case "config": words = "dump " + LoaOption.options(of: "config").flatMap(\.names).joined(separator: " ")
       case "help": words = LoaCommandInfo.all.map(\.name).joined(separator: " ")
       default: words = LoaOption.options(of: info.name).flatMap(\.names).joined(separator: " ")
       }

@@ -48,6 +48,16 @@ import LoaKit
     #expect(r.stdout == "")
   }
 
+  /// `loa config dump` prints every key with its effective value; the schema accepts that too.
+  @Test func acceptsWhatConfigDumpPrints() throws {
+    let configuration = try Configuration.load(path: PackagePaths.path("Examples/bai-chay.json"))
+    let dir = try TemporaryDirectory()
+    try configuration.dumped().write(toFile: dir.path("dump.json"), atomically: true, encoding: .utf8)
+    guard let r = try validate([dir.path("dump.json")]) else { return }
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "")
+  }
+
   @Test func refusesAnUnknownKey() throws {
     let dir = try TemporaryDirectory()
     let text = try String(contentsOfFile: PackagePaths.path("Examples/bai-chay.json"), encoding: .utf8)
