@@ -49,7 +49,11 @@ import Testing
   func everyCommandAcceptsExactlyTheOptionsItsHelpLists(command: String) throws {
     let help = try loa([command, "--help"]).stdout
     for option in LoaOption.all where option.name != "--help" {
-      let args = [command, option.name] + (option.value.map { _ in [option.name == "--now" ? "1700000000" : "1h"] } ?? []) + ["--help"]
+      let args =
+        [command, option.name]
+        + (option.value.map { _ in [option.name == "--now" ? "1700000000" : "1h"] } ?? []) + [
+          "--help"
+        ]
       let r = try loa(args)
       let listed = help.contains(option.name + " ") || help.contains(option.name + "\n")
       #expect(option.commands.contains(command) == listed, "\(command) \(option.name)")
@@ -63,9 +67,12 @@ import Testing
     let generated = try loa(["--generate-man"])
     #expect(generated.status == 0)
     let committed = try String(contentsOfFile: PackagePaths.path("docs/loa.1"), encoding: .utf8)
-    #expect(committed == generated.stdout, "regenerate: .build/debug/loa --generate-man > docs/loa.1")
+    #expect(
+      committed == generated.stdout, "regenerate: .build/debug/loa --generate-man > docs/loa.1")
     for option in LoaOption.all {
-      #expect(committed.contains(option.name.replacingOccurrences(of: "-", with: "\\-")), "\(option.name)")
+      #expect(
+        committed.contains(option.name.replacingOccurrences(of: "-", with: "\\-")), "\(option.name)"
+      )
     }
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { return }
     let rendered = try Subprocess.run(
@@ -76,11 +83,15 @@ import Testing
 
   func bashCompletes(_ words: [String]) throws -> [String] {
     let script = dir.path("loa.bash")
-    try (try loa(["completions", "bash"])).stdout.write(toFile: script, atomically: true, encoding: .utf8)
+    try (try loa(["completions", "bash"])).stdout.write(
+      toFile: script, atomically: true, encoding: .utf8)
     let quoted = words.map { "'\($0)'" }.joined(separator: " ")
     let r = try Subprocess.run(
       "/bin/bash",
-      ["-c", "source '\(script)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _loa; printf '%s\\n' \"${COMPREPLY[@]}\""])
+      [
+        "-c",
+        "source '\(script)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _loa; printf '%s\\n' \"${COMPREPLY[@]}\"",
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr == "")
     return r.stdout.split(separator: "\n").map(String.init)
@@ -98,14 +109,21 @@ import Testing
     let r = try loa(["completions", "zsh"])
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("#compdef loa\n"))
-    #expect(r.stdout.contains("'--config[the JSON configuration (docs/configuration.md)\\; required]:file:_files'")
-      || r.stdout.contains("'--config["))
-    let committed = try String(contentsOfFile: PackagePaths.path("Examples/completions/_loa"), encoding: .utf8)
-    #expect(committed == r.stdout, "regenerate: .build/debug/loa completions zsh > Examples/completions/_loa")
-    let bash = try String(contentsOfFile: PackagePaths.path("Examples/completions/loa.bash"), encoding: .utf8)
+    #expect(
+      r.stdout.contains(
+        "'--config[the JSON configuration (docs/configuration.md)\\; required]:file:_files'")
+        || r.stdout.contains("'--config["))
+    let committed = try String(
+      contentsOfFile: PackagePaths.path("Examples/completions/_loa"), encoding: .utf8)
+    #expect(
+      committed == r.stdout,
+      "regenerate: .build/debug/loa completions zsh > Examples/completions/_loa")
+    let bash = try String(
+      contentsOfFile: PackagePaths.path("Examples/completions/loa.bash"), encoding: .utf8)
     #expect(bash == (try loa(["completions", "bash"])).stdout)
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") else { return }
-    let parsed = try Subprocess.run("/usr/bin/zsh", ["-n", PackagePaths.path("Examples/completions/_loa")])
+    let parsed = try Subprocess.run(
+      "/usr/bin/zsh", ["-n", PackagePaths.path("Examples/completions/_loa")])
     #expect(parsed.status == 0, "\(parsed.stderr)")
   }
 
@@ -119,9 +137,18 @@ import Testing
 
   @Test(arguments: [
     (["pubish"], "unknown command \"pubish\"; did you mean publish?; try `loa --help`"),
-    (["publish", "--confg", "x.json"], "unknown option \"--confg\" for publish; did you mean --config?; try `loa publish --help`"),
-    (["check", "--stirct"], "unknown option \"--stirct\" for check; did you mean --strict?; try `loa check --help`"),
-    (["weather", "--every", "5m"], "--every is not an option of loa weather (it is for loa publish); try `loa weather --help`"),
+    (
+      ["publish", "--confg", "x.json"],
+      "unknown option \"--confg\" for publish; did you mean --config?; try `loa publish --help`"
+    ),
+    (
+      ["check", "--stirct"],
+      "unknown option \"--stirct\" for check; did you mean --strict?; try `loa check --help`"
+    ),
+    (
+      ["weather", "--every", "5m"],
+      "--every is not an option of loa weather (it is for loa publish); try `loa weather --help`"
+    ),
     (["publish", "--force=yes"], "--force takes no value"),
   ])
   func misspeltCommandsAndOptionsGetASuggestion(args: [String], message: String) throws {
@@ -130,12 +157,14 @@ import Testing
     #expect(r.stderr == "loa: error: " + message + "\n")
   }
 
-  func writeConfig(_ site: String, database: String = "\"url\": \"sqlite:db.sqlite\"") throws -> String {
+  func writeConfig(_ site: String, database: String = "\"url\": \"sqlite:db.sqlite\"") throws
+    -> String
+  {
     let path = dir.path("c.json")
     try """
-      {"version": 1, "site": {\(site)}, "database": {\(database)},
-       "output": {"directory": "out", "baseURL": "/f/"}}
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    {"version": 1, "site": {\(site)}, "database": {\(database)},
+     "output": {"directory": "out", "baseURL": "/f/"}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
 
@@ -143,30 +172,44 @@ import Testing
     let config = try writeConfig("\"titel\": \"T\", \"url\": \"https://x.example.org/\"")
     let r = try loa(["check", "--config", config])
     #expect(r.status == 78)
-    #expect(r.stderr == "loa: error: config \(config): site.titel: unknown key; did you mean `title`?\n")
+    #expect(
+      r.stderr == "loa: error: config \(config): site.titel: unknown key; did you mean `title`?\n")
   }
 
   @Test func aMisspeltOptionalKeyIsNamedWithTheKeyItMeant() throws {
-    let config = try writeConfig("\"title\": \"T\", \"url\": \"https://x.example.org/\", \"langauge\": \"vi\"")
+    let config = try writeConfig(
+      "\"title\": \"T\", \"url\": \"https://x.example.org/\", \"langauge\": \"vi\"")
     let r = try loa(["check", "--config", config])
     #expect(r.status == 78)
-    #expect(r.stderr == "loa: error: config \(config): site.langauge: unknown key; did you mean `language`?\n")
+    #expect(
+      r.stderr
+        == "loa: error: config \(config): site.langauge: unknown key; did you mean `language`?\n")
   }
 
   // MARK: Sources
 
   @Test func aDatabaseURLFromTheEnvironmentIsNamedAsSuch() throws {
     let config = try writeConfig("\"title\": \"T\", \"url\": \"https://x.example.org/\"")
-    let r = try loa(["check", "--config", config], environment: ["LOA_DATABASE_URL": "mysql://u@db/portal"])
+    let r = try loa(
+      ["check", "--config", config], environment: ["LOA_DATABASE_URL": "mysql://u@db/portal"])
     #expect(r.status == 78)
-    #expect(r.stderr == "loa: error: LOA_DATABASE_URL: unknown database scheme \"mysql\"; use sqlite:PATH or postgresql://…\n")
+    #expect(
+      r.stderr
+        == "loa: error: LOA_DATABASE_URL: unknown database scheme \"mysql\"; use sqlite:PATH or postgresql://…\n"
+    )
     let option = try loa(["check", "--config", config, "--database", "mysql://u@db/portal"])
     #expect(option.status == 78)
-    #expect(option.stderr == "loa: error: --database: unknown database scheme \"mysql\"; use sqlite:PATH or postgresql://…\n")
+    #expect(
+      option.stderr
+        == "loa: error: --database: unknown database scheme \"mysql\"; use sqlite:PATH or postgresql://…\n"
+    )
     let file = try writeConfig(
-      "\"title\": \"T\", \"url\": \"https://x.example.org/\"", database: "\"url\": \"mysql://u@db/portal\"")
+      "\"title\": \"T\", \"url\": \"https://x.example.org/\"",
+      database: "\"url\": \"mysql://u@db/portal\"")
     let fromFile = try loa(["check", "--config", file])
-    #expect(fromFile.stderr.hasPrefix("loa: error: config \(file): database.url: unknown database scheme"))
+    #expect(
+      fromFile.stderr.hasPrefix("loa: error: config \(file): database.url: unknown database scheme")
+    )
   }
 }
 
@@ -179,7 +222,8 @@ import Testing
     env["STATE_DIRECTORY"] = dir.path("state")
     env.removeValue(forKey: "LOA_DATABASE_URL")
     for (k, v) in extra { env[k] = v }
-    return try Subprocess.run(try #require(LoaBinary.path), ["config", "dump", "--config", config], environment: env)
+    return try Subprocess.run(
+      try #require(LoaBinary.path), ["config", "dump", "--config", config], environment: env)
   }
 
   @Test func dumpsEveryDefaultAndReadsBackTheSame() throws {
@@ -205,10 +249,13 @@ import Testing
   }
 
   @Test func hidesThePasswordOfTheDatabaseURL() throws {
-    let r = try dump(ExamplePortal.configPath, environment: ["LOA_DATABASE_URL": "postgresql://loa:s3cret@db.example.org/portal"])
+    let r = try dump(
+      ExamplePortal.configPath,
+      environment: ["LOA_DATABASE_URL": "postgresql://loa:s3cret@db.example.org/portal"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!r.stdout.contains("s3cret"))
-    #expect(r.stdout.contains("\"url\" : \"postgresql://loa:***@db.example.org/portal\""), "\(r.stdout)")
+    #expect(
+      r.stdout.contains("\"url\" : \"postgresql://loa:***@db.example.org/portal\""), "\(r.stdout)")
   }
 
   @Test func needsTheDumpSubcommandAndAConfiguration() throws {

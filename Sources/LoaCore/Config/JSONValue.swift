@@ -181,8 +181,8 @@ package struct ConfigObject {
   }
 
   private func unknown(_ key: String, nearest: String?) -> ConfigError {
-    ConfigError(
-      .unknownKey, key: keyPath(key), "unknown key" + (nearest.map { "; did you mean `\($0)`?" } ?? ""))
+    let hint = nearest.map { "; did you mean `\($0)`?" } ?? ""
+    return ConfigError(.unknownKey, key: keyPath(key), "unknown key" + hint)
   }
 }
 

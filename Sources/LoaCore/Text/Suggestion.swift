@@ -16,7 +16,8 @@ package enum Suggestion {
   /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
   /// two neighbouring characters each count 1. Case-insensitive.
   package static func distance(_ a: String, _ b: String) -> Int {
-    let s = Array(a.lowercased()), t = Array(b.lowercased())
+    let s = Array(a.lowercased())
+    let t = Array(b.lowercased())
     if s.isEmpty { return t.count }
     if t.isEmpty { return s.count }
     var d = [[Int]](repeating: [Int](repeating: 0, count: t.count + 1), count: s.count + 1)

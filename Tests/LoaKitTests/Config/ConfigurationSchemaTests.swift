@@ -1,9 +1,8 @@
 import Foundation
 import LoaCore
+import LoaKit
 import LoaTestSupport
 import Testing
-
-import LoaKit
 
 /// docs/loa-config.schema.json (issue 17): editors complete keys from it, so it must accept
 /// every example configuration, refuse an unknown key, and know every key the parser reads.
@@ -14,8 +13,10 @@ import LoaKit
   static var exampleConfigurations: [String] {
     var paths: [String] = []
     for folder in ["Examples", "Fuzz/Corpus/FuzzConfiguration"] {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: PackagePaths.path(folder))) ?? []
-      for name in names.sorted() where name.hasSuffix(".json") && (folder == "Examples" || name.hasPrefix("example-")) {
+      let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: PackagePaths.path(folder))) ?? []
+      for name in names.sorted()
+      where name.hasSuffix(".json") && (folder == "Examples" || name.hasPrefix("example-")) {
         paths.append(PackagePaths.path(folder + "/" + name))
       }
     }
@@ -52,7 +53,8 @@ import LoaKit
   @Test func acceptsWhatConfigDumpPrints() throws {
     let configuration = try Configuration.load(path: PackagePaths.path("Examples/bai-chay.json"))
     let dir = try TemporaryDirectory()
-    try configuration.dumped().write(toFile: dir.path("dump.json"), atomically: true, encoding: .utf8)
+    try configuration.dumped().write(
+      toFile: dir.path("dump.json"), atomically: true, encoding: .utf8)
     guard let r = try validate([dir.path("dump.json")]) else { return }
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "")
@@ -60,8 +62,10 @@ import LoaKit
 
   @Test func refusesAnUnknownKey() throws {
     let dir = try TemporaryDirectory()
-    let text = try String(contentsOfFile: PackagePaths.path("Examples/bai-chay.json"), encoding: .utf8)
-      .replacingOccurrences(of: "\"title\":", with: "\"titel\":")
+    let text = try String(
+      contentsOfFile: PackagePaths.path("Examples/bai-chay.json"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "\"title\":", with: "\"titel\":")
     try text.write(toFile: dir.path("typo.json"), atomically: true, encoding: .utf8)
     guard let r = try validate([dir.path("typo.json")]) else { return }
     #expect(r.status == 0, "\(r.stderr)")
@@ -71,7 +75,8 @@ import LoaKit
   /// Every key path the parser asks for, with every optional object present, is a property
   /// in the schema at the same place (so the two cannot drift apart).
   @Test func knowsEveryKeyTheParserReads() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: PackagePaths.path("Examples/bai-chay.json")))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: PackagePaths.path("Examples/bai-chay.json")))
     var root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     root["state"] = [String: Any]()
     root["websub"] = [String: Any]()
@@ -83,13 +88,15 @@ import LoaKit
     root["site"] = site
     let recorder = KeyRecorder()
     _ = try Configuration.parse(
-      try JSONSerialization.data(withJSONObject: root), path: PackagePaths.path("Examples/bai-chay.json"),
+      try JSONSerialization.data(withJSONObject: root),
+      path: PackagePaths.path("Examples/bai-chay.json"),
       recorder: recorder)
     #expect(recorder.keys.count > 80, "\(recorder.keys.count) keys")
     #expect(recorder.keys.contains("weather.http.retries"))
 
     let schema = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.schemaPath)))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Self.schemaPath)))
         as? [String: Any])
     for path in recorder.keys.sorted() {
       var node: [String: Any]? = schema
