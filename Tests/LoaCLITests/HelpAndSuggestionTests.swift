@@ -109,7 +109,8 @@ import Testing
     let r = try loa(["completions", "zsh"])
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("#compdef loa\n"))
-    #expect(r.stdout.contains("'--config[the JSON configuration (docs/configuration.md)]:file:_files'"))
+    #expect(
+      r.stdout.contains("'--config[the JSON configuration (docs/configuration.md)]:file:_files'"))
     #expect(r.stdout.contains("'--output[override output.directory]:dir:_files -/'"))
     let weather = r.stdout.components(separatedBy: "    weather)\n").last ?? ""
     let weatherSection = weather.components(separatedBy: " ;;").first ?? ""
