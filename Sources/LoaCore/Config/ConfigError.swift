@@ -37,7 +37,11 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
 
   /// `config /etc/loa/config.json:12:5: duplicate key "title"` or
   /// `config /etc/loa/config.json: site.url: must be an absolute http(s) URL`.
+  ///
+  /// A value that came from elsewhere (`LOA_DATABASE_URL`, an option such as `--database`)
+  /// is named alone: `LOA_DATABASE_URL: unknown database scheme "mysql"; …`.
   public var description: String {
+    if let key, key.hasPrefix("-") || key.hasPrefix("LOA_") { return key + ": " + message }
     var s = "config"
     if let path { s += " \(path)" }
     if let position { s += (path == nil ? " " : ":") + "\(position.line):\(position.column)" }

@@ -22,6 +22,9 @@ package struct ConfigObject {
   package let path: String
   private let values: [String: JSONValue]
   private var read: Set<String> = []
+  /// Collects every key path the parser asks for, present or not, when set; objects read
+  /// from this one share it. Tests compare it with docs/loa-config.schema.json.
+  package var recorder: KeyRecorder?
 
   package init(_ values: [String: JSONValue], path: String) {
     self.values = values
@@ -32,6 +35,7 @@ package struct ConfigObject {
 
   private mutating func value(_ key: String) -> JSONValue? {
     read.insert(key)
+    recorder?.keys.insert(keyPath(key))
     guard let v = values[key], v != .null else { return nil }
     return v
   }
@@ -81,9 +85,7 @@ package struct ConfigObject {
   }
 
   package mutating func requiredString(_ key: String) throws -> String {
-    guard let s = try string(key) else {
-      throw ConfigError(.missingKey, key: keyPath(key), "is required")
-    }
+    guard let s = try string(key) else { throw missing(key) }
     guard !s.isEmpty else {
       throw ConfigError(.invalidValue, key: keyPath(key), "must not be empty")
     }
@@ -155,14 +157,37 @@ package struct ConfigObject {
     guard case .object(let o) = v else {
       throw ConfigError(.invalidValue, key: keyPath(key), "expected an object")
     }
-    return ConfigObject(o, path: keyPath(key))
+    var child = ConfigObject(o, path: keyPath(key))
+    child.recorder = recorder
+    return child
   }
 
-  /// Fails on the first key (in sorted order) that was never read. Keys starting with `//`
-  /// are comments.
+  /// Fails on the first key (in sorted order) that was never read, suggesting the nearest
+  /// key that was (`titel` → "did you mean `title`?"). Keys starting with `//` are comments.
   package func rejectUnknownKeys() throws {
     for key in values.keys.sorted() where !read.contains(key) && !key.hasPrefix("//") {
-      throw ConfigError(.unknownKey, key: keyPath(key), "unknown key")
+      throw unknown(key, nearest: Suggestion.nearest(to: key, among: read.sorted()))
     }
   }
+
+  /// The error for a required `key` that is absent: an unknown key in this object that is a
+  /// typo of it (`"titel"` for `title`) is named instead, since that is what to fix.
+  package func missing(_ key: String, _ message: String = "is required") -> ConfigError {
+    let unread = values.keys.sorted().filter { !read.contains($0) && !$0.hasPrefix("//") }
+    if let typo = unread.first(where: { Suggestion.nearest(to: $0, among: [key]) != nil }) {
+      return unknown(typo, nearest: key)
+    }
+    return ConfigError(.missingKey, key: keyPath(key), message)
+  }
+
+  private func unknown(_ key: String, nearest: String?) -> ConfigError {
+    let hint = nearest.map { "; did you mean `\($0)`?" } ?? ""
+    return ConfigError(.unknownKey, key: keyPath(key), "unknown key" + hint)
+  }
+}
+
+/// The key paths a configuration parse asked for (``ConfigObject/recorder``).
+package final class KeyRecorder {
+  package var keys: Set<String> = []
+  package init() {}
 }

@@ -32,75 +32,6 @@ package struct UsageError: Error, Sendable, CustomStringConvertible {
 
 /// The `loa` command line, in the library so tests can run it in-process.
 package enum LoaCommandLine {
-  package static let usage = """
-    loa \(LoaVersion.current): publishes RSS 2.0, Atom 1.0 and JSON Feed 1.1 from a news portal's \
-    article database.
-
-    Usage:
-      loa publish --config FILE [options]   build and write every feed
-      loa check --config FILE [options]     validate everything, write no feed
-      loa weather --config FILE [options]   only fetch and write the weather box
-      loa init --database URL [--output FILE]
-                                            print a starting configuration for a database
-                                            (loa's tables, or WordPress)
-      loa --help                            this text
-      loa --version                         the version
-
-    Run `loa publish --help` for the options. Exit codes: docs/exit-codes.md.
-    """
-
-  package static let publishUsage = """
-    Usage: loa publish --config FILE [options]
-           loa check --config FILE [options]
-
-    publish reads the newest published articles, cleans and validates every item, and writes
-    the site-wide and per-category feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) and index.opml
-    into the output directory. Files whose bytes did not change are not rewritten. Prints
-    nothing when all is well; each repaired or left-out item is one warning line.
-
-    check does the same reading, cleaning, rendering and checking, and writes no feed.
-
-    Options:
-      --config FILE      the JSON configuration (docs/configuration.md); required
-      --database URL     override database.url: sqlite:PATH, a path, or
-                         postgresql://user@host:port/dbname (password from PGPASSWORD or
-                         ~/.pgpass, or LOA_DATABASE_URL), or
-                         mysql://user:password@host:port/dbname (also mariadb://)
-      --output DIR       override output.directory
-      --now TIME         publish as if it were TIME (ISO 8601 or Unix seconds), for tests
-                         and backfills; articles dated later are treated as scheduled
-      --strict           treat warnings as failures: exit 1 and replace no published file
-      --report FILE      also write every issue as JSON to FILE
-      --force            rewrite every file, even unchanged ones
-      --allow-empty      publish even when nothing is publishable where the last run
-                         published items (otherwise: exit 1, published feeds kept)
-      -n, --dry-run      print the files that would change, write nothing
-      --every DURATION   keep running: publish, wait DURATION (300, 90s, 5m, 1h), repeat;
-                         SIGTERM or SIGINT ends the loop after the current run
-      -v, --verbose      say what was done (-vv: every file)
-      -q, --quiet        errors only
-      -h, --help         this text
-    """
-
-  package static let initUsage = """
-    Usage: loa init --database URL [--output FILE] [--table-prefix PREFIX]
-
-    init opens the database read-only, recognizes loa's own tables (articles, categories) or a
-    WordPress site (its tables, with any table prefix), and prints a starting configuration:
-    the queries for WordPress, the site's title, description, address, time zone and
-    permalinks from its options, placeholders for what the database does not hold. Then:
-    loa publish --config FILE. docs/init.md says more.
-
-    Options:
-      --database URL        sqlite:PATH, a path, or postgresql://user@host:port/dbname
-                            (a password in it is not written into the configuration)
-      --output FILE         write the configuration to FILE (never replaces a file)
-                            instead of printing it
-      --table-prefix PREFIX the WordPress table prefix to map when there are several
-      -q, --quiet           errors only
-      -h, --help            this text
-    """
-
   /// Runs `loa` with the process's own arguments, as `main` receives them.
   ///
   /// Swift's `CommandLine.arguments` replaces bytes that are not UTF-8 with U+FFFD, so an
@@ -175,16 +106,50 @@ package enum LoaCommandLine {
         throw UsageError("no command given; try `loa --help`")
       }
       switch command {
-      case "-h", "--help", "help":
+      case "-h", "--help":
         standardOutput(usage + "\n")
+        return ExitStatus.success.rawValue
+      case "help":
+        guard let topic = args.popFirst() else {
+          standardOutput(usage + "\n")
+          return ExitStatus.success.rawValue
+        }
+        guard LoaCommandInfo.named(topic) != nil, args.isEmpty else {
+          throw UsageError(unknownCommand(topic, args: args))
+        }
+        standardOutput(help(for: topic) + "\n")
         return ExitStatus.success.rawValue
       case "--version", "-V", "version":
         standardOutput("loa \(LoaVersion.current)\n")
         return ExitStatus.success.rawValue
+      case "--generate-man":
+        // Hidden: writes docs/loa.1 (Tests/LoaCLITests/ManualTests checks the committed copy).
+        standardOutput(manPage())
+        return ExitStatus.success.rawValue
+      case "completions":
+        switch args.first {
+        case "bash" where args.count == 1: standardOutput(bashCompletion())
+        case "zsh" where args.count == 1: standardOutput(zshCompletion())
+        case "-h", "--help": standardOutput(help(for: "completions") + "\n")
+        default: throw UsageError("completions needs one shell: bash or zsh")
+        }
+        return ExitStatus.success.rawValue
+      case "config":
+        guard let sub = args.first, sub == "dump" || sub == "-h" || sub == "--help" else {
+          throw UsageError("config needs a subcommand: dump; try `loa help config`")
+        }
+        if sub == "dump" { args = args.dropFirst() }
+        let options = try PublishArguments.parse(args, command: "config")
+        if options.help {
+          standardOutput(help(for: "config") + "\n")
+          return ExitStatus.success.rawValue
+        }
+        standardOutput(try Configuration.load(path: options.configPath).dumped())
+        return ExitStatus.success.rawValue
       case "publish", "check", "weather":
         var options = try PublishArguments.parse(args, command: command)
         if options.help {
-          standardOutput(publishUsage + "\n")
+          standardOutput(help(for: command) + "\n")
           return ExitStatus.success.rawValue
         }
         logger.level = options.logLevel
@@ -193,7 +158,7 @@ package enum LoaCommandLine {
       case "init":
         let options = try InitArguments.parse(args)
         if options.help {
-          standardOutput(initUsage + "\n")
+          standardOutput(help(for: "init") + "\n")
           return ExitStatus.success.rawValue
         }
         logger.level = options.logLevel
@@ -208,7 +173,7 @@ package enum LoaCommandLine {
         }
         return ExitStatus.success.rawValue
       default:
-        throw UsageError("unknown command \"\(command)\"; try `loa --help`")
+        throw UsageError(unknownCommand(command, args: []))
       }
     } catch {
       let (status, message) = describe(error)
@@ -216,6 +181,16 @@ package enum LoaCommandLine {
       logger.error(nil, message)
       return status.rawValue
     }
+  }
+
+  /// `unknown command "pubish"; did you mean publish? try `loa --help``.
+  static func unknownCommand(_ command: String, args: ArraySlice<String>) -> String {
+    if LoaCommandInfo.named(command) != nil {
+      return "help takes one command; try `loa help \(command)`"
+    }
+    let nearest = Suggestion.nearest(to: command, among: LoaCommandInfo.all.map(\.name))
+    return "unknown command \"\(command)\"" + (nearest.map { "; did you mean \($0)?" } ?? "")
+      + "; try `loa --help`"
   }
 
   /// The exit status and one-line message for an error. The single place that maps errors to
@@ -294,7 +269,8 @@ package enum LoaCommandLine {
     var configuration = try Configuration.load(path: options.configPath)
     let cwd = Paths.currentDirectory()
     if let db = options.database {
-      configuration.database.location = try DatabaseLocation.parse(db, baseDirectory: cwd)
+      configuration.database.location = try DatabaseLocation.parse(
+        db, baseDirectory: cwd, key: "--database")
     }
     if let out = options.output {
       configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
@@ -452,6 +428,7 @@ struct PublishArguments {
       }
       return v
     }
+    let accepted = LoaOption.options(of: command)
     while let arg = args.popFirst() {
       var name = arg
       var inline: String?
@@ -459,10 +436,18 @@ struct PublishArguments {
         name = String(arg[..<eq])
         inline = String(arg[arg.index(after: eq)...])
       }
-      switch name {
-      case "--config", "-c": config = try value(name, inline)
+      if name == "-vv" {
+        o.logLevel = .debug
+        continue
+      }
+      guard let option = accepted.first(where: { $0.names.contains(name) }) else {
+        throw UsageError(unknownOption(arg, name: name, command: command, accepted: accepted))
+      }
+      if option.value == nil, inline != nil { throw UsageError("\(name) takes no value") }
+      switch option.name {
+      case "--config": config = try value(name, inline)
       case "--database": o.database = try value(name, inline)
-      case "--output", "-o": o.output = try value(name, inline)
+      case "--output": o.output = try value(name, inline)
       case "--now":
         let text = try value(name, inline)
         let parser = DateParser(zone: SiteTimeZone(offsetSeconds: 0))
@@ -470,39 +455,49 @@ struct PublishArguments {
           throw UsageError("--now: \"\(text)\" is not a date (use ISO 8601 or Unix seconds)")
         }
         o.clockOverride = FixedClock(t.utc)
-      case "-v", "--verbose": o.logLevel = o.logLevel == .info ? .debug : .info
-      case "-vv": o.logLevel = .debug
-      case "-q", "--quiet": o.logLevel = .error
+      case "--verbose": o.logLevel = o.logLevel == .info ? .debug : .info
+      case "--quiet": o.logLevel = .error
       case "--strict": o.strict = true
       case "--report": o.reportPath = try value(name, inline)
       case "--force": o.force = true
       case "--allow-empty": o.allowEmpty = true
-      case "--dry-run", "-n": o.dryRun = true
+      case "--dry-run": o.dryRun = true
       case "--every":
         let text = try value(name, inline)
         guard let seconds = Self.duration(text), seconds >= 10 else {
           throw UsageError("--every: \"\(text)\" is not a duration of at least 10 s (e.g. 300, 90s, 5m, 1h)")
         }
         o.every = seconds
-      case "-h", "--help": o.help = true
+      case "--help": o.help = true
       default:
-        throw UsageError("unknown option \"\(arg)\" for \(command); try `loa \(command) --help`")
+        // An option in the table that this parser does not handle: a programming error.
+        throw UsageError("internal: \(option.name) is not handled for \(command)")
       }
     }
     if o.help { return o }
     guard let config else { throw UsageError("\(command) needs --config FILE") }
-    if command != "publish" && (o.force || o.dryRun || o.every != nil) {
-      throw UsageError("--force, --dry-run and --every are for publish")
-    }
-    if command == "weather" && o.allowEmpty {
-      throw UsageError("--allow-empty is for publish and check")
-    }
-    if command == "weather" && (o.database != nil || o.reportPath != nil) {
-      throw UsageError("weather reads no database; --database and --report are for publish and check")
-    }
     if o.dryRun && o.every != nil { throw UsageError("--dry-run and --every do not go together") }
     o.configPath = config
     return o
+  }
+
+  /// `unknown option "--confg" for publish; did you mean --config?`, or, for an option of
+  /// another command, which commands take it.
+  static func unknownOption(
+    _ arg: String, name: String, command: String, accepted: [LoaOption]
+  ) -> String {
+    if let other = LoaOption.all.first(where: { $0.names.contains(name) }) {
+      let takers = other.commands.sorted().map { "loa " + $0 }.joined(separator: ", ")
+      return "\(name) is not an option of loa \(command) (it is for \(takers)); "
+        + "try `loa \(command) --help`"
+    }
+    var message = "unknown option \"\(arg)\" for \(command)"
+    if name.hasPrefix("--"),
+      let nearest = Suggestion.nearest(to: name, among: accepted.map(\.name))
+    {
+      message += "; did you mean \(nearest)?"
+    }
+    return message + "; try `loa \(command) --help`"
   }
 
   /// `300`, `90s`, `5m`, `1h` → seconds.
@@ -564,7 +559,9 @@ struct InitArguments {
       case "-v", "--verbose": o.logLevel = .info
       case "-h", "--help": o.help = true
       default:
-        throw UsageError("unknown option \"\(arg)\" for init; try `loa init --help`")
+        throw UsageError(
+          PublishArguments.unknownOption(
+            arg, name: name, command: "init", accepted: LoaOption.options(of: "init")))
       }
     }
     if o.help { return o }

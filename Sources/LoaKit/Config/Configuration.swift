@@ -24,7 +24,12 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
   /// Parses `sqlite:PATH`, `sqlite://PATH`, a bare path (a relative path is taken from
   /// `baseDirectory`), a `postgresql://` URI or a libpq key=value string.
-  public static func parse(_ text: String, baseDirectory: String) throws -> DatabaseLocation {
+  ///
+  /// - Parameter key: where `text` came from, named by every error: `database.url` (the
+  ///   file), `LOA_DATABASE_URL` (the environment) or `--database` (the command line).
+  public static func parse(
+    _ text: String, baseDirectory: String, key: String = "database.url"
+  ) throws -> DatabaseLocation {
     var rest = Substring(text)
     if rest.hasPrefix("sqlite://") {
       rest = rest.dropFirst("sqlite://".count)
@@ -37,38 +42,38 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
       let authority = afterScheme.prefix(while: { $0 != "/" && $0 != "?" })
       if authority.filter({ $0 == "@" }).count > 1 {
         throw ConfigError(
-          .invalidValue, key: "database.url",
+          .invalidValue, key: key,
           "the PostgreSQL URL has more than one \"@\" before the host: write an \"@\" in the user name or password as %40")
       }
-      return try postgres(text)
+      return try postgres(text, key: key)
     } else if MariaDBURL.isURL(String(rest)) {
       do {
         _ = try MariaDBURL(parsing: text)
       } catch let e as MariaDBURL.ParseError {
-        throw ConfigError(.invalidValue, key: "database.url", e.description)
+        throw ConfigError(.invalidValue, key: key, e.description)
       }
       return .mariadb(url: text)
     } else if let equals = rest.firstIndex(of: "="), isConninfoKey(rest[..<equals]) {
-      return try postgres(text)
+      return try postgres(text, key: key)
     } else if let colon = rest.firstIndex(of: ":"), rest[..<colon].count > 1,
       !rest[..<colon].contains("/")
     {
       throw ConfigError(
-        .invalidValue, key: "database.url",
+        .invalidValue, key: key,
         "unknown database scheme \"\(rest[..<colon])\"; use sqlite:PATH, postgresql://… or mysql://…")
     }
     guard !rest.isEmpty else {
-      throw ConfigError(.invalidValue, key: "database.url", "sqlite: needs a file path")
+      throw ConfigError(.invalidValue, key: key, "sqlite: needs a file path")
     }
     return .sqlite(path: Paths.absolute(String(rest), relativeTo: baseDirectory))
   }
 
   /// A PostgreSQL location, refused (exit 78) when libpq cannot parse it; the message quotes
   /// nothing of the string but a keyword.
-  private static func postgres(_ text: String) throws -> DatabaseLocation {
+  private static func postgres(_ text: String, key: String) throws -> DatabaseLocation {
     if let problem = ConnectionString.parseProblem(in: text) {
       throw ConfigError(
-        .invalidValue, key: "database.url",
+        .invalidValue, key: key,
         "the PostgreSQL connection string does not parse: \(problem)")
     }
     return .postgres(url: text)
@@ -337,6 +342,11 @@ public struct Configuration: Sendable {
 
   /// Parses config JSON; relative paths in it are taken from the directory of `path`.
   public static func parse(_ data: Data, path: String) throws -> Configuration {
+    try parse(data, path: path, recorder: nil)
+  }
+
+  /// ``parse(_:path:)`` that also collects, in `recorder`, every key the parser asks for.
+  package static func parse(_ data: Data, path: String, recorder: KeyRecorder?) throws -> Configuration {
     let root: JSONValue
     do {
       root = try JSONValue.parse(data)
@@ -347,8 +357,9 @@ public struct Configuration: Sendable {
       throw ConfigError(.syntax, key: nil, "must be a JSON object")
     }
     var o = ConfigObject(top, path: "")
+    o.recorder = recorder
     guard let version = try o.int("version") else {
-      throw ConfigError(.missingKey, key: "version", "is required (use \(supportedVersion))")
+      throw o.missing("version", "is required (use \(supportedVersion))")
     }
     guard version == supportedVersion else {
       throw ConfigError(
@@ -358,7 +369,7 @@ public struct Configuration: Sendable {
     let baseDirectory = Paths.directory(of: path)
 
     guard var s = try o.object("site") else {
-      throw ConfigError(.missingKey, key: "site", "is required")
+      throw o.missing("site")
     }
     let title = try s.requiredText("title")
     let urlText = try s.requiredString("url")
@@ -402,7 +413,7 @@ public struct Configuration: Sendable {
     try s.rejectUnknownKeys()
 
     guard var d = try o.object("database") else {
-      throw ConfigError(.missingKey, key: "database", "is required")
+      throw o.missing("database")
     }
     // LOA_DATABASE_URL keeps a connection string (and any password in it) out of the file.
     let environmentURL = ProcessInfo.processInfo.environment["LOA_DATABASE_URL"].flatMap {
@@ -410,7 +421,9 @@ public struct Configuration: Sendable {
     }
     let databaseURL = try environmentURL ?? d.requiredString("url")
     if environmentURL != nil { _ = try d.string("url") }
-    let location = try DatabaseLocation.parse(databaseURL, baseDirectory: baseDirectory)
+    let location = try DatabaseLocation.parse(
+      databaseURL, baseDirectory: baseDirectory,
+      key: environmentURL == nil ? "database.url" : "LOA_DATABASE_URL")
     let patterns = try (d.strings("dateFormats") ?? []).map { try DatePattern($0) }
     let busy = try d.int("busyTimeoutSeconds") ?? 5
     guard (0...600).contains(busy) else {
@@ -444,7 +457,7 @@ public struct Configuration: Sendable {
     try d.rejectUnknownKeys()
 
     guard var out = try o.object("output") else {
-      throw ConfigError(.missingKey, key: "output", "is required")
+      throw o.missing("output")
     }
     let directory = Paths.absolute(try out.requiredString("directory"), relativeTo: baseDirectory)
     var baseText = try out.requiredString("baseURL")
