@@ -184,6 +184,40 @@ import Testing
       "\(r.stderr)")
   }
 
+  /// The same WordPress database in MariaDB (`schema.mariadb.sql`, WordPress's own column
+  /// types, then the same `data.sql`) publishes the same items with the same configuration.
+  @Test(.enabled(if: MariaDBFixture.enabled))
+  func theExamplePublishesFromMariaDB() throws {
+    let (url, drop) = try MariaDBFixture.makeDatabase()
+    defer { drop() }
+    try MariaDBFixture.run(
+      try String(contentsOfFile: WordPressExample.path("schema.mariadb.sql"), encoding: .utf8)
+        + String(contentsOfFile: WordPressExample.path("data.sql"), encoding: .utf8), in: url)
+    try publishesTheExample(databaseURL: url)
+  }
+
+  /// `loa init` on MariaDB: WordPress recognized, its options read, the password left out of
+  /// the configuration (MYSQL_PWD gives it to the publish), and the feeds hold every post.
+  @Test(.enabled(if: MariaDBFixture.enabled))
+  func initOnMariaDBThenPublishWithThePasswordFromTheEnvironment() throws {
+    let (url, drop) = try MariaDBFixture.makeDatabase()
+    defer { drop() }
+    try MariaDBFixture.run(
+      try String(contentsOfFile: WordPressExample.path("schema.mariadb.sql"), encoding: .utf8)
+        + String(contentsOfFile: WordPressExample.path("data.sql"), encoding: .utf8), in: url)
+    let password = try #require(try MariaDBURL(parsing: url).password)
+    let r = try loa(["init", "--database", url, "--output", "maria.json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("the password is not written into the configuration"))
+    let config = try String(contentsOfFile: dir.path("maria.json"), encoding: .utf8)
+    #expect(!config.contains(password) && !r.stderr.contains(password))
+    #expect(config.contains(#""title": "Phường Hồng Hải – Tin tức & Sự kiện""#))
+    let publish = try loa(
+      ["publish", "--config", "maria.json", "--now", Self.now], environment: ["MYSQL_PWD": password])
+    #expect(publish.status == 0 && publish.stderr == "", "\(publish.stderr)")
+    try WordPressExample.checkPublishedFeeds(in: dir.path("feeds"))
+  }
+
   @Test(.enabled(if: PostgresFixture.enabled))
   func initOnPostgreSQLWritesNoPasswordAndThePublishTakesItFromTheEnvironment() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()

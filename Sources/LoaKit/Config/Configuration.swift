@@ -648,7 +648,9 @@ extension Configuration {
     case .mariadb(let url):
       return try MariaDBArticleStore(
         url: url, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery, datePatterns: database.dateFormats,
+        categoriesQuery: database.categoriesQuery,
+        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
+        datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds,
         publishedStatuses: database.publishedStatuses)

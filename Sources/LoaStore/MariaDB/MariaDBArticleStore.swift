@@ -41,6 +41,9 @@ public final class MariaDBArticleStore: ArticleStore {
   /// first `?`s; the other parameters of each statement follow them.
   private let statuses: [String]
   public let usesArticlesQuery: Bool
+  /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
+  /// table, the operator's query in parentheses, or nil when there are none.
+  private var linkSource: String?
 
   /// Connects and opens the read transaction.
   ///
@@ -55,6 +58,7 @@ public final class MariaDBArticleStore: ArticleStore {
   ///   No message contains the password.
   public init(
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
+    articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
     connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
   ) throws {
@@ -93,8 +97,36 @@ public final class MariaDBArticleStore: ArticleStore {
     } catch let e as MariaDBError {
       throw mapped(e, "cannot start a read transaction on")
     }
-    try checkIsOneStatement(articlesQuery, key: "database.articlesQuery", what: "articles")
-    try checkIsOneStatement(categoriesQuery, key: "database.categoriesQuery", what: "categories")
+    try checkIsOneStatement(articlesQuery, key: queryKeys.articles, what: "articles")
+    try checkIsOneStatement(categoriesQuery, key: queryKeys.categories, what: "categories")
+    try checkIsOneStatement(
+      articleCategoriesQuery, key: queryKeys.articleCategories, what: "article categories")
+    linkSource = try findLinkSource(articleCategoriesQuery)
+  }
+
+  /// The operator's link query in parentheses, else `article_categories` when that table (or
+  /// view) is in the connection's database, else nil; checked to return `article_id` and
+  /// `category_id`.
+  private func findLinkSource(_ query: String?) throws -> String? {
+    do {
+      let source: String
+      if let query {
+        source = "(" + SQLiteArticleStore.trimmedQuery(query) + ")"
+      } else {
+        let r = try connection.prepare(
+          "SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_schema = DATABASE() AND table_name = ?"
+        ).run([.text(ArticleCategoryLinks.table)])
+        guard r.int64(0, 0) ?? 0 > 0 else { return nil }
+        source = ArticleCategoryLinks.table
+      }
+      _ = try connection.prepare(
+        "SELECT article_id, category_id FROM \(source) AS loa_links LIMIT 0"
+      ).run()
+      return source
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read article categories from")
+    }
   }
 
   /// Pins the session's settings and opens the snapshot; then reads the change token.
@@ -207,15 +239,35 @@ public final class MariaDBArticleStore: ArticleStore {
       + SQLiteArticleStore.statusClause(count: k) { _ in
         "CAST(? AS BINARY)"
       }.dropFirst("status ".count)
+    // With links (``ArticleCategoryLinks``): the linked ids as one more column, a category's
+    // articles include those linked to it, and an article linked to a known category is not
+    // uncategorized. The category id (and the known list) is bound twice then.
+    var columns = ArticleColumns.list
+    var linkedTo = ""
+    var notLinked = ""
+    if let link = linkSource {
+      let alias = articlesSource == "articles" ? "articles" : "loa_articles"
+      columns +=
+        ", (SELECT GROUP_CONCAT(loa_links.category_id) FROM \(link) AS loa_links"
+        + " WHERE loa_links.article_id = \(alias).id) AS \(ArticleCategoryLinks.column)"
+      linkedTo =
+        " OR \(alias).id IN (SELECT loa_links.article_id FROM \(link) AS loa_links"
+        + " WHERE loa_links.category_id = ?)"
+      notLinked =
+        " AND NOT EXISTS (SELECT 1 FROM \(link) AS loa_links"
+        + " WHERE loa_links.article_id = \(alias).id"
+        + " AND FIND_IN_SET(CAST(loa_links.category_id AS CHAR), ?) > 0)"
+    }
     byCategorySQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND category_id = ?"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
+      + " AND (category_id = ?\(linkedTo))"
       + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
     uncategorizedSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status) AND"
-      + " (category_id IS NULL OR FIND_IN_SET(CAST(category_id AS CHAR), ?) = 0)"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND"
+      + " (category_id IS NULL OR FIND_IN_SET(CAST(category_id AS CHAR), ?) = 0)\(notLinked)"
       + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
     allSQL =
-      "SELECT \(ArticleColumns.list) FROM \(articlesSource) WHERE \(status)"
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
       + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?"
     // Captures the strings, never `self` (a closure stored in the store that held the store
     // would be a reference cycle).
@@ -267,10 +319,12 @@ public final class MariaDBArticleStore: ArticleStore {
         case .all:
           result = try all?.run(bound + page) ?? MariaDBRows()
         case .category(let id):
-          result = try byCategory?.run(bound + [.integer(id)] + page) ?? MariaDBRows()
+          let ids: [MariaDBValue] = linkSource == nil ? [.integer(id)] : [.integer(id), .integer(id)]
+          result = try byCategory?.run(bound + ids + page) ?? MariaDBRows()
         case .uncategorized(let known):
-          let list = known.map(String.init).joined(separator: ",")
-          result = try uncategorized?.run(bound + [.text(list)] + page) ?? MariaDBRows()
+          let list = MariaDBValue.text(known.map(String.init).joined(separator: ","))
+          let lists = linkSource == nil ? [list] : [list, list]
+          result = try uncategorized?.run(bound + lists + page) ?? MariaDBRows()
         }
         let count = result.rows.count
         for i in 0..<count {
@@ -278,7 +332,9 @@ public final class MariaDBArticleStore: ArticleStore {
         }
         if count < limit { return }
         offset += count
-        limit *= 2
+        // Each page is held in memory whole (mysql_stmt_store_result): at most
+        // PostgresArticleStore.maxPageRows after the first, as on PostgreSQL.
+        limit = min(limit * 2, max(limit, PostgresArticleStore.maxPageRows))
       }
     } catch let e as MariaDBError {
       throw mapped(e, "cannot read articles from")
@@ -340,6 +396,9 @@ public final class MariaDBArticleStore: ArticleStore {
       } else {
         row.append(nil)
       }
+    }
+    if linkSource != nil {
+      row.linkedCategoryIDs = ArticleCategoryLinks.ids(r.text(i, ArticleColumns.names.count))
     }
     return row
   }

@@ -347,3 +347,52 @@ struct PostgresMultiCategoryTests {
     #expect(site.count == 5, "article 3 once: linked to Thể thao, so not read as uncategorized")
   }
 }
+
+/// The same on MariaDB: linked categories, from the table or a query, give SQLite's bytes.
+@Suite(.enabled(if: MariaDBFixture.enabled, "LOA_TEST_MARIADB_URL is not set"))
+struct MariaDBMultiCategoryTests {
+  @Test func linkedCategoriesGiveTheSameBytesAsSQLite() throws {
+    for withLinks in [true, false] {
+      let (url, drop) = try MariaDBFixture.makeDatabase()
+      defer { drop() }
+      let sql = MultiCategoryTests.sql + (withLinks ? MultiCategoryTests.links : "")
+      let portal = try MultiCategoryTests.Portal(sql: sql)
+      try MariaDBFixture.copy(fromSQLite: portal.dir.path("db.sqlite"), to: url)
+      if withLinks { try MariaDBFixture.run(MultiCategoryTests.links, in: url) }
+      let configuration = try portal.configuration()
+      let fromSQLite = try PostgresStoreTests.publish(
+        configuration, store: try configuration.openStore(), now: MultiCategoryTests.now)
+      let fromMariaDB = try PostgresStoreTests.publish(
+        configuration, store: try MariaDBArticleStore(url: url), now: MultiCategoryTests.now)
+      PostgresStoreTests.expectSame(fromSQLite, fromMariaDB)
+      let duLich = try MultiCategoryTests.items(
+        String(decoding: try #require(fromMariaDB["du-lich/feed.json"]), as: UTF8.self))
+      #expect(duLich.count == (withLinks ? 2 : 1))
+      let theThao = try MultiCategoryTests.items(
+        String(decoding: try #require(fromMariaDB["the-thao/feed.json"]), as: UTF8.self))
+      #expect(theThao.count == (withLinks ? 2 : 0))
+    }
+  }
+
+  @Test func linksFromAQueryOnMariaDB() throws {
+    let (url, drop) = try MariaDBFixture.makeDatabase()
+    defer { drop() }
+    let tagged = "CREATE TABLE tagged (post INTEGER, term INTEGER); INSERT INTO tagged VALUES (1, 1), (1, 3), (2, 4), (3, 4);"
+    let portal = try MultiCategoryTests.Portal(sql: MultiCategoryTests.sql + tagged)
+    try MariaDBFixture.copy(fromSQLite: portal.dir.path("db.sqlite"), to: url)
+    try MariaDBFixture.run(tagged, in: url)
+    let configuration = try portal.configuration()
+    let query = "SELECT post AS article_id, term AS category_id FROM tagged"
+    let fromSQLite = try PostgresStoreTests.publish(
+      configuration,
+      store: try SQLiteArticleStore(path: portal.dir.path("db.sqlite"), articleCategoriesQuery: query),
+      now: MultiCategoryTests.now)
+    let fromMariaDB = try PostgresStoreTests.publish(
+      configuration, store: try MariaDBArticleStore(url: url, articleCategoriesQuery: query),
+      now: MultiCategoryTests.now)
+    PostgresStoreTests.expectSame(fromSQLite, fromMariaDB)
+    let site = try MultiCategoryTests.items(
+      String(decoding: try #require(fromMariaDB["feed.json"]), as: UTF8.self))
+    #expect(site.count == 5, "article 3 once: linked to Thể thao, so not read as uncategorized")
+  }
+}
