@@ -40,6 +40,8 @@ import Testing
     VALUES (900, 3, 'Chợ đêm mở cửa', 'ftp://example.com/anh.jpg', '2026-11-29 08:00:00')
     """
 
+  /// One bad row gives cron one mail a day at most: the warning in full once, then nothing
+  /// while the row is unchanged, and a one-line reminder once a day.
   @Test func anUnchangedBadRowIsWarnedOnceAndSummarisedAfterThat() throws {
     try sql(badRow)
     let first = try loa(["publish"])
@@ -50,10 +52,18 @@ import Testing
     try sql("UPDATE articles SET title = title || ' (cập nhật)' WHERE id = 31")
     let second = try loa(["publish", "--report", dir.path("report.json")])
     #expect(second.status == 0)
-    #expect(!second.stderr.contains("image_url"), "\(second.stderr)")
+    #expect(second.stderr == "", "the same day: no mail at all; \(second.stderr)")
+
+    // A day later (the run's clock, --now), another edit: one reminder line, then quiet again.
+    let tomorrow = String(Int(Date().timeIntervalSince1970) + 90_000)
+    try sql("UPDATE articles SET title = title || ' (hôm sau)' WHERE id = 31")
+    let nextDay = try loa(["publish", "--now", tomorrow])
     #expect(
-      second.stderr == "loa: warning: [summary] 1 known warning not repeated; -v shows them\n",
-      "\(second.stderr)")
+      nextDay.stderr == "loa: warning: [summary] 1 known warning not repeated; -v shows them\n",
+      "\(nextDay.stderr)")
+    try sql("UPDATE articles SET title = title || '.' WHERE id = 31")
+    let laterThatDay = try loa(["publish", "--now", String(Int(tomorrow)! + 3_600)])
+    #expect(laterThatDay.stderr == "", "\(laterThatDay.stderr)")
     // The JSON report still lists every issue.
     let report = try String(contentsOfFile: dir.path("report.json"), encoding: .utf8)
     #expect(report.contains("\"field\": \"image_url\"") || report.contains("\"field\":\"image_url\""), "\(report)")

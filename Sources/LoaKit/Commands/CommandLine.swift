@@ -310,7 +310,8 @@ package enum LoaCommandLine {
     let knownLine =
       "\(repeated) known warning\(repeated == 1 ? "" : "s") not repeated; -v shows them"
     if repeated > 0 && repeated == warnings && errors == 0 && mode != .strict {
-      logger.warning("summary", knownLine)
+      // Known warnings alone: one reminder a day at most, so cron mails once a day.
+      if report.remindsOfKnownWarnings { logger.warning("summary", knownLine) }
     } else if warnings > 0 || errors > 0 {
       var parts: [String] = []
       if report.itemsLeftOut > 0 { parts.append("\(report.itemsLeftOut) item\(report.itemsLeftOut == 1 ? "" : "s") left out") }

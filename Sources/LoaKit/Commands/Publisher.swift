@@ -371,7 +371,17 @@ package final class Publisher {
     guard mode == .write, let state else { return }
     let known = WarningMemory.load(state, warningMemoryName)
     if let known { report.markRepeated(known.contains) }
-    let memory = WarningMemory(of: report.issues)
+    var memory = WarningMemory(of: report.issues)
+    // Told now: a new warning is printed in full; known ones alone are reminded of once a day
+    // (the command line prints the reminder only when ``RunReport/remindsOfKnownWarnings``).
+    let warnings = report.count(.warning)
+    let repeated = report.repeatedWarnings
+    if warnings > repeated || known.map({ $0.remindsAt(now) }) ?? true {
+      memory.toldAt = now
+      report.remindsOfKnownWarnings = repeated > 0
+    } else {
+      memory.toldAt = known?.toldAt
+    }
     guard memory != known else { return }
     do {
       try state.write(memory.encoded(), to: warningMemoryName)

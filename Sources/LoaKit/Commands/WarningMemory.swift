@@ -14,8 +14,24 @@ import LoaCore
 /// Nothing here is essential: a missing or unreadable file means every warning is new.
 struct WarningMemory: Equatable {
   private(set) var fingerprints: Set<UInt64>
+  /// When the operator was last told about warnings (Unix seconds): printed in full, or
+  /// reminded of by the one "known warnings" line. The reminder comes at most once per
+  /// ``reminderInterval``, so a database with one bad row gives at most one cron mail a day.
+  var toldAt: Int64?
 
-  init(_ fingerprints: Set<UInt64> = []) { self.fingerprints = fingerprints }
+  /// How long an unchanged warning goes unmentioned: a day.
+  static let reminderInterval: Int64 = 86_400
+
+  init(_ fingerprints: Set<UInt64> = [], toldAt: Int64? = nil) {
+    self.fingerprints = fingerprints
+    self.toldAt = toldAt
+  }
+
+  /// Whether a run at `now` with only known warnings should remind of them.
+  func remindsAt(_ now: Int64) -> Bool {
+    guard let toldAt else { return true }
+    return now - toldAt >= Self.reminderInterval || now < toldAt
+  }
 
   /// The fingerprint of a warning; nil for notes and errors (never held back).
   static func fingerprint(_ issue: ValidationIssue) -> UInt64? {
@@ -49,16 +65,29 @@ struct WarningMemory: Equatable {
     Self.fingerprint(issue).map { fingerprints.contains($0) } ?? false
   }
 
+  /// The file's form: the fingerprints as sorted hex strings, and when the operator was told.
+  private struct Stored: Codable {
+    var warnings: [String]
+    var toldAt: Int64?
+  }
+
   static func load(_ store: StateStore, _ name: String) -> WarningMemory? {
-    guard let data = store.read(name, limit: 4 << 20),
-      let hex = try? JSONDecoder().decode([String].self, from: Data(data))
-    else { return nil }
+    guard let data = store.read(name, limit: 4 << 20) else { return nil }
+    if let stored = try? JSONDecoder().decode(Stored.self, from: Data(data)) {
+      return WarningMemory(
+        Set(stored.warnings.compactMap { UInt64($0, radix: 16) }), toldAt: stored.toldAt)
+    }
+    // The first form: the fingerprints alone.
+    guard let hex = try? JSONDecoder().decode([String].self, from: Data(data)) else { return nil }
     return WarningMemory(Set(hex.compactMap { UInt64($0, radix: 16) }))
   }
 
-  /// Sorted hex strings, one JSON array: the same warnings give the same bytes.
+  /// Sorted hex strings and the time: the same warnings told at the same time give the same
+  /// bytes.
   func encoded() -> [UInt8] {
-    let hex = fingerprints.sorted().map { String($0, radix: 16) }
-    return [UInt8]((try? JSONEncoder().encode(hex)) ?? Data("[]".utf8))
+    let stored = Stored(warnings: fingerprints.sorted().map { String($0, radix: 16) }, toldAt: toldAt)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return [UInt8]((try? encoder.encode(stored)) ?? Data("{}".utf8))
   }
 }

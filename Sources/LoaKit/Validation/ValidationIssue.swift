@@ -154,6 +154,14 @@ public final class RunReport: @unchecked Sendable {
   /// How many warnings are repeats of ones an earlier run printed.
   public var repeatedWarnings: Int { lock.withLock { repeated.count } }
 
+  /// Whether the command line reminds of the repeated warnings in one line: when this run
+  /// also has new warnings, or when the last reminder is a day old (``WarningMemory``).
+  public var remindsOfKnownWarnings: Bool {
+    get { lock.withLock { _remindsOfKnownWarnings } }
+    set { lock.withLock { _remindsOfKnownWarnings = newValue } }
+  }
+  private var _remindsOfKnownWarnings = false
+
   /// Marks the warnings `isKnown` accepts as repeats.
   func markRepeated(_ isKnown: (ValidationIssue) -> Bool) {
     lock.withLock {
