@@ -31,10 +31,13 @@ packages=(libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev libcurl4-openssl-dev s
 # chromium: WeatherBrowserTests render the weather box headless (fonts-dejavu-core: the font
 # its measurements were taken with, so the layout does not depend on what else is installed).
 if ((with_tests)); then
+  # nginx, curl: NginxExampleTests serves Examples/deploy/nginx-feeds.conf; dpkg-dev (dpkg-shlibdeps),
+  # binutils (strip), systemd (systemd-analyze): Scripts/package-deb.sh and PackageTests.
   # sfeed and libxml-feed-perl (XML::Feed): feed readers independent of loa and feedparser
   # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift).
   packages+=(libxml2-utils python3 python3-venv python3-pip postgresql sfeed libxml-feed-perl
-    chromium fonts-dejavu-core)
+    chromium fonts-dejavu-core
+    nginx curl dpkg-dev binutils systemd)
 fi
 
 missing=()

@@ -26,6 +26,11 @@ LOA_TEST_POSTGRES_URL="$(Scripts/postgres-test-server.sh start "$pgdir")"
 export LOA_TEST_POSTGRES_URL
 export LOA_REQUIRE_POSTGRES=1
 
+# PackageTests builds the .deb (Scripts/package-deb.sh: the release build that
+# Scripts/run-example.sh then reuses) and, in CI as root, installs and removes it.
+export LOA_TEST_PACKAGE=1 LOA_REQUIRE_NGINX=1
+if [[ "${CI:-}" == true && $EUID == 0 ]]; then export LOA_TEST_PACKAGE_INSTALL=1; fi
+
 # No test may write state into the home directory of whoever runs it.
 STATE_DIRECTORY="$(mktemp -d /tmp/loa-test-state.XXXXXX)"
 export STATE_DIRECTORY
