@@ -62,17 +62,25 @@ import Testing
   /// `curl` status, redirect target and content type of one request.
   static func get(_ url: String) throws -> String {
     try Subprocess.run(
-      "/usr/bin/curl", ["-sS", "--max-time", "20", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url} %{content_type}", url]
+      "/usr/bin/curl",
+      [
+        "-sS", "--max-time", "20", "-o", "/dev/null", "-w",
+        "%{http_code} %{redirect_url} %{content_type}", url,
+      ]
     ).stdout
   }
 
   @Test(.enabled(if: enabled)) func servesFeedsWithoutTheTrailingSlashAsARedirect() throws {
     let nginx = try #require(Self.nginx, "LOA_REQUIRE_NGINX=1 but nginx is not installed")
     let dir = try TemporaryDirectory("loa-nginx")
-    try FileManager.default.createDirectory(atPath: dir.path("feeds"), withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(atPath: dir.path("tmp"), withIntermediateDirectories: true)
-    try "<rss version=\"2.0\"/>\n".write(toFile: dir.path("feeds/rss.xml"), atomically: true, encoding: .utf8)
-    try "<!doctype html>\n".write(toFile: dir.path("feeds/index.html"), atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: dir.path("feeds"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir.path("tmp"), withIntermediateDirectories: true)
+    try "<rss version=\"2.0\"/>\n".write(
+      toFile: dir.path("feeds/rss.xml"), atomically: true, encoding: .utf8)
+    try "<!doctype html>\n".write(
+      toFile: dir.path("feeds/index.html"), atomically: true, encoding: .utf8)
     let port = try Self.freePort()
     let config = try Self.writeConfig(in: dir, feeds: dir.path("feeds"), port: port)
     let check = try Subprocess.run(nginx, ["-t", "-q", "-p", dir.path, "-c", config])
@@ -97,7 +105,10 @@ import Testing
       ready = (try? Self.get(base + "/feeds/rss.xml"))?.hasPrefix("200") == true
       if !ready { Thread.sleep(forTimeInterval: 0.05) }
     }
-    try #require(ready, "nginx did not answer: \((try? String(contentsOfFile: dir.path("error.log"), encoding: .utf8)) ?? "")")
+    try #require(
+      ready,
+      "nginx did not answer: \((try? String(contentsOfFile: dir.path("error.log"), encoding: .utf8)) ?? "")"
+    )
 
     #expect(try Self.get(base + "/feeds") == "301 \(base)/feeds/ text/html")
     #expect(try Self.get(base + "/feeds?x=1").hasPrefix("301 \(base)/feeds/?x=1 "))

@@ -28,7 +28,10 @@ import Testing
     let dir = try TemporaryDirectory("loa-deb")
     let built = try run(PackagePaths.path("Scripts/package-deb.sh"), [dir.path("dist")])
     let deb = try #require(built.stdout.split(separator: "\n").last.map(String.init))
-    #expect(deb.hasSuffix("/loa_\(LoaVersion.current)_\(try run("/usr/bin/dpkg", ["--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)).deb"))
+    #expect(
+      deb.hasSuffix(
+        "/loa_\(LoaVersion.current)_\(try run("/usr/bin/dpkg", ["--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)).deb"
+      ))
 
     let info = try run("/usr/bin/dpkg-deb", ["--info", deb]).stdout
     #expect(info.contains("Package: loa"))
@@ -39,7 +42,8 @@ import Testing
     }
     #expect(!depends.contains("swift"), "the Swift standard library is linked in: \(depends)")
     for script in ["conffiles", "postinst", "postrm", "prerm"] { #expect(info.contains(script)) }
-    #expect(try run("/usr/bin/dpkg-deb", ["--info", deb, "conffiles"]).stdout == "/etc/loa/portal.json\n")
+    #expect(
+      try run("/usr/bin/dpkg-deb", ["--info", deb, "conffiles"]).stdout == "/etc/loa/portal.json\n")
 
     let contents = try run("/usr/bin/dpkg-deb", ["--contents", deb]).stdout
     for path in [
@@ -58,12 +62,16 @@ import Testing
     _ = try run("/usr/bin/dpkg-deb", ["-x", deb, root])
     let version = try run(root + "/usr/bin/loa", ["--version"])
     #expect(version.stdout == "loa \(LoaVersion.current)\n")
-    let service = try String(contentsOfFile: root + "/lib/systemd/system/loa.service", encoding: .utf8)
+    let service = try String(
+      contentsOfFile: root + "/lib/systemd/system/loa.service", encoding: .utf8)
     #expect(service.contains("ExecStart=/usr/bin/loa publish --config /etc/loa/portal.json"))
     #expect(!service.contains("/usr/local"))
-    try FileManager.default.createDirectory(atPath: dir.path("units"), withIntermediateDirectories: true)
-    try service.replacingOccurrences(of: "ExecStart=/usr/bin/loa", with: "ExecStart=\(root)/usr/bin/loa")
-      .write(toFile: dir.path("units/loa.service"), atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: dir.path("units"), withIntermediateDirectories: true)
+    try service.replacingOccurrences(
+      of: "ExecStart=/usr/bin/loa", with: "ExecStart=\(root)/usr/bin/loa"
+    )
+    .write(toFile: dir.path("units/loa.service"), atomically: true, encoding: .utf8)
     try FileManager.default.copyItem(
       atPath: root + "/lib/systemd/system/loa.timer", toPath: dir.path("units/loa.timer"))
     try verifyUnits([dir.path("units/loa.service"), dir.path("units/loa.timer")])

@@ -47,7 +47,8 @@ import Testing
     #expect(first.status == 0, "\(first.stderr)")
     #expect(!first.stderr.contains("site.idPrefix"))
     let rss = try read("rss.xml")
-    #expect(rss.contains("<guid isPermaLink=\"false\">tag:baichay.example.org,2026:article:45</guid>"))
+    #expect(
+      rss.contains("<guid isPermaLink=\"false\">tag:baichay.example.org,2026:article:45</guid>"))
 
     let moved = try publish(config: try writeConfig(host: "baichay.halong.gov.vn", idPrefix: nil))
     #expect(moved.status == 0, "\(moved.stderr)")
@@ -58,7 +59,8 @@ import Testing
     // Links follow the new domain; ids stay what readers have seen.
     let after = try read("rss.xml")
     #expect(after.contains("https://baichay.halong.gov.vn/"))
-    #expect(after.contains("<guid isPermaLink=\"false\">tag:baichay.example.org,2026:article:45</guid>"))
+    #expect(
+      after.contains("<guid isPermaLink=\"false\">tag:baichay.example.org,2026:article:45</guid>"))
     #expect(!after.contains("tag:baichay.halong.gov.vn"))
     #expect(try read("atom.xml").contains("<id>tag:baichay.example.org,2026:feed</id>"))
     #expect(try read("feed.json").contains("\"id\": \"tag:baichay.example.org,2026:article:45\""))
@@ -67,15 +69,19 @@ import Testing
 
   @Test func aDomainMoveWithAnExplicitIdPrefixPrintsNoWarning() throws {
     let prefix = "tag:baichay.example.org,2026:"
-    #expect(try publish(config: try writeConfig(host: "baichay.example.org", idPrefix: prefix)).status == 0)
-    let moved = try publish(config: try writeConfig(host: "baichay.halong.gov.vn", idPrefix: prefix))
+    #expect(
+      try publish(config: try writeConfig(host: "baichay.example.org", idPrefix: prefix)).status
+        == 0)
+    let moved = try publish(
+      config: try writeConfig(host: "baichay.halong.gov.vn", idPrefix: prefix))
     #expect(moved.status == 0, "\(moved.stderr)")
     #expect(moved.stderr.isEmpty, "\(moved.stderr)")
     #expect(try read("rss.xml").contains("tag:baichay.example.org,2026:article:45"))
   }
 
   @Test func anExplicitIdPrefixWinsOverThePublishedOne() throws {
-    #expect(try publish(config: try writeConfig(host: "baichay.example.org", idPrefix: nil)).status == 0)
+    #expect(
+      try publish(config: try writeConfig(host: "baichay.example.org", idPrefix: nil)).status == 0)
     let changed = try publish(
       config: try writeConfig(host: "baichay.example.org", idPrefix: "tag:portal.example,2027:"))
     #expect(changed.status == 0, "\(changed.stderr)")
@@ -96,7 +102,8 @@ import Testing
       _ = FileManager.default.fileExists(atPath: dir.path("out/" + path), isDirectory: &isDirectory)
       guard !isDirectory.boolValue else { continue }
       let text = try read(path)
-      #expect(!text.contains(LoaVersion.current), "\(path) carries the version \(LoaVersion.current)")
+      #expect(
+        !text.contains(LoaVersion.current), "\(path) carries the version \(LoaVersion.current)")
     }
     #expect(try read("rss.xml").contains("<generator>Loa</generator>"))
     #expect(try read("atom.xml").contains("<generator>Loa</generator>"))

@@ -50,7 +50,8 @@ package enum PublishedIDPrefix {
   }
 
   private static func between(_ text: String, _ start: String, _ end: String) -> String? {
-    guard let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex)
+    guard let a = text.range(of: start),
+      let b = text.range(of: end, range: a.upperBound..<text.endIndex)
     else { return nil }
     return String(text[a.upperBound..<b.lowerBound])
   }
