@@ -26,15 +26,19 @@ LOA_TEST_POSTGRES_URL="$(Scripts/postgres-test-server.sh start "$pgdir")"
 export LOA_TEST_POSTGRES_URL
 export LOA_REQUIRE_POSTGRES=1
 
-# PackageTests builds the .deb (Scripts/package-deb.sh: the release build that
-# Scripts/run-example.sh then reuses) and, in CI as root, installs and removes it.
-export LOA_TEST_PACKAGE=1 LOA_REQUIRE_NGINX=1
-if [[ "${CI:-}" == true && $EUID == 0 ]]; then export LOA_TEST_PACKAGE_INSTALL=1; fi
-
 # No test may write state into the home directory of whoever runs it.
 STATE_DIRECTORY="$(mktemp -d /tmp/loa-test-state.XXXXXX)"
 export STATE_DIRECTORY
 trap 'Scripts/postgres-test-server.sh stop "$pgdir"; rm -rf "$STATE_DIRECTORY"' EXIT
+
+# The .deb, built before the tests (a release build: SwiftPM locks .build while tests run,
+# and Scripts/run-example.sh reuses it); PackageTests checks it and, in CI as root, installs
+# and removes it.
+export LOA_REQUIRE_NGINX=1
+say "Scripts/package-deb.sh"
+LOA_TEST_PACKAGE_DEB="$(Scripts/package-deb.sh "$STATE_DIRECTORY/dist")"
+export LOA_TEST_PACKAGE_DEB
+if [[ "${CI:-}" == true && $EUID == 0 ]]; then export LOA_TEST_PACKAGE_INSTALL=1; fi
 
 say "swift build"
 swift build --explicit-target-dependency-import-check error

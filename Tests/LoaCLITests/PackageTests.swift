@@ -4,12 +4,14 @@ import LoaTestSupport
 import Testing
 
 /// `Scripts/package-deb.sh`: the .deb's control data and files, the binary and units it
-/// installs. Slow (a release build), so only with LOA_TEST_PACKAGE=1 (Scripts/test.sh sets it;
-/// its later Scripts/run-example.sh reuses that build). With LOA_TEST_PACKAGE_INSTALL=1, as
+/// installs. The package is built before `swift test` (a release build in the same `.build`,
+/// which SwiftPM locks while tests run): Scripts/test.sh runs the script and passes the .deb
+/// in LOA_TEST_PACKAGE_DEB (its later Scripts/run-example.sh reuses that release build). With LOA_TEST_PACKAGE_INSTALL=1, as
 /// root, the package is really installed with dpkg -i and removed again.
 @Suite struct PackageTests {
   static let environment = ProcessInfo.processInfo.environment
-  static let enabled = environment["LOA_TEST_PACKAGE"] == "1"
+  static let deb = environment["LOA_TEST_PACKAGE_DEB"]
+  static let enabled = deb != nil
 
   func run(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
     let r = try Subprocess.run(executable, arguments, hangGuardSeconds: 3600)
@@ -26,8 +28,7 @@ import Testing
 
   @Test(.enabled(if: enabled)) func buildsADebThatInstallsLoaItsUnitsAndAConffile() throws {
     let dir = try TemporaryDirectory("loa-deb")
-    let built = try run(PackagePaths.path("Scripts/package-deb.sh"), [dir.path("dist")])
-    let deb = try #require(built.stdout.split(separator: "\n").last.map(String.init))
+    let deb = try #require(Self.deb)
     #expect(
       deb.hasSuffix(
         "/loa_\(LoaVersion.current)_\(try run("/usr/bin/dpkg", ["--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)).deb"
