@@ -32,10 +32,12 @@ packages=(libxml2-dev libsqlite3-dev libpq-dev libmariadb-dev zlib1g-dev libcurl
 # chromium: WeatherBrowserTests render the weather box headless (fonts-dejavu-core: the font
 # its measurements were taken with, so the layout does not depend on what else is installed).
 if ((with_tests)); then
+  # nginx, curl: NginxExampleTests serves Examples/deploy/nginx-feeds.conf; dpkg-dev (dpkg-shlibdeps),
+  # binutils (strip), systemd (systemd-analyze): Scripts/package-deb.sh and PackageTests.
   # sfeed and libxml-feed-perl (XML::Feed): feed readers independent of loa and feedparser
   # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift).
   packages+=(libxml2-utils python3 python3-venv python3-pip postgresql mariadb-server sfeed
-    libxml-feed-perl chromium fonts-dejavu-core)
+    libxml-feed-perl chromium fonts-dejavu-core nginx curl dpkg-dev binutils systemd)
 fi
 
 missing=()

@@ -39,6 +39,15 @@ STATE_DIRECTORY="$(mktemp -d /tmp/loa-test-state.XXXXXX)"
 export STATE_DIRECTORY
 trap 'Scripts/postgres-test-server.sh stop "$pgdir"; Scripts/mariadb-test-server.sh stop "$mariadbdir"; rm -rf "$STATE_DIRECTORY"' EXIT
 
+# The .deb, built before the tests (a release build: SwiftPM locks .build while tests run,
+# and Scripts/run-example.sh reuses it); PackageTests checks it and, in CI as root, installs
+# and removes it.
+export LOA_REQUIRE_NGINX=1
+say "Scripts/package-deb.sh"
+LOA_TEST_PACKAGE_DEB="$(Scripts/package-deb.sh "$STATE_DIRECTORY/dist")"
+export LOA_TEST_PACKAGE_DEB
+if [[ "${CI:-}" == true && $EUID == 0 ]]; then export LOA_TEST_PACKAGE_INSTALL=1; fi
+
 say "swift build"
 swift build --explicit-target-dependency-import-check error
 say "swift test $*"

@@ -51,7 +51,7 @@ enum ItemsFile {
     str(site.language)
     opt(site.copyright)
     time(feed.updated)
-    str(site.generatorVersion)
+    str(site.generator)
     str(site.feedBaseURL)
     list(site.hubs)
     opt(site.image)
@@ -165,7 +165,7 @@ enum ItemsFile {
     let site = SiteInfo(
       title: title, homePageURL: link, description: description, language: language,
       feedBaseURL: base, image: image, authorName: title, copyright: copyright,
-      generatorVersion: generator, hubs: hubs)
+      generator: generator, hubs: hubs)
     let feed = Feed(
       id: "bench", title: title, description: description, homePageURL: link, directory: "",
       categoryID: nil, items: items, updated: updated)

@@ -124,8 +124,13 @@ public struct SiteInfo: Sendable {
   public var authorURL: String?
   public var authorEmail: String?
   public var copyright: String?
-  /// Generator name and version, e.g. `Loa 0.1.0`.
-  public var generatorVersion: String
+  /// The generator named in every feed (RSS `generator`, Atom `generator`, the feed page).
+  ///
+  /// Only the program's name by default, without its version: an upgrade that changes no
+  /// content then changes no published byte, so no file is rewritten and no ETag changes
+  /// (docs/upgrading.md). A value with a space, such as `Loa 0.1.0`, is written to Atom as a
+  /// name and a `version` attribute.
+  public var generator: String
   /// WebSub hubs (`rel="hub"` links, JSON Feed `hubs`).
   public var hubs: [String]
 
@@ -133,7 +138,7 @@ public struct SiteInfo: Sendable {
     title: String, homePageURL: String, description: String, language: String,
     feedBaseURL: String, icon: String? = nil, favicon: String? = nil, image: String? = nil,
     authorName: String, authorURL: String? = nil, authorEmail: String? = nil,
-    copyright: String? = nil, generatorVersion: String = "Loa " + LoaVersion.current,
+    copyright: String? = nil, generator: String = LoaVersion.name,
     hubs: [String] = []
   ) {
     self.title = title
@@ -148,7 +153,7 @@ public struct SiteInfo: Sendable {
     self.authorURL = authorURL
     self.authorEmail = authorEmail
     self.copyright = copyright
-    self.generatorVersion = generatorVersion
+    self.generator = generator
     self.hubs = hubs
   }
 
@@ -156,7 +161,12 @@ public struct SiteInfo: Sendable {
   public func url(ofOutput relativePath: String) -> String { feedBaseURL + relativePath }
 }
 
-/// The program's version, written into `generator` elements.
+/// The program's name and version.
+///
+/// The version is printed by `loa --version` and sent in `User-Agent` headers, but never
+/// written into a published file (``SiteInfo/generator``).
 public enum LoaVersion {
+  /// The name written into `generator` elements.
+  public static let name = "Loa"
   public static let current = "0.1.0"
 }

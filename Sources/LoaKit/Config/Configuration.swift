@@ -110,6 +110,10 @@ public struct Configuration: Sendable {
     public var copyright: String?
     /// Prefix of every id: `tag:baichay.example.org,2026:`. Never change it once published.
     public var idPrefix: String
+    /// Whether the configuration sets `site.idPrefix`; when it does not, a run keeps the
+    /// prefix of the published feeds (``PublishedIDPrefix``) rather than the one derived from
+    /// `site.url`, so a domain move changes no id.
+    public var idPrefixIsExplicit = false
   }
 
   public struct Database: Sendable {
@@ -403,13 +407,15 @@ public struct Configuration: Sendable {
       try a.rejectUnknownKeys()
     }
     let host = siteURL.authority.split(separator: ":").first.map(String.init) ?? siteURL.authority
-    let idPrefix = try s.string("idPrefix") ?? "tag:\(host),2026:"
+    let explicitIDPrefix = try s.string("idPrefix")
+    let idPrefix = explicitIDPrefix ?? "tag:\(host),2026:"
     let site = Site(
       title: title, url: siteURL, description: try s.text("description", multiline: true) ?? "",
       language: language, timeZone: zone, icon: try siteRelative(&s, "icon"),
       favicon: try siteRelative(&s, "favicon"), image: try siteRelative(&s, "image"),
       authorName: authorName, authorURL: authorURL, authorEmail: authorEmail,
-      copyright: try s.text("copyright"), idPrefix: idPrefix)
+      copyright: try s.text("copyright"), idPrefix: idPrefix,
+      idPrefixIsExplicit: explicitIDPrefix != nil)
     try s.rejectUnknownKeys()
 
     guard var d = try o.object("database") else {

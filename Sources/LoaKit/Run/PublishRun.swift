@@ -121,8 +121,10 @@ public struct PublishRun {
     // Closed once: explicitly after the commit (its error counts), or here when the run failed.
     var storeOpen = true
     defer { if storeOpen { try? store.close() } }
+    // Ids keep the prefix readers have seen (a domain move changes site.url's host).
     let publisher = try Publisher(
-      configuration: publisherConfiguration, store: store, clock: clock, logger: logger, report: report,
+      configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger), store: store,
+      clock: clock, logger: logger, report: report,
       mode: mode, options: options, transaction: transaction, state: state)
     publisher.transport = transport
     publisher.progress = progress

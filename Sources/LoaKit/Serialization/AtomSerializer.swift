@@ -45,11 +45,11 @@ public struct AtomSerializer: FeedSerializer {
       if let email = site.authorEmail { try w.element("email", email) }
       if let uri = site.authorURL { try w.element("uri", uri) }
       try w.end()
-      let parts = site.generatorVersion.split(separator: " ", maxSplits: 1)
+      let parts = site.generator.split(separator: " ", maxSplits: 1)
       if parts.count == 2 {
         try w.element("generator", attributes: ["version": String(parts[1])], text: String(parts[0]))
       } else {
-        try w.element("generator", site.generatorVersion)
+        try w.element("generator", site.generator)
       }
       if let favicon = site.favicon { try w.element("icon", favicon) }
       if let icon = site.icon { try w.element("logo", icon) }

@@ -45,7 +45,7 @@ public struct RSS2Serializer: FeedSerializer {
       if let copyright = site.copyright { try w.element("copyright", copyright) }
       // An empty feed has no item to date it, and RSS does not require the element.
       if !feed.items.isEmpty { try w.element("lastBuildDate", DateFormats.rfc822(feed.updated)) }
-      try w.element("generator", site.generatorVersion)
+      try w.element("generator", site.generator)
       try w.element("docs", "https://www.rssboard.org/rss-specification")
       try w.element(
         "atom:link",

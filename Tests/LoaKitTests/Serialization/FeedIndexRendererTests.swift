@@ -19,7 +19,7 @@ enum FeedIndexSample {
     title: "Cổng thông tin điện tử phường Bãi Cháy", homePageURL: base,
     description: "Tin tức, thông báo và hoạt động của phường Bãi Cháy.", language: "vi",
     feedBaseURL: feeds, authorName: "UBND phường Bãi Cháy",
-    copyright: "© 2026 UBND phường Bãi Cháy", generatorVersion: "Loa 0.1.0")
+    copyright: "© 2026 UBND phường Bãi Cháy", generator: "Loa 0.1.0")
 
   static let updated = at("2026-11-27 16:00:00")
 

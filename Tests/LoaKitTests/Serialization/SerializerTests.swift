@@ -19,7 +19,7 @@ enum SampleFeed {
     favicon: "https://baichay.example.org/static/favicon-64.png",
     image: "https://baichay.example.org/static/logo-144.png",
     authorName: "UBND phường Bãi Cháy", authorURL: "https://baichay.example.org/lien-he",
-    copyright: "© 2026 UBND phường", generatorVersion: "Loa 0.1.0")
+    copyright: "© 2026 UBND phường", generator: "Loa 0.1.0")
 
   static let items: [FeedItem] = [
     FeedItem(

@@ -101,7 +101,7 @@ package enum FeedIndexRenderer {
     try tree.element(
       .meta, in: head,
       [.name: "description", .content: "Đăng ký nhận tin mới của " + siteTitle + " qua RSS."])
-    try tree.element(.meta, in: head, [.name: "generator", .content: clean(site.generatorVersion)])
+    try tree.element(.meta, in: head, [.name: "generator", .content: clean(site.generator)])
     for entry in entries where entry.depth == 0 {
       try autodiscoveryLinks(entry, in: head, tree)
     }
@@ -130,7 +130,7 @@ package enum FeedIndexRenderer {
     if let copyright = site.copyright.map(clean), !copyright.isEmpty {
       try tree.text(" · " + copyright, in: owner)
     }
-    try tree.text(" · Tạo bởi " + clean(site.generatorVersion), in: owner)
+    try tree.text(" · Tạo bởi " + clean(site.generator), in: owner)
 
     tree.indent(html, level: 0)
     return try tree.documentBytes()
