@@ -3,7 +3,10 @@
 /// - `YYYY-MM-DD HH:MM[:SS[.fff]]` (also with `T`), a naive wall-clock time in the site's zone;
 /// - the same followed by `Z` or an offset (`+07:00`, `+0700`, `+07`), an ISO 8601 instant;
 /// - `YYYY-MM-DD` alone, midnight in the site's zone;
-/// - an integer: Unix seconds;
+/// - `YYYYMMDD` (ISO 8601's basic form: eight digits that make a calendar date of the years
+///   1900–2999), midnight in the site's zone; as Unix seconds it would be a time in 1970–1973,
+///   which no news article has, and the W3C validator calls it implausible;
+/// - any other integer: Unix seconds;
 /// - any extra patterns configured for the site (`dd/MM/yyyy HH:mm` …), naive.
 ///
 /// Hand-written over UTF-8 bytes: no `DateFormatter`, whose per-call cost and shared mutable
@@ -32,6 +35,7 @@ public struct DateParser: Sendable {
       }
       guard lo < hi else { return nil }
       let b = UnsafeBufferPointer(rebasing: raw[lo..<hi])
+      if let local = Self.basicDate(b) { return representable(zone.utc(fromLocal: local)) }
       if let utc = Self.unixSeconds(b) { return representable(utc) }
       if let r = Self.iso(b) {
         if let off = r.offset { return representable(r.local - Int64(off)) }
@@ -66,8 +70,18 @@ public struct DateParser: Sendable {
       var hi = b.count
       while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
       while hi > lo, b[hi - 1] <= 0x20 { hi -= 1 }
-      return lo < hi && unixSeconds(UnsafeBufferPointer(rebasing: b[lo..<hi])) != nil
+      let digits = UnsafeBufferPointer(rebasing: b[lo..<hi])
+      return lo < hi && basicDate(digits) == nil && unixSeconds(digits) != nil
     }
+  }
+
+  /// `YYYYMMDD` with a year from 1900 to 2999 and a real month and day: the local seconds of
+  /// its midnight.
+  static func basicDate(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard b.count == 8, let y = digits(b, 0, 4), (1900...2999).contains(y),
+      let mo = digits(b, 4, 2), let d = digits(b, 6, 2)
+    else { return nil }
+    return civilSeconds(y, mo, d, 0, 0, 0)
   }
 
   static func unixSeconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {

@@ -23,6 +23,10 @@ import Testing
     ("2026-11-29T14:05:09.123+0700", "2026-11-29T14:05:09+07:00"),
     ("2026-11-29", "2026-11-29T00:00:00+07:00"),
     ("1795935909", "2026-11-29T14:05:09+07:00"),
+    // ISO 8601's basic form; as Unix seconds it was 1970-08-23, a date no feed should carry.
+    ("20261118", "2026-11-18T00:00:00+07:00"),
+    ("86400", "1970-01-02T07:00:00+07:00"),
+    ("20261332", "1970-08-23T19:08:52+07:00"),
     ("  2026-11-29 14:05:09 \n", "2026-11-29T14:05:09+07:00"),
     ("2024-02-29 23:59:59", "2024-02-29T23:59:59+07:00"),
     ("1969-12-31 00:00:00Z", "1969-12-31T07:00:00+07:00"),
@@ -39,6 +43,14 @@ import Testing
   ])
   func rejectsWhatIsNotADate(input: String) {
     #expect(parser.parse(input) == nil)
+  }
+
+  /// The basic form is a date written out, not Unix seconds: the mixed-format check must not
+  /// take a column of `YYYYMMDD` values for seconds.
+  @Test func anEightDigitCalendarDateIsNotUnixSeconds() {
+    #expect(!DateParser.isUnixSeconds("20261118"))
+    #expect(DateParser.isUnixSeconds("1795935909"))
+    #expect(DateParser.isUnixSeconds("20261332"))
   }
 
   @Test func acceptsConfiguredPatterns() throws {
