@@ -85,9 +85,10 @@ p("|---|---|")
 for key, label in [("cpu", "CPU"), ("cores", "cores"), ("memory", "memory"), ("kernel", "kernel"),
                    ("os", "OS"), ("swift", "Swift"), ("gcc", "gcc"), ("python", "Python"),
                    ("peers", "Python peers"), ("libxml2", "libxml2"), ("sqlite", "SQLite"),
-                   ("postgresql", "PostgreSQL (server)"), ("hyperfine", "hyperfine")]:
+                   ("postgresql", "PostgreSQL (server)"), ("mariadb", "MariaDB (server)"),
+                   ("hyperfine", "hyperfine")]:
     p("| %s | %s |" % (label, M.get(key, "?")))
-p("| outputs, state, PostgreSQL data | %s (tmpfs), so disk writeback is not measured |" % M.get("tmpfs"))
+p("| outputs, state, PostgreSQL and MariaDB data | %s (tmpfs), so disk writeback is not measured |" % M.get("tmpfs"))
 p("")
 p("Corpora (`loa-bench generate`, seed 20261129; SQLite files in `.build/bench-data/`):")
 p("")
@@ -102,9 +103,10 @@ p("Benchmarks/run.sh --big      # also W4: 1M articles / 1,000 categories (slow,
 p("Benchmarks/run.sh --quick    # smoke test: 10k only, 3 runs each")
 p("```")
 p("")
-p("It installs what it needs (apt: hyperfine, time, gcc, libxml2-dev, postgresql; pip into "
+p("It installs what it needs (apt: hyperfine, time, gcc, libxml2-dev, postgresql, mariadb-server; pip into "
   "`.build/bench-venv`), builds `loa` and `loa-bench` in release mode, generates and caches the "
-  "corpora, loads them into a throwaway PostgreSQL (`Scripts/postgres-test-server.sh`), and "
+  "corpora, loads them into a throwaway PostgreSQL (`Scripts/postgres-test-server.sh`, COPY) and "
+  "MariaDB (`Scripts/mariadb-test-server.sh`, LOAD DATA from a TSV export, `Benchmarks/load-mariadb.sh`), and "
   "measures with hyperfine (median of %s runs after one warm-up; min–max over the runs) and "
   "`/usr/bin/time -f %%M` (peak RSS, median of 3 runs). loa runs with "
   "`--now %s` and the configs in `Benchmarks/configs/`; main corpus: `%s`. "
@@ -115,6 +117,7 @@ p("")
 
 # ---- targets ----------------------------------------------------------------------------------
 targets = []
+NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL", "mariadb": "MariaDB"}
 
 
 def ser(n, tool):
@@ -139,7 +142,7 @@ for n in (50, 2000, 10000):
 
 w3 = {}
 for state in ("cold", "warm", "noop", "edit"):
-    for source in ("sqlite", "postgres"):
+    for source in ("sqlite", "postgres", "mariadb"):
         w3[(state, source)] = load("w3.%s.loa.%s" % (state, source))
 fg = load("w3.cold.feedgen.sqlite")
 fgen = load("w3.cold.feedgenerator.sqlite")
@@ -156,7 +159,7 @@ if w3[("noop", "sqlite")] and w3[("warm", "sqlite")]:
 if noop_changed is not None:
     targets.append(("W3 no-op writes no file", "%d files written" % len(noop_changed),
                     len(noop_changed) == 0))
-for source in ("sqlite", "postgres"):
+for source in ("sqlite", "postgres", "mariadb"):
     exp, chg = lines("w3.edit.%s.expected" % source), lines("w3.edit.%s.changed" % source)
     if exp is not None and chg is not None:
         targets.append(("W3 one-edit rewrites only the feeds with the article (%s)" % source,
@@ -207,16 +210,23 @@ p("")
 
 
 def table(title, rows, peers):
-    """rows: (label, result); peers: [(name, result)] for the ratio columns."""
+    """rows: (label, result) or (label, result, SQLite result of the same state, for the
+    "× SQLite" column); peers: [(name, result)] for the ratio columns."""
     p(title)
     p("")
-    head = "| run | median | min–max | peak RSS |" + "".join(" vs %s |" % n for n, _ in peers)
+    based = any(len(row) > 2 for row in rows)
+    head = "| run | median | min–max | peak RSS |" + (" × SQLite |" if based else "") + \
+        "".join(" vs %s |" % n for n, _ in peers)
     p(head)
-    p("|---|---:|---:|---:|" + "---:|" * len(peers))
-    for label, r in rows:
+    p("|---|---:|---:|---:|" + ("---:|" if based else "") + "---:|" * len(peers))
+    for row in rows:
+        label, r = row[0], row[1]
         if r is None:
             continue
+        base = row[2] if len(row) > 2 else None
         cells = []
+        if based:
+            cells.append("%.2f×" % (r["median"] / base["median"]) if base else "–")
         for name, peer in peers:
             if peer is None:
                 cells.append("–")
@@ -234,20 +244,22 @@ for w, desc in (("w1", "W1: one feed of 50 items (site feed, RSS)"),
                 ("w2", "W2: one feed of 10,000 items (site feed, RSS)")):
     fgw, fgnw = load("%s.cold.feedgen.sqlite" % w), load("%s.cold.feedgenerator.sqlite" % w)
     rows = []
-    for source in ("sqlite", "postgres"):
-        for state, what in (("cold", "cold (no cleaning cache)"), ("warm", "warm (cache kept)")):
-            rows.append(("loa, %s, %s" % (source if source == "sqlite" else "PostgreSQL", what),
-                         load("%s.%s.loa.%s" % (w, state, source))))
+    for state, what in (("cold", "cold (no cleaning cache)"), ("warm", "warm (cache kept)")):
+        base = load("%s.%s.loa.sqlite" % (w, state))
+        for source in ("sqlite", "postgres", "mariadb"):
+            r = load("%s.%s.loa.%s" % (w, state, source))
+            if r is not None:
+                rows.append(("loa, %s, %s" % (NAMES[source], what), r, base))
     rows += [("python-feedgen (SQLite)", fgw), ("feedgenerator (SQLite)", fgnw)]
     table("## " + desc, rows, [("feedgen", fgw), ("feedgenerator", fgnw)])
 
 rows = []
 labels = {"cold": "cold (state removed)", "warm": "warm (cache kept, output removed)",
           "noop": "no-op (nothing changed)", "edit": "one-edit (one article updated)"}
-for source in ("sqlite", "postgres"):
-    for state in ("cold", "warm", "noop", "edit"):
-        rows.append(("loa, %s, %s" % ("SQLite" if source == "sqlite" else "PostgreSQL", labels[state]),
-                     w3[(state, source)]))
+for state in ("cold", "warm", "noop", "edit"):
+    for source in ("sqlite", "postgres", "mariadb"):
+        rows.append(("loa, %s, %s" % (NAMES[source], labels[state]), w3[(state, source)],
+                     w3[(state, "sqlite")]))
 rows += [("python-feedgen (SQLite)", fg), ("feedgenerator (SQLite)", fgen)]
 table("## W3: full publish (site + every category × RSS, Atom, JSON Feed, 50 items each, "
       "+ index.opml)", rows, [("feedgen", fg), ("feedgenerator", fgen)])
@@ -257,7 +269,7 @@ p("")
 if noop_changed is not None:
     p("- **no-op** (SQLite): %d file(s) had a new modification time or inode after a run with "
       "nothing changed%s." % (len(noop_changed), (": " + ", ".join(noop_changed)) if noop_changed else ""))
-for source in ("sqlite", "postgres"):
+for source in ("sqlite", "postgres", "mariadb"):
     exp, chg = lines("w3.edit.%s.expected" % source), lines("w3.edit.%s.changed" % source)
     if exp is not None and chg is not None:
         p("- **one-edit** (%s, article %s: title and updated_at changed): rewritten %s; feeds "
@@ -265,9 +277,14 @@ for source in ("sqlite", "postgres"):
               source, M.get("edit_id"), ", ".join(x.lstrip("./") for x in chg) or "none",
               ", ".join(x.lstrip("./") for x in exp) or "none",
               "exactly those" if sorted(exp) == sorted(chg) else "**different**"))
-noop_pg = lines("w3.noop.postgres.changed")
-if noop_pg is not None:
-    p("- **no-op** (PostgreSQL): %d file(s) written." % len(noop_pg))
+for source in ("postgres", "mariadb"):
+    noop_db = lines("w3.noop.%s.changed" % source)
+    if noop_db is not None:
+        p("- **no-op** (%s): %d file(s) written." % (NAMES[source], len(noop_db)))
+    same = lines("w3.same.%s" % source)
+    if same:
+        p("- **same bytes** (%s): the warm W3 output against SQLite's, `diff -r`: %s." % (
+            NAMES[source], same[0]))
 if M.get("same_items"):
     p("- Same items: the RSS feeds of W3 from both peers carry the same articles in the same "
       "order as loa's (%s)." % M["same_items"])

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite of issue 7: builds loa, loa-bench and the C serializer, generates the
-# corpora, starts a throwaway PostgreSQL, measures every workload against the C program and
+# corpora, starts a throwaway PostgreSQL and MariaDB, measures every workload against the C program and
 # the Python peers, and writes docs/PERFORMANCE.md. Benchmarks/README.md explains it all.
 #
 # Usage: Benchmarks/run.sh [--quick] [--big]
@@ -28,7 +28,7 @@ started=$(date +%s)
 # ---- 1. what it needs ------------------------------------------------------------------------
 bash Scripts/install-deps.sh --test
 missing=()
-for package in hyperfine time gcc libxml2-dev sqlite3 pkg-config postgresql python3-venv; do
+for package in hyperfine time gcc libxml2-dev sqlite3 pkg-config postgresql mariadb-server mariadb-client python3-venv; do
   [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" == "install ok installed" ]] \
     || missing+=("$package")
 done
@@ -70,14 +70,16 @@ gcc -O2 -Wall -o "$cwriter" Benchmarks/c/rss_writer.c $(pkg-config --cflags --li
 if [[ -d /dev/shm && -w /dev/shm ]]; then tmpfs=/dev/shm; else tmpfs="${TMPDIR:-/tmp}"; fi
 work="$(mktemp -d "$tmpfs/loa-bench.XXXXXX")"
 pgdir="$tmpfs/loa-bench-pg-$$"
+mydir="$tmpfs/loa-bench-mariadb-$$"
 results="$work/results"
 mkdir -p "$results"
 cleanup() {
   Scripts/postgres-test-server.sh stop "$pgdir" >/dev/null 2>&1 || true
+  Scripts/mariadb-test-server.sh stop "$mydir" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-say "outputs, state and PostgreSQL in $tmpfs ($(df --output=fstype "$tmpfs" | tail -n 1))"
+say "outputs, state, PostgreSQL and MariaDB in $tmpfs ($(df --output=fstype "$tmpfs" | tail -n 1))"
 
 # ---- 4. corpora ----------------------------------------------------------------------------------
 data="$root/.build/bench-data"
@@ -120,6 +122,14 @@ for c in "${corpora[@]}"; do
   "$bench" generate --articles "$n" --categories "$m" --seed "$seed" --postgres "$(pgdb "$c")"
 done
 
+say "starting MariaDB"
+myurl="$(Scripts/mariadb-test-server.sh start "$mydir")"
+mydb() { echo "${myurl%/loa}/bench_${1//-/_}"; }
+for c in "${corpora[@]}"; do
+  say "loading $c into MariaDB (LOAD DATA LOCAL INFILE)"
+  Benchmarks/load-mariadb.sh "$data/$c.sqlite" "$mydir/sock" "bench_${c//-/_}"
+done
+
 # ---- 5. measuring ---------------------------------------------------------------------------------
 now_iso="2026-11-29T12:00:00+07:00"
 now_local="2026-11-29 12:00:00"
@@ -148,7 +158,11 @@ loa_setup() {
   local workload=$1 c=$2 source=$3 db
   run="$work/run/$workload-$c-$source"
   mkdir -p "$run"
-  if [[ $source == sqlite ]]; then db="sqlite:$run/db.sqlite"; else db="$(pgdb "$c")"; fi
+  case $source in
+    sqlite) db="sqlite:$run/db.sqlite" ;;
+    postgres) db="$(pgdb "$c")" ;;
+    mariadb) db="$(mydb "$c")" ;;
+  esac
   [[ $source == sqlite && ! -e "$run/db.sqlite" ]] && ln -s "$data/$c.sqlite" "$run/db.sqlite"
   sed -e "s|@DATABASE@|${db//&/\\&}|" -e "s|@OUTPUT@|$run/out|" -e "s|@STATE@|$run/state|" \
     "Benchmarks/configs/$workload.json" >"$run/config.json"
@@ -188,7 +202,9 @@ done
 for w in w1 w2; do
   n=$runs
   [[ $w == w2 ]] && n=$slow_runs
-  for source in sqlite postgres; do
+  sources=(sqlite postgres)
+  [[ $w == w1 ]] && sources+=(mariadb)
+  for source in "${sources[@]}"; do
     loa_setup "$w" "$main" "$source"
     measure "$w.cold.loa.$source" "$n" "rm -rf $run/state $run/out" "$cmd"
     measure "$w.warm.loa.$source" "$n" "rm -rf $run/out" "$cmd"
@@ -204,7 +220,7 @@ echo "edit_id: $edit_id" >>"$results/meta.txt"
 w3_corpora=("$main")
 ((quick)) || w3_corpora+=(c10k)
 for c in "${w3_corpora[@]}"; do
-  sources=(sqlite postgres)
+  sources=(sqlite postgres mariadb)
   [[ $c != "$main" ]] && sources=(sqlite)
   for source in "${sources[@]}"; do
     loa_setup w3 "$c" "$source"
@@ -213,6 +229,16 @@ for c in "${w3_corpora[@]}"; do
     measure "$tag.cold.loa.$source" "$runs" "rm -rf $run/state $run/out" "$cmd"
     measure "$tag.warm.loa.$source" "$runs" "rm -rf $run/out" "$cmd"
     [[ $c != "$main" ]] && continue
+    # The database servers' output, byte for byte against SQLite's (before any edit).
+    cp -r "$run/out" "$work/w3-out-$source"
+    if [[ $source != sqlite ]]; then
+      if diff -r "$work/w3-out-sqlite" "$work/w3-out-$source" >"$work/w3-diff-$source" 2>&1; then
+        echo "identical $(find "$run/out" -type f | wc -l) files" >"$results/w3.same.$source"
+      else
+        echo "DIFFERENT $(grep -c '' "$work/w3-diff-$source") lines of diff" >"$results/w3.same.$source"
+        say "W3 from $source differs from SQLite: $(head -c 300 "$work/w3-diff-$source")"
+      fi
+    fi
     measure "$tag.noop.loa.$source" "$runs" ":" "$cmd"
     # No-op: which files did one more run touch?
     snapshot() { (cd "$run/out" && find . -type f -printf '%p %T@ %i\n' | sort); }
@@ -220,13 +246,15 @@ for c in "${w3_corpora[@]}"; do
     $cmd
     snapshot >"$work/after"
     comm -13 "$work/before" "$work/after" | cut -d' ' -f1 >"$results/w3.noop.$source.changed"
-    # One edit: a private copy of the database (SQLite) or an UPDATE (PostgreSQL) each run.
+    # One edit: a private copy of the database (SQLite) or an UPDATE (PostgreSQL, MariaDB) each run.
     if [[ $source == sqlite ]]; then
       rm -f "$run/db.sqlite"
       cp "$data/$c.sqlite" "$run/db.sqlite"
       edit="sqlite3 $run/db.sqlite \"UPDATE articles SET title = 'Tin cập nhật ' || abs(random() % 1000000), updated_at = '2026-11-28 ' || printf('%02d:%02d:00', abs(random() % 24), abs(random() % 60)) WHERE id = $edit_id\""
-    else
+    elif [[ $source == postgres ]]; then
       edit="psql '$(pgdb "$c")' -q -c \"UPDATE articles SET title = 'Tin cập nhật ' || floor(random() * 1000000)::int, updated_at = timestamp '2026-11-28 00:00' + random() * interval '1 day' WHERE id = $edit_id\""
+    else
+      edit="mariadb --no-defaults --socket='$mydir/sock' -uroot bench_${c//-/_} -e \"UPDATE articles SET title = CONCAT('Tin cập nhật ', FLOOR(RAND() * 1000000)), updated_at = TIMESTAMP '2026-11-28 00:00:00' + INTERVAL FLOOR(RAND() * 86400) SECOND WHERE id = $edit_id\""
     fi
     $cmd  # the copy is a new file: render once so the one-edit runs start from a settled state
     measure "$tag.edit.loa.$source" "$runs" "$edit" "$cmd"
@@ -290,6 +318,7 @@ fi
   echo "libxml2: $(pkg-config --modversion libxml-2.0)"
   echo "sqlite: $(pkg-config --modversion sqlite3)"
   echo "postgresql: $(psql "$pgurl" -At -c 'SHOW server_version')"
+  echo "mariadb: $(mariadb --no-defaults --socket="$mydir/sock" -uroot -N -B -e 'SELECT VERSION()')"
   echo "hyperfine: $(hyperfine --version | cut -d' ' -f2)"
   echo "tmpfs: $tmpfs"
   for c in "${corpora[@]}"; do
