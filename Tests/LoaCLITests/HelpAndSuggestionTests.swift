@@ -246,6 +246,22 @@ import Testing
     #expect(state["directory"] as? String == dir.path("state"))
     let weather = try #require(json["weather"] as? [String: Any])
     #expect((weather["http"] as? [String: Any])?["retries"] as? Int == 1)
+    // Every key the schema gives a default is in the dump (under each object the dump has):
+    // a key added to the parser and the schema but not to the dump is caught here.
+    let schema = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: PackagePaths.path("docs/loa-config.schema.json"))))
+        as? [String: Any])
+    func walk(_ node: [String: Any], _ dumped: [String: Any], _ path: String) {
+      for (key, value) in node["properties"] as? [String: Any] ?? [:] {
+        guard let property = value as? [String: Any] else { continue }
+        if property["default"] != nil {
+          #expect(dumped[key] != nil, "\(path)\(key) has a default but is not in the dump")
+        }
+        if let child = dumped[key] as? [String: Any] { walk(property, child, path + key + ".") }
+      }
+    }
+    walk(schema, json, "")
     // What it prints is itself a configuration that loa reads the same way.
     try first.stdout.write(toFile: dir.path("dumped.json"), atomically: true, encoding: .utf8)
     let second = try dump(dir.path("dumped.json"))

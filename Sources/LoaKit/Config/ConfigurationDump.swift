@@ -40,6 +40,12 @@ extension Configuration {
         "itemsPerFeed": feeds.itemsPerFeed, "formats": feeds.formats.map(\.rawValue),
         "categories": feeds.categoryFeeds, "opml": feeds.opml, "categoryTitle": feeds.categoryTitle,
         "maxContentBytes": feeds.maxContentBytes, "maxFeedBytes": feeds.maxFeedBytes,
+        "archives": feeds.archives,
+      ] as [String: Any]
+    root["sitemaps"] =
+      [
+        "articles": sitemaps.articles, "news": sitemaps.news,
+        "publicationName": optional(sitemaps.publicationName),
       ] as [String: Any]
     root["links"] = ["article": links.article, "category": links.category]
     root["state"] = ["directory": optional(state.directory)]
@@ -58,7 +64,7 @@ extension Configuration {
       }
       root["weather"] =
         [
-          "enabled": w.enabled, "source": source,
+          "enabled": w.enabled, "source": source, "colorScheme": w.colorScheme.rawValue,
           "location": [
             "name": w.location.name, "latitude": w.location.latitude,
             "longitude": w.location.longitude,
