@@ -65,23 +65,9 @@ public final class MariaDBArticleStore: ArticleStore {
     self.datePatterns = datePatterns
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     usesArticlesQuery = articlesQuery != nil
-    let parsed: MariaDBURL
-    do {
-      parsed = try MariaDBURL(parsing: url)
-    } catch let e as MariaDBURL.ParseError {
-      throw StoreError(.configuration, "database.url: \(e.description)")
-    }
-    secrets = MariaDBURL.secrets(in: url)
     let timeout = max(1, statementTimeoutSeconds)
-    do {
-      connection = try MariaDBConnection(
-        url: parsed, connectTimeoutSeconds: connectTimeoutSeconds,
-        readTimeoutSeconds: timeout + 5)
-    } catch let e as MariaDBError {
-      throw Self.connectError(e, url: parsed, secrets: secrets)
-    }
-    let live = connection.endpoint(parsed)
-    endpoint = MariaDBURL.withholding(live, secrets: secrets) == live ? live : "(the server)"
+    (connection, secrets, endpoint) = try Self.connect(
+      url, connectTimeoutSeconds: connectTimeoutSeconds, readTimeoutSeconds: timeout + 5)
     articlesSource =
       articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
       ?? "articles"
@@ -177,6 +163,35 @@ public final class MariaDBArticleStore: ArticleStore {
   /// A failed connection as a one-line ``StoreError``: `.configuration` (exit 78) when the
   /// server refused the user, the password or the database, or the client library a setting;
   /// `.unavailable` (69) otherwise. The target is the rebuilt, password-free URL.
+  /// Parses `url` and connects: the connection, every spelling of its password (to withhold
+  /// from messages) and the live endpoint for messages (`(the server)` if it would show the
+  /// password). Shared with ``MariaDBSchemaInspector``.
+  ///
+  /// - Throws: ``StoreError``: `.configuration` for a URL that does not parse, else as
+  ///   ``connectError(_:url:secrets:)`` says.
+  static func connect(
+    _ url: String, connectTimeoutSeconds: Int, readTimeoutSeconds: Int
+  ) throws -> (connection: MariaDBConnection, secrets: [String], endpoint: String) {
+    let parsed: MariaDBURL
+    do {
+      parsed = try MariaDBURL(parsing: url)
+    } catch let e as MariaDBURL.ParseError {
+      throw StoreError(.configuration, "database.url: \(e.description)")
+    }
+    let secrets = MariaDBURL.secrets(in: url)
+    let connection: MariaDBConnection
+    do {
+      connection = try MariaDBConnection(
+        url: parsed, connectTimeoutSeconds: connectTimeoutSeconds,
+        readTimeoutSeconds: readTimeoutSeconds)
+    } catch let e as MariaDBError {
+      throw connectError(e, url: parsed, secrets: secrets)
+    }
+    let live = connection.endpoint(parsed)
+    let endpoint = MariaDBURL.withholding(live, secrets: secrets) == live ? live : "(the server)"
+    return (connection, secrets, endpoint)
+  }
+
   static func connectError(_ e: MariaDBError, url: MariaDBURL, secrets: [String]) -> StoreError {
     // 1044 no access to the database, 1045 access denied, 1049 unknown database, 1698 access
     // denied (no password), 1251 client does not support the authentication protocol, 2059

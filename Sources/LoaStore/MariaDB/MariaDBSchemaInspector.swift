@@ -13,21 +13,8 @@ public final class MariaDBSchemaInspector: SchemaInspector {
   ///
   /// - Throws: ``StoreError`` as ``MariaDBArticleStore`` does; no message has the password.
   public init(url: String, connectTimeoutSeconds: Int = 10) throws {
-    let parsed: MariaDBURL
-    do {
-      parsed = try MariaDBURL(parsing: url)
-    } catch let e as MariaDBURL.ParseError {
-      throw StoreError(.configuration, "database.url: \(e.description)")
-    }
-    secrets = MariaDBURL.secrets(in: url)
-    do {
-      connection = try MariaDBConnection(
-        url: parsed, connectTimeoutSeconds: connectTimeoutSeconds, readTimeoutSeconds: 35)
-    } catch let e as MariaDBError {
-      throw MariaDBArticleStore.connectError(e, url: parsed, secrets: secrets)
-    }
-    let live = connection.endpoint(parsed)
-    endpoint = MariaDBURL.withholding(live, secrets: secrets) == live ? live : "(the server)"
+    (connection, secrets, endpoint) = try MariaDBArticleStore.connect(
+      url, connectTimeoutSeconds: connectTimeoutSeconds, readTimeoutSeconds: 35)
     do {
       // MariaDB's max_statement_time, MySQL's max_execution_time (milliseconds, SELECT only).
       let timeout =
