@@ -5,6 +5,7 @@ public struct QueryKeys: Sendable, Equatable {
   public var articles = "database.articlesQuery"
   public var categories = "database.categoriesQuery"
   public var articleCategories = "database.articleCategoriesQuery"
+  public var sites = "database.sitesQuery"
 
   public init() {}
 }

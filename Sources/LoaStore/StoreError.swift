@@ -58,6 +58,18 @@ public protocol ArticleStore: AnyObject {
   /// Ends the read transaction and closes the connection.
   func close() throws
 
+  /// The sites of a platform database, by id (the `sites` table or `database.sitesQuery`).
+  func sites() throws -> [SiteRow]
+
+  /// Restricts every read that follows to the categories and articles whose `site_id` is
+  /// `id`. Only a store opened for a platform (`platform: true`) reads per site; before the
+  /// first call it reads nothing.
+  func restrict(toSite id: Int64) throws
+
+  /// The `site_id` and `id` of the published rows of every site, newest first in the same
+  /// order as each site's reads (a platform's roll-up); `body` returns false to stop.
+  func forEachNewestAcrossSites(_ body: (_ site: Int64, _ article: Int64) throws -> Bool) throws
+
   /// A value that changes whenever the data may have changed, taken before the read snapshot;
   /// nil when the store cannot tell (then every run renders everything).
   var changeToken: String? { get }

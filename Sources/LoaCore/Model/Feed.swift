@@ -133,14 +133,24 @@ public struct SiteInfo: Sendable {
   public var generator: String
   /// WebSub hubs (`rel="hub"` links, JSON Feed `hubs`).
   public var hubs: [String]
+  /// A platform site's administrative unit code (`loa:site code`, JSON Feed `_loa`); nil for
+  /// a site of its own.
+  public var code: String?
+  /// Whether the feeds carry items of several sites (the platform roll-up): each item's
+  /// `source` is written, with loa's namespace.
+  public var isRollUp = false
+
+  /// Whether the documents declare ``LoaNamespace``.
+  public var usesLoaNamespace: Bool { code != nil || isRollUp }
 
   public init(
     title: String, homePageURL: String, description: String, language: String,
     feedBaseURL: String, icon: String? = nil, favicon: String? = nil, image: String? = nil,
     authorName: String, authorURL: String? = nil, authorEmail: String? = nil,
     copyright: String? = nil, generator: String = LoaVersion.name,
-    hubs: [String] = []
+    hubs: [String] = [], code: String? = nil
   ) {
+    self.code = code
     self.title = title
     self.homePageURL = homePageURL
     self.description = description

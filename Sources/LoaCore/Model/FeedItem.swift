@@ -34,6 +34,9 @@ public struct FeedItem: Sendable, Equatable {
   /// Never earlier than `published`.
   public var updated: Timestamp
   public var image: FeedImage?
+  /// The site the item comes from, in a platform's roll-up feed (RSS `source`, Atom
+  /// `source`, JSON Feed `_loa`); nil in a site's own feeds.
+  public var source: ItemSource?
 
   public init(
     articleID: Int64, categoryID: Int64?, guid: String, title: String, link: String,
@@ -60,6 +63,40 @@ public struct FeedItem: Sendable, Equatable {
     if a.published.utc != b.published.utc { return a.published.utc > b.published.utc }
     return a.articleID > b.articleID
   }
+}
+
+/// The site of a platform an item of the roll-up feed comes from (docs/multisite.md).
+public struct ItemSource: Sendable, Equatable {
+  /// The site's title.
+  public var title: String
+  public var slug: String
+  /// The administrative unit code (`sites.code`), if any.
+  public var code: String?
+  public var homePageURL: String
+  /// The site's site feed: its Atom `id`, and the public URL of its output folder.
+  public var feedID: String
+  public var feedBaseURL: String
+
+  public init(
+    title: String, slug: String, code: String?, homePageURL: String, feedID: String,
+    feedBaseURL: String
+  ) {
+    self.title = title
+    self.slug = slug
+    self.code = code
+    self.homePageURL = homePageURL
+    self.feedID = feedID
+    self.feedBaseURL = feedBaseURL
+  }
+
+  public func feedURL(_ format: FeedFormat) -> String { feedBaseURL + format.fileName }
+}
+
+/// The namespace of loa's own elements (`loa:site`), for what no feed format has a place for:
+/// a platform site's administrative unit code, on the site's feeds and on each roll-up item.
+public enum LoaNamespace {
+  public static let uri = "https://loa.example.org/ns/platform/1.0"
+  public static let prefix = "loa"
 }
 
 /// UTF-8 text kept as bytes with a trailing NUL (not part of ``utf8``).

@@ -275,6 +275,13 @@ package enum LoaCommandLine {
     if let out = options.output {
       configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
     }
+    if configuration.platform != nil {
+      return try publishPlatform(configuration, options, logger: logger)
+    }
+    if options.shard != nil || options.site != nil {
+      throw UsageError(
+        "\(options.shard != nil ? "--shard" : "--site") is for a platform configuration (a \"platform\" object, docs/multisite.md)")
+    }
     let reportPath = options.reportPath.map { Paths.absolute($0, relativeTo: cwd) }
     // Before the lock and the database: a report it cannot write failed after publishing.
     if let reportPath { try ReportDestination.check(reportPath, configuration: configuration) }
@@ -375,6 +382,107 @@ package enum LoaCommandLine {
     return error.isTransient ? .temporaryFailure : .unavailable
   }
 
+  /// `loa publish` of a platform: one line per site that failed or warned (and with `-v`,
+  /// every site), then one summary line. Exit 0 when every site (and the roll-up) published;
+  /// otherwise the exit status of the first failed site in the sites table's order.
+  static func publishPlatform(
+    _ configuration: Configuration, _ options: PublishArguments, logger: Logger
+  ) throws -> ExitStatus {
+    if options.reportPath != nil {
+      throw UsageError("--report is not available for a platform yet; each site's outcome is one line (docs/multisite.md)")
+    }
+    let started = monotonicSeconds()
+    let mode: PublishMode =
+      options.command == "check"
+      ? .check : options.dryRun ? .dryRun : options.strict ? .strict : .write
+    var run = PlatformRun(
+      configuration: configuration, mode: mode,
+      options: PublishOptions(force: options.force, allowEmpty: options.allowEmpty),
+      clock: options.clockOverride ?? SystemClock(), logger: logger, shard: options.shard,
+      onlySite: options.site)
+    let lines = Mutex()
+    run.siteFinished = { site in
+      lines.withLock { _ = summarizeSite(site, mode: mode, strict: options.strict, logger: logger) }
+    }
+    let outcome = try run.run()
+    var failed: ExitStatus?
+    var counts = (published: 0, unchanged: 0, failed: 0)
+    for site in outcome.sites {
+      let status = siteStatus(site, strict: options.strict)
+      if status != .success {
+        counts.failed += 1
+        if failed == nil { failed = status }
+      } else if site.nothingChanged {
+        counts.unchanged += 1
+      } else {
+        counts.published += 1
+      }
+    }
+    var rollUpNote = ""
+    if let rollUp = outcome.rollUp {
+      let status = summarizeSite(rollUp, mode: mode, strict: options.strict, logger: logger)
+      if status != .success, failed == nil { failed = status }
+      rollUpNote = rollUp.error != nil ? "; roll-up failed" : rollUp.nothingChanged ? "; roll-up unchanged" : "; roll-up written"
+    }
+    let shardNote = options.shard.map { " (shard \($0))" } ?? ""
+    let line =
+      "\(outcome.sites.count) site\(outcome.sites.count == 1 ? "" : "s")\(shardNote): "
+      + "\(counts.published) published, \(counts.unchanged) unchanged, \(counts.failed) failed"
+      + "\(rollUpNote); \(Int((monotonicSeconds() - started) * 1000)) ms"
+    if counts.failed > 0 {
+      logger.error("platform", line)
+    } else {
+      logger.info("platform", line)
+    }
+    return failed ?? .success
+  }
+
+  /// A site's exit status, as a run of its own would give it.
+  static func siteStatus(_ site: PlatformRun.SiteOutcome, strict: Bool) -> ExitStatus {
+    if let error = site.error {
+      if error is Configuration.SiteError { return .validationFailed }
+      return describe(error).0
+    }
+    if site.report.count(.error) > 0 { return .validationFailed }
+    if strict && (site.report.count(.warning) > 0 || site.weatherProblem) { return .validationFailed }
+    return .success
+  }
+
+  /// Prints a site's issues and its outcome line (`loa: bai-chay: …`); returns its status.
+  @discardableResult
+  static func summarizeSite(
+    _ site: PlatformRun.SiteOutcome, mode: PublishMode, strict: Bool, logger: Logger
+  ) -> ExitStatus {
+    let name = site.slug.isEmpty ? "roll-up" : site.slug
+    let siteLogger = Logger(level: logger.level, sink: logger.sink, label: logger.label + ": " + name)
+    logIssues(site.report, siteLogger)
+    let status = siteStatus(site, strict: strict)
+    if let error = site.error {
+      let message = error is Configuration.SiteError ? "\(error)" : describe(error).1
+      siteLogger.error(nil, "\(message) (exit \(status.rawValue) for this site; its published files are as they were)")
+      return status
+    }
+    let warnings = site.report.count(.warning)
+    let errors = site.report.count(.error)
+    let repeated = logger.enabled(.info) ? 0 : site.report.repeatedWarnings
+    if warnings - repeated > 0 || errors > 0 {
+      var parts = ["\(warnings) warning\(warnings == 1 ? "" : "s")"]
+      if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+      if site.report.itemsLeftOut > 0 { parts.insert("\(site.report.itemsLeftOut) left out", at: 0) }
+      siteLogger.log(errors > 0 ? .error : .warning, "summary", parts.joined(separator: ", "))
+    }
+    if site.nothingChanged {
+      siteLogger.info("publish", "nothing changed; \(site.milliseconds) ms")
+    } else {
+      let verb = mode == .dryRun ? "would be written" : "written"
+      siteLogger.info(
+        "publish",
+        "\(site.report.articlesRead) articles read, \(site.report.itemsPublished) published; "
+          + "\(site.report.filesWritten.count) files \(verb), \(site.report.filesUnchanged.count) unchanged; \(site.milliseconds) ms")
+    }
+    return status
+  }
+
   static func logIssues(_ report: RunReport, _ logger: Logger) {
     for issue in report.issues(includingRepeated: logger.enabled(.info)) {
       let level: LogLevel
@@ -406,6 +514,9 @@ struct PublishArguments {
   var dryRun = false
   /// Loop mode: run, then wait this many seconds, until SIGTERM or SIGINT.
   var every: Int?
+  /// `--shard I/N` and `--site SLUG` (platform mode).
+  var shard: PlatformRun.Shard?
+  var site: String?
 
   static func parse(_ arguments: ArraySlice<String>, command: String) throws -> PublishArguments {
     var o = PublishArguments()
@@ -463,6 +574,18 @@ struct PublishArguments {
       case "--force": o.force = true
       case "--allow-empty": o.allowEmpty = true
       case "--dry-run": o.dryRun = true
+      case "--shard":
+        let text = try value(name, inline)
+        guard let shard = PlatformRun.Shard(text) else {
+          throw UsageError("--shard: \"\(text)\" is not I/N with 1 ≤ I ≤ N ≤ 10000 (e.g. 1/4)")
+        }
+        o.shard = shard
+      case "--site":
+        let slug = try value(name, inline)
+        guard Configuration.isSiteSlug(slug) else {
+          throw UsageError("--site: \"\(slug)\" is not a site slug (a-z, 0-9 and -)")
+        }
+        o.site = slug
       case "--every":
         let text = try value(name, inline)
         guard let seconds = Self.duration(text), seconds >= 10 else {

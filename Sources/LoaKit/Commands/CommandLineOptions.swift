@@ -76,6 +76,11 @@ package struct LoaOption: Sendable {
     LoaOption(
       ["--dry-run", "-n"], "print the files that would change, write nothing", for: ["publish"]),
     LoaOption(
+      ["--shard"], value: "I/N",
+      "platform: publish only the sites of shard I of N (a stable hash of each slug), so N "
+        + "processes or machines share the work; shard 1 also writes the roll-up", for: ["publish"]),
+    LoaOption(["--site"], value: "SLUG", "platform: publish this site alone", for: ["publish"]),
+    LoaOption(
       ["--every"], value: "DURATION",
       "keep running: publish, wait DURATION (300, 90s, 5m, 1h), repeat; SIGTERM or SIGINT "
         + "ends the loop after the current run", for: ["publish"]),

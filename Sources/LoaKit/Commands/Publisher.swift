@@ -261,7 +261,7 @@ package final class Publisher {
   private var runStateName: String { "run-" + stateKey + ".json" }
 
   /// The ``FolderAssignment`` file's name in the state directory (same key as ``stateKey``).
-  private static func folderAssignmentName(_ configuration: Configuration) -> String {
+  static func folderAssignmentName(_ configuration: Configuration) -> String {
     "folders-"
       + StateStore.key(configuration.output.directory, configuration.site.url.description)
       + ".json"

@@ -114,6 +114,9 @@ public struct Configuration: Sendable {
     /// prefix of the published feeds (``PublishedIDPrefix``) rather than the one derived from
     /// `site.url`, so a domain move changes no id.
     public var idPrefixIsExplicit = false
+    /// The administrative unit code of a platform's site (`sites.code`), written in its feeds
+    /// (docs/multisite.md); nil otherwise.
+    public var code: String?
   }
 
   public struct Database: Sendable {
@@ -135,6 +138,8 @@ public struct Configuration: Sendable {
     public var connectTimeoutSeconds: Int
     /// The `status` values that mean "published" (WordPress writes `publish`); never empty.
     public var publishedStatuses: [String] = ["published"]
+    /// The operator's SELECT returning the `sites` columns (docs/multisite.md); platform only.
+    public var sitesQuery: String?
   }
 
   public struct Output: Sendable {
@@ -218,6 +223,8 @@ public struct Configuration: Sendable {
   public var sitemaps = Sitemaps()
   /// The weather box (docs/weather.md); nil when the config has no `weather` section.
   public var weather: WeatherConfiguration?
+  /// Platform mode (docs/multisite.md): one database, many sites; nil for one site.
+  public var platform: Platform?
   /// Absolute path of the file this came from.
   public var path: String
   /// A hash of the file's bytes: a changed file means every output must be rendered again.
@@ -451,6 +458,7 @@ public struct Configuration: Sendable {
     let articlesQuery = try customQuery(&d, "articlesQuery", baseDirectory: baseDirectory)
     let categoriesQuery = try customQuery(&d, "categoriesQuery", baseDirectory: baseDirectory)
     let linksQuery = try customQuery(&d, "articleCategoriesQuery", baseDirectory: baseDirectory)
+    let sitesQuery = try customQuery(&d, "sitesQuery", baseDirectory: baseDirectory)
     var database = Database(
       location: location, articlesQuery: articlesQuery?.sql,
       categoriesQuery: categoriesQuery?.sql, articleCategoriesQuery: linksQuery?.sql,
@@ -460,6 +468,10 @@ public struct Configuration: Sendable {
     if let q = articlesQuery { database.queryKeys.articles = q.origin }
     if let q = categoriesQuery { database.queryKeys.categories = q.origin }
     if let q = linksQuery { database.queryKeys.articleCategories = q.origin }
+    if let q = sitesQuery {
+      database.sitesQuery = q.sql
+      database.queryKeys.sites = q.origin
+    }
     try d.rejectUnknownKeys()
 
     guard var out = try o.object("output") else {
@@ -573,10 +585,20 @@ public struct Configuration: Sendable {
     if var w = try o.object("weather") {
       weather = try WeatherConfiguration.parse(&w, baseDirectory: baseDirectory)
     }
+    var platform: Platform?
+    if var p = try o.object("platform") {
+      platform = try Platform.parse(&p)
+      try p.rejectUnknownKeys()
+    } else if database.sitesQuery != nil {
+      throw ConfigError(
+        .invalidValue, key: database.queryKeys.sites, "is read only in platform mode; add a \"platform\" object")
+    }
     try o.rejectUnknownKeys()
-    return Configuration(
+    var c = Configuration(
       version: version, site: site, database: database, output: output, feeds: feeds,
       links: links, state: state, websub: websub, sitemaps: sitemaps, weather: weather, path: path)
+    c.platform = platform
+    return c
   }
 
   /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else
@@ -611,7 +633,7 @@ public struct Configuration: Sendable {
       language: site.language, feedBaseURL: output.baseURL.description, icon: site.icon,
       favicon: site.favicon, image: site.image, authorName: site.authorName,
       authorURL: site.authorURL, authorEmail: site.authorEmail, copyright: site.copyright,
-      hubs: websub.hubs)
+      hubs: websub.hubs, code: site.code)
   }
 }
 

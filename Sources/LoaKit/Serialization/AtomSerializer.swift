@@ -25,6 +25,7 @@ public struct AtomSerializer: FeedSerializer {
       if feed.archive?.isArchive == true {
         try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
       }
+      if site.usesLoaNamespace { try w.attribute("xmlns:loa", LoaNamespace.uri) }
       try w.attribute("xml:lang", site.language)
       try w.element("id", feed.id)
       try w.element("title", feed.title)
@@ -54,6 +55,7 @@ public struct AtomSerializer: FeedSerializer {
       if let favicon = site.favicon { try w.element("icon", favicon) }
       if let icon = site.icon { try w.element("logo", icon) }
       if let copyright = site.copyright { try w.element("rights", copyright) }
+      if let code = site.code { try w.element("loa:site", attributes: ["code": code]) }
       for item in feed.items { try writeEntry(item, w) }
       try w.end()
     }
@@ -109,6 +111,17 @@ public struct AtomSerializer: FeedSerializer {
       if let mime = image.mimeType { try w.attribute("type", mime) }
       try w.attribute("href", image.url)
       try w.end()
+    }
+    if let source = item.source {
+      // RFC 4287 §4.2.11: the feed the entry was copied from.
+      try w.start("source")
+      try w.element("id", source.feedID)
+      try w.element("title", source.title)
+      try w.element(
+        "link", attributes: ["rel": "self", "type": FeedFormat.atom.mediaType, "href": source.feedURL(.atom)])
+      try w.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": source.homePageURL])
+      try w.end()
+      try writeSite(source, w)
     }
     try w.end()
   }

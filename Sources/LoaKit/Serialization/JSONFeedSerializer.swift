@@ -43,6 +43,13 @@ public struct JSONFeedSerializer: FeedSerializer {
       }
       j.endArray()
     }
+    if let code = site.code {
+      j.beginObject("_loa")
+      j.beginObject("site")
+      j.member("code", code)
+      j.endObject()
+      j.endObject()
+    }
     j.beginArray("items")
     for item in feed.items {
       j.beginObject()
@@ -71,6 +78,17 @@ public struct JSONFeedSerializer: FeedSerializer {
         j.beginArray("tags")
         for t in item.categories { j.element(t) }
         j.endArray()
+      }
+      if let source = item.source {
+        j.beginObject("_loa")
+        j.beginObject("site")
+        j.member("slug", source.slug)
+        j.member("code", source.code)
+        j.member("name", source.title)
+        j.member("url", source.homePageURL)
+        j.member("feed_url", source.feedURL(.json))
+        j.endObject()
+        j.endObject()
       }
       j.endObject()
     }

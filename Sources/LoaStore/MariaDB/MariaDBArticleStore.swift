@@ -44,6 +44,14 @@ public final class MariaDBArticleStore: ArticleStore {
   /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
   /// table, the operator's query in parentheses, or nil when there are none.
   private var linkSource: String?
+  /// The operator's `database.sitesQuery`, if any.
+  private let sitesQuery: String?
+  /// The articles of every site (the table, or the operator's query), for the roll-up.
+  private var everySiteSource = "articles"
+
+  /// The value a platform store's reads compare `site_id` with (``SiteScope``): the session
+  /// variable ``restrict(toSite:)`` sets, NULL (no rows) before it.
+  static let siteMarker = "@loa_site_id"
 
   /// Connects and opens the read transaction.
   ///
@@ -60,23 +68,40 @@ public final class MariaDBArticleStore: ArticleStore {
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
     articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
-    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
+    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"],
+    platform: Bool = false, sitesQuery: String? = nil
   ) throws {
     self.datePatterns = datePatterns
+    self.sitesQuery = sitesQuery.map(SQLiteArticleStore.trimmedQuery)
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     usesArticlesQuery = articlesQuery != nil
     let timeout = max(1, statementTimeoutSeconds)
     (connection, secrets, endpoint) = try Self.connect(
       url, connectTimeoutSeconds: connectTimeoutSeconds, readTimeoutSeconds: timeout + 5)
-    articlesSource =
-      articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
-      ?? "articles"
-    if let q = categoriesQuery {
+    if platform {
+      let articles =
+        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
+        ?? "articles"
+      everySiteSource = articles
+      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
+      let categories =
+        categoriesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
+        ?? "categories"
       categoriesSQL =
-        "SELECT id, parent_id, slug, name, description FROM ("
-        + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
+        "SELECT id, parent_id, slug, name, description FROM "
+        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories")
+        + " ORDER BY id"
     } else {
-      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+      articlesSource =
+        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
+        ?? "articles"
+      if let q = categoriesQuery {
+        categoriesSQL =
+          "SELECT id, parent_id, slug, name, description FROM ("
+          + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
+      } else {
+        categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+      }
     }
     do {
       try startReadTransaction(statementTimeoutSeconds: timeout)
@@ -296,6 +321,58 @@ public final class MariaDBArticleStore: ArticleStore {
     byCategory = try connection.prepare(byCategorySQL)
     uncategorized = try connection.prepare(uncategorizedSQL)
     prepared = true
+  }
+
+  public func restrict(toSite id: Int64) throws {
+    do {
+      // A session variable, bound (never written into the SQL); the statements read it.
+      _ = try connection.prepare("SET \(Self.siteMarker) = ?").run([.integer(id)])
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot select the site on")
+    }
+  }
+
+  public func forEachNewestAcrossSites(_ body: (Int64, Int64) throws -> Bool) throws {
+    do {
+      try prepareStatements()
+      let status = SQLiteArticleStore.statusClause(count: statuses.count) { _ in "?" }
+      let statement = try connection.prepare(
+        "SELECT site_id, id FROM \(everySiteSource) WHERE \(status)"
+          + " ORDER BY \(order) DESC, id DESC LIMIT ? OFFSET ?")
+      var offset: Int64 = 0
+      let limit: Int64 = 256
+      while true {
+        let r = try statement.run(
+          statuses.map { MariaDBValue.text($0) } + [.integer(limit), .integer(offset)])
+        for i in 0..<r.rows.count {
+          guard let site = r.int64(i, 0), let id = r.int64(i, 1) else { continue }
+          if try !body(site, id) { return }
+        }
+        if r.rows.count < Int(limit) { return }
+        offset += Int64(r.rows.count)
+      }
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func sites() throws -> [SiteRow] {
+    do {
+      let r = try connection.prepare(SiteScope.sitesSQL(sitesQuery)).run()
+      var rows: [SiteRow] = []
+      for i in 0..<r.rows.count {
+        guard let id = r.int64(i, 0) else { continue }
+        rows.append(
+          SiteRow(
+            id: id, code: text(r, i, 1), slug: text(r, i, 2) ?? "", name: text(r, i, 3) ?? "",
+            url: text(r, i, 4) ?? "", description: text(r, i, 5), language: text(r, i, 6),
+            timeZone: text(r, i, 7), latitude: text(r, i, 8).flatMap(Double.init),
+            longitude: text(r, i, 9).flatMap(Double.init)))
+      }
+      return rows
+    } catch let e as MariaDBError {
+      throw mapped(e, "cannot read sites from")
+    }
   }
 
   public func categories() throws -> [CategoryRow] {

@@ -34,6 +34,14 @@ public final class PostgresArticleStore: ArticleStore {
   /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
   /// table, the operator's query in parentheses, or nil when there are none.
   private var linkSource: String?
+  /// The operator's `database.sitesQuery`, if any.
+  private let sitesQuery: String?
+  /// The articles of every site (the table, or the operator's query), for the roll-up.
+  private var everySiteSource = "articles"
+
+  /// The value a platform store's reads compare `site_id` with (``SiteScope``): the
+  /// transaction-local setting ``restrict(toSite:)`` sets, NULL (no rows) before it.
+  static let siteMarker = "current_setting('loa.site_id', true)::bigint"
 
   /// Connects and opens the read transaction.
   ///
@@ -44,9 +52,11 @@ public final class PostgresArticleStore: ArticleStore {
     url: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
     articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], statementTimeoutSeconds: Int = 30,
-    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"]
+    connectTimeoutSeconds: Int = 10, publishedStatuses: [String] = ["published"],
+    platform: Bool = false, sitesQuery: String? = nil
   ) throws {
     self.datePatterns = datePatterns
+    self.sitesQuery = sitesQuery.map(SQLiteArticleStore.trimmedQuery)
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     usesArticlesQuery = articlesQuery != nil
     if let problem = ConnectionString.parseProblem(in: url) {
@@ -66,14 +76,30 @@ public final class PostgresArticleStore: ArticleStore {
     // The server enforces statement_timeout; this bounds the wait when it cannot (a frozen
     // backend or a network partition).
     connection.responseTimeoutSeconds = Double(max(1, statementTimeoutSeconds)) + 5
-    articlesSource =
-      articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
-      ?? "articles"
-    if let q = categoriesQuery {
+    if platform {
+      let articles =
+        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
+        ?? "articles"
+      everySiteSource = articles
+      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
+      let categories =
+        categoriesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
+        ?? "categories"
+      categoriesSQL =
+        "SELECT id, parent_id, slug, name, description FROM "
+        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories")
+        + " ORDER BY id"
+    } else if let q = categoriesQuery {
+      articlesSource =
+        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
+        ?? "articles"
       categoriesSQL =
         "SELECT id, parent_id, slug, name, description FROM ("
         + SQLiteArticleStore.trimmedQuery(q) + ") AS loa_categories ORDER BY id"
     } else {
+      articlesSource =
+        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }
+        ?? "articles"
       categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
     }
     // The WAL position before the snapshot: it moves with every write to the cluster (on a
@@ -210,7 +236,7 @@ public final class PostgresArticleStore: ArticleStore {
     var linkedTo = ""
     var notLinked = ""
     if let link = linkSource {
-      let alias = articlesSource == "articles" ? "articles" : "loa_articles"
+      let alias = articlesSource == "articles" ? "articles" : "loa_articles"  // also a platform's
       columns +=
         ", (SELECT string_agg(loa_links.category_id::text, ',') FROM \(link) AS loa_links"
         + " WHERE loa_links.article_id = \(alias).id) AS \(ArticleCategoryLinks.column)"
@@ -245,6 +271,60 @@ public final class PostgresArticleStore: ArticleStore {
     try connection.prepare("loa_by_category", byCategorySQL)
     try connection.prepare("loa_uncategorized", uncategorizedSQL)
     prepared = true
+  }
+
+  public func restrict(toSite id: Int64) throws {
+    do {
+      // Local to the read transaction; the statements read it (``siteMarker``).
+      _ = try connection.query(
+        "SELECT set_config('loa.site_id', $1, true)", parameters: [String(id)])
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot select the site on")
+    }
+  }
+
+  public func forEachNewestAcrossSites(_ body: (Int64, Int64) throws -> Bool) throws {
+    do {
+      try prepareStatements()
+      let k = statuses.count
+      let sql =
+        "SELECT site_id, id FROM \(everySiteSource) WHERE "
+        + SQLiteArticleStore.statusClause(count: k) { "$\($0)" }
+        + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
+      var offset = 0
+      let limit = 256
+      while true {
+        let r = try connection.query(sql, parameters: statuses + [String(limit), String(offset)])
+        for i in 0..<r.rowCount {
+          guard let site = r.int64(i, 0), let id = r.int64(i, 1) else { continue }
+          if try !body(site, id) { return }
+        }
+        if r.rowCount < limit { return }
+        offset += r.rowCount
+      }
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read articles from")
+    }
+  }
+
+  public func sites() throws -> [SiteRow] {
+    do {
+      let r = try connection.query(SiteScope.sitesSQL(sitesQuery))
+      var rows: [SiteRow] = []
+      for i in 0..<r.rowCount {
+        guard let id = r.int64(i, 0) else { continue }
+        rows.append(
+          SiteRow(
+            id: id, code: r.text(i, 1).text, slug: r.text(i, 2).text ?? "",
+            name: r.text(i, 3).text ?? "", url: r.text(i, 4).text ?? "",
+            description: r.text(i, 5).text, language: r.text(i, 6).text,
+            timeZone: r.text(i, 7).text, latitude: r.text(i, 8).text.flatMap(Double.init),
+            longitude: r.text(i, 9).text.flatMap(Double.init)))
+      }
+      return rows
+    } catch let e as PostgresError {
+      throw mapped(e, "cannot read sites from")
+    }
   }
 
   public func categories() throws -> [CategoryRow] {

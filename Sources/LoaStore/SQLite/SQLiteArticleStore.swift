@@ -34,6 +34,18 @@ public final class SQLiteArticleStore: ArticleStore {
   /// Where category links are read from (``ArticleCategoryLinks``): the `article_categories`
   /// table, the operator's query in parentheses, or nil when there are none.
   private var linkSource: String?
+  /// Whether the database is a platform's: every read is restricted to ``siteID``
+  /// (``SiteScope``), bound as ``siteMarker``.
+  private let platform: Bool
+  private var siteID: Int64?
+  /// The site's parameter: numbered far past the statuses (at most 20) and the query's own
+  /// parameter. A named one (`:site`) would take the number after the largest seen so far,
+  /// and the restricted table comes first in the text: it would be `?1`, a status's number.
+  static let siteMarker = "?100"
+  /// The operator's `database.sitesQuery`, if any.
+  private let sitesQuery: String?
+  /// The articles of every site (the table, or the operator's query), for the roll-up.
+  private var everySiteSource = "articles"
 
   /// Opens `path`.
   ///
@@ -58,9 +70,12 @@ public final class SQLiteArticleStore: ArticleStore {
     path: String, articlesQuery: String? = nil, categoriesQuery: String? = nil,
     articleCategoriesQuery: String? = nil, queryKeys: QueryKeys = QueryKeys(),
     datePatterns: [DatePattern] = [], busyTimeoutMilliseconds: Int32 = 5000,
-    statementTimeoutSeconds: Int = 30, publishedStatuses: [String] = ["published"]
+    statementTimeoutSeconds: Int = 30, publishedStatuses: [String] = ["published"],
+    platform: Bool = false, sitesQuery: String? = nil
   ) throws {
     self.path = path
+    self.platform = platform
+    self.sitesQuery = sitesQuery.map(Self.trimmedQuery)
     self.queryKeys = queryKeys
     statuses = publishedStatuses.isEmpty ? ["published"] : publishedStatuses
     statusClause = Self.statusClause(count: statuses.count) { "?\($0)" }
@@ -89,17 +104,28 @@ public final class SQLiteArticleStore: ArticleStore {
       throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
     }
     connection.statementTimeoutSeconds = Double(statementTimeoutSeconds)
-    if let q = articlesQuery {
-      articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"
-    } else {
-      articlesSource = "articles"
-    }
-    if let q = categoriesQuery {
+    if platform {
+      let articles = articlesQuery.map { "(" + Self.trimmedQuery($0) + ") AS loa_query" } ?? "articles"
+      everySiteSource = articles
+      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
+      let categories =
+        categoriesQuery.map { "(" + Self.trimmedQuery($0) + ") AS loa_query" } ?? "categories"
       categoriesSQL =
-        "SELECT id, parent_id, slug, name, description FROM (" + Self.trimmedQuery(q)
-        + ") AS loa_categories ORDER BY id"
+        "SELECT id, parent_id, slug, name, description FROM "
+        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories") + " ORDER BY id"
     } else {
-      categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+      if let q = articlesQuery {
+        articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"
+      } else {
+        articlesSource = "articles"
+      }
+      if let q = categoriesQuery {
+        categoriesSQL =
+          "SELECT id, parent_id, slug, name, description FROM (" + Self.trimmedQuery(q)
+          + ") AS loa_categories ORDER BY id"
+      } else {
+        categoriesSQL = "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"
+      }
     }
     do {
       // A deferred transaction takes its snapshot at the first read and keeps it until COMMIT.
@@ -206,9 +232,53 @@ public final class SQLiteArticleStore: ArticleStore {
     return "status IN (" + (1...count).map(marker).joined(separator: ", ") + ")"
   }
 
-  /// Binds the accepted statuses to `?1`…`?k`.
+  /// Binds the accepted statuses to `?1`…`?k`, and on a platform the site to ``siteMarker``.
   private func bindStatuses(_ stmt: SQLiteStatement) throws {
     for (i, status) in statuses.enumerated() { try stmt.bind(status, at: Int32(i + 1)) }
+    try bindSite(stmt)
+  }
+
+  private func bindSite(_ stmt: SQLiteStatement) throws {
+    if platform, let siteID { try stmt.bind(siteID, named: Self.siteMarker) }
+  }
+
+  public func restrict(toSite id: Int64) throws {
+    siteID = id
+  }
+
+  public func forEachNewestAcrossSites(_ body: (Int64, Int64) throws -> Bool) throws {
+    do {
+      let stmt = try connection.prepare(
+        "SELECT site_id, id FROM \(everySiteSource) WHERE \(statusClause)"
+          + " ORDER BY \(sortKey) DESC, id DESC")
+      try bindStatuses(stmt)
+      while try stmt.step() {
+        if stmt.isNull(0) || !stmt.isInteger(1) { continue }
+        if try !body(stmt.int64(0), stmt.int64(1)) { break }
+      }
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read articles from", .articles)
+    }
+  }
+
+  public func sites() throws -> [SiteRow] {
+    do {
+      let stmt = try connection.prepare(SiteScope.sitesSQL(sitesQuery))
+      var rows: [SiteRow] = []
+      while try stmt.step() {
+        if stmt.isNull(0) { continue }
+        rows.append(
+          SiteRow(
+            id: stmt.int64(0), code: stmt.text(1), slug: stmt.text(2) ?? "",
+            name: stmt.text(3) ?? "", url: stmt.text(4) ?? "", description: stmt.text(5),
+            language: stmt.text(6), timeZone: stmt.text(7),
+            latitude: stmt.isNull(8) ? nil : stmt.double(8),
+            longitude: stmt.isNull(9) ? nil : stmt.double(9)))
+      }
+      return rows
+    } catch let e as SQLiteError {
+      throw mapped(e, "cannot read sites from")
+    }
   }
 
   /// Removes trailing white space and semicolons so the query can be wrapped.
@@ -292,6 +362,7 @@ public final class SQLiteArticleStore: ArticleStore {
   public func categories() throws -> [CategoryRow] {
     do {
       let stmt = try connection.prepare(categoriesSQL)
+      try bindSite(stmt)
       var rows: [CategoryRow] = []
       while try stmt.step() {
         if stmt.isNull(0) { continue }
@@ -425,6 +496,7 @@ public final class SQLiteArticleStore: ArticleStore {
       let stmt = try connection.prepare(
         "SELECT CAST(status AS TEXT), count(*) FROM \(articlesSource) GROUP BY 1"
           + " ORDER BY 2 DESC, 1")
+      try bindSite(stmt)
       var counts = StatusCounts()
       while try stmt.step() { counts.add(stmt.text(0), rows: Int(stmt.int64(1))) }
       return counts
@@ -433,7 +505,7 @@ public final class SQLiteArticleStore: ArticleStore {
     }
   }
 
-  public var usesArticlesQuery: Bool { articlesSource != "articles" }
+  public var usesArticlesQuery: Bool { hasCustomArticlesQuery }
 
   public func close() throws {
     byCategory = nil

@@ -178,6 +178,13 @@ package final class SQLiteStatement {
     try check(sqlite3_bind_int64(handle, index, value), "sqlite3_bind_int64")
   }
 
+  /// Binds an integer to the parameter called `name` (`?100`, `:site`) when the statement has it.
+  package func bind(_ value: Int64, named name: String) throws {
+    let index = sqlite3_bind_parameter_index(handle, name)
+    guard index > 0 else { return }
+    try bind(value, at: index)
+  }
+
   /// Binds text to parameter `index` (1-based); SQLite copies it (`SQLITE_TRANSIENT`).
   package func bind(_ value: String, at index: Int32) throws {
     let rc = value.withCString { sqlite3_bind_text(handle, index, $0, -1, csqlite_transient()) }
@@ -224,6 +231,7 @@ package final class SQLiteStatement {
   /// Whether column `i` holds a real number. Ask before reading the column as text: the type
   /// is "undefined after a type conversion".
   package func isReal(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_FLOAT }
+  package func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
 
   package func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
 

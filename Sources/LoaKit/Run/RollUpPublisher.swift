@@ -1,0 +1,214 @@
+import Foundation
+import LoaCore
+import LoaStore
+import LoaXML
+
+/// The roll-up of a platform (docs/multisite.md): at the top of the output directory, one feed
+/// per format holding the newest `feeds.itemsPerFeed` items of every site, each naming its
+/// site (RSS `source`, Atom `source`, `loa:site`, JSON Feed `_loa`), and `index.opml` listing
+/// every site's feed.
+///
+/// It is read from the database, never from the sites' published files, so it is the same
+/// whichever shard writes it and whichever sites that shard published. The rows come newest
+/// first across all sites; each is built with its own site's configuration and categories,
+/// exactly as in that site's feed (same id, link, categories), and the first N publishable
+/// ones are the feed. A row is built only when the scan reaches it, so a run builds about N
+/// items, whatever the number of sites.
+struct RollUpPublisher {
+  let run: PlatformRun
+  /// Every site of the table with a slug of its own, in id order.
+  let sites: [SiteRow]
+
+  private var configuration: Configuration { run.configuration }
+
+  /// Writes the roll-up; its failures are in the outcome (``PlatformRun/SiteOutcome/error``),
+  /// never thrown: the sites are published already.
+  func publish() -> PlatformRun.SiteOutcome {
+    var outcome = PlatformRun.SiteOutcome(id: 0, slug: "", report: RunReport(keepNotes: run.logger.enabled(.info)))
+    let started = monotonicSeconds()
+    do {
+      outcome.nothingChanged = try publish(outcome.report)
+    } catch {
+      outcome.error = error
+    }
+    outcome.milliseconds = Int((monotonicSeconds() - started) * 1000)
+    return outcome
+  }
+
+  /// The roll-up's site: the platform's own (`site` in the configuration).
+  private var siteInfo: SiteInfo {
+    var info = configuration.siteInfo
+    info.isRollUp = true
+    info.code = nil
+    return info
+  }
+
+  private var stateName: String {
+    "rollup-" + StateStore.key(configuration.output.directory, configuration.site.url.description) + ".json"
+  }
+
+  private var configurationKey: String {
+    "\(LoaVersion.current)/\(Publisher.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
+      + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/rollup"
+  }
+
+  /// - Returns: whether nothing changed (the database, the configuration and the files are as
+  ///   the last roll-up left them).
+  private func publish(_ report: RunReport) throws -> Bool {
+    let root = configuration.output.directory
+    let writes = run.mode == .write || run.mode == .strict
+    var lock: RunLock?
+    if writes {
+      try OutputDirectory.makeDirectories(root)
+      lock = try RunLock(directory: root)
+    }
+    defer { lock?.release() }
+    let directory = writes ? try OutputDirectory(path: root) : nil
+    directory?.removeAbandonedTemporaryFiles()
+    let state = configuration.state.directory.flatMap { try? StateStore(directory: $0) }
+    let store = try configuration.openPlatformStore()
+    defer { try? store.close() }
+    let now = run.clock.now()
+    let last = state.flatMap { RunState.load($0, stateName) }
+    if run.mode == .write, !run.options.force, let token = store.changeToken, let last,
+      last.configuration == configurationKey, last.source == token, !last.outputs.isEmpty,
+      last.nextDue.map({ $0 > now }) ?? true, last.outputsUnchanged(in: root)
+    {
+      return true
+    }
+
+    let limit = configuration.feeds.itemsPerFeed
+    let cache = CleaningCache()
+    var builders: [Int64: (ItemBuilder, ItemSource)?] = [:]
+    var rows: [Int64: [Int64: RawArticleRow]] = [:]
+    let byID = Dictionary(sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var items: [FeedItem] = []
+    var seen = Set<String>()
+    var nextDue: Int64?
+    /// The site's builder and the raw rows of its newest reads, read when the scan first
+    /// reaches one of its articles.
+    func load(_ siteID: Int64) throws -> (ItemBuilder, ItemSource)? {
+      if let known = builders[siteID] { return known }
+      guard let row = byID[siteID], var site = try? configuration.forSite(row) else {
+        builders[siteID] = .some(nil)
+        return nil
+      }
+      site = PublishedIDPrefix.adopted(site, logger: .silent)
+      try store.restrict(toSite: siteID)
+      let folders = state.flatMap { FolderAssignment.load(from: $0, Publisher.folderAssignmentName(site)) }
+      let tree = CategoryTree(
+        try store.categories(), report: RunReport(), previousFolders: folders?.byCategory ?? [:],
+        folderOwner: { FolderAssignment.publishedOwner(of: $0, in: site.output.directory) })
+      let builder = ItemBuilder(configuration: site, tree: tree, now: now, cache: cache)
+      var raw: [Int64: RawArticleRow] = [:]
+      var read = 0
+      // The site's own newest reads: at most what its site feed reads, plus rows the builder
+      // skips (scheduled, invalid), which the scan skips too.
+      try store.forEachRawArticle(in: .all, expecting: limit) { r in
+        if !r.idIsMissing, raw[r.id] == nil { raw[r.id] = r }
+        read += 1
+        return read < limit * 4 + 64
+      }
+      rows[siteID] = raw
+      let source = ItemSource(
+        title: site.site.title, slug: row.slug, code: site.site.code,
+        homePageURL: site.site.url.description, feedID: site.site.idPrefix + "feed",
+        feedBaseURL: site.output.baseURL.description)
+      builders[siteID] = (builder, source)
+      return (builder, source)
+    }
+    try store.forEachNewestAcrossSites { siteID, articleID in
+      guard let (builder, source) = try load(siteID), let raw = rows[siteID]?[articleID] else {
+        return true
+      }
+      report.countRead()
+      switch builder.build(raw).0 {
+      case .item(var item):
+        guard seen.insert(item.guid).inserted else { return true }
+        item.source = source
+        items.append(item)
+      case .scheduled(let at):
+        nextDue = min(nextDue ?? at, at)
+      case .leftOut:
+        break
+      }
+      return items.count < limit
+    }
+    items.sort { a, b in
+      if a.published.utc != b.published.utc { return a.published.utc > b.published.utc }
+      if a.source?.slug != b.source?.slug { return (a.source?.slug ?? "") < (b.source?.slug ?? "") }
+      return a.articleID > b.articleID
+    }
+    guard let newest = items.first else {
+      report.add(.init(.warning, .noted, field: "sites", "no site has a publishable article; the roll-up feeds are left as they were"))
+      return false
+    }
+    let info = siteInfo
+    let feed = Feed(
+      id: configuration.site.idPrefix + "feed", title: info.title, description: info.description,
+      homePageURL: info.homePageURL, directory: "", categoryID: nil, items: items,
+      updated: items.map(\.updated).max { $0.utc < $1.utc } ?? newest.updated)
+    let transaction = directory.map {
+      OutputTransaction(
+        $0, force: run.options.force,
+        gzipLevel: configuration.output.gzip ? Int32(configuration.output.gzipLevel) : nil)
+    }
+    let renderer = FeedRenderer(
+      formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: info,
+      mode: run.mode, force: run.options.force, transaction: transaction,
+      output: directory, previouslyChecked: last?.checked ?? [:])
+    var outcomes = [renderer.render(feed)]
+    if configuration.feeds.opml {
+      var opml = FeedOutcome()
+      let format = configuration.feeds.formats.first { $0 != .json } ?? .json
+      var entries = [
+        OPMLSerializer.Entry(
+          title: info.title, description: info.description, homePageURL: info.homePageURL,
+          feedPath: info.url(ofOutput: format.fileName), format: format)
+      ]
+      for site in sites {
+        guard let c = try? configuration.forSite(site) else { continue }
+        entries.append(
+          OPMLSerializer.Entry(
+            title: c.site.title, description: c.site.description, homePageURL: c.site.url.description,
+            feedPath: c.output.baseURL.description + format.fileName, format: format))
+      }
+      var absolute = info
+      absolute.feedBaseURL = ""
+      try renderer.emit(
+        OPMLSerializer().serialize(entries: entries, site: absolute), "index.opml", check: .xml,
+        into: &opml)
+      outcomes.append(opml)
+    }
+    var published: [String] = []
+    var checked: [String: String] = [:]
+    for o in outcomes {
+      for issue in o.issues { report.add(issue) }
+      if let e = o.error { throw e }
+      transaction?.add(o.staged, removing: o.removals)
+      published += o.published
+      checked.merge(o.checked) { $1 }
+      for path in o.written { report.fileWritten(path) }
+      for path in o.unchanged { report.fileUnchanged(path) }
+    }
+    report.setPublished(items.count)
+    guard let transaction else { return false }
+    if report.count(.error) > 0 || (run.mode == .strict && report.count(.warning) > 0) {
+      transaction.discard()
+      return false
+    }
+    try transaction.commit()
+    for o in outcomes {
+      for file in o.staged { report.fileWritten(file.path) }
+    }
+    if let state, let token = store.changeToken, report.count(.error) == 0 {
+      var outputs: [String: String] = [:]
+      for p in published { outputs[p] = RunState.fileStamp(root + "/" + p) }
+      let record = RunState(
+        configuration: configurationKey, source: token, nextDue: nextDue, outputs: outputs,
+        checked: checked)
+      try? state.write(record.encoded(), to: stateName)
+    }
+    return false
+  }
+}
