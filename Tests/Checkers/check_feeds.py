@@ -83,7 +83,8 @@ def feedparser_reads_json() -> bool:
 
 
 class Checker:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, platform: bool = False):
+        self.platform = platform
         self.root = root
         self.files = 0
         self.problems = []
@@ -124,7 +125,10 @@ class Checker:
 
     # -- walking ----------------------------------------------------------
     def run(self) -> None:
-        paths = sorted(p for p in self.root.rglob("*") if p.is_file())
+        # A platform's root (--platform): its own files only; each site folder is checked as
+        # a root of its own, and the roll-up OPML lists feeds on other hosts.
+        pattern = "*" if self.platform else "**/*"
+        paths = sorted(p for p in self.root.glob(pattern) if p.is_file())
         for path in paths:
             if path.suffix in (".xml", ".opml"):
                 self.files += 1
@@ -327,6 +331,11 @@ class Checker:
         if not urls:
             self.problem(path, "no outline with xmlUrl")
             return
+        if self.platform:
+            for url in urls:
+                if not is_http_url(url):
+                    self.problem(path, f"xmlUrl {url!r} is not an absolute http(s) URL")
+            return
         prefix = os.path.commonprefix(urls)
         base = prefix[: prefix.rfind("/") + 1]
         for url in urls:
@@ -379,17 +388,26 @@ def main(argv=None) -> int:
     parser.add_argument("dir", metavar="DIR", type=Path)
     parser.add_argument("--expect-items", action="store_true",
                         help="also fail if the site-wide feed has no items")
+    parser.add_argument("--platform", action="store_true",
+                        help="DIR is a platform's output: its roll-up, and each site folder as a root")
     args = parser.parse_args(argv)
     if not args.dir.is_dir():
         parser.error(f"{args.dir}: not a directory")  # exits with status 2
-    checker = Checker(args.dir)
-    checker.run()
-    if args.expect_items:
-        checker.check_expect_items()
-    for line in checker.problems:
+    roots = [(args.dir, args.platform)]
+    if args.platform:
+        roots += [(d, False) for d in sorted(args.dir.iterdir()) if d.is_dir()]
+    problems, files = [], 0
+    for root, platform in roots:
+        checker = Checker(root, platform=platform)
+        checker.run()
+        if args.expect_items:
+            checker.check_expect_items()
+        problems += checker.problems
+        files += checker.files
+    for line in problems:
         print(line)
-    print(f"checked {checker.files} files: {len(checker.problems)} problems")
-    return 1 if checker.problems else 0
+    print(f"checked {files} files: {len(problems)} problems")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -412,7 +412,8 @@ package enum LoaCommandLine {
       if status != .success {
         counts.failed += 1
         if failed == nil { failed = status }
-      } else if site.nothingChanged {
+      } else if site.nothingChanged || site.report.filesWritten.isEmpty {
+        // Re-read (another site's edit changed the database) but not one file changed.
         counts.unchanged += 1
       } else {
         counts.published += 1
