@@ -7,10 +7,10 @@ _loa() {
   case "$prev" in
     --config|-c|--database|--output|-o|--report) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --output|-o) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    --table-prefix|--now|--every) COMPREPLY=(); return ;;
+    --table-prefix|--now|--shard|--site|--every) COMPREPLY=(); return ;;
   esac
   case "${COMP_WORDS[1]}" in
-    publish) COMPREPLY=($(compgen -W "--config -c --database --output -o --now --strict --report --force --allow-empty --dry-run -n --every --verbose -v --quiet -q --help -h" -- "$cur")) ;;
+    publish) COMPREPLY=($(compgen -W "--config -c --database --output -o --now --strict --report --force --allow-empty --dry-run -n --shard --site --every --verbose -v --quiet -q --help -h" -- "$cur")) ;;
     check) COMPREPLY=($(compgen -W "--config -c --database --output -o --now --strict --report --allow-empty --verbose -v --quiet -q --help -h" -- "$cur")) ;;
     weather) COMPREPLY=($(compgen -W "--config -c --output -o --now --strict --verbose -v --quiet -q --help -h" -- "$cur")) ;;
     init) COMPREPLY=($(compgen -W "--database --output -o --table-prefix --verbose -v --quiet -q --help -h" -- "$cur")) ;;

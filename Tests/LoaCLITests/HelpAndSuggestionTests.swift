@@ -43,6 +43,9 @@ import Testing
     #expect(unknown.stderr.contains("did you mean publish?"), "\(unknown.stderr)")
   }
 
+  /// A value each option with a value accepts (others take "1h").
+  static let sampleValues = ["--now": "1700000000", "--shard": "1/2", "--site": "bai-chay"]
+
   /// The help, the man page and the completions cannot promise an option the parser
   /// refuses, nor hide one it takes: each (command, option) pair is tried on the binary.
   @Test(arguments: ["publish", "check", "weather", "init"])
@@ -51,7 +54,7 @@ import Testing
     for option in LoaOption.all where option.name != "--help" {
       let args =
         [command, option.name]
-        + (option.value.map { _ in [option.name == "--now" ? "1700000000" : "1h"] } ?? []) + [
+        + (option.value.map { _ in [Self.sampleValues[option.name] ?? "1h"] } ?? []) + [
           "--help"
         ]
       let r = try loa(args)

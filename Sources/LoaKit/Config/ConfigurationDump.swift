@@ -24,6 +24,7 @@ extension Configuration {
         "url": database.location.description, "articlesQuery": optional(database.articlesQuery),
         "categoriesQuery": optional(database.categoriesQuery),
         "articleCategoriesQuery": optional(database.articleCategoriesQuery),
+        "sitesQuery": optional(database.sitesQuery),
         "dateFormats": database.dateFormats.map(\.description),
         "busyTimeoutSeconds": database.busyTimeoutSeconds,
         "statementTimeoutSeconds": database.statementTimeoutSeconds,
@@ -47,6 +48,13 @@ extension Configuration {
         "articles": sitemaps.articles, "news": sitemaps.news,
         "publicationName": optional(sitemaps.publicationName),
       ] as [String: Any]
+    if let platform {
+      root["platform"] =
+        [
+          "feedsPath": platform.feedsPath, "rollUp": platform.rollUp,
+          "concurrency": platform.concurrency,
+        ] as [String: Any]
+    }
     root["links"] = ["article": links.article, "category": links.category]
     root["state"] = ["directory": optional(state.directory)]
     root["websub"] =

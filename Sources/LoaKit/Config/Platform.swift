@@ -130,6 +130,9 @@ extension Configuration {
     }
     c.output.baseURL = base
     c.output.directory = output.directory + "/" + row.slug
+    // Each site's own state folder: a run sweeps and reads its state folder, which would
+    // otherwise hold the files of every site (thousands).
+    c.state.directory = state.directory.map { $0 + "/sites/" + row.slug }
     c.sitemaps.publicationName = nil
     if var w = weather {
       if let latitude = row.latitude, let longitude = row.longitude,

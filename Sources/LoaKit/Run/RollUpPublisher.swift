@@ -140,7 +140,7 @@ struct RollUpPublisher {
       return a.articleID > b.articleID
     }
     guard let newest = items.first else {
-      report.add(.init(.warning, .noted, field: "sites", "no site has a publishable article; the roll-up feeds are left as they were"))
+      report.add(.init(.warning, .noted, .rollUpEmpty, field: "sites", "no site has a publishable article; the roll-up feeds are left as they were"))
       return false
     }
     let info = siteInfo

@@ -62,6 +62,7 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
     case categoryTextRepaired = "category-text-repaired"
     case categoryParentInvalid = "category-parent-invalid"
     case categoryCycle = "category-cycle"
+    case rollUpEmpty = "roll-up-empty"
   }
 
   public var severity: Severity
