@@ -196,6 +196,52 @@ import Testing
     #expect(rollUp.contains("Bãi Cháy: tin mới"))
   }
 
+  /// The fixture for MariaDB: text in keys needs a length there.
+  static var mariaDBSQL: String {
+    sql.replacingOccurrences(of: "slug TEXT", with: "slug VARCHAR(200)")
+      .replacingOccurrences(of: "published_at TEXT", with: "published_at VARCHAR(40)")
+  }
+
+  @Test func postgresAndMariaDBPublishTheSameBytesAsSQLite() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    let lite = try loa(["publish", "--output", dir.path("sqlite")], state: "state-sqlite")
+    #expect(lite.status == 0, "\(lite.stderr)")
+    let expected = try Self.tree(dir.path("sqlite"))
+    var servers: [(String, () throws -> (url: String, drop: @Sendable () -> Void), String)] = []
+    if PostgresFixture.enabled { servers.append(("postgres", PostgresFixture.makeDatabase, Self.sql)) }
+    if MariaDBFixture.enabled { servers.append(("mariadb", { try MariaDBFixture.makeDatabase() }, Self.mariaDBSQL)) }
+    for (name, make, sql) in servers {
+      let (url, drop) = try make()
+      defer { drop() }
+      if name == "postgres" { try PostgresFixture.run(sql, in: url) } else { try MariaDBFixture.run(sql, in: url) }
+      let r = try loa(["publish", "--database", url, "--output", dir.path(name)], state: "state-" + name)
+      #expect(r.status == 0, "\(name): \(r.stderr)")
+      let got = try Self.tree(dir.path(name))
+      #expect(Set(got.keys) == Set(expected.keys), "\(name)")
+      for (path, bytes) in expected where got[path] != bytes { Issue.record("\(name): \(path) differs") }
+      // A second run is a no-op on the server too.
+      let again = try loa(["publish", "-v", "--database", url, "--output", dir.path(name)], state: "state-" + name)
+      #expect(again.stderr.contains("6 sites: 0 published, 6 unchanged, 0 failed; roll-up unchanged"), "\(name): \(again.stderr)")
+    }
+  }
+
+  @Test func aSiteWhoseFolderCannotBeWrittenFailsAlone() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    try FileManager.default.createDirectory(atPath: dir.path("out"), withIntermediateDirectories: true)
+    // A file where the site's folder belongs: no write there can succeed, even as root.
+    try "not a folder".write(toFile: dir.path("out/ha-tu"), atomically: true, encoding: .utf8)
+    let r = try loa(["publish"])
+    #expect(r.status == 73, "\(r.stderr)")
+    #expect(r.stderr.contains("loa: ha-tu: error:"), "\(r.stderr)")
+    #expect(r.stderr.contains("6 sites: 5 published, 0 unchanged, 1 failed; roll-up written"), "\(r.stderr)")
+    #expect(try String(contentsOfFile: dir.path("out/ha-tu"), encoding: .utf8) == "not a folder")
+    for slug in ["bai-chay", "hong-gai", "tuan-chau", "cao-xanh", "viet-hung"] {
+      #expect(FileManager.default.fileExists(atPath: dir.path("out/\(slug)/rss.xml")), "\(slug)")
+    }
+  }
+
   @Test func siteAndShardArgumentsAreChecked() throws {
     try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
     try writeConfig()
