@@ -242,6 +242,30 @@ import Testing
     }
   }
 
+  @Test func aSiteGoneFromTheTableKeepsItsFilesAndIsWarnedAboutOnce() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    #expect(try loa(["publish"]).status == 0)
+    let kept = try Self.tree(dir.path("out/viet-hung"))
+    try SQLiteFixture.execute("DELETE FROM sites WHERE slug = 'viet-hung';", in: dir.path("platform.sqlite"))
+    let r = try loa(["publish", "--report", dir.path("report.json")])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("[site-removed]") || r.stderr.contains("holds the feeds of a site \"viet-hung\""), "\(r.stderr)")
+    #expect(try Self.tree(dir.path("out/viet-hung")) == kept)
+    // Its articles left the roll-up with it.
+    let rollUp = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
+    #expect(!rollUp.contains("Việt Hưng") && rollUp.contains("Cao Xanh"))
+    // The report: one entry per site, then the roll-up.
+    let report = try Self.json(dir.path("report.json"))
+    let sites = try #require(report["sites"] as? [[String: Any]])
+    #expect(sites.compactMap { $0["slug"] as? String } == ["bai-chay", "hong-gai", "ha-tu", "tuan-chau", "cao-xanh"])
+    #expect(sites.last?["rollUp"] as? Bool == true)
+    #expect(sites.allSatisfy { $0["status"] as? Int == 0 })
+    // Told once: the next run says nothing.
+    let again = try loa(["publish"])
+    #expect(again.status == 0 && again.stderr == "", "\(again.stderr)")
+  }
+
   @Test func siteAndShardArgumentsAreChecked() throws {
     try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
     try writeConfig()

@@ -99,6 +99,13 @@ package struct JSONWriter {
     bytes.append(contentsOf: number.utf8)
   }
 
+  /// A value that is already a complete JSON document (another writer's `bytes`), kept as
+  /// it is but for its final newline.
+  package mutating func member(_ k: String, json value: [UInt8]) {
+    key(k)
+    bytes.append(contentsOf: value.last == 0x0A ? value.dropLast() : value[...])
+  }
+
   package mutating func memberNull(_ k: String) {
     key(k)
     bytes.append(contentsOf: "null".utf8)

@@ -388,9 +388,8 @@ package enum LoaCommandLine {
   static func publishPlatform(
     _ configuration: Configuration, _ options: PublishArguments, logger: Logger
   ) throws -> ExitStatus {
-    if options.reportPath != nil {
-      throw UsageError("--report is not available for a platform yet; each site's outcome is one line (docs/multisite.md)")
-    }
+    let reportPath = options.reportPath.map { Paths.absolute($0, relativeTo: Paths.currentDirectory()) }
+    if let reportPath { try ReportDestination.check(reportPath, configuration: configuration) }
     let started = monotonicSeconds()
     let mode: PublishMode =
       options.command == "check"
@@ -424,6 +423,16 @@ package enum LoaCommandLine {
       let status = summarizeSite(rollUp, mode: mode, strict: options.strict, logger: logger)
       if status != .success, failed == nil { failed = status }
       rollUpNote = rollUp.error != nil ? "; roll-up failed" : rollUp.nothingChanged ? "; roll-up unchanged" : "; roll-up written"
+    }
+    if let reportPath {
+      var entries: [(slug: String, status: Int32, error: String?, report: RunReport)] = []
+      for site in outcome.sites + (outcome.rollUp.map { [$0] } ?? []) {
+        let status = siteStatus(site, strict: options.strict)
+        let message = site.error.map { $0 is Configuration.SiteError ? "\($0)" : describe($0).1 }
+        entries.append((site.slug, status.rawValue, message, site.report))
+      }
+      try RunReportJSON.write(
+        bytes: RunReportJSON.encodePlatform(entries, command: options.command), to: reportPath)
     }
     let shardNote = options.shard.map { " (shard \($0))" } ?? ""
     let line =

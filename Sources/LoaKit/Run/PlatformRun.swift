@@ -182,8 +182,9 @@ public struct PlatformRun: Sendable {
     }
     var result = Outcome(sites: results.all)
     if writesRollUp {
-      result.rollUp = RollUpPublisher(run: self, sites: rows.filter { seen[$0.slug] == $0.id })
-        .publish()
+      result.rollUp = RollUpPublisher(
+        run: self, sites: rows.filter { seen[$0.slug] == $0.id }, slugs: Set(rows.map(\.slug))
+      ).publish()
     }
     return result
   }

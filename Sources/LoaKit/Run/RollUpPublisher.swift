@@ -18,6 +18,8 @@ struct RollUpPublisher {
   let run: PlatformRun
   /// Every site of the table with a slug of its own, in id order.
   let sites: [SiteRow]
+  /// Every slug of the sites table (duplicates and rows that cannot be published included).
+  let slugs: Set<String>
 
   private var configuration: Configuration { run.configuration }
 
@@ -28,11 +30,44 @@ struct RollUpPublisher {
     let started = monotonicSeconds()
     do {
       outcome.nothingChanged = try publish(outcome.report)
+      if run.mode == .write { reportRemovedSites(outcome.report) }
     } catch {
       outcome.error = error
     }
     outcome.milliseconds = Int((monotonicSeconds() - started) * 1000)
     return outcome
+  }
+
+  /// Warns about folders of the output directory that hold a site's feeds but whose slug is no
+  /// longer in the sites table (a ward merged into another, a slug renamed). loa never deletes
+  /// them: readers still follow those URLs, and the operator decides (a redirect, a notice).
+  /// The warning is printed when the list of such folders changes, not on every run.
+  private func reportRemovedSites(_ report: RunReport) {
+    let root = configuration.output.directory
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
+    var removed: [String] = []
+    for name in names.sorted() where !name.hasPrefix(".") && !slugs.contains(name) {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory),
+        isDirectory.boolValue,
+        configuration.feeds.formats.contains(where: {
+          FileManager.default.fileExists(atPath: root + "/" + name + "/" + $0.fileName)
+        })
+      else { continue }
+      removed.append(name)
+    }
+    let name = "removed-sites-" + StateStore.key(root, configuration.site.url.description) + ".json"
+    let state = configuration.state.directory.flatMap { try? StateStore(directory: $0) }
+    let told = state.flatMap { $0.read(name, limit: 1 << 20) }.flatMap {
+      try? JSONDecoder().decode([String].self, from: Data($0))
+    }
+    guard told != removed else { return }
+    for folder in removed where !(told ?? []).contains(folder) {
+      report.add(.init(.warning, .noted, .siteRemoved, field: "sites", "\(root)/\(folder) holds the feeds of a site \"\(folder)\" the sites table no longer has; loa leaves its files as they are (redirect its URLs, then remove the folder)"))
+    }
+    if let state, let data = try? JSONEncoder().encode(removed) {
+      try? state.write(Array(data), to: name)
+    }
   }
 
   /// The roll-up's site: the platform's own (`site` in the configuration).
@@ -158,6 +193,32 @@ struct RollUpPublisher {
       mode: run.mode, force: run.options.force, transaction: transaction,
       output: directory, previouslyChecked: last?.checked ?? [:])
     var outcomes = [renderer.render(feed)]
+    // Each site's own feeds, for the OPML and the feed page.
+    let siteConfigurations = sites.compactMap { try? configuration.forSite($0) }
+    if configuration.output.index {
+      let formats = configuration.feeds.formats
+      let rollUp = FeedIndexEntry(
+        title: info.title, shortTitle: nil, description: info.description,
+        homePageURL: info.homePageURL, depth: 0,
+        links: formats.map { .init(format: $0, url: info.url(ofOutput: $0.fileName)) },
+        newest: items.prefix(FeedIndexRenderer.headlineLimit).map {
+          .init(title: $0.title, link: $0.link, published: $0.published)
+        })
+      let entries = siteConfigurations.map { c in
+        FeedIndexEntry(
+          title: c.site.title, shortTitle: nil, description: c.site.description,
+          homePageURL: c.site.url.description, depth: 1,
+          links: formats.map { .init(format: $0, url: c.output.baseURL.description + $0.fileName) },
+          newest: [])
+      }
+      var page = FeedOutcome()
+      try renderer.emit(
+        FeedIndexRenderer.indexPage(site: info, entries: [rollUp] + entries, updated: feed.updated),
+        "index.html", check: .html, into: &page)
+      try renderer.emit(
+        FeedIndexRenderer.headLinks(entries: [rollUp]), "head-links.html", check: .html, into: &page)
+      outcomes.append(page)
+    }
     if configuration.feeds.opml {
       var opml = FeedOutcome()
       let format = configuration.feeds.formats.first { $0 != .json } ?? .json
@@ -166,8 +227,7 @@ struct RollUpPublisher {
           title: info.title, description: info.description, homePageURL: info.homePageURL,
           feedPath: info.url(ofOutput: format.fileName), format: format)
       ]
-      for site in sites {
-        guard let c = try? configuration.forSite(site) else { continue }
+      for c in siteConfigurations {
         entries.append(
           OPMLSerializer.Entry(
             title: c.site.title, description: c.site.description, homePageURL: c.site.url.description,

@@ -42,11 +42,40 @@ enum RunReportJSON {
   /// Writes the report atomically to `path` (absolute), outside the output directory.
   ///
   /// - Throws: ``WriteError`` naming `path`.
+  /// A platform run's report: every site's report (``encode(_:command:)``) with its slug,
+  /// exit status and failure, and the roll-up's.
+  static func encodePlatform(
+    _ sites: [(slug: String, status: Int32, error: String?, report: RunReport)], command: String
+  ) -> [UInt8] {
+    var j = JSONWriter()
+    j.beginObject()
+    j.member("version", Int64(1))
+    j.member("command", command)
+    j.beginArray("sites")
+    for site in sites {
+      j.beginObject()
+      // The roll-up has no slug of its own.
+      if site.slug.isEmpty { j.member("rollUp", true) } else { j.member("slug", site.slug) }
+      j.member("status", Int64(site.status))
+      j.member("error", site.error)
+      let own = encode(site.report, command: command)
+      j.member("report", json: own)
+      j.endObject()
+    }
+    j.endArray()
+    j.endObject()
+    return j.bytes
+  }
+
   static func write(_ report: RunReport, command: String, to path: String) throws {
+    try write(bytes: encode(report, command: command), to: path)
+  }
+
+  static func write(bytes: [UInt8], to path: String) throws {
     let directory = Paths.directory(of: path)
     let name = String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...])
     do {
-      try OutputDirectory(path: directory).write(encode(report, command: command), to: name)
+      try OutputDirectory(path: directory).write(bytes, to: name)
     } catch let e as WriteError {
       // A report path loa cannot use is a write failure (73/74), never an internal error (70).
       throw WriteError(e.code == .unsafePath ? .cannotCreate : e.code, path: path, e.reason, underlying: e.underlying)

@@ -63,6 +63,7 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
     case categoryParentInvalid = "category-parent-invalid"
     case categoryCycle = "category-cycle"
     case rollUpEmpty = "roll-up-empty"
+    case siteRemoved = "site-removed"
   }
 
   public var severity: Severity
