@@ -48,14 +48,14 @@ import Testing
     return s
   }
 
-  func writeConfig(rollUp: Bool = true) throws {
+  func writeConfig(rollUp: Bool = true, platform: String = "", weather: String = "") throws {
     try """
     {"version": 1,
      "site": {"title": "Tin các phường, xã Quảng Ninh", "url": "https://quangninh.example.org/", "description": "Tin mới nhất của mọi phường, xã"},
      "database": {"url": "sqlite:platform.sqlite"},
      "output": {"directory": "out", "baseURL": "https://quangninh.example.org/feeds/"},
-     "platform": {"feedsPath": "feeds/", "rollUp": \(rollUp)},
-     "links": {"article": "/{category}/{slug}-{id}.html"}}
+     "platform": {"feedsPath": "feeds/", "rollUp": \(rollUp)\(platform)},
+     "links": {"article": "/{category}/{slug}-{id}.html"}\(weather)}
     """.write(toFile: dir.path("platform.json"), atomically: true, encoding: .utf8)
   }
 
@@ -264,6 +264,50 @@ import Testing
     // Told once: the next run says nothing.
     let again = try loa(["publish"])
     #expect(again.status == 0 && again.stderr == "", "\(again.stderr)")
+  }
+
+  @Test func eachSiteMayHaveAnOutputRootOfItsOwn() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig(platform: #", "siteDirectory": "\#(dir.path("www"))/{slug}/feeds""#)
+    let r = try loa(["publish"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.path("www/ha-tu/feeds/rss.xml")))
+    #expect(FileManager.default.fileExists(atPath: dir.path("www/ha-tu/feeds/tin-tuc/atom.xml")))
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out/ha-tu")))
+    #expect(FileManager.default.fileExists(atPath: dir.path("out/rss.xml")))
+    for bad in ["feeds", "/srv/{slug}/{slug}", "../{slug}", "{slug}/{site}"] {
+      try writeConfig(platform: #", "siteDirectory": "\#(bad)""#)
+      let refused = try loa(["publish"])
+      #expect(refused.status == 78, "\(bad)")
+      #expect(refused.stderr.contains("platform.siteDirectory"), "\(refused.stderr)")
+    }
+  }
+
+  @Test func eachSiteHasTheWeatherOfItsOwnPlaceAndABrokenSourceStaysWithItsSite() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try SQLiteFixture.execute(
+      "UPDATE sites SET latitude = NULL WHERE slug = 'cao-xanh';", in: dir.path("platform.sqlite"))
+    try FileManager.default.createDirectory(atPath: dir.path("weather"), withIntermediateDirectories: true)
+    let sample = try String(contentsOfFile: PackagePaths.path("Examples/weather/open-meteo-halong.json"), encoding: .utf8)
+    for slug in ["bai-chay", "hong-gai", "ha-tu", "tuan-chau"] {
+      try sample.write(toFile: dir.path("weather/\(slug).json"), atomically: true, encoding: .utf8)
+    }
+    // viet-hung's file is missing: its source is broken.
+    try writeConfig(weather: #"""
+      , "weather": {"source": {"kind": "file", "format": "open-meteo", "path": "weather/{site}.json"},
+        "location": {"name": "Quảng Ninh", "latitude": 21.0, "longitude": 107.3},
+        "userAgent": "test (+https://quangninh.example.org/)"}
+      """#)
+    let r = try loa(["publish"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("loa: viet-hung: warning: [weather]"), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("loa: viet-hung: ") }, "\(r.stderr)")
+    let box = try String(contentsOfFile: dir.path("out/ha-tu/weather.html"), encoding: .utf8)
+    #expect(box.contains("Phường Hà Tu"), "the box names the site's own place")
+    // No coordinates: no box rather than another place's weather.
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out/cao-xanh/weather.html")))
+    #expect(FileManager.default.fileExists(atPath: dir.path("out/cao-xanh/rss.xml")))
+    #expect(FileManager.default.fileExists(atPath: dir.path("out/viet-hung/rss.xml")))
   }
 
   @Test func siteAndShardArgumentsAreChecked() throws {

@@ -52,7 +52,7 @@ extension Configuration {
       root["platform"] =
         [
           "feedsPath": platform.feedsPath, "rollUp": platform.rollUp,
-          "concurrency": platform.concurrency,
+          "concurrency": platform.concurrency, "siteDirectory": platform.siteDirectory,
         ] as [String: Any]
     }
     root["links"] = ["article": links.article, "category": links.category]

@@ -17,6 +17,11 @@ extension Configuration {
     public var rollUp = true
     /// How many sites are built at once; 0 for one per processor core.
     public var concurrency = 0
+    /// Where each site's files go: `{slug}` (a folder of `output.directory`, the default), or
+    /// a path of its own with `{slug}` in it (`/srv/www/{slug}/feeds`: each site its own
+    /// output root, for one web root per ward host). Relative paths are taken from
+    /// `output.directory`.
+    public var siteDirectory = "{slug}"
 
     public init() {}
 
@@ -33,6 +38,18 @@ extension Configuration {
         platform.feedsPath = path.hasSuffix("/") ? path : path + "/"
       }
       platform.rollUp = try p.bool("rollUp") ?? true
+      if let template = try p.string("siteDirectory") {
+        let parts = template.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.filter({ $0.contains("{slug}") }).count == 1,
+          !parts.contains(where: { $0 == ".." || $0 == "." }),
+          template.replacingOccurrences(of: "{slug}", with: "").contains("{") == false
+        else {
+          throw ConfigError(
+            .invalidValue, key: "platform.siteDirectory",
+            "must be a path with {slug} in exactly one folder name, such as {slug} or /srv/www/{slug}/feeds")
+        }
+        platform.siteDirectory = template
+      }
       if let n = try p.int("concurrency") {
         guard (0...256).contains(n) else {
           throw ConfigError(.invalidValue, key: "platform.concurrency", "must be 0…256 (0: one per core)")
@@ -129,7 +146,8 @@ extension Configuration {
       throw SiteError(message: "\(name): platform.feedsPath does not resolve against \(url)")
     }
     c.output.baseURL = base
-    c.output.directory = output.directory + "/" + row.slug
+    let folder = platform.siteDirectory.replacingOccurrences(of: "{slug}", with: row.slug)
+    c.output.directory = folder.hasPrefix("/") ? folder : output.directory + "/" + folder
     // Each site's own state folder: a run sweeps and reads its state folder, which would
     // otherwise hold the files of every site (thousands).
     c.state.directory = state.directory.map { $0 + "/sites/" + row.slug }
