@@ -106,7 +106,7 @@ import Testing
       #expect(FileManager.default.fileExists(atPath: dir.path("out/\(slug)/thong-bao/feed.json")))
     }
     let ward = try String(contentsOfFile: dir.path("out/hong-gai/atom.xml"), encoding: .utf8)
-    #expect(ward.contains("<loa:site code=\"22202\"/>"))
+    #expect(ward.contains("<dc:coverage>22202</dc:coverage>"))
     let wardJSON = try Self.json(dir.path("out/hong-gai/feed.json"))
     #expect(((wardJSON["_loa"] as? [String: Any])?["site"] as? [String: String]) == ["code": "22202"])
 
@@ -115,7 +115,7 @@ import Testing
     let rss = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
     #expect(rss.components(separatedBy: "<item>").count - 1 == 24)
     #expect(rss.contains("<source url=\"https://viet-hung.example.org/feeds/rss.xml\">Cổng thông tin Phường Việt Hưng</source>"))
-    #expect(rss.contains("<loa:site slug=\"viet-hung\" code=\"22206\"/>"))
+    #expect(rss.contains("</source>\n      <dc:coverage>22206</dc:coverage>"))
     let first = try #require(rss.range(of: "<item>"))
     #expect(rss[first.upperBound...].hasPrefix("\n      <title>Phường Việt Hưng: tin số 4</title>"))
     let atom = try String(contentsOfFile: dir.path("out/atom.xml"), encoding: .utf8)

@@ -133,15 +133,13 @@ public struct SiteInfo: Sendable {
   public var generator: String
   /// WebSub hubs (`rel="hub"` links, JSON Feed `hubs`).
   public var hubs: [String]
-  /// A platform site's administrative unit code (`loa:site code`, JSON Feed `_loa`); nil for
-  /// a site of its own.
+  /// A platform site's administrative unit code: Dublin Core `dc:coverage` (the jurisdiction
+  /// the feed is about, from a controlled vocabulary: the official list of administrative
+  /// units) in RSS and Atom, `_loa.site.code` in JSON Feed; nil for a site of its own.
   public var code: String?
   /// Whether the feeds carry items of several sites (the platform roll-up): each item's
-  /// `source` is written, with loa's namespace.
+  /// `source` is written.
   public var isRollUp = false
-
-  /// Whether the documents declare ``LoaNamespace``.
-  public var usesLoaNamespace: Bool { code != nil || isRollUp }
 
   public init(
     title: String, homePageURL: String, description: String, language: String,

@@ -76,6 +76,8 @@ public struct ItemSource: Sendable, Equatable {
   /// The site's site feed: its Atom `id`, and the public URL of its output folder.
   public var feedID: String
   public var feedBaseURL: String
+  /// Atom `source/updated`: the newest `updated` of the site's items in the roll-up.
+  public var updated: Timestamp?
 
   public init(
     title: String, slug: String, code: String?, homePageURL: String, feedID: String,
@@ -90,13 +92,6 @@ public struct ItemSource: Sendable, Equatable {
   }
 
   public func feedURL(_ format: FeedFormat) -> String { feedBaseURL + format.fileName }
-}
-
-/// The namespace of loa's own elements (`loa:site`), for what no feed format has a place for:
-/// a platform site's administrative unit code, on the site's feeds and on each roll-up item.
-public enum LoaNamespace {
-  public static let uri = "https://loa.example.org/ns/platform/1.0"
-  public static let prefix = "loa"
 }
 
 /// UTF-8 text kept as bytes with a trailing NUL (not part of ``utf8``).

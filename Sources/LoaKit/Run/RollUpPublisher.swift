@@ -174,6 +174,16 @@ struct RollUpPublisher {
       if a.source?.slug != b.source?.slug { return (a.source?.slug ?? "") < (b.source?.slug ?? "") }
       return a.articleID > b.articleID
     }
+    // Each site's newest `updated` among its items here: its Atom `source/updated`.
+    var newestBySite: [String: Timestamp] = [:]
+    for item in items {
+      guard let slug = item.source?.slug else { continue }
+      if newestBySite[slug].map({ $0.utc < item.updated.utc }) ?? true { newestBySite[slug] = item.updated }
+    }
+    for i in items.indices {
+      let slug = items[i].source?.slug ?? ""
+      items[i].source?.updated = newestBySite[slug]
+    }
     guard let newest = items.first else {
       report.add(.init(.warning, .noted, .rollUpEmpty, field: "sites", "no site has a publishable article; the roll-up feeds are left as they were"))
       return false

@@ -25,7 +25,7 @@ public struct AtomSerializer: FeedSerializer {
       if feed.archive?.isArchive == true {
         try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
       }
-      if site.usesLoaNamespace { try w.attribute("xmlns:loa", LoaNamespace.uri) }
+      if site.code != nil || site.isRollUp { try w.attribute("xmlns:dc", RSS2Serializer.dcNS) }
       try w.attribute("xml:lang", site.language)
       try w.element("id", feed.id)
       try w.element("title", feed.title)
@@ -55,7 +55,7 @@ public struct AtomSerializer: FeedSerializer {
       if let favicon = site.favicon { try w.element("icon", favicon) }
       if let icon = site.icon { try w.element("logo", icon) }
       if let copyright = site.copyright { try w.element("rights", copyright) }
-      if let code = site.code { try w.element("loa:site", attributes: ["code": code]) }
+      if let code = site.code { try w.element("dc:coverage", code) }
       for item in feed.items { try writeEntry(item, w) }
       try w.end()
     }
@@ -117,11 +117,12 @@ public struct AtomSerializer: FeedSerializer {
       try w.start("source")
       try w.element("id", source.feedID)
       try w.element("title", source.title)
+      if let updated = source.updated { try w.element("updated", DateFormats.rfc3339(updated)) }
       try w.element(
         "link", attributes: ["rel": "self", "type": FeedFormat.atom.mediaType, "href": source.feedURL(.atom)])
       try w.element("link", attributes: ["rel": "alternate", "type": "text/html", "href": source.homePageURL])
       try w.end()
-      try writeSite(source, w)
+      if let code = source.code { try w.element("dc:coverage", code) }
     }
     try w.end()
   }

@@ -37,7 +37,6 @@ public struct RSS2Serializer: FeedSerializer {
       if feed.archive?.isArchive == true {
         try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
       }
-      if site.usesLoaNamespace { try w.attribute("xmlns:loa", LoaNamespace.uri) }
       try w.start("channel")
       try w.element("title", feed.title)
       try w.element("link", feed.homePageURL)
@@ -63,7 +62,7 @@ public struct RSS2Serializer: FeedSerializer {
         try w.element("link", feed.homePageURL)
         try w.end()
       }
-      if let code = site.code { try w.element("loa:site", attributes: ["code": code]) }
+      if let code = site.code { try w.element("dc:coverage", code) }
       for item in feed.items { try writeItem(item, w) }
       try w.end()
       try w.end()
@@ -114,16 +113,8 @@ public struct RSS2Serializer: FeedSerializer {
     }
     if let source = item.source {
       try w.element("source", attributes: ["url": source.feedURL(.rss)], text: source.title)
-      try writeSite(source, w)
+      if let code = source.code { try w.element("dc:coverage", code) }
     }
     try w.end()
   }
-}
-
-/// `<loa:site slug="…" code="…">`: the platform site an item comes from (docs/multisite.md).
-func writeSite(_ source: ItemSource, _ w: XMLStreamWriter) throws {
-  try w.start("loa:site")
-  try w.attribute("slug", source.slug)
-  if let code = source.code { try w.attribute("code", code) }
-  try w.end()
 }
