@@ -422,7 +422,10 @@ package enum LoaCommandLine {
     if let rollUp = outcome.rollUp {
       let status = summarizeSite(rollUp, mode: mode, strict: options.strict, logger: logger)
       if status != .success, failed == nil { failed = status }
-      rollUpNote = rollUp.error != nil ? "; roll-up failed" : rollUp.nothingChanged ? "; roll-up unchanged" : "; roll-up written"
+      rollUpNote =
+        rollUp.error != nil
+        ? "; roll-up failed"
+        : rollUp.nothingChanged || rollUp.report.filesWritten.isEmpty ? "; roll-up unchanged" : "; roll-up written"
     }
     if let reportPath {
       var entries: [(slug: String, status: Int32, error: String?, report: RunReport)] = []

@@ -115,7 +115,7 @@ struct RollUpPublisher {
     let limit = configuration.feeds.itemsPerFeed
     let cache = CleaningCache()
     var builders: [Int64: (ItemBuilder, ItemSource)?] = [:]
-    var rows: [Int64: [Int64: RawArticleRow]] = [:]
+    var rows: [Int64: (rows: [Int64: RawArticleRow], all: Bool)] = [:]
     let byID = Dictionary(sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var items: [FeedItem] = []
     var seen = Set<String>()
@@ -130,21 +130,18 @@ struct RollUpPublisher {
       }
       site = PublishedIDPrefix.adopted(site, logger: .silent)
       try store.restrict(toSite: siteID)
-      let folders = state.flatMap { FolderAssignment.load(from: $0, Publisher.folderAssignmentName(site)) }
+      // The folders the site's own last run published its categories in (its state folder).
+      let siteState = site.state.directory.flatMap {
+        FileManager.default.fileExists(atPath: $0) ? try? StateStore(directory: $0) : nil
+      }
+      let folders = siteState.flatMap {
+        FolderAssignment.load(from: $0, Publisher.folderAssignmentName(site))
+      }
       let tree = CategoryTree(
         try store.categories(), report: RunReport(), previousFolders: folders?.byCategory ?? [:],
         folderOwner: { FolderAssignment.publishedOwner(of: $0, in: site.output.directory) })
       let builder = ItemBuilder(configuration: site, tree: tree, now: now, cache: cache)
-      var raw: [Int64: RawArticleRow] = [:]
-      var read = 0
-      // The site's own newest reads: at most what its site feed reads, plus rows the builder
-      // skips (scheduled, invalid), which the scan skips too.
-      try store.forEachRawArticle(in: .all, expecting: limit) { r in
-        if !r.idIsMissing, raw[r.id] == nil { raw[r.id] = r }
-        read += 1
-        return read < limit * 4 + 64
-      }
-      rows[siteID] = raw
+      rows[siteID] = try readRows(siteID, count: limit + 16)
       let source = ItemSource(
         title: site.site.title, slug: row.slug, code: site.site.code,
         homePageURL: site.site.url.description, feedID: site.site.idPrefix + "feed",
@@ -152,8 +149,30 @@ struct RollUpPublisher {
       builders[siteID] = (builder, source)
       return (builder, source)
     }
+    /// The site's newest `count` rows by id, and whether that was all of them.
+    func readRows(_ siteID: Int64, count: Int) throws -> (rows: [Int64: RawArticleRow], all: Bool) {
+      try store.restrict(toSite: siteID)
+      var raw: [Int64: RawArticleRow] = [:]
+      var read = 0
+      try store.forEachRawArticle(in: .all, expecting: count) { r in
+        if !r.idIsMissing, raw[r.id] == nil { raw[r.id] = r }
+        read += 1
+        return read < count
+      }
+      return (raw, read < count)
+    }
+    /// The row `articleID` of the site: among its newest rows, read again further down when
+    /// the scan goes past them (many scheduled or invalid rows).
+    func row(_ siteID: Int64, _ articleID: Int64) throws -> RawArticleRow? {
+      while let known = rows[siteID] {
+        if let r = known.rows[articleID] { return r }
+        if known.all { return nil }
+        rows[siteID] = try readRows(siteID, count: known.rows.count * 4 + 64)
+      }
+      return nil
+    }
     try store.forEachNewestAcrossSites { siteID, articleID in
-      guard let (builder, source) = try load(siteID), let raw = rows[siteID]?[articleID] else {
+      guard let (builder, source) = try load(siteID), let raw = try row(siteID, articleID) else {
         return true
       }
       report.countRead()
