@@ -21,7 +21,8 @@ let package = Package(
     .systemLibrary(
       name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     // Layers (docs/architecture.md): a target imports only the ones listed before it.
-    .target(name: "LoaCore", dependencies: ["CZlib", "CCurl"]),
+    .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+    .target(name: "LoaCore", dependencies: ["CZlib", "CCurl", "CSystem"]),
     .target(name: "LoaXML", dependencies: ["LoaCore", "CLibXML2"]),
     .target(name: "LoaStore", dependencies: ["LoaCore", "CSQLite3", "CLibPQ", "CMariaDB"]),
     .target(name: "LoaWeather", dependencies: ["LoaCore", "LoaXML"]),

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -65,9 +66,9 @@ package enum WriteOutcome: Sendable, Equatable {
 /// `..`, no `/`, no hidden names, at most 200 bytes).
 ///
 /// Files are replaced atomically: the bytes go to a temporary sibling (`.name.loa-PID.tmp`,
-/// `O_EXCL`), which is `fsync`ed (``stage(_:to:force:)``); ``commit(_:removing:)``
-/// `renameat`s each over the published file, `unlinkat`s what the run retired, then `fsync`s
-/// each folder once. A file whose published bytes are already the same is not staged at all,
+/// `O_EXCL`, ``stage(_:to:force:)``); ``commit(_:removing:)`` makes them all durable with one
+/// `syncfs`, `renameat`s each over the published file, `unlinkat`s what the run retired, then
+/// `fsync`s each folder once. A file whose published bytes are already the same is not staged at all,
 /// so its inode and modification time stay. A run collects everything it stages in one
 /// ``OutputTransaction`` and commits only when all of it was rendered and checked.
 package final class OutputDirectory: @unchecked Sendable {
@@ -121,7 +122,7 @@ package final class OutputDirectory: @unchecked Sendable {
     return true
   }
 
-  /// A file written to its temporary sibling, fsynced, waiting for ``commit(_:removing:)``.
+  /// A file written to its temporary sibling, waiting for ``commit(_:removing:)``.
   package struct StagedFile: Sendable {
     /// Path relative to the output directory, e.g. `thoi-su/rss.xml`.
     package let path: String
@@ -222,8 +223,8 @@ package final class OutputDirectory: @unchecked Sendable {
         do {
           FileOperation.willChange("write", full)
           try Self.writeAll(file, bytes)
-          FileOperation.willChange("fsync", full)
-          try retryingSyscall("fsync") { fsync(file) }
+          // Made durable by ``commit(_:removing:)``'s one `syncfs` before any rename, not one
+          // `fsync` each: a platform run stages tens of thousands of files.
           let fileToClose = file
           try retryingSyscall("close") { close(fileToClose) }
         } catch {
@@ -252,6 +253,19 @@ package final class OutputDirectory: @unchecked Sendable {
     for file in files where !paths.insert(file.path).inserted {
       discard(files)
       throw WriteError(.unsafePath, path: path + "/" + file.path, "staged twice in one run")
+    }
+    // Every staged file's bytes on disk before any of them replaces a published one: one
+    // `syncfs` of the file system holding the directory (which reports a failed writeback
+    // since the directory was opened) instead of one `fsync` per staged file, which cost a
+    // third of a platform run (docs/PERFORMANCE.md).
+    if !files.isEmpty {
+      FileOperation.willChange("syncfs", path)
+      do {
+        try retryingSyscall("syncfs") { csystem_syncfs(fd) }
+      } catch let e as SystemCallError {
+        discard(files)
+        throw WriteError(path: path, e)
+      }
     }
     var folders: [[String]: Int32] = [:]
     var opened: [Int32] = []

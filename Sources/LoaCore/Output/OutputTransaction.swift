@@ -3,8 +3,8 @@ import Foundation
 /// Everything one run changes in the output directory, committed together or not at all.
 ///
 /// Feeds, their `.gz` copies, the OPML, the index page, the head links, the weather box and a
-/// report inside the output directory are all staged here (written to fsynced temporary
-/// siblings); stale `.gz` copies are noted for removal. ``commit()`` then makes every change
+/// report inside the output directory are all staged here (written to temporary siblings,
+/// made durable together by one `syncfs` at commit); stale `.gz` copies are noted for removal. ``commit()`` then makes every change
 /// in a fixed order, each through the output directory's descriptors (``OutputDirectory``):
 ///
 /// 1. the staged files, in the order they were staged (a `.gz` copy just before the file it
