@@ -1,5 +1,6 @@
 import Foundation
 import LoaKit
+import LoaStore
 import LoaTestSupport
 import Testing
 
@@ -338,6 +339,52 @@ import Testing
     let r = try loa(["publish", "--shard", "1/2"])
     #expect(r.status == 64)
     #expect(r.stderr.contains("--shard is for a platform configuration"), "\(r.stderr)")
+  }
+
+  @Test func aSiteTakesItsRowsValuesAndSitesOnOneHostNeverShareAFeedID() throws {
+    let configuration = try Configuration.parse(
+      Data(
+        #"""
+        {"version": 1,
+         "site": {"title": "Tỉnh", "url": "https://quangninh.example.org/", "language": "vi",
+                  "icon": "/static/logo-512.png", "favicon": "https://cdn.example.net/f.png",
+                  "copyright": "© UBND tỉnh"},
+         "database": {"url": "sqlite:p.sqlite"},
+         "output": {"directory": "/srv/feeds", "baseURL": "https://quangninh.example.org/feeds/"},
+         "platform": {}}
+        """#.utf8), path: dir.path("p.json"))
+    let a = try configuration.forSite(
+      SiteRow(
+        id: 1, code: " 22201 ", slug: "bai-chay", name: "Phường <b>Bãi Cháy</b>",
+        url: "https://quangninh.example.org/bai-chay/", language: "vi-VN", timeZone: "+07:00"))
+    let b = try configuration.forSite(
+      SiteRow(id: 2, slug: "hong-gai", name: "Phường Hồng Gai", url: "https://quangninh.example.org/hong-gai/"))
+    #expect(a.site.idPrefix == "tag:quangninh.example.org,2026:bai-chay:")
+    #expect(b.site.idPrefix == "tag:quangninh.example.org,2026:hong-gai:")
+    #expect(a.site.title == "Phường Bãi Cháy")
+    #expect(a.site.code == "22201")
+    #expect(a.site.language == "vi-VN")
+    #expect(a.output.directory == "/srv/feeds/bai-chay")
+    #expect(a.output.baseURL.description == "https://quangninh.example.org/bai-chay/feeds/")
+    // A path on the platform's host is a path on the site's; another host is kept.
+    #expect(a.site.icon == "https://quangninh.example.org/static/logo-512.png")
+    #expect(a.site.favicon == "https://cdn.example.net/f.png")
+    // The province's copyright is not the ward's.
+    #expect(a.site.copyright == nil)
+    #expect(a.platform == nil && a.state.directory?.hasSuffix("/sites/bai-chay") != false)
+    let own = try configuration.forSite(
+      SiteRow(id: 3, slug: "tuan-chau", name: "Tuần Châu", url: "https://tuanchau.example.org/"))
+    #expect(own.site.idPrefix == "tag:tuanchau.example.org,2026:")
+    #expect(own.site.icon == "https://tuanchau.example.org/static/logo-512.png")
+    for (row, message) in [
+      (SiteRow(id: 4, slug: "x", name: "X", url: "ftp://x.example.org/"), "is not an absolute http(s) URL"),
+      (SiteRow(id: 5, slug: "x", name: "X", url: "https://x.example.org/", language: "tiếng Việt"), "is not a language tag"),
+      (SiteRow(id: 6, slug: "x", name: "X", url: "https://x.example.org/", timeZone: "Asia/Hanoi"), "is not a time zone"),
+      (SiteRow(id: 7, slug: "x", name: " ", url: "https://x.example.org/"), "name is empty"),
+    ] {
+      #expect(throws: Configuration.SiteError.self) { try configuration.forSite(row) }
+      do { _ = try configuration.forSite(row) } catch { #expect("\(error)".contains(message), "\(error)") }
+    }
   }
 
   @Test func theShardOfASlugIsStable() {

@@ -138,8 +138,7 @@ extension Configuration {
     c.site.authorURL = url.description
     c.site.authorEmail = nil
     c.site.copyright = nil
-    let host = url.authority.split(separator: ":").first.map(String.init) ?? url.authority
-    c.site.idPrefix = "tag:\(host),2026:"
+    c.site.idPrefix = Self.idPrefix(of: url)
     c.site.idPrefixIsExplicit = false
     c.site.code = TextCleaner.clean(row.code, maxCharacters: 32).text
     guard let base = WebAddress.resolve(platform.feedsPath, against: url) else {
@@ -166,6 +165,16 @@ extension Configuration {
       }
     }
     return c
+  }
+
+  /// A platform site's id prefix: `tag:<host>,2026:`, and for a site under a path of a shared
+  /// host (`https://quangninh.example.org/bai-chay/`) `tag:<host>,2026:bai-chay:`, so sites on
+  /// one host never share a feed id. It depends on the site's own URL alone: adding a site
+  /// never changes another's ids.
+  static func idPrefix(of url: WebAddress) -> String {
+    let host = url.authority.split(separator: ":").first.map(String.init) ?? url.authority
+    let path = url.path.split(separator: "/").joined(separator: "/")
+    return "tag:\(host),2026:" + (path.isEmpty ? "" : path + ":")
   }
 
   /// Opens the article database of a platform: every read of the store is for the site

@@ -209,7 +209,7 @@ struct RollUpPublisher {
     }
     let info = siteInfo
     let feed = Feed(
-      id: configuration.site.idPrefix + "feed", title: info.title, description: info.description,
+      id: configuration.site.idPrefix + "feed:roll-up", title: info.title, description: info.description,
       homePageURL: info.homePageURL, directory: "", categoryID: nil, items: items,
       updated: items.map(\.updated).max { $0.utc < $1.utc } ?? newest.updated)
     let transaction = directory.map {
