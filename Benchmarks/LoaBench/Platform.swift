@@ -54,12 +54,14 @@ struct PlatformCorpus {
     var taken: [String: Int] = [:]
     var list: [Site] = []
     list.reserveCapacity(sites)
-    // The 13 special zones spread over the list; about 672 in 3,321 are wards.
-    let zoneEvery = sites >= 13 ? sites / 13 : Int.max
+    // Special zones spread over the list, 13 in 3,321 (none in a small platform); about 672
+    // in 3,321 are wards.
+    let zones = 13 * sites / 3321
+    let zoneEvery = zones > 0 ? sites / zones : Int.max
     for s in 1...max(1, sites) where sites > 0 {
       var rng = SplitMix64(seed: seed, stream: 7, row: Int64(s))
       let kind: String
-      if s % zoneEvery == 0 && s / zoneEvery <= 13 {
+      if s % zoneEvery == 0 && s / zoneEvery <= zones {
         kind = "Đặc khu"
       } else {
         kind = rng.below(3321) < 672 ? "Phường" : "Xã"
