@@ -313,6 +313,7 @@ if any(w4.values()):
 p("Whole run: %s." % (M.get("elapsed", "?") + ""))
 p("")
 sys.path.insert(0, here)
+sys.dont_write_bytecode = True  # no __pycache__ in Benchmarks/
 import report_platform  # noqa: E402
 
 platform_section = os.path.join(results, "platform", "section.md")
