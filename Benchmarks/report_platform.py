@@ -130,7 +130,9 @@ def section(results):
       "`xargs -P 2`) and by python-feedgen looping over the sites in one Python process "
       "(`Benchmarks/peers/platform_peer.py`; two processes: every other site each). SQLite "
       "database copied to tmpfs, outputs and state on tmpfs. Wall time around each run, peak "
-      "RSS from `/usr/bin/time -f %%M` (the largest single process). Median of %s runs on 168 "
+      "RSS from `/usr/bin/time -f %%M` (the largest single process), *load* the 1-minute load "
+      "average just before the run (it still holds the benchmark's own previous run, up to 2 "
+      "after a run on both cores; more than that is other work on the machine). Median of %s runs on 168 "
       "sites, %s on 3,321%s." % (
           M.get("date"), M.get("commit"), M.get("cores"), M.get("cpu"), M.get("runs"),
           M.get("big runs"),
@@ -234,6 +236,11 @@ def section(results):
         p("")
     p("Whole platform run: %s." % M.get("elapsed", "?"))
     p("")
+    analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis-platform.md")
+    if os.path.exists(analysis):
+        with open(analysis, encoding="utf-8") as f:
+            p(f.read().rstrip("\n"))
+            p("")
     return "\n".join(out)
 
 
