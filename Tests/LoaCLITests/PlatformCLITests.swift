@@ -171,6 +171,26 @@ import Testing
     #expect(Set(owners.values).count > 1, "the six slugs should not all hash to one shard")
   }
 
+  /// A shard on another machine writes its sites' temporary files under its own locks; its
+  /// process ids mean nothing here, so shard 1 (the roll-up) never sweeps a site's folder.
+  @Test func theRollUpNeverSweepsTheFoldersOfSitesAnotherShardPublishes() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    #expect(try loa(["publish"]).status == 0)
+    let slugs = ["bai-chay", "hong-gai", "ha-tu", "tuan-chau", "cao-xanh", "viet-hung"]
+    let other = try #require(slugs.first { PlatformRun.Shard.index(of: $0, count: 3) != 1 })
+    // A temporary file of a process that does not exist on this machine.
+    let temporary = dir.path("out/\(other)/.rss.xml.loa-2147483000.tmp")
+    try "being written elsewhere".write(toFile: temporary, atomically: false, encoding: .utf8)
+    let first = try loa(["publish", "--shard", "1/3", "--force"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(FileManager.default.fileExists(atPath: temporary), "shard 1 swept \(other)'s folder")
+    // The site's own run, holding its folder's lock, removes it.
+    let own = PlatformRun.Shard.index(of: other, count: 3)
+    #expect(try loa(["publish", "--shard", "\(own)/3"]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: temporary))
+  }
+
   @Test func aBrokenSiteFailsAloneAndTheOthersAndTheRollUpPublish() throws {
     try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
     try writeConfig()

@@ -5,8 +5,8 @@ import LoaXML
 
 /// The roll-up of a platform (docs/multisite.md): at the top of the output directory, one feed
 /// per format holding the newest `feeds.itemsPerFeed` items of every site, each naming its
-/// site (RSS `source`, Atom `source`, `loa:site`, JSON Feed `_loa`), and `index.opml` listing
-/// every site's feed.
+/// site (RSS and Atom `source` with the site's `dc:coverage`, JSON Feed `_loa`), its feed page
+/// and head links, and `index.opml` listing every site's feed.
 ///
 /// It is read from the database, never from the sites' published files, so it is the same
 /// whichever shard writes it and whichever sites that shard published. The rows come newest
@@ -99,7 +99,8 @@ struct RollUpPublisher {
     }
     defer { lock?.release() }
     let directory = writes ? try OutputDirectory(path: root) : nil
-    directory?.removeAbandonedTemporaryFiles()
+    // Only the roll-up's own files: each site folder is swept by the run that holds its lock.
+    directory?.removeAbandonedTemporaryFilesHere()
     let state = configuration.state.directory.flatMap { try? StateStore(directory: $0) }
     let store = try configuration.openPlatformStore()
     defer { try? store.close() }
