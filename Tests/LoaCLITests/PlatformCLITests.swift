@@ -331,6 +331,27 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: dir.path("out/viet-hung/rss.xml")))
   }
 
+  @Test func checkWritesNothingAndADryRunListsWhatWouldChange() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    let check = try loa(["check", "-v"])
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stderr.contains("6 sites: 6 checked, 0 unchanged, 0 failed"), "\(check.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    #expect(try loa(["publish"]).status == 0)
+    let before = try Self.tree(dir.path("out"))
+    let quiet = try loa(["publish", "--dry-run"])
+    #expect(quiet.status == 0 && quiet.stdout == "", "\(quiet.stdout)")
+    try SQLiteFixture.execute(
+      "UPDATE articles SET title = 'Hà Tu: tin số 4 (đã sửa)' WHERE id = 3004;", in: dir.path("platform.sqlite"))
+    let dry = try loa(["publish", "--dry-run"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    let listed = Set(dry.stdout.split(separator: "\n").map(String.init))
+    #expect(listed.isSuperset(of: ["ha-tu/rss.xml", "ha-tu/tin-tuc/atom.xml", "rss.xml", "feed.json"]), "\(dry.stdout)")
+    #expect(!listed.contains { $0.hasPrefix("bai-chay/") }, "\(dry.stdout)")
+    #expect(try Self.tree(dir.path("out")) == before)
+  }
+
   @Test func siteAndShardArgumentsAreChecked() throws {
     try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
     try writeConfig()

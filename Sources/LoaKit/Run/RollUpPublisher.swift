@@ -213,6 +213,11 @@ struct RollUpPublisher {
       id: configuration.site.idPrefix + "feed:roll-up", title: info.title, description: info.description,
       homePageURL: info.homePageURL, directory: "", categoryID: nil, items: items,
       updated: items.map(\.updated).max { $0.utc < $1.utc } ?? newest.updated)
+    // A dry run compares with the published files; it writes nothing.
+    var compared = directory
+    if compared == nil, run.mode == .dryRun, FileManager.default.fileExists(atPath: root) {
+      compared = try OutputDirectory(path: root)
+    }
     let transaction = directory.map {
       OutputTransaction(
         $0, force: run.options.force,
@@ -221,7 +226,7 @@ struct RollUpPublisher {
     let renderer = FeedRenderer(
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: info,
       mode: run.mode, force: run.options.force, transaction: transaction,
-      output: directory, previouslyChecked: last?.checked ?? [:])
+      output: compared, previouslyChecked: last?.checked ?? [:])
     var outcomes = [renderer.render(feed)]
     // Each site's own feeds, for the OPML and the feed page.
     let siteConfigurations = sites.compactMap { try? configuration.forSite($0) }
