@@ -27,7 +27,7 @@ public struct RSS2Serializer: FeedSerializer {
   static let mediaNS = "http://search.yahoo.com/mrss/"
 
   public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
-    try XMLStreamWriter.withDocument { w in
+    try XMLStreamWriter.withDocument(capacity: Self.estimatedSize(feed)) { w in
       try w.start("rss")
       try w.attribute("version", "2.0")
       try w.attribute("xmlns:atom", Self.atomNS)
@@ -67,6 +67,25 @@ public struct RSS2Serializer: FeedSerializer {
       try w.end()
       try w.end()
     }
+  }
+
+  /// About the size of the document, a little over rather than under: its text plus the
+  /// markup around it, so the writer's buffer is allocated once
+  /// (``XMLStreamWriter/withDocument(indent:capacity:_:)``). Summaries count twice: `&`, `<`,
+  /// `>` and `"` in them are escaped for HTML and then for XML.
+  static func estimatedSize(_ feed: Feed) -> Int {
+    var size = 4096 + 2 * feed.title.utf8.count + feed.description.utf8.count
+    for item in feed.items {
+      size += 1024 + item.guid.utf8.count + item.title.utf8.count + item.link.utf8.count
+      size += 2 * (item.summary?.utf8.count ?? 0) + (item.content?.count ?? 0)
+      size += item.byline.utf8.count
+      for category in item.categories { size += 32 + category.utf8.count }
+      if let image = item.image {
+        size += 2 * image.url.utf8.count + (image.caption?.utf8.count ?? 0)
+      }
+      if let source = item.source { size += 256 + source.title.utf8.count }
+    }
+    return size
   }
 
   /// RFC 5005 §4 and Appendix B: `atom:link` elements `current`, `prev-archive` and
