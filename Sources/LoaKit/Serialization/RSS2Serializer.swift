@@ -116,17 +116,28 @@ public struct RSS2Serializer: FeedSerializer {
     if let content = item.content { try w.cdataElement("content:encoded", content) }
     if !item.authors.isEmpty { try w.element("dc:creator", item.byline) }
     for category in item.categories { try w.element("category", category) }
-    try w.element("guid", attributes: ["isPermaLink": "false"], text: item.guid)
+    // Attributes one call each rather than through `element(_:attributes:text:)`: its
+    // `KeyValuePairs` is an array allocated per call, three per item.
+    try w.start("guid")
+    try w.attribute("isPermaLink", "false")
+    try w.text(item.guid)
+    try w.end()
     try w.element("pubDate", DateFormats.rfc822(item.published))
     if let image = item.image {
-      let type = image.mimeType ?? "image/jpeg"
-      try w.element("enclosure", attributes: ["url": image.url, "length": "0", "type": type])
+      try w.start("enclosure")
+      try w.attribute("url", image.url)
+      try w.attribute("length", "0")
+      try w.attribute("type", image.mimeType ?? "image/jpeg")
+      try w.end()
       try w.start("media:content")
       try w.attribute("url", image.url)
       if let mime = image.mimeType { try w.attribute("type", mime) }
       try w.attribute("medium", "image")
       if let caption = image.caption {
-        try w.element("media:description", attributes: ["type": "plain"], text: caption)
+        try w.start("media:description")
+        try w.attribute("type", "plain")
+        try w.text(caption)
+        try w.end()
       }
       try w.end()
     }
