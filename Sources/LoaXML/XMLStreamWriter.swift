@@ -42,9 +42,9 @@ package final class XMLStreamWriter {
     // flush of about 4 KB needs: one `realloc` per flush, which glibc does in place only while
     // nothing lies after the buffer on the heap. In a process that has freed large arrays
     // (glibc then raises its mmap threshold, up to 32 MB) each growth past a neighbour copied
-    // the whole document so far: 134 M instructions of memcpy for a 44 MB feed, 15% of its
-    // serialization (issue 16, Benchmarks/analysis.md). Reserved up front and doubling, the
-    // buffer moves a few times at most.
+    // the whole document so far: in loa-bench, 134 M instructions of memcpy for a 44 MB feed,
+    // 15% of its serialization (issue 16, Benchmarks/analysis.md). Reserved up front and
+    // doubling, the buffer moves a few times at most, whatever the process freed before.
     guard let buffer = xmlBufferCreateSize(max(capacity, 4096)) else {
       throw XMLWriterError(function: "xmlBufferCreateSize")
     }
