@@ -54,7 +54,9 @@ import Testing
     }
   }
 
-  @Test(arguments: ["", "x", "Việt Nam", "no markup here, only text: 100% plain (ok)", "\u{0}&\u{0}"])
+  @Test(arguments: [
+    "", "x", "Việt Nam", "no markup here, only text: 100% plain (ok)", "\u{0}&\u{0}",
+  ])
   func escapesShortAndCleanTextLikeTheReference(text: String) {
     #expect(HTMLText.escaped(text) == Self.reference(text))
   }
