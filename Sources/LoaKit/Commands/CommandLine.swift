@@ -400,6 +400,7 @@ package enum LoaCommandLine {
       options: PublishOptions(force: options.force, allowEmpty: options.allowEmpty),
       clock: options.clockOverride ?? SystemClock(), logger: logger, shard: options.shard,
       onlySite: options.site)
+    run.keepReports = reportPath != nil || mode == .dryRun
     let lines = Mutex()
     run.siteFinished = { site in
       lines.withLock { _ = summarizeSite(site, mode: mode, strict: options.strict, logger: logger) }
@@ -419,7 +420,7 @@ package enum LoaCommandLine {
       if status != .success {
         counts.failed += 1
         if failed == nil { failed = status }
-      } else if mode != .check && (site.nothingChanged || site.report.filesWritten.isEmpty) {
+      } else if mode != .check && (site.nothingChanged || site.filesWritten == 0) {
         // Re-read (another site's edit changed the database) but not one file changed.
         counts.unchanged += 1
       } else {
@@ -433,7 +434,7 @@ package enum LoaCommandLine {
       rollUpNote =
         rollUp.error != nil
         ? "; roll-up failed"
-        : rollUp.nothingChanged || rollUp.report.filesWritten.isEmpty ? "; roll-up unchanged" : "; roll-up written"
+        : rollUp.nothingChanged || rollUp.filesWritten == 0 ? "; roll-up unchanged" : "; roll-up written"
     }
     if let reportPath {
       var entries: [(slug: String, status: Int32, error: String?, report: RunReport)] = []
@@ -465,8 +466,8 @@ package enum LoaCommandLine {
       if error is Configuration.SiteError { return .validationFailed }
       return describe(error).0
     }
-    if site.report.count(.error) > 0 { return .validationFailed }
-    if strict && (site.report.count(.warning) > 0 || site.weatherProblem) { return .validationFailed }
+    if site.errors > 0 { return .validationFailed }
+    if strict && (site.warnings > 0 || site.weatherProblem) { return .validationFailed }
     return .success
   }
 

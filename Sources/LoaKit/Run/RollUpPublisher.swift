@@ -35,6 +35,9 @@ struct RollUpPublisher {
       outcome.error = error
     }
     outcome.milliseconds = Int((monotonicSeconds() - started) * 1000)
+    outcome.errors = outcome.report.count(.error)
+    outcome.warnings = outcome.report.count(.warning)
+    outcome.filesWritten = outcome.report.filesWritten.count
     return outcome
   }
 
