@@ -3,7 +3,9 @@
 Standard library only. Results: hyperfine JSON per measurement (`<workload>.<state>.<tool>.
 <source>.json`), peak RSS in KB per run (`.rss`), the serializer medians (`ser.<n>.<tool>.txt`),
 the file lists of the no-op and one-edit checks, and meta.txt (machine, versions, corpora).
-Benchmarks/analysis.md, written by hand after a run, is appended.
+Benchmarks/analysis.md, written by hand after a run, is appended. The province-platform
+section (issue 15) comes from `<results>/platform/section.md` when run.sh ran with --platform,
+otherwise from the report given as the second argument (the last platform run's, kept).
 """
 
 import json
@@ -310,6 +312,18 @@ if any(w4.values()):
 
 p("Whole run: %s." % (M.get("elapsed", "?") + ""))
 p("")
+sys.path.insert(0, here)
+sys.dont_write_bytecode = True  # no __pycache__ in Benchmarks/
+import report_platform  # noqa: E402
+
+platform_section = os.path.join(results, "platform", "section.md")
+if os.path.exists(platform_section):
+    with open(platform_section, encoding="utf-8") as f:
+        p(f.read().rstrip("\n"))
+        p("")
+elif len(sys.argv) > 2 and report_platform.existing_section(sys.argv[2]):
+    p(report_platform.existing_section(sys.argv[2]).rstrip("\n"))
+    p("")
 analysis = os.path.join(here, "analysis.md")
 if os.path.exists(analysis):
     with open(analysis, encoding="utf-8") as f:

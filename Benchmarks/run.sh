@@ -3,10 +3,13 @@
 # corpora, starts a throwaway PostgreSQL and MariaDB, measures every workload against the C program and
 # the Python peers, and writes docs/PERFORMANCE.md. Benchmarks/README.md explains it all.
 #
-# Usage: Benchmarks/run.sh [--quick] [--big]
-#   --quick  smoke test: 10k corpus only, 3 runs each (numbers are rough)
-#   --big    also W4: 1,000 categories on 1M articles against 1,000 categories on 10k
-#            (about 4 GB of SQLite in .build/bench-data, 5 GB of PostgreSQL in /dev/shm)
+# Usage: Benchmarks/run.sh [--quick] [--big] [--platform]
+#   --quick     smoke test: 10k corpus only, 3 runs each (numbers are rough)
+#   --big       also W4: 1,000 categories on 1M articles against 1,000 categories on 10k
+#               (about 4 GB of SQLite in .build/bench-data, 5 GB of PostgreSQL in /dev/shm)
+#   --platform  also the province platform of issue 15 (Benchmarks/platform.sh: 168 sites, and
+#               3,321 sites × 200 articles unless --quick; about 40 minutes, 15 GB of tmpfs);
+#               without it, the report keeps the platform section of the last platform run
 # Environment: LOA_BENCH_SCRATCH (SwiftPM scratch path, default .build-bench),
 #              LOA_BENCH_OUTPUT (report path, default docs/PERFORMANCE.md).
 set -euo pipefail
@@ -15,11 +18,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 quick=0
 big=0
+platform=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
     --big) big=1 ;;
-    *) echo "usage: Benchmarks/run.sh [--quick] [--big]" >&2; exit 2 ;;
+    --platform) platform=1 ;;
+    *) echo "usage: Benchmarks/run.sh [--quick] [--big] [--platform]" >&2; exit 2 ;;
   esac
 done
 say() { echo "bench: $*" >&2; }
@@ -301,6 +306,13 @@ if ((big)); then
   done
 fi
 
+# Issue 15 (--platform): its own script, its results in a folder of ours for the report.
+if ((platform)); then
+  mkdir -p "$results/platform"
+  LOA_PLATFORM_RESULTS="$results/platform" LOA_BENCH_SCRATCH="$scratch" \
+    Benchmarks/platform.sh $( ((quick)) && echo --quick)
+fi
+
 # ---- 6. the report ---------------------------------------------------------------------------------
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -327,7 +339,7 @@ fi
   echo "elapsed: $(($(date +%s) - started)) s"
 } >>"$results/meta.txt"
 out="${LOA_BENCH_OUTPUT:-$root/docs/PERFORMANCE.md}"
-"$python" Benchmarks/report.py "$results" >"$out.tmp"
+"$python" Benchmarks/report.py "$results" "$out" >"$out.tmp"
 mv "$out.tmp" "$out"
 rm -rf "$root/.build/bench-results-last"
 cp -r "$results" "$root/.build/bench-results-last"

@@ -29,8 +29,37 @@ final class PostgresSink {
     ANALYZE;
     """
 
+  /// The platform contract (docs/multisite.md), as SQLiteSink.platformSchema.
+  static let platformSchema = """
+    DROP TABLE IF EXISTS articles;
+    DROP TABLE IF EXISTS categories;
+    DROP TABLE IF EXISTS sites;
+    CREATE TABLE sites (
+      id bigint PRIMARY KEY, code text, slug text NOT NULL UNIQUE, name text NOT NULL,
+      url text NOT NULL, description text, language text, time_zone text,
+      latitude double precision, longitude double precision);
+    CREATE TABLE categories (
+      id bigint PRIMARY KEY, site_id bigint NOT NULL REFERENCES sites(id),
+      parent_id bigint REFERENCES categories(id),
+      slug text NOT NULL, name text NOT NULL, description text, UNIQUE (site_id, slug));
+    CREATE TABLE articles (
+      id bigint PRIMARY KEY, site_id bigint NOT NULL REFERENCES sites(id),
+      category_id bigint REFERENCES categories(id),
+      title text NOT NULL, slug text, summary text, content_html text, author text,
+      image_url text, image_caption text, url text, tags text,
+      status text NOT NULL DEFAULT 'published',
+      published_at timestamp NOT NULL, updated_at timestamp);
+    """
+  static let platformIndexes = """
+    CREATE INDEX articles_site_category_published ON articles(site_id, category_id, published_at DESC, id DESC);
+    CREATE INDEX articles_site_published ON articles(site_id, published_at DESC, id DESC);
+    ANALYZE;
+    """
+  private let platform: Bool
+
   /// Wraps `PQconnectdb`; `PQfinish` even after a failed connect.
-  init(url: String) throws {
+  init(url: String, platform: Bool = false) throws {
+    self.platform = platform
     guard let c = PQconnectdb(url) else { throw BenchError("PQconnectdb: out of memory") }
     guard PQstatus(c) == CONNECTION_OK else {
       let m = String(cString: PQerrorMessage(c))
@@ -39,7 +68,7 @@ final class PostgresSink {
     }
     conn = c
     cpq_silence_notices(c)
-    try exec(Self.schema)
+    try exec(platform ? Self.platformSchema : Self.schema)
   }
 
   deinit { PQfinish(conn) }
@@ -115,8 +144,22 @@ final class PostgresSink {
     buffer.append(last ? 0x0A : 0x09)
   }
 
-  func add(_ c: Corpus.Category) throws {
-    try beginCopy("categories", "id, parent_id, slug, name, description")
+  /// One row of the sites table (platform databases only).
+  func add(_ site: PlatformCorpus.Site) throws {
+    try beginCopy("sites", "id, code, slug, name, url, latitude, longitude")
+    field(Array(String(site.id).utf8))
+    field(Array(site.code.utf8))
+    field(Array(site.slug.utf8))
+    field(Array(site.name.utf8))
+    field(Array(site.url.utf8))
+    field(Array(String(site.latitude).utf8))
+    field(Array(String(site.longitude).utf8), last: true)
+  }
+
+  /// A category; `site` is its site's id in a platform database, nil in a single-site one.
+  func add(_ c: Corpus.Category, site: Int64? = nil) throws {
+    try beginCopy("categories", platform ? "site_id, id, parent_id, slug, name, description" : "id, parent_id, slug, name, description")
+    if platform { field(Array(String(site ?? 0).utf8)) }
     field(Array(String(c.id).utf8))
     field(c.parentID.map { Array(String($0).utf8) })
     field(Array(c.slug.utf8))
@@ -124,11 +167,14 @@ final class PostgresSink {
     field(Array(c.description.utf8), last: true)
   }
 
-  func add(_ a: Corpus.Article) throws {
+  /// An article; `site` as for categories.
+  func add(_ a: Corpus.Article, site: Int64? = nil) throws {
     try beginCopy(
       "articles",
-      "id, category_id, title, slug, summary, content_html, author, image_url, image_caption, url, tags, status, published_at, updated_at"
+      (platform ? "site_id, " : "")
+        + "id, category_id, title, slug, summary, content_html, author, image_url, image_caption, url, tags, status, published_at, updated_at"
     )
+    if platform { field(Array(String(site ?? 0).utf8)) }
     field(Array(String(a.id).utf8))
     field(a.categoryID.map { Array(String($0).utf8) })
     field(a.title)
@@ -148,6 +194,6 @@ final class PostgresSink {
 
   func finish() throws {
     try endCopy()
-    try exec(Self.indexes)
+    try exec(platform ? Self.platformIndexes : Self.indexes)
   }
 }

@@ -13,6 +13,11 @@ let usage = """
     loa-bench generate --articles N --categories M [--seed S] [--sqlite PATH] [--postgres URL]
         Writes a deterministic synthetic portal in the contract schema (docs/database.md) into a
         new SQLite file and/or a PostgreSQL database (tables replaced, loaded with COPY).
+    loa-bench generate --platform --sites S --articles-per-site A --categories-per-site M [--seed S]
+        [--sqlite PATH] [--postgres URL]
+        Writes a deterministic province platform (docs/multisite.md): a sites table of S ward
+        and commune portals, and for each M categories and A articles of the generator above,
+        with site_id (Benchmarks/LoaBench/Platform.swift).
     loa-bench export-items --sqlite PATH --items N --out FILE [--now TIME]
         Reads the newest N publishable articles, cleans them with loa's ItemBuilder, and writes
         them as an items file (Benchmarks/LoaBench/ItemsFile.swift) for `serialize` and the C
@@ -103,6 +108,57 @@ func generate(_ o: Options) throws {
   let s = Double(monotonicNanoseconds() - started) / 1e9
   log(
     "\(n) articles, \(m) categories, \(n > 0 ? bytes / n : 0) bytes of HTML per body on average, "
+      + String(format: "%.1f s", s))
+}
+
+/// `generate --platform`: sites, then every site's categories, then every site's articles,
+/// streamed (one site's categories in memory at a time), one transaction, indexes after.
+func generatePlatform(_ o: Options) throws {
+  let platform = PlatformCorpus(
+    sites: try o.int("sites"), articlesPerSite: try o.int("articles-per-site"),
+    categoriesPerSite: try o.int("categories-per-site"),
+    seed: UInt64(try o.int("seed", default: 20_261_129)))
+  guard platform.sites >= 1, platform.categoriesPerSite >= 1 else {
+    throw BenchError("--sites and --categories-per-site must be at least 1")
+  }
+  let sqlitePath = o.string("sqlite")
+  let postgresURL = o.string("postgres")
+  guard sqlitePath != nil || postgresURL != nil else {
+    throw BenchError("give --sqlite PATH and/or --postgres URL")
+  }
+  let started = monotonicNanoseconds()
+  let sqlite = try sqlitePath.map { try SQLiteSink(path: $0, platform: true) }
+  let postgres = try postgresURL.map { try PostgresSink(url: $0, platform: true) }
+  let sites = platform.siteList()
+  for site in sites {
+    try sqlite?.add(site)
+    try postgres?.add(site)
+  }
+  for site in sites {
+    for c in platform.categories(of: site, corpus: platform.corpus(of: site.id)) {
+      try sqlite?.add(c, site: site.id)
+      try postgres?.add(c, site: site.id)
+    }
+  }
+  var rows = 0
+  for site in sites {
+    let corpus = platform.corpus(of: site.id)
+    for k in 1...max(1, platform.articlesPerSite) where platform.articlesPerSite > 0 {
+      let a = platform.article(k, of: site, corpus: corpus)
+      try sqlite?.add(a, site: site.id)
+      try postgres?.add(a, site: site.id)
+      rows += 1
+      if rows % 100_000 == 0 {
+        let s = Double(monotonicNanoseconds() - started) / 1e9
+        log("\(rows) articles (\(String(format: "%.0f", s)) s)")
+      }
+    }
+  }
+  try sqlite?.finish()
+  try postgres?.finish()
+  let s = Double(monotonicNanoseconds() - started) / 1e9
+  log(
+    "\(sites.count) sites, \(rows) articles, \(sites.count * platform.categoriesPerSite) categories, "
       + String(format: "%.1f s", s))
 }
 
@@ -198,6 +254,11 @@ do {
   guard let command = arguments.first else { throw BenchError(usage) }
   let rest = arguments.dropFirst()
   switch command {
+  case "generate" where rest.contains("--platform"):
+    try generatePlatform(
+      Options(
+        ArraySlice(rest.filter { $0 != "--platform" }),
+        allowed: ["sites", "articles-per-site", "categories-per-site", "seed", "sqlite", "postgres"]))
   case "generate":
     try generate(Options(rest, allowed: ["articles", "categories", "seed", "sqlite", "postgres"]))
   case "export-items":

@@ -79,34 +79,54 @@ def split_authors(byline):
 
 
 class Site:
-    """The database, the category tree and the feeds a workload writes."""
+    """The database, the category tree and the feeds a workload writes.
 
-    def __init__(self, args):
+    `site`: one row of a platform database's sites table (id, slug, name, url); then only
+    that site's categories and articles are read, and its name and URL replace the
+    constants above (the platform peer, Benchmarks/peers/platform_peer.py). `db`: an open
+    connection to share between sites."""
+
+    def __init__(self, args, site=None, db=None):
         self.args = args
         self.limit, self.formats, self.category_feeds = WORKLOADS[args.workload]
-        self.db = sqlite3.connect("file:%s?mode=ro" % args.db, uri=True)
+        self.db = db or sqlite3.connect("file:%s?mode=ro" % args.db, uri=True)
+        self.site_id = None
+        self.title, self.url, self.description = SITE_TITLE, SITE_URL, SITE_DESCRIPTION
+        self.feed_base, self.id_prefix, self.author = FEED_BASE, ID_PREFIX, AUTHOR
+        self.directory = ""
+        where = ""
+        if site is not None:
+            self.site_id, slug, name, url = site
+            self.title, self.url, self.description, self.author = name, url, name, name
+            self.feed_base = urljoin(url, "feeds/")
+            self.id_prefix = "tag:%s,2026:" % url.split("/")[2]
+            self.directory = slug
+            where = " WHERE site_id = %d" % self.site_id
         self.categories = {}
         self.children = {}
         for cid, parent, slug, name, description in self.db.execute(
-                "SELECT id, parent_id, slug, name, description FROM categories ORDER BY id"):
+                "SELECT id, parent_id, slug, name, description FROM categories%s ORDER BY id" % where):
             self.categories[cid] = (parent, slug, name, description)
             if parent is not None:
                 self.children.setdefault(parent, []).append(cid)
 
     def feeds(self):
         """(directory, title, description, home page, items) of every feed of the workload."""
-        yield "", SITE_TITLE, SITE_DESCRIPTION, SITE_URL, self.read(None)
+        yield "", self.title, self.description, self.url, self.read(None)
         if not self.category_feeds:
             return
         for cid, (parent, slug, name, description) in self.categories.items():
             ids = [cid] + self.children.get(cid, [])
-            title = "%s – %s" % (name, SITE_TITLE)
-            yield (slug, title, description or title, urljoin(SITE_URL, "/chuyen-muc/%s/" % slug),
+            title = "%s – %s" % (name, self.title)
+            yield (slug, title, description or title, urljoin(self.url, "/chuyen-muc/%s/" % slug),
                    self.read(ids))
 
     def read(self, category_ids):
         sql = "SELECT " + COLUMNS + " FROM articles WHERE status = 'published' AND published_at <= ?"
         params = [self.args.now]
+        if self.site_id is not None:
+            sql += " AND site_id = ?"
+            params.append(self.site_id)
         if category_ids is not None:
             sql += " AND category_id IN (%s)" % ",".join("?" * len(category_ids))
             params += category_ids
@@ -123,10 +143,10 @@ class Site:
         it.title = title
         category = self.categories.get(cid)
         if url:
-            it.link = urljoin(SITE_URL, url)
+            it.link = urljoin(self.url, url)
         else:
-            it.link = urljoin(SITE_URL, "/%s/%s-%d.html" % (category[1] if category else "", slug, aid))
-        it.guid = "%sarticle:%d" % (ID_PREFIX, aid)
+            it.link = urljoin(self.url, "/%s/%s-%d.html" % (category[1] if category else "", slug, aid))
+        it.guid = "%sarticle:%d" % (self.id_prefix, aid)
         it.published = local_time(published_at)
         it.updated = it.published
         if updated_at:
@@ -145,21 +165,22 @@ class Site:
 
 
 def output_path(args, directory, name):
-    d = os.path.join(args.out, directory)
+    """`args`: the parsed arguments (their --out) or an output folder."""
+    d = os.path.join(args if isinstance(args, str) else args.out, directory)
     os.makedirs(d, exist_ok=True)
     return os.path.join(d, name)
 
 
-def json_feed(directory, title, description, home, items):
+def json_feed(directory, title, description, home, items, feed_base=FEED_BASE, author=AUTHOR):
     """JSON Feed 1.1 as a dict (neither peer library writes JSON Feed)."""
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
         "home_page_url": home,
-        "feed_url": FEED_BASE + (directory + "/" if directory else "") + "feed.json",
+        "feed_url": feed_base + (directory + "/" if directory else "") + "feed.json",
         "description": description,
         "language": "vi",
-        "authors": [{"name": AUTHOR}],
+        "authors": [{"name": author}],
         "items": [],
     }
     for it in items:

@@ -8,16 +8,17 @@ from feedgen.feed import FeedGenerator
 import common
 
 
-def build(directory, title, description, home, items):
+def build(directory, title, description, home, items, id_prefix=common.ID_PREFIX,
+          author=common.AUTHOR, rights=common.COPYRIGHT):
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
-    fg.id(common.ID_PREFIX + ("feed" if not directory else "feed:" + directory))
+    fg.id(id_prefix + ("feed" if not directory else "feed:" + directory))
     fg.title(title)
     fg.description(description)
     fg.subtitle(description)
     fg.language("vi")
-    fg.rights(common.COPYRIGHT)
-    fg.author({"name": common.AUTHOR})
+    fg.rights(rights)
+    fg.author({"name": author})
     newest = max((it.updated for it in items), default=None)
     if newest is not None:
         fg.lastBuildDate(newest)
@@ -45,12 +46,12 @@ def build(directory, title, description, home, items):
     return fg
 
 
-def main():
-    args = common.arguments(__doc__)
-    site = common.Site(args)
+def write(args, site, out):
+    """Every feed of one site (`site`: a common.Site) into the folder `out`."""
     for directory, title, description, home, items in site.feeds():
-        fg = build(directory, title, description, home, items)
-        base = common.FEED_BASE + (directory + "/" if directory else "")
+        fg = build(directory, title, description, home, items, site.id_prefix, site.author,
+                   "© 2026 " + site.author if site.site_id is not None else common.COPYRIGHT)
+        base = site.feed_base + (directory + "/" if directory else "")
         for fmt in site.formats:
             # feedgen takes the RSS channel <link> from the last link added: self first.
             name = {"rss": "rss.xml", "atom": "atom.xml"}.get(fmt)
@@ -58,13 +59,19 @@ def main():
                 fg.link([{"href": base + name, "rel": "self"}, {"href": home, "rel": "alternate"}],
                         replace=True)
             if fmt == "rss":
-                fg.rss_file(common.output_path(args, directory, name), pretty=True)
+                fg.rss_file(common.output_path(out, directory, name), pretty=True)
             elif fmt == "atom":
-                fg.atom_file(common.output_path(args, directory, name), pretty=True)
+                fg.atom_file(common.output_path(out, directory, name), pretty=True)
             else:
-                with open(common.output_path(args, directory, "feed.json"), "w", encoding="utf-8") as f:
-                    json.dump(common.json_feed(directory, title, description, home, items), f,
+                with open(common.output_path(out, directory, "feed.json"), "w", encoding="utf-8") as f:
+                    json.dump(common.json_feed(directory, title, description, home, items,
+                                               site.feed_base, site.author), f,
                               ensure_ascii=False, indent=2)
+
+
+def main():
+    args = common.arguments(__doc__)
+    write(args, common.Site(args), args.out)
 
 
 if __name__ == "__main__":
