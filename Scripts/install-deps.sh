@@ -35,9 +35,10 @@ if ((with_tests)); then
   # nginx, curl: NginxExampleTests serves Examples/deploy/nginx-feeds.conf; dpkg-dev (dpkg-shlibdeps),
   # binutils (strip), systemd (systemd-analyze): Scripts/package-deb.sh and PackageTests.
   # sfeed and libxml-feed-perl (XML::Feed): feed readers independent of loa and feedparser
-  # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift).
-  packages+=(libxml2-utils python3 python3-venv python3-pip postgresql mariadb-server sfeed
-    libxml-feed-perl chromium fonts-dejavu-core nginx curl dpkg-dev binutils systemd)
+  # (Tests/LoaKitTests/Commands/IndependentReaderTests.swift). python3-yaml (PyYAML):
+  # ShardDeploymentExampleTests read Examples/deploy/k8s-cronjob.yaml with it.
+  packages+=(libxml2-utils python3 python3-venv python3-pip python3-yaml postgresql mariadb-server
+    sfeed libxml-feed-perl chromium fonts-dejavu-core nginx curl dpkg-dev binutils systemd)
 fi
 
 missing=()

@@ -36,8 +36,9 @@ install -d "$pkg/DEBIAN" "$pkg/usr/bin" "$doc/examples" "$pkg/etc/loa" "$pkg/lib
 install -m 0755 "$binary" "$pkg/usr/bin/loa"
 strip --strip-unneeded "$pkg/usr/bin/loa"
 
-# The units of Examples/deploy, for the packaged binary and documentation paths.
-for unit in loa.service loa.timer; do
+# The units of Examples/deploy, for the packaged binary and documentation paths (the
+# loa-shard@ templates: a province platform's shards, docs/multisite.md).
+for unit in loa.service loa.timer loa-shard@.service loa-shard@.timer; do
   sed -e 's|/usr/local/bin/loa|/usr/bin/loa|g' \
     -e 's|/usr/local/share/doc/loa|/usr/share/doc/loa|g' \
     -e 's|^# /etc/systemd/system/|# /lib/systemd/system/|' \
@@ -72,7 +73,8 @@ done
 install -m 0644 README.md docs/*.md "$doc/"
 gzip -9n <CHANGELOG.md >"$doc/changelog.gz"
 install -m 0644 Examples/deploy/nginx-feeds.conf Examples/deploy/crontab \
-  Examples/deploy/environment.example Examples/bai-chay.json "$doc/examples/"
+  Examples/deploy/environment.example Examples/bai-chay.json Examples/deploy/nginx-platform.conf \
+  Examples/deploy/k8s-cronjob.yaml Examples/platform/platform.json "$doc/examples/"
 cat >"$doc/copyright" <<'EOF'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: loa

@@ -53,6 +53,24 @@ package enum SiteScope {
     "(SELECT * FROM \(source) WHERE site_id = \(marker)) AS \(alias)"
   }
 
+  /// A platform store's sources: the articles of the site `marker` names (as `loa_articles`),
+  /// the articles of every site (the roll-up's scan), and the SELECT of the site's
+  /// categories; the operator's queries, when given, in place of the tables.
+  package static func sources(
+    articlesQuery: String?, categoriesQuery: String?, marker: String
+  ) -> (articles: String, everySite: String, categoriesSQL: String) {
+    let everySite =
+      articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" } ?? "articles"
+    let categories =
+      categoriesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
+      ?? "categories"
+    return (
+      restricted(everySite, to: marker, alias: "loa_articles"), everySite,
+      "SELECT id, parent_id, slug, name, description FROM "
+        + restricted(categories, to: marker, alias: "loa_categories") + " ORDER BY id"
+    )
+  }
+
   /// The SELECT of the sites, ordered by id.
   package static func sitesSQL(_ query: String?) -> String {
     let source = query.map { "(" + $0 + ") AS loa_sites" } ?? table

@@ -30,16 +30,26 @@ package final class XMLStreamWriter {
   ///
   /// - Parameters:
   ///   - indent: indent nested elements by two spaces per level.
+  ///   - capacity: the bytes to reserve for the document up front (an estimate; the buffer
+  ///     doubles when it is short). Pages of it that are never written cost no memory.
   ///   - body: writes the root element.
   /// - Returns: the document's bytes.
   /// - Throws: ``XMLWriterError`` naming the libxml2 call that failed, or what `body` throws.
-  package static func withDocument(indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void)
-    throws -> [UInt8]
-  {
-    guard let buffer = xmlBufferCreate() else {
-      throw XMLWriterError(function: "xmlBufferCreate")
+  package static func withDocument(
+    indent: Bool = true, capacity: Int = 0, _ body: (XMLStreamWriter) throws -> Void
+  ) throws -> [UInt8] {
+    // libxml2's default scheme (XML_BUFFER_ALLOC_EXACT) grows the buffer by exactly what each
+    // flush of about 4 KB needs: one `realloc` per flush, which glibc does in place only while
+    // nothing lies after the buffer on the heap. In a process that has freed large arrays
+    // (glibc then raises its mmap threshold, up to 32 MB) each growth past a neighbour copied
+    // the whole document so far: in loa-bench, 134 M instructions of memcpy for a 44 MB feed,
+    // 15% of its serialization (issue 16, Benchmarks/analysis.md). Reserved up front and
+    // doubling, the buffer moves a few times at most, whatever the process freed before.
+    guard let buffer = xmlBufferCreateSize(max(capacity, 4096)) else {
+      throw XMLWriterError(function: "xmlBufferCreateSize")
     }
     defer { xmlBufferFree(buffer) }
+    xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
     // "xmlNewTextWriterMemory: Create a new xmlNewTextWriter structure with @buf as output."
     guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
       throw XMLWriterError(function: "xmlNewTextWriterMemory")

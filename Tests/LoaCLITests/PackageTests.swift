@@ -53,6 +53,9 @@ import Testing
       "./usr/share/doc/loa/README.md", "./usr/share/doc/loa/operations.md",
       "./usr/share/doc/loa/examples/nginx-feeds.conf", "./usr/share/man/man1/loa.1.gz",
       "./usr/share/bash-completion/completions/loa", "./usr/share/zsh/vendor-completions/_loa",
+      "./lib/systemd/system/loa-shard@.service", "./lib/systemd/system/loa-shard@.timer",
+      "./usr/share/doc/loa/multisite.md", "./usr/share/doc/loa/examples/k8s-cronjob.yaml",
+      "./usr/share/doc/loa/examples/nginx-platform.conf",
     ] {
       #expect(contents.contains(" \(path)\n"), "\(path) missing")
     }
@@ -77,6 +80,16 @@ import Testing
     try FileManager.default.copyItem(
       atPath: root + "/lib/systemd/system/loa.timer", toPath: dir.path("units/loa.timer"))
     try verifyUnits([dir.path("units/loa.service"), dir.path("units/loa.timer")])
+    // The shard templates of a province platform, verified as instance 1.
+    let shard = try String(
+      contentsOfFile: root + "/lib/systemd/system/loa-shard@.service", encoding: .utf8)
+    #expect(shard.contains("ExecStart=/usr/bin/loa publish --config /etc/loa/platform.json --shard %i/"))
+    #expect(!shard.contains("/usr/local"))
+    try shard.replacingOccurrences(of: "ExecStart=/usr/bin/loa", with: "ExecStart=\(root)/usr/bin/loa")
+      .write(toFile: dir.path("units/loa-shard@.service"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      atPath: root + "/lib/systemd/system/loa-shard@.timer", toPath: dir.path("units/loa-shard@.timer"))
+    try verifyUnits([dir.path("units/loa-shard@1.service"), dir.path("units/loa-shard@1.timer")])
 
     guard Self.environment["LOA_TEST_PACKAGE_INSTALL"] == "1", getuid() == 0 else { return }
     _ = try run("/usr/bin/dpkg", ["-i", deb])

@@ -171,6 +171,26 @@ import Testing
     #expect(Set(owners.values).count > 1, "the six slugs should not all hash to one shard")
   }
 
+  /// A shard on another machine writes its sites' temporary files under its own locks; its
+  /// process ids mean nothing here, so shard 1 (the roll-up) never sweeps a site's folder.
+  @Test func theRollUpNeverSweepsTheFoldersOfSitesAnotherShardPublishes() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    #expect(try loa(["publish"]).status == 0)
+    let slugs = ["bai-chay", "hong-gai", "ha-tu", "tuan-chau", "cao-xanh", "viet-hung"]
+    let other = try #require(slugs.first { PlatformRun.Shard.index(of: $0, count: 3) != 1 })
+    // A temporary file of a process that does not exist on this machine.
+    let temporary = dir.path("out/\(other)/.rss.xml.loa-2147483000.tmp")
+    try "being written elsewhere".write(toFile: temporary, atomically: false, encoding: .utf8)
+    let first = try loa(["publish", "--shard", "1/3", "--force"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(FileManager.default.fileExists(atPath: temporary), "shard 1 swept \(other)'s folder")
+    // The site's own run, holding its folder's lock, removes it.
+    let own = PlatformRun.Shard.index(of: other, count: 3)
+    #expect(try loa(["publish", "--shard", "\(own)/3"]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: temporary))
+  }
+
   @Test func aBrokenSiteFailsAloneAndTheOthersAndTheRollUpPublish() throws {
     try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
     try writeConfig()
@@ -309,6 +329,27 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.path("out/cao-xanh/weather.html")))
     #expect(FileManager.default.fileExists(atPath: dir.path("out/cao-xanh/rss.xml")))
     #expect(FileManager.default.fileExists(atPath: dir.path("out/viet-hung/rss.xml")))
+  }
+
+  @Test func checkWritesNothingAndADryRunListsWhatWouldChange() throws {
+    try SQLiteFixture.create(at: dir.path("platform.sqlite"), sql: Self.sql)
+    try writeConfig()
+    let check = try loa(["check", "-v"])
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stderr.contains("6 sites: 6 checked, 0 unchanged, 0 failed"), "\(check.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    #expect(try loa(["publish"]).status == 0)
+    let before = try Self.tree(dir.path("out"))
+    let quiet = try loa(["publish", "--dry-run"])
+    #expect(quiet.status == 0 && quiet.stdout == "", "\(quiet.stdout)")
+    try SQLiteFixture.execute(
+      "UPDATE articles SET title = 'Hà Tu: tin số 4 (đã sửa)' WHERE id = 3004;", in: dir.path("platform.sqlite"))
+    let dry = try loa(["publish", "--dry-run"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    let listed = Set(dry.stdout.split(separator: "\n").map(String.init))
+    #expect(listed.isSuperset(of: ["ha-tu/rss.xml", "ha-tu/tin-tuc/atom.xml", "rss.xml", "feed.json"]), "\(dry.stdout)")
+    #expect(!listed.contains { $0.hasPrefix("bai-chay/") }, "\(dry.stdout)")
+    #expect(try Self.tree(dir.path("out")) == before)
   }
 
   @Test func siteAndShardArgumentsAreChecked() throws {

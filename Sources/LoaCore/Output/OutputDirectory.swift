@@ -369,6 +369,13 @@ package final class OutputDirectory: @unchecked Sendable {
     Self.sweepAbandoned(fd, label: path, depth: 1)
   }
 
+  /// ``removeAbandonedTemporaryFiles()`` in this folder alone, never its sub-folders: the top
+  /// of a platform's output, whose sub-folders are sites that other processes (shards on
+  /// other machines, whose process ids mean nothing here) publish under their own locks.
+  package func removeAbandonedTemporaryFilesHere() {
+    Self.sweepAbandoned(fd, label: path, depth: 0)
+  }
+
   /// Whether `name` is a temporary file (`.x.loa-PID.tmp`) of a process that no longer exists.
   static func isAbandonedTemporaryFile(_ name: String) -> Bool {
     guard name.hasPrefix("."), name.hasSuffix(".tmp"), let r = name.range(of: ".loa-", options: .backwards)

@@ -4,10 +4,8 @@
 ///   `Sun, 29 Nov 2026 14:00:00 +0700`, English day and month names whatever the locale.
 /// - Atom (RFC 4287 §3.3) and JSON Feed 1.1 use RFC 3339: `2026-11-29T14:00:00+07:00`.
 public enum DateFormats {
-  private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-  private static let monthNames = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-  ]
+  private static let dayNames: StaticString = "SunMonTueWedThuFriSat"
+  private static let monthNames: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 
   /// Local civil fields of `t` in its own offset.
   package static func fields(_ t: Timestamp) -> (
@@ -24,68 +22,89 @@ public enum DateFormats {
     return (y, mo, d, secs / 3600, (secs % 3600) / 60, secs % 60, days)
   }
 
-  @inline(__always)
-  private static func two(_ v: Int64, _ out: inout [UInt8]) {
-    out.append(UInt8(48 + v / 10))
-    out.append(UInt8(48 + v % 10))
-  }
+  /// ASCII written straight into a new string's storage: one allocation per date, no
+  /// intermediate array (a feed formats one or two dates per item).
+  private struct ASCIIOut {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
 
-  private static func four(_ v: Int64, _ out: inout [UInt8]) {
-    let y = max(0, min(9999, v))
-    out.append(UInt8(48 + y / 1000))
-    out.append(UInt8(48 + (y / 100) % 10))
-    out.append(UInt8(48 + (y / 10) % 10))
-    out.append(UInt8(48 + y % 10))
-  }
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
-  private static func offset(_ seconds: Int32, colon: Bool, _ out: inout [UInt8]) {
-    out.append(seconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-    let m = Int64(abs(Int(seconds)) / 60)
-    two(m / 60, &out)
-    if colon { out.append(UInt8(ascii: ":")) }
-    two(m % 60, &out)
+    @inline(__always) mutating func byte(_ b: UInt8) {
+      buffer[count] = b
+      count += 1
+    }
+
+    /// The `index`th three-letter name of `table`.
+    @inline(__always) mutating func name(_ table: StaticString, _ index: Int) {
+      for k in 0..<3 { byte(table.utf8Start[3 * index + k]) }
+    }
+
+    @inline(__always) mutating func two(_ v: Int64) {
+      byte(UInt8(48 + v / 10))
+      byte(UInt8(48 + v % 10))
+    }
+
+    mutating func four(_ v: Int64) {
+      let y = max(0, min(9999, v))
+      byte(UInt8(48 + y / 1000))
+      byte(UInt8(48 + (y / 100) % 10))
+      byte(UInt8(48 + (y / 10) % 10))
+      byte(UInt8(48 + y % 10))
+    }
+
+    mutating func offset(_ seconds: Int32, colon: Bool) {
+      byte(seconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+      let m = Int64(abs(Int(seconds)) / 60)
+      two(m / 60)
+      if colon { byte(UInt8(ascii: ":")) }
+      two(m % 60)
+    }
   }
 
   /// `Sun, 29 Nov 2026 14:00:00 +0700`.
   public static func rfc822(_ t: Timestamp) -> String {
     let f = fields(t)
-    var out: [UInt8] = []
-    out.reserveCapacity(31)
-    out.append(contentsOf: dayNames[Civil.weekday(days: f.days)].utf8)
-    out.append(contentsOf: ", ".utf8)
-    two(f.d, &out)
-    out.append(0x20)
-    out.append(contentsOf: monthNames[Int(f.mo) - 1].utf8)
-    out.append(0x20)
-    four(f.y, &out)
-    out.append(0x20)
-    two(f.h, &out)
-    out.append(UInt8(ascii: ":"))
-    two(f.mi, &out)
-    out.append(UInt8(ascii: ":"))
-    two(f.s, &out)
-    out.append(0x20)
-    offset(t.offset, colon: false, &out)
-    return String(decoding: out, as: UTF8.self)
+    return String(unsafeUninitializedCapacity: 31) { buffer in
+      var out = ASCIIOut(buffer)
+      out.name(dayNames, Civil.weekday(days: f.days))
+      out.byte(UInt8(ascii: ","))
+      out.byte(0x20)
+      out.two(f.d)
+      out.byte(0x20)
+      out.name(monthNames, Int(f.mo) - 1)
+      out.byte(0x20)
+      out.four(f.y)
+      out.byte(0x20)
+      out.two(f.h)
+      out.byte(UInt8(ascii: ":"))
+      out.two(f.mi)
+      out.byte(UInt8(ascii: ":"))
+      out.two(f.s)
+      out.byte(0x20)
+      out.offset(t.offset, colon: false)
+      return out.count
+    }
   }
 
   /// `2026-11-29T14:00:00+07:00`.
   public static func rfc3339(_ t: Timestamp) -> String {
     let f = fields(t)
-    var out: [UInt8] = []
-    out.reserveCapacity(25)
-    four(f.y, &out)
-    out.append(UInt8(ascii: "-"))
-    two(f.mo, &out)
-    out.append(UInt8(ascii: "-"))
-    two(f.d, &out)
-    out.append(UInt8(ascii: "T"))
-    two(f.h, &out)
-    out.append(UInt8(ascii: ":"))
-    two(f.mi, &out)
-    out.append(UInt8(ascii: ":"))
-    two(f.s, &out)
-    offset(t.offset, colon: true, &out)
-    return String(decoding: out, as: UTF8.self)
+    return String(unsafeUninitializedCapacity: 25) { buffer in
+      var out = ASCIIOut(buffer)
+      out.four(f.y)
+      out.byte(UInt8(ascii: "-"))
+      out.two(f.mo)
+      out.byte(UInt8(ascii: "-"))
+      out.two(f.d)
+      out.byte(UInt8(ascii: "T"))
+      out.two(f.h)
+      out.byte(UInt8(ascii: ":"))
+      out.two(f.mi)
+      out.byte(UInt8(ascii: ":"))
+      out.two(f.s)
+      out.offset(t.offset, colon: true)
+      return out.count
+    }
   }
 }

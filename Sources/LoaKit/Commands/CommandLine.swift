@@ -276,7 +276,7 @@ package enum LoaCommandLine {
       configuration.output.directory = Paths.absolute(out, relativeTo: cwd)
     }
     if configuration.platform != nil {
-      return try publishPlatform(configuration, options, logger: logger)
+      return try publishPlatform(configuration, options, logger: logger, print: print)
     }
     if options.shard != nil || options.site != nil {
       throw UsageError(
@@ -386,7 +386,8 @@ package enum LoaCommandLine {
   /// every site), then one summary line. Exit 0 when every site (and the roll-up) published;
   /// otherwise the exit status of the first failed site in the sites table's order.
   static func publishPlatform(
-    _ configuration: Configuration, _ options: PublishArguments, logger: Logger
+    _ configuration: Configuration, _ options: PublishArguments, logger: Logger,
+    print: (String) -> Void
   ) throws -> ExitStatus {
     let reportPath = options.reportPath.map { Paths.absolute($0, relativeTo: Paths.currentDirectory()) }
     if let reportPath { try ReportDestination.check(reportPath, configuration: configuration) }
@@ -399,11 +400,19 @@ package enum LoaCommandLine {
       options: PublishOptions(force: options.force, allowEmpty: options.allowEmpty),
       clock: options.clockOverride ?? SystemClock(), logger: logger, shard: options.shard,
       onlySite: options.site)
+    run.keepReports = reportPath != nil || mode == .dryRun
     let lines = Mutex()
     run.siteFinished = { site in
       lines.withLock { _ = summarizeSite(site, mode: mode, strict: options.strict, logger: logger) }
     }
     let outcome = try run.run()
+    if mode == .dryRun {
+      // The files that would change, relative to the output root, sites in table order.
+      for site in outcome.sites {
+        for path in site.report.filesWritten { print(site.slug + "/" + path) }
+      }
+      for path in outcome.rollUp?.report.filesWritten ?? [] { print(path) }
+    }
     var failed: ExitStatus?
     var counts = (published: 0, unchanged: 0, failed: 0)
     for site in outcome.sites {
@@ -411,7 +420,7 @@ package enum LoaCommandLine {
       if status != .success {
         counts.failed += 1
         if failed == nil { failed = status }
-      } else if site.nothingChanged || site.report.filesWritten.isEmpty {
+      } else if mode != .check && (site.nothingChanged || site.filesWritten == 0) {
         // Re-read (another site's edit changed the database) but not one file changed.
         counts.unchanged += 1
       } else {
@@ -425,7 +434,7 @@ package enum LoaCommandLine {
       rollUpNote =
         rollUp.error != nil
         ? "; roll-up failed"
-        : rollUp.nothingChanged || rollUp.report.filesWritten.isEmpty ? "; roll-up unchanged" : "; roll-up written"
+        : rollUp.nothingChanged || rollUp.filesWritten == 0 ? "; roll-up unchanged" : "; roll-up written"
     }
     if let reportPath {
       var entries: [(slug: String, status: Int32, error: String?, report: RunReport)] = []
@@ -438,9 +447,10 @@ package enum LoaCommandLine {
         bytes: RunReportJSON.encodePlatform(entries, command: options.command), to: reportPath)
     }
     let shardNote = options.shard.map { " (shard \($0))" } ?? ""
+    let done = mode == .check ? "checked" : mode == .dryRun ? "would change" : "published"
     let line =
       "\(outcome.sites.count) site\(outcome.sites.count == 1 ? "" : "s")\(shardNote): "
-      + "\(counts.published) published, \(counts.unchanged) unchanged, \(counts.failed) failed"
+      + "\(counts.published) \(done), \(counts.unchanged) unchanged, \(counts.failed) failed"
       + "\(rollUpNote); \(Int((monotonicSeconds() - started) * 1000)) ms"
     if counts.failed > 0 {
       logger.error("platform", line)
@@ -456,8 +466,8 @@ package enum LoaCommandLine {
       if error is Configuration.SiteError { return .validationFailed }
       return describe(error).0
     }
-    if site.report.count(.error) > 0 { return .validationFailed }
-    if strict && (site.report.count(.warning) > 0 || site.weatherProblem) { return .validationFailed }
+    if site.errors > 0 { return .validationFailed }
+    if strict && (site.warnings > 0 || site.weatherProblem) { return .validationFailed }
     return .success
   }
 

@@ -299,8 +299,13 @@ package final class Publisher {
   ///
   /// - Throws: ``StoreError``, ``WriteError``, ``XMLWriterError``. Nothing published has
   ///   changed then (a failure in the final renames leaves each file complete, old or new).
+  /// Whether ``run()`` will stop at once because nothing changed since the last run (asked
+  /// once: a run's configuration, database token, clock and files do not change under it).
+  package private(set) lazy var willFindNothingChanged: Bool =
+    mode == .write && !options.force && unchangedSinceLastRun()
+
   package func run() throws {
-    if mode == .write && !options.force && unchangedSinceLastRun() {
+    if willFindNothingChanged {
       nothingChanged = true
       // The command line says "nothing changed" once, with the counts.
       if ownsTransaction { finish(committed: true) }

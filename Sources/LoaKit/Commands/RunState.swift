@@ -35,7 +35,58 @@ struct RunState: Codable, Equatable {
 
   static func load(_ store: StateStore, _ name: String) -> RunState? {
     guard let data = store.read(name) else { return nil }
-    return try? JSONDecoder().decode(RunState.self, from: Data(data))
+    return decode(data)
+  }
+
+  /// What ``encoded()`` wrote, read with loa's own JSON reader (``JSONReader``): Foundation's
+  /// `JSONDecoder` was a sixth of a platform's no-op run, which reads one state per site.
+  /// Anything unexpected is nil, and the run then renders everything.
+  static func decode(_ bytes: [UInt8]) -> RunState? {
+    guard let value = try? JSONReader.parse(bytes), case .object(let o) = value,
+      case .string(let configuration)? = o["configuration"], case .string(let source)? = o["source"],
+      let outputs = strings(o["outputs"])
+    else { return nil }
+    var state = RunState(configuration: configuration, source: source, outputs: outputs)
+    switch o["nextDue"] {
+    case nil, .null?: break
+    case .number(let n)?:
+      guard let due = Int64(exactly: n) else { return nil }
+      state.nextDue = due
+    default: return nil
+    }
+    if let v = o["checked"], v != .null {
+      guard let checked = strings(v) else { return nil }
+      state.checked = checked
+    }
+    if let v = o["itemCounts"], v != .null {
+      guard let counts = integers(v) else { return nil }
+      state.itemCounts = counts.mapValues { Int($0) }
+    }
+    if let v = o["feedUpdated"], v != .null {
+      guard let updated = integers(v) else { return nil }
+      state.feedUpdated = updated
+    }
+    return state
+  }
+
+  private static func strings(_ value: JSONValue?) -> [String: String]? {
+    guard case .object(let o)? = value else { return nil }
+    var out: [String: String] = [:]
+    for (key, v) in o {
+      guard case .string(let s) = v else { return nil }
+      out[key] = s
+    }
+    return out
+  }
+
+  private static func integers(_ value: JSONValue?) -> [String: Int64]? {
+    guard case .object(let o)? = value else { return nil }
+    var out: [String: Int64] = [:]
+    for (key, v) in o {
+      guard case .number(let n) = v, let i = Int64(exactly: n) else { return nil }
+      out[key] = i
+    }
+    return out
   }
 
   func encoded() -> [UInt8] {

@@ -654,6 +654,12 @@ extension Configuration {
   ///
   /// - Throws: ``StoreError``.
   public func openStore() throws -> ArticleStore {
+    try openStore(platform: false)
+  }
+
+  /// Opens the configured article database; with `platform`, restricted to one site at a
+  /// time (``openPlatformStore()``).
+  func openStore(platform: Bool) throws -> ArticleStore {
     switch database.location {
     case .sqlite(let path):
       return try SQLiteArticleStore(
@@ -663,7 +669,8 @@ extension Configuration {
         datePatterns: database.dateFormats,
         busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000),
         statementTimeoutSeconds: database.statementTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses)
+        publishedStatuses: database.publishedStatuses, platform: platform,
+        sitesQuery: database.sitesQuery)
     case .postgres(let url):
       return try PostgresArticleStore(
         url: url, articlesQuery: database.articlesQuery,
@@ -672,7 +679,8 @@ extension Configuration {
         datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses)
+        publishedStatuses: database.publishedStatuses, platform: platform,
+        sitesQuery: database.sitesQuery)
     case .mariadb(let url):
       return try MariaDBArticleStore(
         url: url, articlesQuery: database.articlesQuery,
@@ -681,7 +689,8 @@ extension Configuration {
         datePatterns: database.dateFormats,
         statementTimeoutSeconds: database.statementTimeoutSeconds,
         connectTimeoutSeconds: database.connectTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses)
+        publishedStatuses: database.publishedStatuses, platform: platform,
+        sitesQuery: database.sitesQuery)
     }
   }
 }

@@ -180,37 +180,6 @@ extension Configuration {
   /// Opens the article database of a platform: every read of the store is for the site
   /// ``ArticleStore/restrict(toSite:)`` names.
   public func openPlatformStore() throws -> ArticleStore {
-    switch database.location {
-    case .sqlite(let path):
-      return try SQLiteArticleStore(
-        path: path, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery,
-        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
-        datePatterns: database.dateFormats,
-        busyTimeoutMilliseconds: Int32(database.busyTimeoutSeconds * 1000),
-        statementTimeoutSeconds: database.statementTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses, platform: true,
-        sitesQuery: database.sitesQuery)
-    case .postgres(let url):
-      return try PostgresArticleStore(
-        url: url, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery,
-        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
-        datePatterns: database.dateFormats,
-        statementTimeoutSeconds: database.statementTimeoutSeconds,
-        connectTimeoutSeconds: database.connectTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses, platform: true,
-        sitesQuery: database.sitesQuery)
-    case .mariadb(let url):
-      return try MariaDBArticleStore(
-        url: url, articlesQuery: database.articlesQuery,
-        categoriesQuery: database.categoriesQuery,
-        articleCategoriesQuery: database.articleCategoriesQuery, queryKeys: database.queryKeys,
-        datePatterns: database.dateFormats,
-        statementTimeoutSeconds: database.statementTimeoutSeconds,
-        connectTimeoutSeconds: database.connectTimeoutSeconds,
-        publishedStatuses: database.publishedStatuses, platform: true,
-        sitesQuery: database.sitesQuery)
-    }
+    try openStore(platform: true)
   }
 }

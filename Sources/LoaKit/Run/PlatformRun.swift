@@ -54,7 +54,13 @@ public struct PlatformRun: Sendable {
   public struct SiteOutcome: Sendable {
     public var id: Int64
     public var slug: String
+    /// The site's whole report until ``PlatformRun/siteFinished`` has seen it; then, unless
+    /// ``PlatformRun/keepReports``, an empty one, so memory does not grow with the number of
+    /// sites (a report lists every file written). The counts below stay.
     public var report: RunReport
+    public var errors = 0
+    public var warnings = 0
+    public var filesWritten = 0
     /// Nil when the site failed before or while publishing (``error``).
     public var nothingChanged = false
     public var heldBack = false
@@ -89,6 +95,9 @@ public struct PlatformRun: Sendable {
   package var transport: any HTTPTransport = HTTPClient.shared
   /// Called after each site with its outcome (the command line prints its lines as sites end).
   public var siteFinished: (@Sendable (SiteOutcome) -> Void)?
+  /// Whether every site's whole report is kept until the run ends (`--report`, `--dry-run`);
+  /// otherwise only its counts.
+  public var keepReports = false
 
   public init(
     configuration: Configuration, mode: PublishMode = .write, options: PublishOptions = PublishOptions(),
@@ -175,7 +184,11 @@ public struct PlatformRun: Sendable {
           }
         }
         outcome.milliseconds = Int((monotonicSeconds() - started) * 1000)
+        outcome.errors = outcome.report.count(.error)
+        outcome.warnings = outcome.report.count(.warning)
+        outcome.filesWritten = outcome.report.filesWritten.count
         siteFinished?(outcome)
+        if !keepReports { outcome.report = RunReport() }
         results.set(i, outcome)
       }
       try? store?.close()

@@ -128,7 +128,10 @@ public struct PublishRun {
       mode: mode, options: options, transaction: transaction, state: state)
     publisher.transport = transport
     publisher.progress = progress
-    try checkClaims(publisher: publisher)
+    // A run that will find nothing changed writes nothing: its claims are the last run's,
+    // which were checked with the same configuration and categories (the run state is saved
+    // only after a run that committed).
+    if !publisher.willFindNothingChanged { try checkClaims(publisher: publisher) }
     try publisher.run()
     outcome.nothingChanged = publisher.nothingChanged
 

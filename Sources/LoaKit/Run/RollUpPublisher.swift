@@ -5,8 +5,8 @@ import LoaXML
 
 /// The roll-up of a platform (docs/multisite.md): at the top of the output directory, one feed
 /// per format holding the newest `feeds.itemsPerFeed` items of every site, each naming its
-/// site (RSS `source`, Atom `source`, `loa:site`, JSON Feed `_loa`), and `index.opml` listing
-/// every site's feed.
+/// site (RSS and Atom `source` with the site's `dc:coverage`, JSON Feed `_loa`), its feed page
+/// and head links, and `index.opml` listing every site's feed.
 ///
 /// It is read from the database, never from the sites' published files, so it is the same
 /// whichever shard writes it and whichever sites that shard published. The rows come newest
@@ -35,6 +35,9 @@ struct RollUpPublisher {
       outcome.error = error
     }
     outcome.milliseconds = Int((monotonicSeconds() - started) * 1000)
+    outcome.errors = outcome.report.count(.error)
+    outcome.warnings = outcome.report.count(.warning)
+    outcome.filesWritten = outcome.report.filesWritten.count
     return outcome
   }
 
@@ -99,7 +102,8 @@ struct RollUpPublisher {
     }
     defer { lock?.release() }
     let directory = writes ? try OutputDirectory(path: root) : nil
-    directory?.removeAbandonedTemporaryFiles()
+    // Only the roll-up's own files: each site folder is swept by the run that holds its lock.
+    directory?.removeAbandonedTemporaryFilesHere()
     let state = configuration.state.directory.flatMap { try? StateStore(directory: $0) }
     let store = try configuration.openPlatformStore()
     defer { try? store.close() }
@@ -212,6 +216,11 @@ struct RollUpPublisher {
       id: configuration.site.idPrefix + "feed:roll-up", title: info.title, description: info.description,
       homePageURL: info.homePageURL, directory: "", categoryID: nil, items: items,
       updated: items.map(\.updated).max { $0.utc < $1.utc } ?? newest.updated)
+    // A dry run compares with the published files; it writes nothing.
+    var compared = directory
+    if compared == nil, run.mode == .dryRun, FileManager.default.fileExists(atPath: root) {
+      compared = try OutputDirectory(path: root)
+    }
     let transaction = directory.map {
       OutputTransaction(
         $0, force: run.options.force,
@@ -220,7 +229,7 @@ struct RollUpPublisher {
     let renderer = FeedRenderer(
       formats: configuration.feeds.formats, budget: configuration.feeds.maxFeedBytes, site: info,
       mode: run.mode, force: run.options.force, transaction: transaction,
-      output: directory, previouslyChecked: last?.checked ?? [:])
+      output: compared, previouslyChecked: last?.checked ?? [:])
     var outcomes = [renderer.render(feed)]
     // Each site's own feeds, for the OPML and the feed page.
     let siteConfigurations = sites.compactMap { try? configuration.forSite($0) }

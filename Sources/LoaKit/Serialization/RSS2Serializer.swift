@@ -27,7 +27,7 @@ public struct RSS2Serializer: FeedSerializer {
   static let mediaNS = "http://search.yahoo.com/mrss/"
 
   public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
-    try XMLStreamWriter.withDocument { w in
+    try XMLStreamWriter.withDocument(capacity: Self.estimatedSize(feed)) { w in
       try w.start("rss")
       try w.attribute("version", "2.0")
       try w.attribute("xmlns:atom", Self.atomNS)
@@ -69,6 +69,25 @@ public struct RSS2Serializer: FeedSerializer {
     }
   }
 
+  /// About the size of the document, a little over rather than under: its text plus the
+  /// markup around it, so the writer's buffer is allocated once
+  /// (``XMLStreamWriter/withDocument(indent:capacity:_:)``). Summaries count twice: `&`, `<`,
+  /// `>` and `"` in them are escaped for HTML and then for XML.
+  static func estimatedSize(_ feed: Feed) -> Int {
+    var size = 4096 + 2 * feed.title.utf8.count + feed.description.utf8.count
+    for item in feed.items {
+      size += 1024 + item.guid.utf8.count + item.title.utf8.count + item.link.utf8.count
+      size += 2 * (item.summary?.utf8.count ?? 0) + (item.content?.count ?? 0)
+      size += item.byline.utf8.count
+      for category in item.categories { size += 32 + category.utf8.count }
+      if let image = item.image {
+        size += 2 * image.url.utf8.count + (image.caption?.utf8.count ?? 0)
+      }
+      if let source = item.source { size += 256 + source.title.utf8.count }
+    }
+    return size
+  }
+
   /// RFC 5005 §4 and Appendix B: `atom:link` elements `current`, `prev-archive` and
   /// `next-archive`, and `fh:archive` in an archive document.
   private func writeArchiveLinks(_ a: ArchiveLinks, _ w: XMLStreamWriter, site: SiteInfo) throws {
@@ -97,17 +116,28 @@ public struct RSS2Serializer: FeedSerializer {
     if let content = item.content { try w.cdataElement("content:encoded", content) }
     if !item.authors.isEmpty { try w.element("dc:creator", item.byline) }
     for category in item.categories { try w.element("category", category) }
-    try w.element("guid", attributes: ["isPermaLink": "false"], text: item.guid)
+    // Attributes one call each rather than through `element(_:attributes:text:)`: its
+    // `KeyValuePairs` is an array allocated per call, three per item.
+    try w.start("guid")
+    try w.attribute("isPermaLink", "false")
+    try w.text(item.guid)
+    try w.end()
     try w.element("pubDate", DateFormats.rfc822(item.published))
     if let image = item.image {
-      let type = image.mimeType ?? "image/jpeg"
-      try w.element("enclosure", attributes: ["url": image.url, "length": "0", "type": type])
+      try w.start("enclosure")
+      try w.attribute("url", image.url)
+      try w.attribute("length", "0")
+      try w.attribute("type", image.mimeType ?? "image/jpeg")
+      try w.end()
       try w.start("media:content")
       try w.attribute("url", image.url)
       if let mime = image.mimeType { try w.attribute("type", mime) }
       try w.attribute("medium", "image")
       if let caption = image.caption {
-        try w.element("media:description", attributes: ["type": "plain"], text: caption)
+        try w.start("media:description")
+        try w.attribute("type", "plain")
+        try w.text(caption)
+        try w.end()
       }
       try w.end()
     }

@@ -79,18 +79,8 @@ public final class MariaDBArticleStore: ArticleStore {
     (connection, secrets, endpoint) = try Self.connect(
       url, connectTimeoutSeconds: connectTimeoutSeconds, readTimeoutSeconds: timeout + 5)
     if platform {
-      let articles =
-        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
-        ?? "articles"
-      everySiteSource = articles
-      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
-      let categories =
-        categoriesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
-        ?? "categories"
-      categoriesSQL =
-        "SELECT id, parent_id, slug, name, description FROM "
-        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories")
-        + " ORDER BY id"
+      (articlesSource, everySiteSource, categoriesSQL) = SiteScope.sources(
+        articlesQuery: articlesQuery, categoriesQuery: categoriesQuery, marker: Self.siteMarker)
     } else {
       articlesSource =
         articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }

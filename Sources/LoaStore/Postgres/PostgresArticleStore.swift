@@ -77,18 +77,8 @@ public final class PostgresArticleStore: ArticleStore {
     // backend or a network partition).
     connection.responseTimeoutSeconds = Double(max(1, statementTimeoutSeconds)) + 5
     if platform {
-      let articles =
-        articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
-        ?? "articles"
-      everySiteSource = articles
-      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
-      let categories =
-        categoriesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_query" }
-        ?? "categories"
-      categoriesSQL =
-        "SELECT id, parent_id, slug, name, description FROM "
-        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories")
-        + " ORDER BY id"
+      (articlesSource, everySiteSource, categoriesSQL) = SiteScope.sources(
+        articlesQuery: articlesQuery, categoriesQuery: categoriesQuery, marker: Self.siteMarker)
     } else if let q = categoriesQuery {
       articlesSource =
         articlesQuery.map { "(" + SQLiteArticleStore.trimmedQuery($0) + ") AS loa_articles" }

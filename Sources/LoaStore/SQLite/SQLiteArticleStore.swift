@@ -105,14 +105,8 @@ public final class SQLiteArticleStore: ArticleStore {
     }
     connection.statementTimeoutSeconds = Double(statementTimeoutSeconds)
     if platform {
-      let articles = articlesQuery.map { "(" + Self.trimmedQuery($0) + ") AS loa_query" } ?? "articles"
-      everySiteSource = articles
-      articlesSource = SiteScope.restricted(articles, to: Self.siteMarker, alias: "loa_articles")
-      let categories =
-        categoriesQuery.map { "(" + Self.trimmedQuery($0) + ") AS loa_query" } ?? "categories"
-      categoriesSQL =
-        "SELECT id, parent_id, slug, name, description FROM "
-        + SiteScope.restricted(categories, to: Self.siteMarker, alias: "loa_categories") + " ORDER BY id"
+      (articlesSource, everySiteSource, categoriesSQL) = SiteScope.sources(
+        articlesQuery: articlesQuery, categoriesQuery: categoriesQuery, marker: Self.siteMarker)
     } else {
       if let q = articlesQuery {
         articlesSource = "(" + Self.trimmedQuery(q) + ") AS loa_articles"

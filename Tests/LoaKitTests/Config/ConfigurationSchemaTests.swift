@@ -12,11 +12,11 @@ import Testing
   /// Every configuration in the repository: the examples and the fuzzing seeds made from them.
   static var exampleConfigurations: [String] {
     var paths: [String] = []
-    for folder in ["Examples", "Fuzz/Corpus/FuzzConfiguration"] {
+    for folder in ["Examples", "Examples/platform", "Examples/wordpress", "Fuzz/Corpus/FuzzConfiguration"] {
       let names =
         (try? FileManager.default.contentsOfDirectory(atPath: PackagePaths.path(folder))) ?? []
       for name in names.sorted()
-      where name.hasSuffix(".json") && (folder == "Examples" || name.hasPrefix("example-")) {
+      where name.hasSuffix(".json") && (folder.hasPrefix("Examples") || name.hasPrefix("example-")) {
         paths.append(PackagePaths.path(folder + "/" + name))
       }
     }
@@ -44,6 +44,7 @@ import Testing
   @Test func acceptsEveryExampleConfiguration() throws {
     let files = Self.exampleConfigurations
     #expect(files.contains(PackagePaths.path("Examples/bai-chay.json")))
+    #expect(files.contains(PackagePaths.path("Examples/platform/platform.json")))
     guard let r = try validate(files) else { return }
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "")

@@ -25,6 +25,47 @@ import Testing
   }
 }
 
+@Suite struct HTMLTextTests {
+  /// The escaper as it was, one scalar at a time: the reference for the word-at-a-time scan.
+  static func reference(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// The fast path skips eight bytes at a time, so each character that needs escaping is put
+  /// at every offset of a Vietnamese sentence longer than several words.
+  @Test(arguments: ["&", "<", ">", "\"", "&amp;", "<\"Bãi Cháy\">", "a&b&c"])
+  func escapesASpecialCharacterAtEveryOffset(special: String) {
+    let clean = "Lễ hội Carnaval Hạ Long 2026: đêm pháo hoa trên vịnh"
+    let bytes = Array(clean.utf8)
+    for offset in 0...bytes.count {
+      let text = String(decoding: bytes[..<offset], as: UTF8.self) + special
+        + String(decoding: bytes[offset...], as: UTF8.self)
+      #expect(HTMLText.escaped(text) == Self.reference(text), "offset \(offset)")
+    }
+  }
+
+  @Test(arguments: [
+    "", "x", "Việt Nam", "no markup here, only text: 100% plain (ok)", "\u{0}&\u{0}",
+  ])
+  func escapesShortAndCleanTextLikeTheReference(text: String) {
+    #expect(HTMLText.escaped(text) == Self.reference(text))
+  }
+
+  @Test func wrapsAParagraph() {
+    #expect(HTMLText.paragraph("Tom & \"Jerry\" <3") == "<p>Tom &amp; &quot;Jerry&quot; &lt;3</p>")
+  }
+}
+
 @Suite struct SlugTests {
   @Test(arguments: [
     ("Bãi Cháy", "bai-chay"),

@@ -114,12 +114,15 @@ package enum FeedIndexRenderer {
     try tree.element(.h1, in: header, text: "Kênh tin RSS")
     try tree.element(
       .p, in: header, [.class: "lead"],
-      text: "Nhận bài viết mới ngay khi được đăng, không cần thường xuyên vào trang: đăng ký"
-        + " kênh tin của cả trang hoặc của từng chuyên mục bằng một ứng dụng đọc tin.")
+      text: site.isRollUp
+        ? "Nhận bài viết mới ngay khi được đăng, không cần thường xuyên vào trang: đăng ký"
+          + " kênh tin chung của các phường, xã hoặc của từng phường, xã bằng một ứng dụng đọc tin."
+        : "Nhận bài viết mới ngay khi được đăng, không cần thường xuyên vào trang: đăng ký"
+          + " kênh tin của cả trang hoặc của từng chuyên mục bằng một ứng dụng đọc tin.")
 
     let main = try tree.element(.main, in: body)
-    try guide(formats: formatsInUse(entries), in: main, tree)
-    try feedSections(entries, in: main, tree)
+    try guide(formats: formatsInUse(entries), rollUp: site.isRollUp, in: main, tree)
+    try feedSections(entries, rollUp: site.isRollUp, in: main, tree)
 
     let footer = try tree.element(.footer, in: body, [.class: "page-footer"])
     let stamp = try tree.element(.p, in: footer)
@@ -197,7 +200,7 @@ package enum FeedIndexRenderer {
   }
 
   /// What feeds are and how to subscribe.
-  private static func guide(formats: [FeedFormat], in main: xmlNodePtr, _ tree: HTMLTree)
+  private static func guide(formats: [FeedFormat], rollUp: Bool = false, in main: xmlNodePtr, _ tree: HTMLTree)
     throws
   {
     let section = try tree.element(.section, in: main, [.class: "guide"])
@@ -211,7 +214,9 @@ package enum FeedIndexRenderer {
     let steps = try tree.element(.ol, in: section, [.class: "steps"])
     try tree.element(
       .li, in: steps,
-      text: "Chọn kênh tin: toàn bộ tin bài của trang, hoặc chỉ chuyên mục bạn quan tâm.")
+      text: rollUp
+        ? "Chọn kênh tin: tin mới của tất cả các phường, xã, hoặc chỉ phường, xã bạn quan tâm."
+        : "Chọn kênh tin: toàn bộ tin bài của trang, hoặc chỉ chuyên mục bạn quan tâm.")
     try tree.element(
       .li, in: steps, text: "Sao chép địa chỉ kênh tin, ghi ngay bên cạnh tên định dạng.")
     let paste = try tree.element(.li, in: steps)
@@ -247,7 +252,7 @@ package enum FeedIndexRenderer {
   /// One section per feed: the site's at the top, then the categories under their own
   /// heading, each sub-category nested inside its parent's section.
   private static func feedSections(
-    _ entries: [FeedIndexEntry], in main: xmlNodePtr, _ tree: HTMLTree
+    _ entries: [FeedIndexEntry], rollUp: Bool = false, in main: xmlNodePtr, _ tree: HTMLTree
   ) throws {
     var categories: xmlNodePtr?
     // Open category sections, outermost first, with the depth they were given.
@@ -263,7 +268,8 @@ package enum FeedIndexRenderer {
         container = categories
       } else {
         let c = try tree.element(.section, in: main, [.class: "categories"])
-        try tree.element(.h2, in: c, text: "Theo chuyên mục")
+        // A platform's page lists its sites (wards, communes) where a site's lists categories.
+        try tree.element(.h2, in: c, text: rollUp ? "Theo phường, xã" : "Theo chuyên mục")
         categories = c
         container = c
       }
