@@ -254,11 +254,17 @@ package final class Publisher {
 
   /// The key of this site's files in the state directory (``StateStore``): one per site and
   /// output directory, so several portals can share one state directory.
-  private var stateKey: String {
+  private var stateKey: String { Self.stateKey(configuration) }
+
+  private static func stateKey(_ configuration: Configuration) -> String {
     StateStore.key(configuration.output.directory, configuration.site.url.description)
   }
 
-  private var runStateName: String { "run-" + stateKey + ".json" }
+  private var runStateName: String { Self.runStateName(configuration) }
+
+  private static func runStateName(_ configuration: Configuration) -> String {
+    "run-" + stateKey(configuration) + ".json"
+  }
 
   /// The ``FolderAssignment`` file's name in the state directory (same key as ``stateKey``).
   static func folderAssignmentName(_ configuration: Configuration) -> String {
@@ -273,7 +279,9 @@ package final class Publisher {
   /// Everything the output depends on besides the database and the clock, including the
   /// program itself (its size and modification time), so an upgraded or rebuilt loa renders
   /// everything once even without a version bump.
-  private var configurationKey: String {
+  private var configurationKey: String { Self.configurationKey(configuration) }
+
+  private static func configurationKey(_ configuration: Configuration) -> String {
     "\(LoaVersion.current)/\(Self.executableStamp)/\(HTMLSanitizer.version)/\(configuration.fileFingerprint)/"
       + "\(StateStore.key(configuration.database.location.description, ""))/\(configuration.output.directory)/"
       + "\(configuration.output.gzip)/\(configuration.output.gzipLevel)/"
@@ -398,8 +406,19 @@ package final class Publisher {
   /// True when the configuration, the database's change token and every published file are
   /// as the last run left them, and no scheduled article has come due.
   private func unchangedSinceLastRun() -> Bool {
-    guard let token = store.changeToken, let last = state.flatMap({ RunState.load($0, runStateName) }),
-      last.configuration == configurationKey,
+    Self.unchangedSinceLastRun(configuration, token: store.changeToken, state: state, now: now)
+  }
+
+  /// ``unchangedSinceLastRun()`` before a publisher is made: from the configuration, the
+  /// database's change token, the run state and the files alone (a few `stat` calls), so a
+  /// run where nothing changed need not read categories or published feeds
+  /// (``PublishRun``). The id prefix a run adopts from the published feeds is not part of
+  /// it: an unchanged run keeps the files that prefix was read from.
+  package static func unchangedSinceLastRun(
+    _ configuration: Configuration, token: String?, state: StateStore?, now: Int64
+  ) -> Bool {
+    guard let token, let last = state.flatMap({ RunState.load($0, runStateName(configuration)) }),
+      last.configuration == configurationKey(configuration),
       last.source == token, !last.outputs.isEmpty
     else { return false }
     if let due = last.nextDue, due <= now { return false }

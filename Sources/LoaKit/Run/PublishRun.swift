@@ -121,6 +121,31 @@ public struct PublishRun {
     // Closed once: explicitly after the commit (its error counts), or here when the run failed.
     var storeOpen = true
     defer { if storeOpen { try? store.close() } }
+    // Nothing changed since the last run (configuration, database token, files, no scheduled
+    // article due), decided with a few `stat` calls before categories or published feeds are
+    // read: a platform checks thousands of sites so. With WebSub hubs the publisher runs, to
+    // retry the pings a last run could not deliver.
+    if mode == .write, !options.force, configuration.websub.hubs.isEmpty,
+      Publisher.unchangedSinceLastRun(
+        publisherConfiguration, token: store.changeToken, state: state, now: clock.now())
+    {
+      outcome.nothingChanged = true
+      if let transaction {
+        if let w = configuration.weather, w.enabled {
+          outcome.weather = try runWeather(transaction, stateDirectory: state?.path)
+        }
+        try stageReport(report, into: transaction)
+        try report.phases.measure(.commit, count: report.filesWritten.count) {
+          try transaction.commit()
+        }
+      }
+      storeOpen = false
+      try store.close()
+      if let path = reportPath, reportInsideOutput == nil {
+        try RunReportJSON.write(report, command: command.rawValue, to: path)
+      }
+      return outcome
+    }
     // Ids keep the prefix readers have seen (a domain move changes site.url's host).
     let publisher = try Publisher(
       configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger), store: store,
