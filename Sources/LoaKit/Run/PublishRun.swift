@@ -125,60 +125,50 @@ public struct PublishRun {
     // article due), decided with a few `stat` calls before categories or published feeds are
     // read: a platform checks thousands of sites so. With WebSub hubs the publisher runs, to
     // retry the pings a last run could not deliver.
+    // Without a publisher (nothing changed), the shared tail below only runs the weather box
+    // and commits its files and the report.
+    var publisher: Publisher?
     if mode == .write, !options.force, configuration.websub.hubs.isEmpty,
       Publisher.unchangedSinceLastRun(
         publisherConfiguration, token: store.changeToken, state: state, now: clock.now())
     {
       outcome.nothingChanged = true
-      if let transaction {
-        if let w = configuration.weather, w.enabled {
-          outcome.weather = try runWeather(transaction, stateDirectory: state?.path)
-        }
-        try stageReport(report, into: transaction)
-        try report.phases.measure(.commit, count: report.filesWritten.count) {
-          try transaction.commit()
-        }
-      }
-      storeOpen = false
-      try store.close()
-      if let path = reportPath, reportInsideOutput == nil {
-        try RunReportJSON.write(report, command: command.rawValue, to: path)
-      }
-      return outcome
+    } else {
+      // Ids keep the prefix readers have seen (a domain move changes site.url's host).
+      let p = try Publisher(
+        configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger),
+        store: store, clock: clock, logger: logger, report: report,
+        mode: mode, options: options, transaction: transaction, state: state)
+      p.transport = transport
+      p.progress = progress
+      // A run that will find nothing changed writes nothing: its claims are the last run's,
+      // which were checked with the same configuration and categories (the run state is
+      // saved only after a run that committed).
+      if !p.willFindNothingChanged { try checkClaims(publisher: p) }
+      try p.run()
+      outcome.nothingChanged = p.nothingChanged
+      publisher = p
     }
-    // Ids keep the prefix readers have seen (a domain move changes site.url's host).
-    let publisher = try Publisher(
-      configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger), store: store,
-      clock: clock, logger: logger, report: report,
-      mode: mode, options: options, transaction: transaction, state: state)
-    publisher.transport = transport
-    publisher.progress = progress
-    // A run that will find nothing changed writes nothing: its claims are the last run's,
-    // which were checked with the same configuration and categories (the run state is saved
-    // only after a run that committed).
-    if !publisher.willFindNothingChanged { try checkClaims(publisher: publisher) }
-    try publisher.run()
-    outcome.nothingChanged = publisher.nothingChanged
+    let mustHoldBack = publisher?.mustHoldBack ?? false
 
     // The weather box is time-driven, so it runs even when no article changed; its failures
     // are one warning and never fail the feeds (only --strict turns them into exit 1, and
     // then nothing at all is replaced).
-    if let transaction, !publisher.mustHoldBack, let w = configuration.weather, w.enabled {
+    if let transaction, !mustHoldBack, let w = configuration.weather, w.enabled {
       outcome.weather = try runWeather(transaction, stateDirectory: state?.path)
     }
-    outcome.heldBack =
-      publisher.mustHoldBack || (mode == .strict && outcome.weather?.problem != nil)
+    outcome.heldBack = mustHoldBack || (mode == .strict && outcome.weather?.problem != nil)
     if let transaction {
       if outcome.heldBack {
         transaction.discard()
       } else {
-        publisher.recordStagedAsWritten()
+        publisher?.recordStagedAsWritten()
         try stageReport(report, into: transaction)
         try report.phases.measure(.commit, count: report.filesWritten.count) {
           try transaction.commit()
         }
       }
-      publisher.finish(committed: !outcome.heldBack)
+      publisher?.finish(committed: !outcome.heldBack)
     }
     storeOpen = false
     try store.close()
