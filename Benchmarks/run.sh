@@ -65,6 +65,8 @@ swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa-bench >&2
 bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
 loa="$bin/loa"
+# The installed binary's size: the .deb strips it the same way (Scripts/package-deb.sh).
+strip --strip-unneeded -o "$root/.build/loa.stripped" "$loa"
 bench="$bin/loa-bench"
 cwriter="$root/.build/bench-c/rss_writer"
 mkdir -p "$(dirname "$cwriter")"
@@ -78,6 +80,7 @@ pgdir="$tmpfs/loa-bench-pg-$$"
 mydir="$tmpfs/loa-bench-mariadb-$$"
 results="$work/results"
 mkdir -p "$results"
+echo "$(stat -c %s "$root/.build/loa.stripped") bytes stripped" >"$results/binary.txt"
 cleanup() {
   Scripts/postgres-test-server.sh stop "$pgdir" >/dev/null 2>&1 || true
   Scripts/mariadb-test-server.sh stop "$mydir" >/dev/null 2>&1 || true
@@ -89,7 +92,8 @@ say "outputs, state, PostgreSQL and MariaDB in $tmpfs ($(df --output=fstype "$tm
 # ---- 4. corpora ----------------------------------------------------------------------------------
 data="$root/.build/bench-data"
 mkdir -p "$data"
-generator_stamp="$(cat Benchmarks/LoaBench/*.swift | sha256sum | cut -c1-16)"
+# Only the generator's own files: a new loa-bench command does not regenerate the corpora.
+generator_stamp="$(cat Benchmarks/LoaBench/{Corpus,Vocabulary,SplitMix64,SQLiteSink,PostgresSink}.swift | sha256sum | cut -c1-16)"
 seed=20261129
 # corpus NAME ARTICLES CATEGORIES: a cached SQLite file, regenerated when the generator changed.
 corpus() {
@@ -193,6 +197,14 @@ for n in 50 10000; do
   for ((k = 0; k < processes; k++)); do
     "$bench" serialize --items "$items" --format rss --repeat "$repeat" --out "$work/ser-loa-$n.xml" >>"$results/ser.$n.loa.txt"
     "$cwriter" --items "$items" --format rss --repeat "$repeat" --out "$work/ser-c-$n.xml" >>"$results/ser.$n.c.txt"
+  done
+  # The C program's peak memory for one document (items read, document built in memory, written):
+  # what W2's peak memory is compared with.
+  : >"$results/ser.$n.c.rss"
+  for _ in 1 2 3; do
+    /usr/bin/time -f %M -o "$work/c.rss.one" "$cwriter" --items "$items" --format rss --repeat 1 \
+      --out "$work/ser-c-$n.xml" >/dev/null
+    cat "$work/c.rss.one" >>"$results/ser.$n.c.rss"
   done
   if cmp "$work/ser-loa-$n.xml" "$work/ser-c-$n.xml"; then
     echo "identical $(stat -c %s "$work/ser-c-$n.xml")" >"$results/ser.$n.cmp"
