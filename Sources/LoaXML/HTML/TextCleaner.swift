@@ -79,7 +79,7 @@ public enum TextCleaner {
       repairs.insert(.invisible)
     }
     if !isNFC(s) {
-      let n = s.precomposedStringWithCanonicalMapping
+      let n = Unicode.composed(s)
       if n.utf8.count != s.utf8.count || !n.utf8.elementsEqual(s.utf8) {
         repairs.insert(.normalized)
         s = n
