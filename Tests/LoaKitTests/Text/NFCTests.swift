@@ -1,4 +1,5 @@
 import Foundation
+import LoaTestSupport
 import Testing
 
 @testable import LoaCore
@@ -7,18 +8,6 @@ import Testing
 /// normalized by the standard library) gives exactly the standard library's NFC of the whole
 /// text, and what Unicode's NFC is where Foundation's differs.
 @Suite struct NFCTests {
-  /// SplitMix64: a tiny seeded generator, so failures reproduce.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  }
 
   /// What the pieces are made of: ASCII, Vietnamese in both forms, the combining marks it uses
   /// and others in every order, and the hard cases of NFC: Hangul jamo that compose into
@@ -39,7 +28,7 @@ import Testing
   ]
 
   @Test func randomTextGivesTheNFCOfTheWholeText() {
-    var random = Random(state: 20_261_204)
+    var random = SeededRandom(state: 20_261_204)
     for round in 0..<4000 {
       var s = ""
       for _ in 0..<(1 + random.below(24)) { s += Self.parts[random.below(Self.parts.count)] }
