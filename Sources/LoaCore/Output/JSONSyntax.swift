@@ -10,57 +10,19 @@
 /// follow the value. Nesting is limited to 512 levels.
 package enum JSONSyntax {
   /// Nil when `bytes` is one valid JSON text, else what is wrong and where.
-  ///
-  /// The whole text's UTF-8 is validated first, in one pass of the standard library's
-  /// validator (`UTF8Span`); when it is valid, strings are then scanned eight bytes at a time
-  /// for `"`, `\\` and control characters only (a JSON Feed is mostly the items' HTML in
-  /// strings). When it is not, the byte-by-byte reading finds the first bad sequence and says
-  /// where, as it always did.
   package static func problem(_ bytes: [UInt8]) -> String? {
-    problem(bytes, validatingFirst: true)
-  }
-
-  /// ``problem(_:)``; with `validatingFirst` false, every byte of every string is read one by
-  /// one (what the fast path is tested against).
-  package static func problem(_ bytes: [UInt8], validatingFirst: Bool) -> String? {
-    let validUTF8 = validatingFirst && (try? UTF8Span(validating: bytes.span)) != nil
-    return bytes.withUnsafeBufferPointer { b in
-      var p = Parser(b: b, validUTF8: validUTF8)
+    bytes.withUnsafeBufferPointer { b in
+      var p = Parser(b: b)
       return p.document()
     }
   }
 
   private struct Parser {
     let b: UnsafeBufferPointer<UInt8>
-    /// Whether all of `b` is known to be valid UTF-8, so strings need no sequence checks.
-    let validUTF8: Bool
     var i = 0
     var depth = 0
 
-    init(b: UnsafeBufferPointer<UInt8>, validUTF8: Bool = false) {
-      self.b = b
-      self.validUTF8 = validUTF8
-    }
-
-    /// Moves `i` past string bytes that need no look: neither `"`, `\\` nor below U+0020.
-    /// Eight at a time: a byte is zero in `w ^ 0x2222…` only where it was `"`, and the
-    /// classic has-zero test (`(x − 0x0101…) & ~x & 0x8080…`) is non-zero exactly when some
-    /// byte is zero; bytes below 0x20 are the zeros of `w & 0xE0E0…` (a byte of 0x80 or more
-    /// keeps a high bit, so it is never taken for one).
-    @inline(__always)
-    mutating func skipPlainStringBytes() {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-      let raw = UnsafeRawBufferPointer(b)
-      while i + 8 <= b.count {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if hasZero(w ^ (0x22 &* ones)) || hasZero(w ^ (0x5C &* ones)) || hasZero(w & (0xE0 &* ones)) {
-          return
-        }
-        i += 8
-      }
-    }
+    init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     mutating func document() -> String? {
       // A UTF-8 byte order mark is not allowed (§8.1: "MUST NOT add a byte order mark").
@@ -187,10 +149,6 @@ package enum JSONSyntax {
     package mutating func string() -> String? {
       i += 1
       while i < b.count {
-        if validUTF8 {
-          skipPlainStringBytes()
-          guard i < b.count else { break }
-        }
         let c = b[i]
         if c == UInt8(ascii: "\"") {
           i += 1
@@ -222,7 +180,7 @@ package enum JSONSyntax {
           }
           continue
         }
-        if c < 0x80 || validUTF8 {
+        if c < 0x80 {
           i += 1
           continue
         }
