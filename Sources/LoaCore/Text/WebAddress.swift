@@ -54,6 +54,9 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
     var authority: String?
     var path: String
     var query: String?
+    // A base's authority was normalized when the base was made (every WebAddress comes from
+    // here), and normalizing is idempotent: a relative reference skips doing it again.
+    var authorityIsNormalized = false
     if let s = ref.scheme {
       scheme = s.lowercased()
       authority = ref.authority
@@ -68,6 +71,7 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
         query = ref.query
       } else {
         authority = base.authority
+        authorityIsNormalized = true
         if ref.path.isEmpty {
           path = base.path
           query = ref.query ?? base.query
@@ -82,7 +86,9 @@ public struct WebAddress: Sendable, Hashable, CustomStringConvertible {
       }
     }
     guard scheme == "http" || scheme == "https" else { return nil }
-    guard let rawAuthority = authority, let auth = normalizedAuthority(rawAuthority) else {
+    guard let rawAuthority = authority,
+      let auth = authorityIsNormalized ? rawAuthority : normalizedAuthority(rawAuthority)
+    else {
       return nil
     }
     if path.isEmpty { path = "/" }

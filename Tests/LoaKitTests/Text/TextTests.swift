@@ -174,6 +174,26 @@ import Testing
     }
   }
 
+  /// A relative reference keeps its base's authority as it is (normalized when the base was
+  /// made): the same result as normalizing it again, for every kind of host.
+  @Test(arguments: [
+    "https://Example.ORG/a/", "https://phường.việt.example/tin/", "https://example.org:8080/",
+    "https://user:pass@EXAMPLE.org./x/", "http://[::1]:80/y/", "https://xn--bi-cy-bva2a.example/",
+    "https://a_b.example/",
+  ])
+  func aRelativeReferenceKeepsItsBasesAuthority(baseText: String) throws {
+    let base = try #require(WebAddress(baseText))
+    #expect(WebAddress(base.scheme + "://" + base.authority + "/")?.authority == base.authority)
+    for reference in ["/x", "y/z", "?q=1", "#f", "../up", ""] {
+      let resolved = try #require(WebAddress.resolve(reference, against: base))
+      #expect(resolved.authority == base.authority)
+      // Spelled out with the authority, it resolves to the same address.
+      let absolute = base.scheme + "://" + base.authority + resolved.path
+        + (resolved.query.map { "?" + $0 } ?? "") + (resolved.fragment.map { "#" + $0 } ?? "")
+      #expect(WebAddress(absolute) == resolved, "\(reference)")
+    }
+  }
+
   @Test func needsABaseForRelativeReferences() {
     #expect(WebAddress.resolve("/x", against: nil) == nil)
     #expect(WebAddress("relative/path") == nil)
