@@ -357,7 +357,7 @@ public struct ItemBuilder: Sendable {
       html = fixed
     }
     if !TextCleaner.isNFC(html) {
-      html = html.precomposedStringWithCanonicalMapping
+      html = TextCleaner.nfc(html)
       notes.append("normalized to Unicode NFC")
     }
     var result = HTMLSanitizer(

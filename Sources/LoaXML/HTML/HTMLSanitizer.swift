@@ -135,7 +135,7 @@ public struct HTMLSanitizer: Sendable {
     XMLParsing.initialize()
     var changes = Changes()
     var source = html
-    if source.utf8.contains(0x0D) {
+    if Self.contains(0x0D, in: source) {
       // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
       // in the feeds' CDATA. Normalized here, every format carries the same content.
       var bytes: [UInt8] = []
@@ -167,33 +167,20 @@ public struct HTMLSanitizer: Sendable {
     // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
-    var pieces: [String] = []
-    var size = 0
-    var node = body.pointee.children
-    while let n = node {
-      let piece = Self.serialize(n, doc)
-      size += piece.utf8.count
-      pieces.append(piece)
-      node = n.pointee.next
-    }
-    if size > maxBytes {
+    // All of them go through one output buffer: the same bytes as one node at a time.
+    var output = Self.serializeChildren(of: body, doc)
+    if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
-      pieces = []
-      node = body.pointee.children
-      while let n = node {
-        pieces.append(Self.serialize(n, doc))
-        node = n.pointee.next
-      }
+      output = Self.serializeChildren(of: body, doc)
     }
     var kept: [xmlNodePtr] = []
-    node = body.pointee.children
+    var node = body.pointee.children
     while let n = node {
       kept.append(n)
       node = n.pointee.next
     }
-    var output = pieces.joined()
-    if output.utf8.contains(0x0D) {
+    if Self.contains(0x0D, in: output) {
       // A CR from a character reference (`&#13;`): written as LF, as the raw ones were.
       output = String(decoding: output.utf8.map { $0 == 0x0D ? 0x0A : $0 }, as: UTF8.self)
     }
@@ -201,9 +188,20 @@ public struct HTMLSanitizer: Sendable {
       output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
         + HTMLText.escaped(readMoreText) + "</a></p>"
     }
-    var text = ""
+    var text: [UInt8] = []
+    text.reserveCapacity(output.utf8.count)
     for n in kept { Self.appendText(n, to: &text) }
-    return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+    // Collapsed before it becomes a string: the UTF-8 is checked once.
+    let collapsed = text.withUnsafeBufferPointer { Whitespace.collapsed(utf8: $0) } ?? text
+    return Result(
+      html: output, text: String(decoding: collapsed, as: UTF8.self), changes: changes)
+  }
+
+  /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
+  /// goes through the generic `Sequence` iterator, a tenth of a cleaning's time).
+  static func contains(_ byte: UInt8, in s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { $0.contains(byte) }
   }
 
   /// `html` parsed to its end: when the parser stopped early (its depth limit, or a tag name
@@ -326,6 +324,23 @@ public struct HTMLSanitizer: Sendable {
     guard let out = xmlAllocOutputBuffer(nil) else { return "" }
     defer { xmlOutputBufferClose(out) }
     htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
+    return contents(of: out)
+  }
+
+  /// The children of `parent` as HTML, one after the other, as ``serialize(_:_:)`` writes each.
+  static func serializeChildren(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> String {
+    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
+    defer { xmlOutputBufferClose(out) }
+    var node = parent.pointee.children
+    while let n = node {
+      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
+      node = n.pointee.next
+    }
+    return contents(of: out)
+  }
+
+  /// What `out` (no encoder) holds, as a string.
+  static func contents(of out: xmlOutputBufferPtr) -> String {
     xmlOutputBufferFlush(out)
     guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
     return String(
@@ -333,7 +348,21 @@ public struct HTMLSanitizer: Sendable {
   }
 
   static func name(_ node: xmlNodePtr) -> String {
-    node.pointee.name.map { String(cString: $0) } ?? ""
+    guard let p = node.pointee.name else { return "" }
+    // `String(cString:)` took a tenth of the allowlist walk; names are short and ASCII.
+    return String(decoding: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))), as: UTF8.self)
+  }
+
+  /// ``name(_:)`` lowercased. libxml2's HTML parser lowercases the names it reads already,
+  /// so `lowercased()` runs only when an upper-case or non-ASCII byte is there.
+  static func lowerName(_ node: xmlNodePtr) -> String { lowerName(node.pointee.name) }
+
+  /// A node's or an attribute's `name`, lowercased (``lowerName(_:)-swift.method``).
+  static func lowerName(_ name: UnsafePointer<xmlChar>?) -> String {
+    guard let p = name else { return "" }
+    let bytes = UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
+    let name = String(decoding: bytes, as: UTF8.self)
+    return bytes.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? name.lowercased() : name
   }
 
   static func body(of doc: htmlDocPtr) -> xmlNodePtr? {
@@ -359,7 +388,7 @@ public struct HTMLSanitizer: Sendable {
       var n = root.pointee.children
       while let c = n, c != body {
         n = c.pointee.next
-        let lower = name(c).lowercased()
+        let lower = lowerName(c)
         if c.pointee.type == XML_ELEMENT_NODE, ["head", "frame", "frameset"].contains(lower) {
           continue
         }
@@ -387,7 +416,7 @@ public struct HTMLSanitizer: Sendable {
     // Next to move last.
     var pending = Array(following.reversed())
     while let node = pending.popLast() {
-      let lower = name(node).lowercased()
+      let lower = lowerName(node)
       if node.pointee.type == XML_ELEMENT_NODE, lower == "body" || lower == "html" {
         var inner: [xmlNodePtr] = []
         var c = node.pointee.children
@@ -443,7 +472,7 @@ public struct HTMLSanitizer: Sendable {
         // Inline content first in the body is put in a paragraph afterwards
         // (`normalizeTopLevel`), one level deeper: counted there from the start, so the output
         // keeps to the bound and the next sanitize counts the same.
-        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.name(node).lowercased())
+        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.lowerName(node))
         child = cleanElement(node, depth: depth + (inlineAtTop ? 2 : 1), changes: &changes)
       default:
         // Comments, processing instructions, entity references.
@@ -502,13 +531,13 @@ public struct HTMLSanitizer: Sendable {
     guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
       return false
     }
-    return parents.contains(Self.name(parent).lowercased())
+    return parents.contains(Self.lowerName(parent))
   }
 
   /// Cleans one element, which would stand at `depth`; returns the node to clean next.
   private func cleanElement(_ node: xmlNodePtr, depth: Int, changes: inout Changes) -> xmlNodePtr? {
     let tooDeep = depth > Self.maxNestingDepth
-    let name = Self.name(node).lowercased()
+    let name = Self.lowerName(node)
     if Self.allowedVoid.contains(name), node.pointee.children != nil {
       // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
       // follows it, and is cleaned in turn.
@@ -570,7 +599,7 @@ public struct HTMLSanitizer: Sendable {
     // (once the block is known to stay), anything else out of place keeps its content only.
     var paragraphToDivision: xmlNodePtr?
     if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
-      let parentName = Self.name(parent).lowercased()
+      let parentName = Self.lowerName(parent)
       if let closing = Self.closedBy[parentName], closing.contains(name) {
         guard parentName == "p" else { return Self.unwrap(node) }
         paragraphToDivision = parent
@@ -614,9 +643,9 @@ public struct HTMLSanitizer: Sendable {
   /// Returns the node to clean next.
   static func flatten(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
     changes.flattenedLevels += 1
-    let block = blockElements.contains(name(node).lowercased())
+    let block = blockElements.contains(lowerName(node))
     if block, node.pointee.prev != nil, node.pointee.children != nil,
-      let parent = node.pointee.parent, !structural.contains(name(parent).lowercased()),
+      let parent = node.pointee.parent, !structural.contains(lowerName(parent)),
       let br = xmlNewDocNode(node.pointee.doc, nil, "br", nil)
     {
       xmlAddPrevSibling(node, br)
@@ -632,7 +661,7 @@ public struct HTMLSanitizer: Sendable {
   static func normalizeTopLevel(in body: xmlNodePtr) {
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
     func isBlock(_ n: xmlNodePtr) -> Bool {
-      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
+      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(lowerName(n))
     }
     func isBlankText(_ n: xmlNodePtr) -> Bool {
       guard n.pointee.type == XML_TEXT_NODE else { return false }
@@ -723,7 +752,7 @@ public struct HTMLSanitizer: Sendable {
   static func hasAncestor(_ node: xmlNodePtr, named name: String) -> Bool {
     var p = node.pointee.parent
     while let e = p, e.pointee.type == XML_ELEMENT_NODE {
-      if Self.name(e).lowercased() == name { return true }
+      if Self.lowerName(e) == name { return true }
       p = e.pointee.parent
     }
     return false
@@ -746,14 +775,20 @@ public struct HTMLSanitizer: Sendable {
     var toSet: [(String, String)] = []
     while let a = attr {
       attr = a.pointee.next
-      let name = a.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+      let name = Self.lowerName(a.pointee.name)
+      toRemove.append(a)
+      let lazy = element == "img" && name.hasPrefix("data-")
+      guard lazy || allowed.contains(name) || Self.global.contains(name) else {
+        changes.removedAttributes += 1
+        continue
+      }
+      // Read only for the attributes that may stay.
       let value: String = {
         guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return "" }
         defer { cxml_free(v) }
         return String(cString: v)
       }()
-      toRemove.append(a)
-      if element == "img" {
+      if lazy {
         if name == "data-src" || name == "data-original" || name == "data-lazy-src" {
           lazySrc = value
           continue
@@ -810,14 +845,31 @@ public struct HTMLSanitizer: Sendable {
     }
     if name == "srcset" { return srcset(value, changes: &changes) }
     if Self.numericAttributes.contains(name) {
-      let v = value.trimmingCharacters(in: .whitespaces)
-      return !v.isEmpty && v.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
+      let v = Self.trimmingHorizontalSpace(value)
+      return !v.isEmpty && v.utf8.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
     }
     if name == "dir" {
       let v = value.lowercased()
       return ["ltr", "rtl", "auto"].contains(v) ? v : nil
     }
     return Whitespace.collapsed(value)
+  }
+
+  /// `s` without the white space Foundation's `CharacterSet.whitespaces` trims (tab and the
+  /// space separators, Zs) at either end; `trimmingCharacters(in:)` cost as much as resolving
+  /// a URL.
+  static func trimmingHorizontalSpace(_ s: String) -> String {
+    func isSpace(_ u: Unicode.Scalar) -> Bool {
+      u == "\t" || u == " " || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
+    }
+    let scalars = s.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last)
+    else { return s }
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    return String(scalars[start..<end])
   }
 
   /// A `srcset` with every URL resolved; candidates with unusable URLs are dropped.
@@ -856,22 +908,25 @@ public struct HTMLSanitizer: Sendable {
       && number.first != "."
   }
 
-  /// Appends the visible text of `node` for a derived summary, with spaces between blocks.
-  static func appendText(_ node: xmlNodePtr, to text: inout String) {
+  /// Appends the visible text of `node` (UTF-8) for a derived summary, with spaces between
+  /// blocks.
+  static func appendText(_ node: xmlNodePtr, to text: inout [UInt8]) {
     switch node.pointee.type {
     case XML_TEXT_NODE:
-      if let c = node.pointee.content { text += String(cString: c) }
+      if let c = node.pointee.content {
+        text.append(contentsOf: UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
+      }
     case XML_ELEMENT_NODE:
       let n = name(node)
       if notInSummary.contains(n) { return }
       let block = blockElements.contains(n)
-      if block { text += " " }
+      if block { text.append(0x20) }
       var c = node.pointee.children
       while let child = c {
         appendText(child, to: &text)
         c = child.pointee.next
       }
-      if block { text += " " }
+      if block { text.append(0x20) }
     default:
       break
     }

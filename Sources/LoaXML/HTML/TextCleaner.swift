@@ -110,15 +110,15 @@ public enum TextCleaner {
   /// nil when `s` has none. They come from Windows-1252 text decoded as Latin-1: XML allows
   /// them but no reader shows them.
   public static func repairedC1Controls(_ s: String) -> String? {
-    // U+0080–U+009F are encoded C2 80 … C2 9F.
-    var found = false
-    var previous: UInt8 = 0
-    for b in s.utf8 {
-      if previous == 0xC2 && b >= 0x80 && b <= 0x9F {
-        found = true
-        break
+    // U+0080–U+009F are encoded C2 80 … C2 9F. Scanned on the contiguous bytes: iterating
+    // `s.utf8` cost a twentieth of an article's cleaning.
+    var copy = s
+    let found = copy.withUTF8 { b -> Bool in
+      guard b.count > 1 else { return false }
+      for i in 0..<(b.count - 1) where b[i] == 0xC2 && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F {
+        return true
       }
-      previous = b
+      return false
     }
     guard found else { return nil }
     var out = String.UnicodeScalarView()
