@@ -71,6 +71,20 @@ package enum Whitespace {
       var pendingSpace = false
       i = 0
       while i < b.count {
+        let c = b[i]
+        // Most bytes start no white space: ASCII above the space, continuation bytes, and
+        // lead bytes other than C2, E1, E2, E3.
+        if (c > 0x20 && c < 0xC2) || c > 0xE3 || (c > 0xC2 && c < 0xE1) {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = c
+          n += 1
+          i += 1
+          continue
+        }
         let length = spaceLength(b, i)
         if length > 0 {
           pendingSpace = n > 0

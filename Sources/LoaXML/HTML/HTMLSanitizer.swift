@@ -130,6 +130,32 @@ public struct HTMLSanitizer: Sendable {
     "article", "aside", "header", "footer", "address", "details", "summary", "pre",
   ]
 
+  /// Which of the sets above (and `allowedVoid`) an element name is in.
+  struct Kind: OptionSet {
+    let rawValue: UInt8
+    static let allowedVoid = Kind(rawValue: 1)
+    static let html5Void = Kind(rawValue: 2)
+    static let removedWithContent = Kind(rawValue: 4)
+    static let block = Kind(rawValue: 8)
+    static let notInSummary = Kind(rawValue: 16)
+  }
+
+  /// Every name in those sets with its kinds: the walk looks a name up once instead of in
+  /// each set (hashing a `String` cost more than anything else it does with an element).
+  static let kinds: [String: Kind] = {
+    var map: [String: Kind] = [:]
+    for (set, kind) in [
+      (allowedVoid, Kind.allowedVoid), (html5Void, .html5Void),
+      (removedWithContent, .removedWithContent), (blockElements, .block),
+      (notInSummary, .notInSummary),
+    ] {
+      for name in set { map[name, default: []].insert(kind) }
+    }
+    return map
+  }()
+
+  static func kind(_ name: String) -> Kind { kinds[name] ?? [] }
+
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
     XMLParsing.initialize()
@@ -472,7 +498,7 @@ public struct HTMLSanitizer: Sendable {
         // Inline content first in the body is put in a paragraph afterwards
         // (`normalizeTopLevel`), one level deeper: counted there from the start, so the output
         // keeps to the bound and the next sanitize counts the same.
-        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.lowerName(node))
+        let inlineAtTop = depth == 0 && !Self.kind(Self.lowerName(node)).contains(.block)
         child = cleanElement(node, depth: depth + (inlineAtTop ? 2 : 1), changes: &changes)
       default:
         // Comments, processing instructions, entity references.
@@ -538,7 +564,8 @@ public struct HTMLSanitizer: Sendable {
   private func cleanElement(_ node: xmlNodePtr, depth: Int, changes: inout Changes) -> xmlNodePtr? {
     let tooDeep = depth > Self.maxNestingDepth
     let name = Self.lowerName(node)
-    if Self.allowedVoid.contains(name), node.pointee.children != nil {
+    let kind = Self.kind(name)
+    if kind.contains(.allowedVoid), node.pointee.children != nil {
       // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
       // follows it, and is cleaned in turn.
       Self.liftChildren(of: node)
@@ -576,14 +603,14 @@ public struct HTMLSanitizer: Sendable {
       }
       return next
     }
-    if Self.html5Void.contains(name) {
+    if kind.contains(.html5Void) {
       // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
       // follows inside them; that content really follows them, so it moves back there and is
       // cleaned in turn.
       if name == "embed" { changes.removedElements.append(name) }
       return Self.unwrap(node)
     }
-    if Self.removedWithContent.contains(name) {
+    if kind.contains(.removedWithContent) {
       changes.removedElements.append(name)
       Self.remove(node)
       return next
@@ -592,7 +619,7 @@ public struct HTMLSanitizer: Sendable {
       // Unknown or presentational element, or one out of place: keep its content only.
       return Self.unwrap(node)
     }
-    if tooDeep && !Self.allowedVoid.contains(name) {
+    if tooDeep && !kind.contains(.allowedVoid) {
       return Self.flatten(node, changes: &changes)
     }
     // A parser would end the parent here: a paragraph holding a block becomes a division
@@ -625,7 +652,7 @@ public struct HTMLSanitizer: Sendable {
       return next
     }
     if let paragraphToDivision { xmlNodeSetName(paragraphToDivision, "div") }
-    if node.pointee.children == nil, !Self.allowedVoid.contains(name), let empty = xmlNewDocText(node.pointee.doc, "") {
+    if node.pointee.children == nil, !kind.contains(.allowedVoid), let empty = xmlNewDocText(node.pointee.doc, "") {
       // libxml2 writes an empty `li`, `td`, `dt`… without its end tag (optional in HTML), and
       // the next parser puts whatever follows inside it; an empty child keeps the end tag.
       xmlAddChild(node, empty)
@@ -855,12 +882,15 @@ public struct HTMLSanitizer: Sendable {
     return Whitespace.collapsed(value)
   }
 
-  /// `s` without the white space Foundation's `CharacterSet.whitespaces` trims (tab and the
-  /// space separators, Zs) at either end; `trimmingCharacters(in:)` cost as much as resolving
-  /// a URL.
+  /// `s` without the white space Foundation's `CharacterSet.whitespaces` trims at either end
+  /// (on Linux exactly these: tab, the space separators and U+200B, listed from Foundation
+  /// itself); `trimmingCharacters(in:)` cost as much as resolving a URL.
   static func trimmingHorizontalSpace(_ s: String) -> String {
     func isSpace(_ u: Unicode.Scalar) -> Bool {
-      u == "\t" || u == " " || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
+      switch u.value {
+      case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+      default: return false
+      }
     }
     let scalars = s.unicodeScalars
     guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last)
@@ -918,8 +948,9 @@ public struct HTMLSanitizer: Sendable {
       }
     case XML_ELEMENT_NODE:
       let n = name(node)
-      if notInSummary.contains(n) { return }
-      let block = blockElements.contains(n)
+      let kind = Self.kind(n)
+      if kind.contains(.notInSummary) { return }
+      let block = kind.contains(.block)
       if block { text.append(0x20) }
       var c = node.pointee.children
       while let child = c {
