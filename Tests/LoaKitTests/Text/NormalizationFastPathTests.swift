@@ -73,7 +73,8 @@ import Testing
 
   @Test(arguments: [
     "", " ", "a", " a ", "a  b", "a\u{A0}\u{A0}b", "\u{3000}Bãi\u{2003}Cháy\n\n", "a b c",
-    "\t\ttin\r\nmới ", "Việt\u{2028}Nam", "x\u{85}y", "a \u{1680} b",
+    "\t\ttin\r\nmới ", "Việt\u{2028}Nam", "x\u{85}y", "a \u{1680} b", "ạ\u{1680}ệ",
+    "“Tin” … – mới\u{2009}\u{200A}x\u{205F}y\u{2060}z", "\u{1E9A}\u{1680}", "ồ\u{202F}\u{2029}",
   ])
   func collapsingInPlaceGivesTheSameText(_ s: String) {
     // Whitespace.collapsed, by scalars: every run of white space one space, none at the ends.
