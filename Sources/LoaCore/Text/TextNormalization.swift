@@ -67,31 +67,20 @@ package enum Whitespace {
     if clean && (!previousSpace || b.isEmpty) { return nil }
     // Written in place: the result is never longer than the input.
     return [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
-      guard let src = b.baseAddress, let dst = out.baseAddress else {
-        count = 0
-        return
-      }
-      let end = b.count
       var n = 0
       var pendingSpace = false
       i = 0
-      while i < end {
-        let c = src[i]
-        // Most bytes start no white space: ASCII above the space, continuation bytes, lead
-        // bytes other than C2, E1, E2, E3, and E1 or E2 before a byte no space has there
-        // (Vietnamese letters are E1 BA xx and E1 BB xx): copied as they are.
-        let mayStartSpace =
-          c < 0x40 ? (0x1_0000_3E00 as UInt64) >> c & 1 != 0
-          : c >= 0xC0 && (0xE_0000_0004 as UInt64) >> (c - 0xC0) & 1 != 0
-        if !mayStartSpace || (c == 0xE1 && i + 1 < end && src[i + 1] != 0x9A)
-          || (c == 0xE2 && i + 1 < end && src[i + 1] != 0x80 && src[i + 1] != 0x81)
-        {
+      while i < b.count {
+        let c = b[i]
+        // Most bytes start no white space: ASCII above the space, continuation bytes, and
+        // lead bytes other than C2, E1, E2, E3.
+        if (c > 0x20 && c < 0xC2) || c > 0xE3 || (c > 0xC2 && c < 0xE1) {
           if pendingSpace {
-            dst[n] = 0x20
+            out[n] = 0x20
             n += 1
             pendingSpace = false
           }
-          dst[n] = c
+          out[n] = c
           n += 1
           i += 1
           continue
@@ -103,11 +92,11 @@ package enum Whitespace {
           continue
         }
         if pendingSpace {
-          dst[n] = 0x20
+          out[n] = 0x20
           n += 1
           pendingSpace = false
         }
-        dst[n] = c
+        out[n] = b[i]
         n += 1
         i += 1
       }
