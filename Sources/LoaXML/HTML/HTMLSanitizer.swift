@@ -732,15 +732,29 @@ public struct HTMLSanitizer: Sendable {
         continue
       }
       guard n.pointee.type == XML_TEXT_NODE else { return false }
-      if let content = n.pointee.content {
-        let text = String(cString: content)
-        guard text.unicodeScalars.allSatisfy({ Whitespace.isSpace($0.value) }) else {
-          return false
-        }
-      }
+      if let content = n.pointee.content, !isSpaceOnly(content) { return false }
       c = n.pointee.next
     }
     return true
+  }
+
+  /// Whether the NUL-terminated UTF-8 `text` holds white space only (``Whitespace/isSpace(_:)``),
+  /// decided at its first other character: a paragraph's whole text was copied into a
+  /// `String` to find its first letter. Invalid UTF-8 is no white space, as the U+FFFD a
+  /// `String` would hold.
+  static func isSpaceOnly(_ text: UnsafePointer<xmlChar>) -> Bool {
+    var bytes = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))).makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid(let encoded):
+        guard Whitespace.isSpace(Unicode.UTF8.decode(encoded).value) else { return false }
+      case .emptyInput:
+        return true
+      case .error:
+        return false
+      }
+    }
   }
 
   /// Replaces `node` by `<a href>` around text or a poster image.

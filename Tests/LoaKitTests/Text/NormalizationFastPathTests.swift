@@ -110,3 +110,24 @@ import Testing
     }
   }
 }
+
+extension NormalizationFastPathTests {
+  @Test(arguments: [
+    ("", true), (" \t\n", true), ("\u{A0}\u{3000}\u{2003}", true), ("\u{A0}x", false),
+    ("  ạ", false), ("\u{200B}", false), ("\u{2028}\u{85}", true),
+  ])
+  func aParagraphIsBlankExactlyWhenItsTextIsWhiteSpace(_ text: String, _ blank: Bool) {
+    let result = text.withCString { c in
+      c.withMemoryRebound(to: UInt8.self, capacity: text.utf8.count + 1) {
+        HTMLSanitizer.isSpaceOnly($0)
+      }
+    }
+    #expect(result == blank)
+    #expect(result == text.unicodeScalars.allSatisfy { Whitespace.isSpace($0.value) })
+  }
+
+  @Test func invalidUTF8IsNoWhiteSpace() {
+    let bytes: [UInt8] = [0x20, 0xE1, 0xBA, 0x20, 0]
+    #expect(!bytes.withUnsafeBufferPointer { HTMLSanitizer.isSpaceOnly($0.baseAddress!) })
+  }
+}
