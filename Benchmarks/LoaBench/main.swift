@@ -29,7 +29,7 @@ let usage = """
     loa-bench sanitize --sqlite PATH [--articles N] [--repeat R] [--out FILE]
         Cleans the content_html of the newest N articles (default 1000) R times (default 5) as
         ItemBuilder does, and R times with HTMLSanitizer alone, and prints
-        `clean_mbps=… sanitizer_mbps=…` (MB/s of input HTML, median pass; issue 16, against
+        `clean_mbps=… sanitizer_mbps=…` (MB/s of input HTML per second of CPU time, median pass; issue 16, against
         peers/nh3_peer.py). --out writes the cleaned HTML and text of the last pass.
   """
 

@@ -1,6 +1,10 @@
 import CLibXML2
 import LoaCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
 /// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
 /// absolute against the article's URL, and serialized again with `htmlNodeDump`.
@@ -227,7 +231,10 @@ public struct HTMLSanitizer: Sendable {
   /// goes through the generic `Sequence` iterator, a tenth of a cleaning's time).
   static func contains(_ byte: UInt8, in s: String) -> Bool {
     var s = s
-    return s.withUTF8 { $0.contains(byte) }
+    return s.withUTF8 { b in
+      guard let base = b.baseAddress else { return false }
+      return memchr(base, Int32(byte), b.count) != nil
+    }
   }
 
   /// `html` parsed to its end: when the parser stopped early (its depth limit, or a tag name

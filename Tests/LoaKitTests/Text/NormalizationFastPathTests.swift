@@ -131,3 +131,32 @@ extension NormalizationFastPathTests {
     #expect(!bytes.withUnsafeBufferPointer { HTMLSanitizer.isSpaceOnly($0.baseAddress!) })
   }
 }
+
+extension NormalizationFastPathTests {
+  /// The word-at-a-time scans find a character at any offset, next to line breaks and
+  /// Vietnamese letters, and nothing where there is none.
+  @Test(arguments: ["\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{B}"])
+  func aForbiddenCharacterIsFoundAtEveryOffset(_ bad: String) {
+    for length in 0..<24 {
+      for offset in 0...length {
+        var scalars = Array("ạb\ncdđ\tef\r\nghiêk lmnoprstu".unicodeScalars.prefix(length))
+        scalars.insert(contentsOf: bad.unicodeScalars, at: offset)
+        let s = String(String.UnicodeScalarView(scalars))
+        #expect(XMLText.needsCleaning(s), "\(length) \(offset)")
+      }
+    }
+    #expect(!XMLText.needsCleaning("ạb\ncdđ\tef\r\nghiêk lmnoprstu\u{FFFD}\u{FEFF}ï¿½"))
+  }
+
+  @Test func aC1ControlIsFoundAtEveryOffset() {
+    for length in 0..<24 {
+      for offset in 0...length {
+        var scalars = Array("ạb\u{A0}cdđ\tef\r\nghiêk ©lmnoprstu".unicodeScalars.prefix(length))
+        scalars.insert("\u{93}", at: offset)
+        let s = String(String.UnicodeScalarView(scalars))
+        #expect(TextCleaner.repairedC1Controls(s) != nil, "\(length) \(offset)")
+      }
+    }
+    #expect(TextCleaner.repairedC1Controls("ạb\u{A0}cdđ\tef\r\nghiêk ©lmnoprstu\u{A0}") == nil)
+  }
+}
