@@ -160,3 +160,42 @@ extension NormalizationFastPathTests {
     #expect(TextCleaner.repairedC1Controls("ạb\u{A0}cdđ\tef\r\nghiêk ©lmnoprstu\u{A0}") == nil)
   }
 }
+
+extension NormalizationFastPathTests {
+  /// `escapingStrayLessThan` jumps from `<` to `<`; it escapes exactly what a byte-by-byte
+  /// look at every `<` escapes.
+  @Test(arguments: [
+    "", "<", "a<", "<<", "<<<p>", "1 < 2 <b>x</b> <3 <", "<p>Lễ <2026> và <đ</p><", "x<_y <:z <.w </a> <!-- --> <?pi?>",
+    "<\u{FFFD}b>", "tin < mới << <<a", "a <9", "<p>ạ</p>\n<\n",
+  ])
+  func strayLessThanSignsAreEscapedAsByteByByte(_ html: String) {
+    func reference(_ s: String) -> String? {
+      let b = Array(s.utf8)
+      var out: [UInt8] = []
+      var found = false
+      for (i, c) in b.enumerated() {
+        guard c == 0x3C else {
+          out.append(c)
+          continue
+        }
+        let stray: Bool
+        if i + 1 < b.count {
+          let next = b[i + 1]
+          let l = next | 0x20
+          stray = !((l >= 0x61 && l <= 0x7A) || next == 0x5F || next == 0x3A || next == 0x2E
+            || next == 0x2F || next == 0x21 || next == 0x3F)
+        } else {
+          stray = true
+        }
+        if stray {
+          out += Array("&lt;".utf8)
+          found = true
+        } else {
+          out.append(c)
+        }
+      }
+      return found ? String(decoding: out, as: UTF8.self) : nil
+    }
+    #expect(HTMLSanitizer.escapingStrayLessThan(html) == reference(html))
+  }
+}
