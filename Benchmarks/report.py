@@ -142,6 +142,27 @@ for n in (50, 2000, 10000):
         targets.append(("XML serialization within 1.1× of C (%d items)" % l["items"],
                         "%.2f×" % ratio, ratio <= 1.1))
 
+def san(tool):
+    """Medians of the processes' MB/s per key (`loa-bench sanitize`, peers/nh3_peer.py)."""
+    ls = lines("san.%s.txt" % tool)
+    if not ls:
+        return None
+    vals = [dict(kv.split("=", 1) for kv in l.split()) for l in ls]
+    keys = [k for k in vals[0] if k.endswith("_mbps")]
+    r = {k: statistics.median(float(v[k]) for v in vals) for k in keys}
+    r.update({k + "_all": [float(v[k]) for v in vals] for k in keys})
+    r["articles"], r["input_bytes"] = int(vals[0]["articles"]), int(vals[0]["input_bytes"])
+    r["nh3"] = vals[0].get("nh3", "")
+    return r
+
+
+san_loa, san_nh3 = san("loa"), san("nh3")
+if san_loa and san_nh3:
+    # The bar is `nh3.clean()` as issue 16 names it; the table also shows a Cleaner built once.
+    r = san_loa["clean_mbps"] / san_nh3["clean_mbps"]
+    targets.append(("HTML sanitizing ≥ nh3's MB/s (`nh3.clean`)", "%.2f× (%.1f vs %.1f MB/s)" % (
+        r, san_loa["clean_mbps"], san_nh3["clean_mbps"]), r >= 1.0))
+
 w3 = {}
 for state in ("cold", "warm", "noop", "edit"):
     for source in ("sqlite", "postgres", "mariadb"):
@@ -231,6 +252,40 @@ for n, l, c, ratio, same in ser_rows:
         ms(c["median"] / 1e9), ms(c["min"] / 1e9), ms(c["max"] / 1e9),
         ratio, ok(same.startswith("identical"))))
 p("")
+
+
+# ---- sanitizer -------------------------------------------------------------------------------
+if san_loa and san_nh3:
+    p("## Sanitizer: loa's HTML cleaning against nh3")
+    p("")
+    p("The `content_html` of the newest %d articles of `%s` (%.1f MB), cleaned in-process 5 times "
+      "by `loa-bench sanitize` and by `Benchmarks/peers/nh3_peer.py` (nh3 %s, the Python binding "
+      "of the Rust sanitizer ammonia, with loa's allowlist: the same elements and attributes, "
+      "`http`/`https`/`mailto`/`tel` URLs, loa's removed-with-content elements, no `rel`), "
+      "three processes of each, alternating. MB/s of input HTML per second of the measuring "
+      "thread's CPU time (both loops are single-threaded; time spent waiting for a core is left "
+      "out), median pass, then the median "
+      "(min–max) of the processes. loa's \"whole cleaning\" is what ItemBuilder runs for a body "
+      "(XML-illegal characters, C1 controls, NFC, HTMLSanitizer, NFC of the result); "
+      "\"sanitizer alone\" is HTMLSanitizer on the bodies already through the steps before it. "
+      "loa also resolves every URL against the article, rewrites lazy-loading images, turns "
+      "embeds into links and derives the text; nh3 does none of these." % (
+          san_loa["articles"], M.get("main corpus"), san_loa["input_bytes"] / 1e6, san_nh3["nh3"]))
+    p("")
+    p("| | MB/s | / `nh3.clean()` | / `nh3.Cleaner` |")
+    p("|---|---:|---:|---:|")
+
+    def row(label, d, key):
+        vs = d[key + "_all"]
+        p("| %s | %.1f (%.1f–%.1f) | %.2f× | %.2f× |" % (
+            label, d[key], min(vs), max(vs), d[key] / san_nh3["clean_mbps"],
+            d[key] / san_nh3["cleaner_mbps"]))
+
+    row("loa, whole cleaning", san_loa, "clean_mbps")
+    row("loa, sanitizer alone", san_loa, "sanitizer_mbps")
+    row("nh3, `nh3.clean()` per body", san_nh3, "clean_mbps")
+    row("nh3, `nh3.Cleaner` built once", san_nh3, "cleaner_mbps")
+    p("")
 
 
 def table(title, rows, peers):

@@ -215,6 +215,16 @@ for n in 50 10000; do
   say "serializer $n items: loa $(sort -t= -k2 -n "$results/ser.$n.loa.txt" | sed -n 2p), C $(sort -t= -k2 -n "$results/ser.$n.c.txt" | sed -n 2p)"
 done
 
+# Sanitizer (issue 16): loa's cleaning of the newest 1,000 bodies and nh3 on the same bodies,
+# in-process, alternating three times; report.py takes the medians.
+: >"$results/san.loa.txt"
+: >"$results/san.nh3.txt"
+for _ in 1 2 3; do
+  "$bench" sanitize --sqlite "$data/$main.sqlite" --articles 1000 --repeat 5 >>"$results/san.loa.txt"
+  "$python" Benchmarks/peers/nh3_peer.py --sqlite "$data/$main.sqlite" --articles 1000 --repeat 5 >>"$results/san.nh3.txt"
+done
+say "sanitizer: loa $(tail -n 1 "$results/san.loa.txt"), nh3 $(tail -n 1 "$results/san.nh3.txt")"
+
 # W1, W2: one feed; cold (no state) and warm (cleaning cache kept, output removed).
 for w in w1 w2; do
   n=$runs
@@ -338,7 +348,7 @@ fi
   echo "swift: $(swift --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1/p' | head -n 1)"
   echo "gcc: $(gcc -dumpfullversion)"
   echo "python: $("$python" -c 'import platform; print(platform.python_version())')"
-  echo "peers: $("$python" -m pip freeze --disable-pip-version-check 2>/dev/null | grep -Ei '^(feedgen|feedgenerator|lxml)==' | tr '\n' ' ')"
+  echo "peers: $("$python" -m pip freeze --disable-pip-version-check 2>/dev/null | grep -Ei '^(feedgen|feedgenerator|lxml|nh3)==' | tr '\n' ' ')"
   echo "libxml2: $(pkg-config --modversion libxml-2.0)"
   echo "sqlite: $(pkg-config --modversion sqlite3)"
   echo "postgresql: $(psql "$pgurl" -At -c 'SHOW server_version')"

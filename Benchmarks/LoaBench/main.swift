@@ -26,6 +26,11 @@ let usage = """
         Serializes the items R times with loa's RSS2Serializer, writes the last document to
         FILE and prints `median_ns=… min_ns=… bytes=…` (time of the serialization loop only,
         CLOCK_MONOTONIC).
+    loa-bench sanitize --sqlite PATH [--articles N] [--repeat R] [--out FILE]
+        Cleans the content_html of the newest N articles (default 1000) R times (default 5) as
+        ItemBuilder does, and R times with HTMLSanitizer alone, and prints
+        `clean_mbps=… sanitizer_mbps=…` (MB/s of input HTML per second of CPU time, median pass; issue 16, against
+        peers/nh3_peer.py). --out writes the cleaned HTML and text of the last pass.
   """
 
 /// `--name value` options of one command.
@@ -265,6 +270,8 @@ do {
     try exportItems(Options(rest, allowed: ["sqlite", "items", "out", "now"]))
   case "serialize":
     try serialize(Options(rest, allowed: ["items", "format", "repeat", "out"]))
+  case "sanitize":
+    try sanitizeBench(Options(rest, allowed: ["sqlite", "articles", "repeat", "out"]))
   case "-h", "--help":
     print(usage)
   default:

@@ -41,45 +41,67 @@ package enum Whitespace {
   /// nothing needs collapsing.
   package static func collapsed(_ s: String) -> String {
     var s = s
-    let changed: [UInt8]? = s.withUTF8 { b in
-      // Fast path: only single ASCII spaces inside, none at the ends.
-      var i = 0
-      var previousSpace = true
-      var clean = true
-      while i < b.count {
-        let n = spaceLength(b, i)
-        if n == 0 {
-          previousSpace = false
-          i += 1
-        } else if n == 1 && b[i] == 0x20 && !previousSpace {
-          previousSpace = true
-          i += 1
-        } else {
-          clean = false
-          break
-        }
+    guard let changed = s.withUTF8({ collapsed(utf8: $0) }) else { return s }
+    return String(decoding: changed, as: UTF8.self)
+  }
+
+  /// ``collapsed(_:)`` of UTF-8 bytes, or nil when they need no change.
+  package static func collapsed(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    // Fast path: only single ASCII spaces inside, none at the ends.
+    var i = 0
+    var previousSpace = true
+    var clean = true
+    while i < b.count {
+      let n = spaceLength(b, i)
+      if n == 0 {
+        previousSpace = false
+        i += 1
+      } else if n == 1 && b[i] == 0x20 && !previousSpace {
+        previousSpace = true
+        i += 1
+      } else {
+        clean = false
+        break
       }
-      if clean && (!previousSpace || b.isEmpty) { return nil }
-      var out: [UInt8] = []
-      out.reserveCapacity(b.count)
+    }
+    if clean && (!previousSpace || b.isEmpty) { return nil }
+    // Written in place: the result is never longer than the input.
+    return [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+      var n = 0
       var pendingSpace = false
       i = 0
       while i < b.count {
-        let n = spaceLength(b, i)
-        if n > 0 {
-          pendingSpace = !out.isEmpty
-          i += n
-        } else {
-          if pendingSpace { out.append(0x20) }
-          pendingSpace = false
-          out.append(b[i])
+        let c = b[i]
+        // Most bytes start no white space: ASCII above the space, continuation bytes, and
+        // lead bytes other than C2, E1, E2, E3.
+        if (c > 0x20 && c < 0xC2) || c > 0xE3 || (c > 0xC2 && c < 0xE1) {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = c
+          n += 1
           i += 1
+          continue
         }
+        let length = spaceLength(b, i)
+        if length > 0 {
+          pendingSpace = n > 0
+          i += length
+          continue
+        }
+        if pendingSpace {
+          out[n] = 0x20
+          n += 1
+          pendingSpace = false
+        }
+        out[n] = b[i]
+        n += 1
+        i += 1
       }
-      return out
+      count = n
     }
-    guard let changed else { return s }
-    return String(decoding: changed, as: UTF8.self)
   }
 
   /// Trims white space from both ends.
@@ -100,8 +122,39 @@ extension Unicode {
   /// Whether `s` is in NFC. The standard library's quick check answers from the bytes and
   /// rejects at the first combining mark; "maybe" counts as no.
   package static func isNFC(_ s: String) -> Bool {
+    var copy = s
+    if copy.withUTF8({ hasStartersOnly($0) }) { return true }
     var span = s.utf8Span
     return span.checkForNFC(quickCheck: true)
+  }
+
+  /// Whether `utf8` holds only characters that are NFC whatever stands around them (canonical
+  /// combining class 0, NFC quick check Yes, and none composes with what precedes it): ASCII,
+  /// U+0080–U+02FF, U+1E00–U+1EFF (Vietnamese letters with their marks) and U+2002–U+207F
+  /// (dashes, quotes, the ellipsis). A byte scan, several times faster than the standard
+  /// library's quick check, which looks every character up; anything else is left to it.
+  /// The ranges are checked character by character against it in TextTests.
+  package static func hasStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = utf8.count
+    while i < n {
+      let lead = utf8[i]
+      if lead < 0x80 {
+        i += 1
+      } else if lead < 0xCC {
+        // C2 80 … CB BF: U+0080–U+02FF (the string is valid UTF-8).
+        i += 2
+      } else if i + 2 < n, lead == 0xE1, utf8[i + 1] >= 0xB8, utf8[i + 1] <= 0xBB {
+        i += 3
+      } else if i + 2 < n, lead == 0xE2,
+        (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82) || utf8[i + 1] == 0x81
+      {
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// NFC of `s`, normalizing only when the quick check fails.

@@ -17,15 +17,32 @@ public enum XMLText {
     var s = s
     return s.withUTF8 { bytes in
       let n = bytes.count
+      let base = UnsafeRawPointer(bytes.baseAddress)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
       var i = 0
       while i < n {
-        let b = bytes[i]
-        if b < 0x20 {
-          if b != 0x9 && b != 0xA && b != 0xD { return true }
-        } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
-          return true
+        // Eight bytes at a time when none is below 0x20 or is 0xEF (the has-less-than and
+        // has-zero-byte word tests); a word with one (a line break) is looked at byte by byte.
+        if i + 8 <= n, let base {
+          let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let below20 = (w &- ones &* 0x20) & ~w & highs
+          let ef = w ^ (ones &* 0xEF)
+          if below20 | ((ef &- ones) & ~ef & highs) == 0 {
+            i += 8
+            continue
+          }
         }
-        i += 1
+        let stop = min(i + 8, n)
+        while i < stop {
+          let b = bytes[i]
+          if b < 0x20 {
+            if b != 0x9 && b != 0xA && b != 0xD { return true }
+          } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+            return true
+          }
+          i += 1
+        }
       }
       return false
     }

@@ -342,15 +342,15 @@ public struct ItemBuilder: Sendable {
   }
 
   /// What sanitizing one article's content gave, with its report lines.
-  struct SanitizedContent {
-    var html: String
-    var text: String
-    var warnings: [String]
-    var notes: [String]
+  package struct SanitizedContent {
+    package var html: String
+    package var text: String
+    package var warnings: [String]
+    package var notes: [String]
   }
 
-  /// The sanitized content of one article.
-  func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> SanitizedContent {
+  /// The sanitized content of one article (also what `loa-bench sanitize` measures).
+  package func sanitizedContent(_ raw: String, id: Int64, base: WebAddress) -> SanitizedContent {
     var warnings: [String] = []
     var notes: [String] = []
     var html = raw

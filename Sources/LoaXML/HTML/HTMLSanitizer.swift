@@ -1,6 +1,10 @@
 import CLibXML2
 import LoaCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
 /// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
 /// absolute against the article's URL, and serialized again with `htmlNodeDump`.
@@ -130,12 +134,38 @@ public struct HTMLSanitizer: Sendable {
     "article", "aside", "header", "footer", "address", "details", "summary", "pre",
   ]
 
+  /// Which of the sets above (and `allowedVoid`) an element name is in.
+  struct Kind: OptionSet {
+    let rawValue: UInt8
+    static let allowedVoid = Kind(rawValue: 1)
+    static let html5Void = Kind(rawValue: 2)
+    static let removedWithContent = Kind(rawValue: 4)
+    static let block = Kind(rawValue: 8)
+    static let notInSummary = Kind(rawValue: 16)
+  }
+
+  /// Every name in those sets with its kinds: the walk looks a name up once instead of in
+  /// each set (hashing a `String` cost more than anything else it does with an element).
+  static let kinds: [String: Kind] = {
+    var map: [String: Kind] = [:]
+    for (set, kind) in [
+      (allowedVoid, Kind.allowedVoid), (html5Void, .html5Void),
+      (removedWithContent, .removedWithContent), (blockElements, .block),
+      (notInSummary, .notInSummary),
+    ] {
+      for name in set { map[name, default: []].insert(kind) }
+    }
+    return map
+  }()
+
+  static func kind(_ name: String) -> Kind { kinds[name] ?? [] }
+
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
     XMLParsing.initialize()
     var changes = Changes()
     var source = html
-    if source.utf8.contains(0x0D) {
+    if Self.contains(0x0D, in: source) {
       // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
       // in the feeds' CDATA. Normalized here, every format carries the same content.
       var bytes: [UInt8] = []
@@ -167,33 +197,20 @@ public struct HTMLSanitizer: Sendable {
     // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
-    var pieces: [String] = []
-    var size = 0
-    var node = body.pointee.children
-    while let n = node {
-      let piece = Self.serialize(n, doc)
-      size += piece.utf8.count
-      pieces.append(piece)
-      node = n.pointee.next
-    }
-    if size > maxBytes {
+    // All of them go through one output buffer: the same bytes as one node at a time.
+    var output = Self.serializeChildren(of: body, doc)
+    if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
-      pieces = []
-      node = body.pointee.children
-      while let n = node {
-        pieces.append(Self.serialize(n, doc))
-        node = n.pointee.next
-      }
+      output = Self.serializeChildren(of: body, doc)
     }
     var kept: [xmlNodePtr] = []
-    node = body.pointee.children
+    var node = body.pointee.children
     while let n = node {
       kept.append(n)
       node = n.pointee.next
     }
-    var output = pieces.joined()
-    if output.utf8.contains(0x0D) {
+    if Self.contains(0x0D, in: output) {
       // A CR from a character reference (`&#13;`): written as LF, as the raw ones were.
       output = String(decoding: output.utf8.map { $0 == 0x0D ? 0x0A : $0 }, as: UTF8.self)
     }
@@ -201,9 +218,23 @@ public struct HTMLSanitizer: Sendable {
       output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
         + HTMLText.escaped(readMoreText) + "</a></p>"
     }
-    var text = ""
+    var text: [UInt8] = []
+    text.reserveCapacity(output.utf8.count)
     for n in kept { Self.appendText(n, to: &text) }
-    return Result(html: output, text: Whitespace.collapsed(text), changes: changes)
+    // Collapsed before it becomes a string: the UTF-8 is checked once.
+    let collapsed = text.withUnsafeBufferPointer { Whitespace.collapsed(utf8: $0) } ?? text
+    return Result(
+      html: output, text: String(decoding: collapsed, as: UTF8.self), changes: changes)
+  }
+
+  /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
+  /// goes through the generic `Sequence` iterator, a tenth of a cleaning's time).
+  static func contains(_ byte: UInt8, in s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { b in
+      guard let base = b.baseAddress else { return false }
+      return memchr(base, Int32(byte), b.count) != nil
+    }
   }
 
   /// `html` parsed to its end: when the parser stopped early (its depth limit, or a tag name
@@ -230,7 +261,13 @@ public struct HTMLSanitizer: Sendable {
       }
       var out: [UInt8]?
       var copied = 0
-      for i in 0..<bytes.count where bytes[i] == 0x3C && stray(at: i) {
+      guard let base = bytes.baseAddress else { return nil }
+      var from = 0
+      // From one `<` to the next with memchr: a byte loop cost more than the rest of this.
+      while from < bytes.count, let found = memchr(base + from, 0x3C, bytes.count - from) {
+        let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        from = i + 1
+        guard stray(at: i) else { continue }
         if out == nil { out = []; out?.reserveCapacity(bytes.count + 16) }
         out?.append(contentsOf: bytes[copied..<i])
         out?.append(contentsOf: "&lt;".utf8)
@@ -326,6 +363,23 @@ public struct HTMLSanitizer: Sendable {
     guard let out = xmlAllocOutputBuffer(nil) else { return "" }
     defer { xmlOutputBufferClose(out) }
     htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
+    return contents(of: out)
+  }
+
+  /// The children of `parent` as HTML, one after the other, as ``serialize(_:_:)`` writes each.
+  static func serializeChildren(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> String {
+    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
+    defer { xmlOutputBufferClose(out) }
+    var node = parent.pointee.children
+    while let n = node {
+      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
+      node = n.pointee.next
+    }
+    return contents(of: out)
+  }
+
+  /// What `out` (no encoder) holds, as a string.
+  static func contents(of out: xmlOutputBufferPtr) -> String {
     xmlOutputBufferFlush(out)
     guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
     return String(
@@ -333,7 +387,21 @@ public struct HTMLSanitizer: Sendable {
   }
 
   static func name(_ node: xmlNodePtr) -> String {
-    node.pointee.name.map { String(cString: $0) } ?? ""
+    guard let p = node.pointee.name else { return "" }
+    // `String(cString:)` took a tenth of the allowlist walk; names are short and ASCII.
+    return String(decoding: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))), as: UTF8.self)
+  }
+
+  /// ``name(_:)`` lowercased. libxml2's HTML parser lowercases the names it reads already,
+  /// so `lowercased()` runs only when an upper-case or non-ASCII byte is there.
+  static func lowerName(_ node: xmlNodePtr) -> String { lowerName(node.pointee.name) }
+
+  /// A node's or an attribute's `name`, lowercased (``lowerName(_:)-swift.method``).
+  static func lowerName(_ name: UnsafePointer<xmlChar>?) -> String {
+    guard let p = name else { return "" }
+    let bytes = UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
+    let name = String(decoding: bytes, as: UTF8.self)
+    return bytes.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? name.lowercased() : name
   }
 
   static func body(of doc: htmlDocPtr) -> xmlNodePtr? {
@@ -359,7 +427,7 @@ public struct HTMLSanitizer: Sendable {
       var n = root.pointee.children
       while let c = n, c != body {
         n = c.pointee.next
-        let lower = name(c).lowercased()
+        let lower = lowerName(c)
         if c.pointee.type == XML_ELEMENT_NODE, ["head", "frame", "frameset"].contains(lower) {
           continue
         }
@@ -387,7 +455,7 @@ public struct HTMLSanitizer: Sendable {
     // Next to move last.
     var pending = Array(following.reversed())
     while let node = pending.popLast() {
-      let lower = name(node).lowercased()
+      let lower = lowerName(node)
       if node.pointee.type == XML_ELEMENT_NODE, lower == "body" || lower == "html" {
         var inner: [xmlNodePtr] = []
         var c = node.pointee.children
@@ -443,7 +511,7 @@ public struct HTMLSanitizer: Sendable {
         // Inline content first in the body is put in a paragraph afterwards
         // (`normalizeTopLevel`), one level deeper: counted there from the start, so the output
         // keeps to the bound and the next sanitize counts the same.
-        let inlineAtTop = depth == 0 && !Self.blockElements.contains(Self.name(node).lowercased())
+        let inlineAtTop = depth == 0 && !Self.kind(Self.lowerName(node)).contains(.block)
         child = cleanElement(node, depth: depth + (inlineAtTop ? 2 : 1), changes: &changes)
       default:
         // Comments, processing instructions, entity references.
@@ -502,14 +570,15 @@ public struct HTMLSanitizer: Sendable {
     guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
       return false
     }
-    return parents.contains(Self.name(parent).lowercased())
+    return parents.contains(Self.lowerName(parent))
   }
 
   /// Cleans one element, which would stand at `depth`; returns the node to clean next.
   private func cleanElement(_ node: xmlNodePtr, depth: Int, changes: inout Changes) -> xmlNodePtr? {
     let tooDeep = depth > Self.maxNestingDepth
-    let name = Self.name(node).lowercased()
-    if Self.allowedVoid.contains(name), node.pointee.children != nil {
+    let name = Self.lowerName(node)
+    let kind = Self.kind(name)
+    if kind.contains(.allowedVoid), node.pointee.children != nil {
       // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
       // follows it, and is cleaned in turn.
       Self.liftChildren(of: node)
@@ -547,14 +616,14 @@ public struct HTMLSanitizer: Sendable {
       }
       return next
     }
-    if Self.html5Void.contains(name) {
+    if kind.contains(.html5Void) {
       // libxml2's HTML 4 parser does not know these HTML5 void elements and nests whatever
       // follows inside them; that content really follows them, so it moves back there and is
       // cleaned in turn.
       if name == "embed" { changes.removedElements.append(name) }
       return Self.unwrap(node)
     }
-    if Self.removedWithContent.contains(name) {
+    if kind.contains(.removedWithContent) {
       changes.removedElements.append(name)
       Self.remove(node)
       return next
@@ -563,14 +632,14 @@ public struct HTMLSanitizer: Sendable {
       // Unknown or presentational element, or one out of place: keep its content only.
       return Self.unwrap(node)
     }
-    if tooDeep && !Self.allowedVoid.contains(name) {
+    if tooDeep && !kind.contains(.allowedVoid) {
       return Self.flatten(node, changes: &changes)
     }
     // A parser would end the parent here: a paragraph holding a block becomes a division
     // (once the block is known to stay), anything else out of place keeps its content only.
     var paragraphToDivision: xmlNodePtr?
     if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
-      let parentName = Self.name(parent).lowercased()
+      let parentName = Self.lowerName(parent)
       if let closing = Self.closedBy[parentName], closing.contains(name) {
         guard parentName == "p" else { return Self.unwrap(node) }
         paragraphToDivision = parent
@@ -596,7 +665,7 @@ public struct HTMLSanitizer: Sendable {
       return next
     }
     if let paragraphToDivision { xmlNodeSetName(paragraphToDivision, "div") }
-    if node.pointee.children == nil, !Self.allowedVoid.contains(name), let empty = xmlNewDocText(node.pointee.doc, "") {
+    if node.pointee.children == nil, !kind.contains(.allowedVoid), let empty = xmlNewDocText(node.pointee.doc, "") {
       // libxml2 writes an empty `li`, `td`, `dt`… without its end tag (optional in HTML), and
       // the next parser puts whatever follows inside it; an empty child keeps the end tag.
       xmlAddChild(node, empty)
@@ -614,9 +683,9 @@ public struct HTMLSanitizer: Sendable {
   /// Returns the node to clean next.
   static func flatten(_ node: xmlNodePtr, changes: inout Changes) -> xmlNodePtr? {
     changes.flattenedLevels += 1
-    let block = blockElements.contains(name(node).lowercased())
+    let block = blockElements.contains(lowerName(node))
     if block, node.pointee.prev != nil, node.pointee.children != nil,
-      let parent = node.pointee.parent, !structural.contains(name(parent).lowercased()),
+      let parent = node.pointee.parent, !structural.contains(lowerName(parent)),
       let br = xmlNewDocNode(node.pointee.doc, nil, "br", nil)
     {
       xmlAddPrevSibling(node, br)
@@ -632,7 +701,7 @@ public struct HTMLSanitizer: Sendable {
   static func normalizeTopLevel(in body: xmlNodePtr) {
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
     func isBlock(_ n: xmlNodePtr) -> Bool {
-      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(name(n).lowercased())
+      n.pointee.type == XML_ELEMENT_NODE && blockElements.contains(lowerName(n))
     }
     func isBlankText(_ n: xmlNodePtr) -> Bool {
       guard n.pointee.type == XML_TEXT_NODE else { return false }
@@ -676,15 +745,29 @@ public struct HTMLSanitizer: Sendable {
         continue
       }
       guard n.pointee.type == XML_TEXT_NODE else { return false }
-      if let content = n.pointee.content {
-        let text = String(cString: content)
-        guard text.unicodeScalars.allSatisfy({ Whitespace.isSpace($0.value) }) else {
-          return false
-        }
-      }
+      if let content = n.pointee.content, !isSpaceOnly(content) { return false }
       c = n.pointee.next
     }
     return true
+  }
+
+  /// Whether the NUL-terminated UTF-8 `text` holds white space only (``Whitespace/isSpace(_:)``),
+  /// decided at its first other character: a paragraph's whole text was copied into a
+  /// `String` to find its first letter. Invalid UTF-8 is no white space, as the U+FFFD a
+  /// `String` would hold.
+  static func isSpaceOnly(_ text: UnsafePointer<xmlChar>) -> Bool {
+    var bytes = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))).makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid(let encoded):
+        guard Whitespace.isSpace(Unicode.UTF8.decode(encoded).value) else { return false }
+      case .emptyInput:
+        return true
+      case .error:
+        return false
+      }
+    }
   }
 
   /// Replaces `node` by `<a href>` around text or a poster image.
@@ -723,7 +806,7 @@ public struct HTMLSanitizer: Sendable {
   static func hasAncestor(_ node: xmlNodePtr, named name: String) -> Bool {
     var p = node.pointee.parent
     while let e = p, e.pointee.type == XML_ELEMENT_NODE {
-      if Self.name(e).lowercased() == name { return true }
+      if Self.lowerName(e) == name { return true }
       p = e.pointee.parent
     }
     return false
@@ -746,14 +829,20 @@ public struct HTMLSanitizer: Sendable {
     var toSet: [(String, String)] = []
     while let a = attr {
       attr = a.pointee.next
-      let name = a.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+      let name = Self.lowerName(a.pointee.name)
+      toRemove.append(a)
+      let lazy = element == "img" && name.hasPrefix("data-")
+      guard lazy || allowed.contains(name) || Self.global.contains(name) else {
+        changes.removedAttributes += 1
+        continue
+      }
+      // Read only for the attributes that may stay.
       let value: String = {
         guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return "" }
         defer { cxml_free(v) }
         return String(cString: v)
       }()
-      toRemove.append(a)
-      if element == "img" {
+      if lazy {
         if name == "data-src" || name == "data-original" || name == "data-lazy-src" {
           lazySrc = value
           continue
@@ -810,14 +899,34 @@ public struct HTMLSanitizer: Sendable {
     }
     if name == "srcset" { return srcset(value, changes: &changes) }
     if Self.numericAttributes.contains(name) {
-      let v = value.trimmingCharacters(in: .whitespaces)
-      return !v.isEmpty && v.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
+      let v = Self.trimmingHorizontalSpace(value)
+      return !v.isEmpty && v.utf8.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
     }
     if name == "dir" {
       let v = value.lowercased()
       return ["ltr", "rtl", "auto"].contains(v) ? v : nil
     }
     return Whitespace.collapsed(value)
+  }
+
+  /// `s` without the white space Foundation's `CharacterSet.whitespaces` trims at either end
+  /// (on Linux exactly these: tab, the space separators and U+200B, listed from Foundation
+  /// itself); `trimmingCharacters(in:)` cost as much as resolving a URL.
+  static func trimmingHorizontalSpace(_ s: String) -> String {
+    func isSpace(_ u: Unicode.Scalar) -> Bool {
+      switch u.value {
+      case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+      default: return false
+      }
+    }
+    let scalars = s.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last)
+    else { return s }
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    return String(scalars[start..<end])
   }
 
   /// A `srcset` with every URL resolved; candidates with unusable URLs are dropped.
@@ -856,22 +965,26 @@ public struct HTMLSanitizer: Sendable {
       && number.first != "."
   }
 
-  /// Appends the visible text of `node` for a derived summary, with spaces between blocks.
-  static func appendText(_ node: xmlNodePtr, to text: inout String) {
+  /// Appends the visible text of `node` (UTF-8) for a derived summary, with spaces between
+  /// blocks.
+  static func appendText(_ node: xmlNodePtr, to text: inout [UInt8]) {
     switch node.pointee.type {
     case XML_TEXT_NODE:
-      if let c = node.pointee.content { text += String(cString: c) }
+      if let c = node.pointee.content {
+        text.append(contentsOf: UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
+      }
     case XML_ELEMENT_NODE:
       let n = name(node)
-      if notInSummary.contains(n) { return }
-      let block = blockElements.contains(n)
-      if block { text += " " }
+      let kind = Self.kind(n)
+      if kind.contains(.notInSummary) { return }
+      let block = kind.contains(.block)
+      if block { text.append(0x20) }
       var c = node.pointee.children
       while let child = c {
         appendText(child, to: &text)
         c = child.pointee.next
       }
-      if block { text += " " }
+      if block { text.append(0x20) }
     default:
       break
     }

@@ -110,15 +110,30 @@ public enum TextCleaner {
   /// nil when `s` has none. They come from Windows-1252 text decoded as Latin-1: XML allows
   /// them but no reader shows them.
   public static func repairedC1Controls(_ s: String) -> String? {
-    // U+0080–U+009F are encoded C2 80 … C2 9F.
-    var found = false
-    var previous: UInt8 = 0
-    for b in s.utf8 {
-      if previous == 0xC2 && b >= 0x80 && b <= 0x9F {
-        found = true
-        break
+    // U+0080–U+009F are encoded C2 80 … C2 9F. Scanned on the contiguous bytes: iterating
+    // `s.utf8` cost a twentieth of an article's cleaning.
+    var copy = s
+    let found = copy.withUTF8 { b -> Bool in
+      let n = b.count
+      let base = UnsafeRawPointer(b.baseAddress)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      var i = 0
+      while i + 1 < n {
+        // Eight bytes at a time when none is C2 (the has-zero-byte word test).
+        if i + 8 <= n, let base {
+          let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0xC2)
+          if (w &- ones) & ~w & (ones &* 0x80) == 0 {
+            i += 8
+            continue
+          }
+        }
+        let stop = min(i + 8, n - 1)
+        while i < stop {
+          if b[i] == 0xC2 && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F { return true }
+          i += 1
+        }
       }
-      previous = b
+      return false
     }
     guard found else { return nil }
     var out = String.UnicodeScalarView()

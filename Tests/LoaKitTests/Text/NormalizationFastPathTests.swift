@@ -1,0 +1,203 @@
+import Foundation
+import LoaCore
+@testable import LoaXML
+import Testing
+
+/// The fast paths of issue 16 give what the slow ones give: the byte scan of the NFC quick
+/// check, NFC by cached pieces, white space collapsed in place, the trim of numeric attributes.
+@Suite struct NormalizationFastPathTests {
+  /// The standard library's quick check alone (what `Unicode.isNFC` was before its byte scan).
+  static func stdlibIsNFC(_ s: String) -> Bool {
+    var span = s.utf8Span
+    return span.checkForNFC(quickCheck: true)
+  }
+
+  @Test func everyCharacterTheByteScanPassesIsAStarterThatNothingComposesWith() {
+    let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x1E00...0x1EFF, 0x2002...0x207F]
+    for range in ranges {
+      for v in range {
+        guard let u = Unicode.Scalar(v) else { continue }
+        let s = String(Character(u))
+        var copy = s
+        #expect(copy.withUTF8 { Unicode.hasStartersOnly($0) }, "U+\(String(v, radix: 16))")
+        #expect(u.properties.canonicalCombiningClass == .notReordered, "U+\(String(v, radix: 16))")
+        #expect(Self.stdlibIsNFC(s), "U+\(String(v, radix: 16))")
+        // Nothing before it composes with it.
+        for before in ["a", "e", "\u{1EA1}", " "] {
+          let pair = before + s
+          #expect(pair._nfcCodeUnits == Array(pair.utf8), "U+\(String(v, radix: 16))")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: [
+    "Bãi Cháy", "Việt Nam – “tin” …", "é\u{301}", "Vie\u{302}\u{323}t", "\u{2000}", "a\u{2001}b",
+    "\u{301}abc", "\u{1100}\u{1161}", "가\u{11A8}", "Ω\u{2126}", "क़", "\u{0958}", "",
+    "\u{1EA1}\u{302}", "ơ\u{309}", "\u{FB1D}",
+  ])
+  func theQuickCheckAgreesWithTheStandardLibrary(_ s: String) {
+    #expect(Unicode.isNFC(s) == Self.stdlibIsNFC(s))
+  }
+
+  @Test(arguments: [
+    "Vie\u{302}\u{323}t Nam", "ngu\u{31B}o\u{31B}\u{300}i da\u{302}n", "a\u{323}\u{302}", "a\u{302}\u{323}",
+    "\u{301}abc", "\u{1100}\u{1161}\u{11A8} \u{1100}\u{1161}", "가\u{11A8}", "\u{2126}\u{212B}",
+    "\u{0958}\u{0959}", "\u{F900}\u{F901}\u{F902}\u{F903}\u{F904}\u{F905}\u{F906}e\u{301}",
+    "x\u{F900}\u{F901}\u{F902}\u{F903}\u{F904}\u{F905}\u{F906}\u{F907}\u{F908}",
+    "<p>Ba\u{303}i Cha\u{301}y</p>\n<img alt=\"A\u{309}nh\">", "e\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}",
+    "\u{1E9B}\u{323}", "\u{0344}", "\u{0F73}",
+  ])
+  func nfcByPiecesIsTheWholeTextsNFC(_ s: String) {
+    // The reference is the standard library's NFC of the whole text (Foundation's leaves
+    // Hangul LV + T apart: NFCTests).
+    #expect(Array(Unicode.nfc(s).utf8) == s._nfcCodeUnits)
+  }
+
+  @Test func nfcByPiecesIsTheWholeTextsNFCOnGeneratedText() {
+    // ASCII, Vietnamese letters composed and not, combining marks in any order, Hangul jamo,
+    // a singleton and an expansion: a fixed sequence of pseudo-random strings.
+    let alphabet: [String] = [
+      "a", "e", "o", "u", "y", "D", " ", "<", "&", "\u{300}", "\u{301}", "\u{303}", "\u{309}",
+      "\u{323}", "\u{302}", "\u{306}", "\u{31B}", "\u{1EA1}", "ơ", "ư", "đ", "\u{1100}",
+      "\u{1161}", "\u{11A8}", "가", "\u{2126}", "\u{0958}", "\u{0344}", "\u{3099}", "か",
+    ]
+    var state: UInt64 = 16
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    for _ in 0..<2000 {
+      let s = (0..<(next() % 24)).map { _ in alphabet[next() % alphabet.count] }.joined()
+      #expect(Array(Unicode.nfc(s).utf8) == s._nfcCodeUnits, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+
+  @Test(arguments: [
+    "", " ", "a", " a ", "a  b", "a\u{A0}\u{A0}b", "\u{3000}Bãi\u{2003}Cháy\n\n", "a b c",
+    "\t\ttin\r\nmới ", "Việt\u{2028}Nam", "x\u{85}y", "a \u{1680} b", "ạ\u{1680}ệ",
+    "“Tin” … – mới\u{2009}\u{200A}x\u{205F}y\u{2060}z", "\u{1E9A}\u{1680}", "ồ\u{202F}\u{2029}",
+  ])
+  func collapsingInPlaceGivesTheSameText(_ s: String) {
+    // Whitespace.collapsed, by scalars: every run of white space one space, none at the ends.
+    var out = ""
+    var pending = false
+    for u in s.unicodeScalars {
+      if Whitespace.isSpace(u.value) {
+        pending = !out.isEmpty
+      } else {
+        if pending { out += " " }
+        pending = false
+        out.unicodeScalars.append(u)
+      }
+    }
+    #expect(Whitespace.collapsed(s) == out)
+  }
+
+  @Test(arguments: [
+    "800", " 800 ", "\t533\t", "\u{3000}12\u{A0}", "\u{200B}5", "5\u{2028}", "", " ", "1 2",
+    "\u{2003}\u{2009}7\u{202F}", "\u{180E}4\u{FEFF}", "\n6\r", "\u{85}7",
+  ])
+  func numericAttributesAreTrimmedAsFoundationTrims(_ s: String) {
+    #expect(HTMLSanitizer.trimmingHorizontalSpace(s) == s.trimmingCharacters(in: .whitespaces))
+  }
+
+  @Test func theTrimmedSetIsFoundationsWhitespaces() {
+    for v in UInt32(0)...0x3100 {
+      guard let u = Unicode.Scalar(v) else { continue }
+      let s = "1" + String(Character(u))
+      #expect(
+        HTMLSanitizer.trimmingHorizontalSpace(s) == s.trimmingCharacters(in: .whitespaces),
+        "U+\(String(v, radix: 16))")
+    }
+  }
+}
+
+extension NormalizationFastPathTests {
+  @Test(arguments: [
+    ("", true), (" \t\n", true), ("\u{A0}\u{3000}\u{2003}", true), ("\u{A0}x", false),
+    ("  ạ", false), ("\u{200B}", false), ("\u{2028}\u{85}", true),
+  ])
+  func aParagraphIsBlankExactlyWhenItsTextIsWhiteSpace(_ text: String, _ blank: Bool) {
+    let result = text.withCString { c in
+      c.withMemoryRebound(to: UInt8.self, capacity: text.utf8.count + 1) {
+        HTMLSanitizer.isSpaceOnly($0)
+      }
+    }
+    #expect(result == blank)
+    #expect(result == text.unicodeScalars.allSatisfy { Whitespace.isSpace($0.value) })
+  }
+
+  @Test func invalidUTF8IsNoWhiteSpace() {
+    let bytes: [UInt8] = [0x20, 0xE1, 0xBA, 0x20, 0]
+    #expect(!bytes.withUnsafeBufferPointer { HTMLSanitizer.isSpaceOnly($0.baseAddress!) })
+  }
+}
+
+extension NormalizationFastPathTests {
+  /// The word-at-a-time scans find a character at any offset, next to line breaks and
+  /// Vietnamese letters, and nothing where there is none.
+  @Test(arguments: ["\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{B}"])
+  func aForbiddenCharacterIsFoundAtEveryOffset(_ bad: String) {
+    for length in 0..<24 {
+      for offset in 0...length {
+        var scalars = Array("ạb\ncdđ\tef\r\nghiêk lmnoprstu".unicodeScalars.prefix(length))
+        scalars.insert(contentsOf: bad.unicodeScalars, at: offset)
+        let s = String(String.UnicodeScalarView(scalars))
+        #expect(XMLText.needsCleaning(s), "\(length) \(offset)")
+      }
+    }
+    #expect(!XMLText.needsCleaning("ạb\ncdđ\tef\r\nghiêk lmnoprstu\u{FFFD}\u{FEFF}ï¿½"))
+  }
+
+  @Test func aC1ControlIsFoundAtEveryOffset() {
+    for length in 0..<24 {
+      for offset in 0...length {
+        var scalars = Array("ạb\u{A0}cdđ\tef\r\nghiêk ©lmnoprstu".unicodeScalars.prefix(length))
+        scalars.insert("\u{93}", at: offset)
+        let s = String(String.UnicodeScalarView(scalars))
+        #expect(TextCleaner.repairedC1Controls(s) != nil, "\(length) \(offset)")
+      }
+    }
+    #expect(TextCleaner.repairedC1Controls("ạb\u{A0}cdđ\tef\r\nghiêk ©lmnoprstu\u{A0}") == nil)
+  }
+}
+
+extension NormalizationFastPathTests {
+  /// `escapingStrayLessThan` jumps from `<` to `<`; it escapes exactly what a byte-by-byte
+  /// look at every `<` escapes.
+  @Test(arguments: [
+    "", "<", "a<", "<<", "<<<p>", "1 < 2 <b>x</b> <3 <", "<p>Lễ <2026> và <đ</p><", "x<_y <:z <.w </a> <!-- --> <?pi?>",
+    "<\u{FFFD}b>", "tin < mới << <<a", "a <9", "<p>ạ</p>\n<\n",
+  ])
+  func strayLessThanSignsAreEscapedAsByteByByte(_ html: String) {
+    func reference(_ s: String) -> String? {
+      let b = Array(s.utf8)
+      var out: [UInt8] = []
+      var found = false
+      for (i, c) in b.enumerated() {
+        guard c == 0x3C else {
+          out.append(c)
+          continue
+        }
+        let stray: Bool
+        if i + 1 < b.count {
+          let next = b[i + 1]
+          let l = next | 0x20
+          stray = !((l >= 0x61 && l <= 0x7A) || next == 0x5F || next == 0x3A || next == 0x2E
+            || next == 0x2F || next == 0x21 || next == 0x3F)
+        } else {
+          stray = true
+        }
+        if stray {
+          out += Array("&lt;".utf8)
+          found = true
+        } else {
+          out.append(c)
+        }
+      }
+      return found ? String(decoding: out, as: UTF8.self) : nil
+    }
+    #expect(HTMLSanitizer.escapingStrayLessThan(html) == reference(html))
+  }
+}
