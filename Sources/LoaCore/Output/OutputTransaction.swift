@@ -80,6 +80,48 @@ package final class OutputTransaction: @unchecked Sendable {
     return Prepared(outcome: main == nil ? .unchanged : .written, files: files, removals: remove)
   }
 
+  /// ``prepare(_:to:)`` for a rendered document: bytes in memory are staged as above; a
+  /// document already written to its temporary file (``DocumentSink``) is compared with the
+  /// published file a chunk at a time and its temporary file removed when they are the same.
+  package func prepare(_ document: RenderedDocument, to relativePath: String) throws -> Prepared {
+    guard let staged = document.staged else {
+      return try prepare(document.bytes ?? [], to: relativePath)
+    }
+    // The `.gz` copy needs the bytes: read back only when one is written (nginx users).
+    let unchanged = !force && directory.publishedMatches(staged, count: document.count)
+    let needsCopy = gzipLevel != nil && (!unchanged || force || !directory.exists(relativePath + ".gz"))
+    let copy = needsCopy ? directory.readStaged(staged, count: document.count) : nil
+    if needsCopy && copy == nil {
+      directory.discard([staged])
+      throw WriteError(.io, path: directory.path + "/" + relativePath, "cannot read back its staged file")
+    }
+    var main: OutputDirectory.StagedFile? = staged
+    if unchanged {
+      directory.discard([staged])
+      main = nil
+    }
+    var files: [OutputDirectory.StagedFile] = []
+    var remove: [String] = []
+    if let level = gzipLevel {
+      if let copy {
+        do {
+          if let gz = try directory.stage(
+            Gzip.compress(copy, level: level), to: relativePath + ".gz", force: true)
+          {
+            files.append(gz)
+          }
+        } catch {
+          if let main { directory.discard([main]) }
+          throw error
+        }
+      }
+    } else {
+      remove.append(relativePath + ".gz")
+    }
+    if let main { files.append(main) }
+    return Prepared(outcome: main == nil ? .unchanged : .written, files: files, removals: remove)
+  }
+
   /// Adds files staged elsewhere (by a feed renderer on a worker thread) and removals.
   package func add(_ files: [OutputDirectory.StagedFile], removing paths: [String] = []) {
     lock.withLock {

@@ -66,7 +66,47 @@ public final class RelaxNGValidator {
     return "not valid against \(schemaName): " + (messages.first ?? "error \(rc)")
   }
 
+  /// ``problem(_:)`` for the file open as `file`, read as a stream: libxml2's `xmlTextReader`
+  /// validates against the same compiled schema while it reads
+  /// (`xmlTextReaderRelaxNGSetSchema`), expanding only what a pattern needs, so a staged feed
+  /// of 10,000 entries is never built into one tree (issue 16). Well-formedness is checked on
+  /// the way, as in ``problem(_:)``.
+  public func problem(file: Int32) -> String? {
+    // "xmlReaderForFd: Create an xmltextReader for an XML from a file descriptor. NOTE that
+    // the file descriptor will not be closed when the reader is closed or reset."
+    guard let reader = xmlReaderForFd(file, nil, "UTF-8", OutputCheck.parseOptions) else {
+      return "libxml2 xmlReaderForFd failed"
+    }
+    defer { xmlFreeTextReader(reader) }
+    messages.first = nil
+    xmlTextReaderSetStructuredErrorHandler(
+      reader,
+      { user, error in
+        guard let user, let error else { return }
+        let collector = Unmanaged<MessageCollector>.fromOpaque(user).takeUnretainedValue()
+        if collector.first == nil, let m = error.pointee.message {
+          let text = String(cString: m).split(separator: "\n").first.map(String.init) ?? ""
+          collector.first = "line \(error.pointee.line): \(text)"
+          collector.wellFormedness = error.pointee.domain != Int32(XML_FROM_RELAXNGV.rawValue)
+        }
+      }, Unmanaged.passUnretained(messages).toOpaque())
+    // "xmlTextReaderRelaxNGSetSchema: Use RelaxNG to validate the document as it is
+    // processed. Activation is only possible before the first Read()."
+    guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else {
+      return "libxml2 xmlTextReaderRelaxNGSetSchema failed"
+    }
+    var rc: Int32 = 1
+    while rc == 1 { rc = xmlTextReaderRead(reader) }
+    if rc == 0 && xmlTextReaderIsValid(reader) == 1 && messages.first == nil { return nil }
+    if rc != 0 || messages.wellFormedness {
+      // Not well-formed: the same words as ``problem(_:)`` (libxml2's parser message).
+      return OutputCheck.xmlProblem(file: file) ?? messages.first ?? "not well-formed"
+    }
+    return "not valid against \(schemaName): " + (messages.first ?? "error")
+  }
+
   private final class MessageCollector {
+    var wellFormedness = false
     var first: String?
   }
 
