@@ -22,8 +22,13 @@ package struct XMLWriterError: Error, Sendable, CustomStringConvertible {
 /// libxml2 escapes `& < >` (and `"` plus `\r` in text) itself.
 package final class XMLStreamWriter {
   private let writer: xmlTextWriterPtr
+  /// Where ``write(into:indent:_:)`` sends the document; its first failure ends the document.
+  private let sink: DocumentSink?
 
-  private init(_ writer: xmlTextWriterPtr) { self.writer = writer }
+  private init(_ writer: xmlTextWriterPtr, sink: DocumentSink? = nil) {
+    self.writer = writer
+    self.sink = sink
+  }
 
   /// Writes a whole document: the XML declaration (`version="1.0" encoding="UTF-8"`), then
   /// whatever `body` writes, then closes every open element.
@@ -99,11 +104,10 @@ package final class XMLStreamWriter {
         { context, buffer, length in
           guard let context, let buffer, length >= 0 else { return -1 }
           let sink = Unmanaged<DocumentSink>.fromOpaque(context).takeUnretainedValue()
-          do {
-            try sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-          } catch {
-            return -1
-          }
+          // A failed write (disk full) is kept by the sink and thrown by the writer's next
+          // call (``check(_:_:)``); returning -1 would make libxml2 print "I/O error" on
+          // stderr from a worker thread.
+          try? sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
           return length
         }, nil, context, nil)
     else { throw XMLWriterError(function: "xmlOutputBufferCreateIO") }
@@ -111,7 +115,7 @@ package final class XMLStreamWriter {
       _ = xmlOutputBufferClose(out)
       throw XMLWriterError(function: "xmlNewTextWriter")
     }
-    let w = XMLStreamWriter(raw)
+    let w = XMLStreamWriter(raw, sink: sink)
     do {
       do {
         // Freeing the writer flushes the rest into the sink and closes the output buffer.
@@ -138,7 +142,8 @@ package final class XMLStreamWriter {
 
   @inline(__always)
   private func check(_ result: Int32, _ function: StaticString) throws {
-    if result < 0 { throw XMLWriterError(function: "\(function)") }
+    if result < 0 { throw sink?.failure ?? XMLWriterError(function: "\(function)") }
+    if let failure = sink?.failure { throw failure }
   }
 
   // Names are `StaticString`s (NUL-terminated literals, passed as they are) and values go

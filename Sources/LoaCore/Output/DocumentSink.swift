@@ -143,11 +143,12 @@ package final class DocumentSink {
   }
 
   private func write(_ raw: UnsafeRawBufferPointer) throws {
+    let full = (spillTarget?.directory.path ?? "") + "/" + (staged?.path ?? "")
     do {
-      if let staged { FileOperation.willChange("write", staged.path) }
+      FileOperation.willChange("write", full)
       try OutputDirectory.writeAll(file, raw)
     } catch let e as SystemCallError {
-      throw WriteError(path: staged?.path ?? "", e)
+      throw WriteError(path: full, e)
     }
   }
 
@@ -168,7 +169,7 @@ package final class DocumentSink {
       do {
         try retryingSyscall("close") { close(fd) }
       } catch let e as SystemCallError {
-        throw WriteError(path: staged.path, e)
+        throw WriteError(path: (spillTarget?.directory.path ?? "") + "/" + staged.path, e)
       }
     } catch {
       failure = error
