@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 import LoaKit
 import LoaTestSupport
 import LoaXML
@@ -34,7 +35,7 @@ import Testing
       {"version": 1,
        "site": {"title": "Phường", "url": "https://p.example.org/", "description": "Tin phường"},
        "database": {"url": "sqlite:\(database)"},
-       "output": {"directory": "\(dir.path("out"))", "baseURL": "https://p.example.org/feeds/"},
+       "output": {"directory": "\(dir.path("out"))", "baseURL": "https://p.example.org/feeds/", "gzip": true},
        "feeds": {"itemsPerFeed": 50, "formats": ["rss", "atom", "json"]},
        "state": {"directory": "\(dir.path("state"))"}}
       """
@@ -70,6 +71,10 @@ import Testing
     #expect(OutputCheck.xmlProblem(rss) == nil)
     #expect(try RelaxNGValidator.atom().problem(atom) == nil)
     #expect(String(decoding: rss.suffix(16), as: UTF8.self).hasSuffix("</rss>\n"))
+    // The `.gz` copy, compressed from the staged file a chunk at a time, has the bytes of the
+    // whole file compressed at once.
+    #expect(try contents("rss.xml.gz") == Gzip.compress(rss, level: 1))
+    #expect(try contents("atom.xml.gz") == Gzip.compress(atom, level: 1))
     #expect(try temporaryFiles().isEmpty)
     let before = (try inode("rss.xml"), try inode("atom.xml"))
     // Without its state the next run renders and checks every file again, and recognizes

@@ -306,6 +306,30 @@ package final class OutputDirectory: @unchecked Sendable {
     }) ?? false
   }
 
+  /// Stages the gzip copy of a staged file (``Gzip/compress(file:to:level:)``, a chunk at a
+  /// time) at `relativePath`.
+  ///
+  /// - Throws: ``WriteError`` or ``GzipError``; nothing is left staged.
+  package func stageCompressed(_ source: StagedFile, level: Int32, to relativePath: String) throws
+    -> StagedFile
+  {
+    let input = try openForReading(source)
+    defer { close(input) }
+    let (output, staged) = try openStaging(relativePath)
+    let full = path + "/" + relativePath
+    do {
+      FileOperation.willChange("write", full)
+      try Gzip.compress(file: input, to: output, level: level)
+      try retryingSyscall("close") { close(output) }
+    } catch {
+      close(output)
+      discard([staged])
+      if let e = error as? SystemCallError { throw WriteError(path: full, e) }
+      throw error
+    }
+    return staged
+  }
+
   /// The `count` bytes of a staged file's temporary file, or nil when they cannot be read.
   package func readStaged(_ file: StagedFile, count: Int) -> [UInt8]? {
     guard let fd = try? openForReading(file) else { return nil }

@@ -87,36 +87,26 @@ package final class OutputTransaction: @unchecked Sendable {
     guard let staged = document.staged else {
       return try prepare(document.bytes ?? [], to: relativePath)
     }
-    // The `.gz` copy needs the bytes: read back only when one is written (nginx users).
     let unchanged = !force && directory.publishedMatches(staged, count: document.count)
-    let needsCopy = gzipLevel != nil && (!unchanged || force || !directory.exists(relativePath + ".gz"))
-    let copy = needsCopy ? directory.readStaged(staged, count: document.count) : nil
-    if needsCopy && copy == nil {
-      directory.discard([staged])
-      throw WriteError(.io, path: directory.path + "/" + relativePath, "cannot read back its staged file")
-    }
-    var main: OutputDirectory.StagedFile? = staged
-    if unchanged {
-      directory.discard([staged])
-      main = nil
-    }
     var files: [OutputDirectory.StagedFile] = []
     var remove: [String] = []
     if let level = gzipLevel {
-      if let copy {
+      // Compressed from the staged file a chunk at a time, before it may be removed below.
+      if !unchanged || force || !directory.exists(relativePath + ".gz") {
         do {
-          if let gz = try directory.stage(
-            Gzip.compress(copy, level: level), to: relativePath + ".gz", force: true)
-          {
-            files.append(gz)
-          }
+          files.append(try directory.stageCompressed(staged, level: level, to: relativePath + ".gz"))
         } catch {
-          if let main { directory.discard([main]) }
+          directory.discard([staged])
           throw error
         }
       }
     } else {
       remove.append(relativePath + ".gz")
+    }
+    var main: OutputDirectory.StagedFile? = staged
+    if unchanged {
+      directory.discard([staged])
+      main = nil
     }
     if let main { files.append(main) }
     return Prepared(outcome: main == nil ? .unchanged : .written, files: files, removals: remove)

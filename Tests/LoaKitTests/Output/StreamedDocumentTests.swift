@@ -145,4 +145,19 @@ import Testing
     let broken = try #require(validator.problem(file: brokenFD))
     #expect(!broken.hasPrefix("not valid against"), "\(broken)")
   }
+
+  @Test(arguments: [Int32(1), 9])
+  func aStagedFileIsCompressedAsTheWholeFileWouldBe(level: Int32) throws {
+    let bytes = try RSS2Serializer().serialize(bigFeed(600), site: SampleFeed.site)
+    #expect(bytes.count > 3 * Gzip.chunkSize)
+    let input = try open(String(decoding: bytes, as: UTF8.self))
+    defer { close(input) }
+    let path = dir.path("out-\(level).gz")
+    let output = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    try #require(output >= 0)
+    try Gzip.compress(file: input, to: output, level: level)
+    close(output)
+    let written = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+    #expect(written == (try Gzip.compress(bytes, level: level)))
+  }
 }
