@@ -14,12 +14,14 @@ import Testing
 
   /// Twelve articles of about 150 KB of HTML each: every XML feed is about 2 MB.
   func makeDatabase(_ name: String, titleSuffix: String = "") throws -> String {
-    let paragraph = "<p>Phường Bãi Cháy tổ chức hội nghị tổng kết công tác năm &amp; triển khai nhiệm vụ.</p>"
+    let paragraph =
+      "<p>Phường Bãi Cháy tổ chức hội nghị tổng kết công tác năm &amp; triển khai nhiệm vụ.</p>"
     let body = String(repeating: paragraph, count: 1600)
     var rows: [String] = []
     for i in 1...12 {
       rows.append(
-        "(\(i), NULL, 'Tin số \(i)\(titleSuffix)', '\(body)', 'published', '2026-11-\(10 + i) 08:00:00')")
+        "(\(i), NULL, 'Tin số \(i)\(titleSuffix)', '\(body)', 'published', '2026-11-\(10 + i) 08:00:00')"
+      )
     }
     let sql =
       "INSERT INTO articles (id, category_id, title, content_html, status, published_at) VALUES "
@@ -57,7 +59,9 @@ import Testing
   }
 
   func temporaryFiles() throws -> [String] {
-    try FileManager.default.subpathsOfDirectory(atPath: dir.path("out")).filter { $0.hasSuffix(".tmp") }
+    try FileManager.default.subpathsOfDirectory(atPath: dir.path("out")).filter {
+      $0.hasSuffix(".tmp")
+    }
   }
 
   @Test func aFeedTooBigToHoldIsCheckedPublishedAndLeftAloneWhenUnchanged() throws {
@@ -100,7 +104,8 @@ import Testing
     // The second write of the run fails: inside the first big feed, after its first megabyte
     // went to the staged file.
     let r = try loa(
-      try makeDatabase("b.sqlite", titleSuffix: " (sửa)"), env: ["LOA_TEST_FAIL_WRITE": "\(ENOSPC):2"])
+      try makeDatabase("b.sqlite", titleSuffix: " (sửa)"),
+      env: ["LOA_TEST_FAIL_WRITE": "\(ENOSPC):2"])
     #expect(r.status == 74, "\(r.stderr)")
     #expect(r.stderr.hasPrefix("loa: error: cannot write "), "\(r.stderr)")
     #expect(r.stderr.contains("ENOSPC"), "\(r.stderr)")

@@ -84,7 +84,9 @@ package final class DocumentSink {
   ///   - capacity: bytes to reserve in memory (capped at the spill threshold when spilling).
   ///   - spillThreshold: bytes kept in memory before spilling to `target`.
   ///   - target: where the staged file goes; nil keeps every byte in memory.
-  package init(capacity: Int = 0, spillThreshold: Int = defaultSpillThreshold, to target: SpillTarget? = nil) {
+  package init(
+    capacity: Int = 0, spillThreshold: Int = defaultSpillThreshold, to target: SpillTarget? = nil
+  ) {
     keepsBytes = true
     self.spillThreshold = target == nil ? .max : spillThreshold
     spillTarget = target

@@ -83,7 +83,8 @@ extension Gzip {
         }
         let produced = chunkSize - Int(stream.avail_out)
         if produced > 0 {
-          try OutputDirectory.writeAll(output, UnsafeRawBufferPointer(rebasing: outBuffer[0..<produced]))
+          let out = UnsafeRawBufferPointer(rebasing: outBuffer[0..<produced])
+          try OutputDirectory.writeAll(output, out)
         }
         if r == Z_STREAM_END { return }
       } while stream.avail_out == 0

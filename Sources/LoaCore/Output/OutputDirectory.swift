@@ -254,7 +254,8 @@ package final class OutputDirectory: @unchecked Sendable {
         let file = try retryingSyscall("openat") {
           openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
-        return (file, StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp))
+        let staged = StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp)
+        return (file, staged)
       } catch let e as SystemCallError {
         throw WriteError(path: full, e)
       }
@@ -338,7 +339,9 @@ package final class OutputDirectory: @unchecked Sendable {
   }
 
   /// Reads `count` bytes at `offset` of `file` into the start of `buffer`.
-  static func readFully(_ file: Int32, into buffer: inout [UInt8], count: Int, at offset: Int) -> Bool {
+  static func readFully(_ file: Int32, into buffer: inout [UInt8], count: Int, at offset: Int)
+    -> Bool
+  {
     var done = 0
     while done < count {
       let n = buffer.withUnsafeMutableBytes {

@@ -94,7 +94,8 @@ package final class OutputTransaction: @unchecked Sendable {
       // Compressed from the staged file a chunk at a time, before it may be removed below.
       if !unchanged || force || !directory.exists(relativePath + ".gz") {
         do {
-          files.append(try directory.stageCompressed(staged, level: level, to: relativePath + ".gz"))
+          let gz = try directory.stageCompressed(staged, level: level, to: relativePath + ".gz")
+          files.append(gz)
         } catch {
           directory.discard([staged])
           throw error

@@ -44,13 +44,17 @@ public enum OutputCheck {
     return pushParse { push in
       var offset = 0
       while true {
-        let n = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, chunkSize, off_t(offset)) }
+        let n = buffer.withUnsafeMutableBytes {
+          pread(file, $0.baseAddress, chunkSize, off_t(offset))
+        }
         if n < 0 {
           if errno == EINTR { continue }
           return "cannot read it back (\(SystemCallError(call: "pread", errno: errno)))"
         }
         offset += n
-        let more = buffer.withUnsafeBytes { push(UnsafeRawBufferPointer(rebasing: $0[0..<n]), n == 0) }
+        let more = buffer.withUnsafeBytes {
+          push(UnsafeRawBufferPointer(rebasing: $0[0..<n]), n == 0)
+        }
         if !more || n == 0 { return nil }
       }
     }

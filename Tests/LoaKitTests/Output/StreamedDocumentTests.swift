@@ -124,16 +124,19 @@ import Testing
     #expect(OutputCheck.xmlProblem(file: brokenFD) != nil)
   }
 
-  @Test func aStagedAtomFeedIsValidatedAgainstRFC4287WhileItIsRead() throws {
+  @Test func aStagedAtomFeedIsValidatedAgainstRFC4287() throws {
     let validator = try RelaxNGValidator.atom()
-    let good = String(decoding: try AtomSerializer().serialize(bigFeed(50), site: SampleFeed.site), as: UTF8.self)
+    let good = String(
+      decoding: try AtomSerializer().serialize(bigFeed(50), site: SampleFeed.site), as: UTF8.self)
     let goodFD = try open(good)
     defer { close(goodFD) }
     #expect(validator.problem(file: goodFD) == nil)
     // Valid XML, not valid Atom: an entry without its id, deep in the file.
     var invalid = good
-    invalid.replaceSubrange(try #require(invalid.range(of: "</id>", options: .backwards)), with: "</idx>")
-    invalid.replaceSubrange(try #require(invalid.range(of: "<id>", options: .backwards)), with: "<idx>")
+    invalid.replaceSubrange(
+      try #require(invalid.range(of: "</id>", options: .backwards)), with: "</idx>")
+    invalid.replaceSubrange(
+      try #require(invalid.range(of: "<id>", options: .backwards)), with: "<idx>")
     let invalidFD = try open(invalid)
     defer { close(invalidFD) }
     let problem = try #require(validator.problem(file: invalidFD))
