@@ -71,8 +71,8 @@ public final class RelaxNGValidator {
   ///
   /// The tree is still built: RFC 4287's schema interleaves a feed's children, which
   /// libxml2's streaming validation (`xmlTextReaderRelaxNGSetSchema`) cannot follow, so its
-  /// reader expanded the whole feed anyway, slower and larger (W2 as Atom: 239 MB and 1.5 s
-  /// against 208 MB and 1.3 s; issue 16, Benchmarks/analysis.md).
+  /// reader expanded the whole feed anyway, slower and larger (W2 as Atom: 234 MiB and 1.5 s
+  /// against 203 MiB and 1.3 s; issue 16, Benchmarks/analysis.md).
   public func problem(file: Int32) -> String? {
     // "xmlReadFd: parse an XML from a file descriptor and build a tree. NOTE that the file
     // descriptor will not be closed when the reader is closed or reset."
