@@ -22,8 +22,13 @@ package struct XMLWriterError: Error, Sendable, CustomStringConvertible {
 /// libxml2 escapes `& < >` (and `"` plus `\r` in text) itself.
 package final class XMLStreamWriter {
   private let writer: xmlTextWriterPtr
+  /// Where ``write(into:indent:_:)`` sends the document; its first failure ends the document.
+  private let sink: DocumentSink?
 
-  private init(_ writer: xmlTextWriterPtr) { self.writer = writer }
+  private init(_ writer: xmlTextWriterPtr, sink: DocumentSink? = nil) {
+    self.writer = writer
+    self.sink = sink
+  }
 
   /// Writes a whole document: the XML declaration (`version="1.0" encoding="UTF-8"`), then
   /// whatever `body` writes, then closes every open element.
@@ -82,9 +87,63 @@ package final class XMLStreamWriter {
     }
   }
 
+  /// Writes a whole document like ``withDocument(indent:capacity:_:)``, but into `sink` as it
+  /// is produced (libxml2 hands over about 4 KB at a time), so a big feed goes to its staged
+  /// file instead of being held in memory (issue 16).
+  ///
+  /// - Throws: the sink's ``WriteError`` when writing the file failed, else
+  ///   ``XMLWriterError`` naming the libxml2 call, or what `body` throws.
+  package static func write(
+    into sink: DocumentSink, indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void
+  ) throws {
+    // "xmlOutputBufferCreateIO: Create a buffered output for the progressive saving to an
+    // I/O handler." The write callback returns the bytes taken, or -1 on error.
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    guard
+      let out = xmlOutputBufferCreateIO(
+        { context, buffer, length in
+          guard let context, let buffer, length >= 0 else { return -1 }
+          let sink = Unmanaged<DocumentSink>.fromOpaque(context).takeUnretainedValue()
+          // A failed write (disk full) is kept by the sink and thrown by the writer's next
+          // call (``check(_:_:)``); returning -1 would make libxml2 print "I/O error" on
+          // stderr from a worker thread.
+          try? sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+          return length
+        }, nil, context, nil)
+    else { throw XMLWriterError(function: "xmlOutputBufferCreateIO") }
+    guard let raw = xmlNewTextWriter(out) else {
+      _ = xmlOutputBufferClose(out)
+      throw XMLWriterError(function: "xmlNewTextWriter")
+    }
+    let w = XMLStreamWriter(raw, sink: sink)
+    do {
+      do {
+        // Freeing the writer flushes the rest into the sink and closes the output buffer.
+        defer { xmlFreeTextWriter(raw) }
+        if indent {
+          try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
+          try w.check(xmlTextWriterSetIndentString(raw, xml("  ")), "xmlTextWriterSetIndentString")
+        }
+        try w.check(
+          xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+        try body(w)
+        try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
+      }
+      if let failure = sink.failure { throw failure }
+      // Text files end with a newline, as ``withDocument(indent:capacity:_:)``'s do.
+      if sink.count == 0 || sink.lastByte != 0x0A {
+        var newline: UInt8 = 0x0A
+        try withUnsafeBytes(of: &newline) { try sink.append($0) }
+      }
+    } catch {
+      throw sink.failure ?? error
+    }
+  }
+
   @inline(__always)
   private func check(_ result: Int32, _ function: StaticString) throws {
-    if result < 0 { throw XMLWriterError(function: "\(function)") }
+    if result < 0 { throw sink?.failure ?? XMLWriterError(function: "\(function)") }
+    if let failure = sink?.failure { throw failure }
   }
 
   // Names are `StaticString`s (NUL-terminated literals, passed as they are) and values go

@@ -130,7 +130,7 @@ public struct RawArticleRow: Sendable {
     guard k < ranges.count, let r = ranges[k] else { return (nil, false) }
     return bytes.withUnsafeBufferPointer { b in
       let column = UnsafeBufferPointer(rebasing: b[r])
-      if let valid = String(validating: column, as: UTF8.self) { return (valid, false) }
+      if let valid = String(validatingUTF8Bytes: column) { return (valid, false) }
       return (String(decoding: column, as: UTF8.self), true)
     }
   }

@@ -239,6 +239,121 @@ package final class OutputDirectory: @unchecked Sendable {
     }
   }
 
+  /// Creates the temporary sibling of `relativePath` (`.rss.xml.loa-PID.tmp`, `O_EXCL`) for a
+  /// document written as it is produced (``DocumentSink``).
+  ///
+  /// - Returns: the descriptor, open for writing (the caller closes it), and the staged file.
+  /// - Throws: ``WriteError``; nothing published has changed.
+  package func openStaging(_ relativePath: String) throws -> (Int32, StagedFile) {
+    try inFolder(of: relativePath, create: true) { dir, name, folder in
+      let temp = ".\(name).loa-\(getpid()).tmp"
+      let full = path + "/" + relativePath
+      do {
+        _ = unlinkat(dir, temp, 0)
+        FileOperation.willChange("openat", full)
+        let file = try retryingSyscall("openat") {
+          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        let staged = StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp)
+        return (file, staged)
+      } catch let e as SystemCallError {
+        throw WriteError(path: full, e)
+      }
+    }
+  }
+
+  /// Opens a staged file's temporary file for reading (its self-check).
+  ///
+  /// - Returns: the descriptor; the caller closes it.
+  /// - Throws: ``WriteError``.
+  package func openForReading(_ file: StagedFile) throws -> Int32 {
+    try inFolder(of: file.path, create: false) { dir, _, _ in
+      do {
+        return try retryingSyscall("openat") {
+          openat(dir, file.temporaryName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        }
+      } catch let e as SystemCallError {
+        throw WriteError(path: path + "/" + file.path, e)
+      }
+    }
+  }
+
+  /// Whether the published file of `staged` is a regular file holding exactly the bytes of its
+  /// temporary file (`count` of them), compared a chunk at a time.
+  package func publishedMatches(_ staged: StagedFile, count: Int) -> Bool {
+    (try? inFolder(of: staged.path, create: false) { dir, name, _ -> Bool in
+      let published = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard published >= 0 else { return false }
+      defer { close(published) }
+      var st = stat()
+      guard fstat(published, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == count
+      else { return false }
+      let temp = openat(dir, staged.temporaryName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard temp >= 0 else { return false }
+      defer { close(temp) }
+      let chunk = 1 << 18
+      var left = [UInt8](repeating: 0, count: chunk)
+      var right = [UInt8](repeating: 0, count: chunk)
+      var offset = 0
+      while offset < count {
+        let n = min(chunk, count - offset)
+        guard Self.readFully(published, into: &left, count: n, at: offset),
+          Self.readFully(temp, into: &right, count: n, at: offset),
+          memcmp(left, right, n) == 0
+        else { return false }
+        offset += n
+      }
+      return true
+    }) ?? false
+  }
+
+  /// Stages the gzip copy of a staged file (``Gzip/compress(file:to:level:)``, a chunk at a
+  /// time) at `relativePath`.
+  ///
+  /// - Throws: ``WriteError`` or ``GzipError``; nothing is left staged.
+  package func stageCompressed(_ source: StagedFile, level: Int32, to relativePath: String) throws
+    -> StagedFile
+  {
+    let input = try openForReading(source)
+    defer { close(input) }
+    let (output, staged) = try openStaging(relativePath)
+    let full = path + "/" + relativePath
+    do {
+      FileOperation.willChange("write", full)
+      try Gzip.compress(file: input, to: output, level: level)
+      try retryingSyscall("close") { close(output) }
+    } catch {
+      close(output)
+      discard([staged])
+      if let e = error as? SystemCallError { throw WriteError(path: full, e) }
+      throw error
+    }
+    return staged
+  }
+
+  /// The `count` bytes of a staged file's temporary file, or nil when they cannot be read.
+  package func readStaged(_ file: StagedFile, count: Int) -> [UInt8]? {
+    guard let fd = try? openForReading(file) else { return nil }
+    defer { close(fd) }
+    return Self.readAll(fd, count: count)
+  }
+
+  /// Reads `count` bytes at `offset` of `file` into the start of `buffer`.
+  static func readFully(_ file: Int32, into buffer: inout [UInt8], count: Int, at offset: Int)
+    -> Bool
+  {
+    var done = 0
+    while done < count {
+      let n = buffer.withUnsafeMutableBytes {
+        pread(file, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      done += n
+    }
+    return true
+  }
+
   /// Renames every staged file over its published one (`renameat`, in the order given), then
   /// removes `removals` (`unlinkat`; a file already gone is fine), then `fsync`s each folder
   /// once so the changes are durable. Each file is replaced atomically.
@@ -470,23 +585,29 @@ package final class OutputDirectory: @unchecked Sendable {
   #endif
 
   static func writeAll(_ file: Int32, _ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try writeAll(file, $0) }
+  }
+
+  /// Writes all of `buffer` to `file` (`write`, retried on `EINTR` and short writes).
+  ///
+  /// - Throws: ``SystemCallError``.
+  package static func writeAll(_ file: Int32, _ buffer: UnsafeRawBufferPointer) throws {
     #if DEBUG
       writesSoFar += 1
       if let f = injectedFailure, writesSoFar >= f.from {
         throw SystemCallError(call: "write", errno: f.errno)
       }
     #endif
+    guard let base = buffer.baseAddress else { return }
     var done = 0
-    try bytes.withUnsafeBytes { buffer in
-      while done < buffer.count {
-        let n = Glibc.write(file, buffer.baseAddress! + done, buffer.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw SystemCallError(call: "write", errno: errno)
-        }
-        if n == 0 { throw SystemCallError(call: "write", errno: EIO) }
-        done += n
+    while done < buffer.count {
+      let n = Glibc.write(file, base + done, buffer.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw SystemCallError(call: "write", errno: errno)
       }
+      if n == 0 { throw SystemCallError(call: "write", errno: EIO) }
+      done += n
     }
   }
 }

@@ -80,6 +80,39 @@ package final class OutputTransaction: @unchecked Sendable {
     return Prepared(outcome: main == nil ? .unchanged : .written, files: files, removals: remove)
   }
 
+  /// ``prepare(_:to:)`` for a rendered document: bytes in memory are staged as above; a
+  /// document already written to its temporary file (``DocumentSink``) is compared with the
+  /// published file a chunk at a time and its temporary file removed when they are the same.
+  package func prepare(_ document: RenderedDocument, to relativePath: String) throws -> Prepared {
+    guard let staged = document.staged else {
+      return try prepare(document.bytes ?? [], to: relativePath)
+    }
+    let unchanged = !force && directory.publishedMatches(staged, count: document.count)
+    var files: [OutputDirectory.StagedFile] = []
+    var remove: [String] = []
+    if let level = gzipLevel {
+      // Compressed from the staged file a chunk at a time, before it may be removed below.
+      if !unchanged || force || !directory.exists(relativePath + ".gz") {
+        do {
+          let gz = try directory.stageCompressed(staged, level: level, to: relativePath + ".gz")
+          files.append(gz)
+        } catch {
+          directory.discard([staged])
+          throw error
+        }
+      }
+    } else {
+      remove.append(relativePath + ".gz")
+    }
+    var main: OutputDirectory.StagedFile? = staged
+    if unchanged {
+      directory.discard([staged])
+      main = nil
+    }
+    if let main { files.append(main) }
+    return Prepared(outcome: main == nil ? .unchanged : .written, files: files, removals: remove)
+  }
+
   /// Adds files staged elsewhere (by a feed renderer on a worker thread) and removals.
   package func add(_ files: [OutputDirectory.StagedFile], removing paths: [String] = []) {
     lock.withLock {

@@ -48,72 +48,129 @@ final class FeedRenderer: @unchecked Sendable {
   /// pages are built by libxml2 from a tree and need no re-parse.
   enum Check { case xml, atom, sitemap, json, html }
 
+  /// Bytes of a document kept in memory before the rest goes to its staged file
+  /// (``DocumentSink``); tests lower it to check big-feed behaviour on small feeds.
+  var spillThreshold = DocumentSink.defaultSpillThreshold
+
+  /// Where `format`'s document for `path` is written as it is produced: a sink that spills to
+  /// the staged file when this run stages files, else one that keeps the bytes. JSON Feed
+  /// stays in memory (its check reads bytes).
+  private func sink(_ format: FeedFormat, _ feed: Feed, path: String) -> DocumentSink {
+    let capacity = format == .rss ? RSS2Serializer.estimatedSize(feed) : 0
+    guard format != .json, mode == .write || mode == .strict, let transaction else {
+      return DocumentSink(capacity: capacity)
+    }
+    return DocumentSink(
+      capacity: capacity, spillThreshold: spillThreshold,
+      to: .init(transaction.directory, path: path))
+  }
+
+  /// Serializes `feed` as `format` into `sink`.
+  private func write(_ format: FeedFormat, _ feed: Feed, into sink: DocumentSink) throws {
+    switch format {
+    case .rss: try RSS2Serializer().serialize(feed, site: site, into: sink)
+    case .atom: try AtomSerializer().serialize(feed, site: site, into: sink)
+    case .json: try sink.append(JSONFeedSerializer().serialize(feed, site: site))
+    }
+  }
+
+  /// Removes the staged files of documents that will not be emitted.
+  private func discard(_ documents: [RenderedDocument]) {
+    let files = documents.compactMap(\.staged)
+    if !files.isEmpty { transaction?.directory.discard(files) }
+  }
+
   /// Renders `feed` in every format, keeping every file within `feeds.maxFeedBytes` (the same
   /// items in every format), then checks and stages the files.
   ///
   /// Over budget, an item too large for any feed on its own is left out (the publisher reports
   /// it once, with its id); of the rest, the oldest are dropped until every format fits. One
-  /// huge article never empties a feed.
+  /// huge article never empties a feed. The search only counts bytes; the feed that fits is
+  /// then written once more, to its files.
   func render(_ feed: Feed) -> FeedOutcome {
     var outcome = FeedOutcome(categoryID: feed.categoryID)
+    var pending: [RenderedDocument] = []
     do {
-      func render(_ f: Feed) throws -> [[UInt8]] {
+      func render(_ f: Feed) throws -> [RenderedDocument] {
         let start = monotonicSeconds()
         defer { phases?.add(.render, seconds: monotonicSeconds() - start, count: formats.count) }
-        return try formats.map { try $0.serializer.serialize(f, site: site) }
+        var documents: [RenderedDocument] = []
+        do {
+          for format in formats {
+            let out = sink(format, f, path: f.path(format))
+            try write(format, f, into: out)
+            documents.append(try out.finish())
+          }
+        } catch {
+          discard(documents)
+          throw error
+        }
+        return documents
       }
-      func fits(_ r: [[UInt8]]) -> Bool { r.allSatisfy { $0.count <= budget } }
+      func sizes(_ f: Feed) throws -> [Int] {
+        let start = monotonicSeconds()
+        defer { phases?.add(.render, seconds: monotonicSeconds() - start, count: formats.count) }
+        return try formats.map { format in
+          let sink = DocumentSink.counting()
+          try write(format, f, into: sink)
+          return sink.count
+        }
+      }
+      func fits(_ sizes: [Int]) -> Bool { sizes.allSatisfy { $0 <= budget } }
       var rendered = try render(feed)
+      pending = rendered
       var kept = feed
-      if !fits(rendered) {
+      if !fits(rendered.map(\.count)) {
+        discard(rendered)
+        pending = []
         var candidates: [FeedItem] = []
         for item in feed.items {
           var alone = feed
           alone.items = [item]
-          let r = try render(alone)
+          let r = try sizes(alone)
           if fits(r) {
             candidates.append(item)
           } else {
-            outcome.tooLarge.append((item.articleID, r.map(\.count).max() ?? 0))
+            outcome.tooLarge.append((item.articleID, r.max() ?? 0))
           }
         }
         // Binary search for the most (newest) candidates that fit in every format.
         kept.items = candidates
-        rendered = try render(kept)
-        if !fits(rendered) {
+        if !fits(try sizes(kept)) {
           var lo = 0
           var hi = candidates.count - 1
-          var best: (Feed, [[UInt8]])?
+          var best: Feed?
           while lo <= hi {
             let mid = (lo + hi) / 2
             var candidate = feed
             candidate.items = Array(candidates.prefix(mid))
-            let r = try render(candidate)
-            if fits(r) {
-              best = (candidate, r)
+            if fits(try sizes(candidate)) {
+              best = candidate
               lo = mid + 1
             } else {
               hi = mid - 1
             }
           }
           if let best {
-            kept = best.0
-            rendered = best.1
+            kept = best
           } else {
             kept.items = []
-            rendered = try render(kept)
           }
           let dropped = candidates.count - kept.items.count
           outcome.issues.append(.init(.warning, .noted, .feedOverBudget, category: feed.categoryID, field: "feed", "\(feed.path(formats[0])): \(dropped) oldest item\(dropped == 1 ? "" : "s") left out to stay under \(budget) bytes (feeds.maxFeedBytes)"))
         }
+        rendered = try render(kept)
+        pending = rendered
       }
-      for (format, bytes) in zip(formats, rendered) {
+      for (format, document) in zip(formats, rendered) {
+        pending.removeFirst()
         try emit(
-          bytes, kept.path(format), check: format == .json ? .json : format == .atom ? .atom : .xml,
-          into: &outcome)
+          document, kept.path(format),
+          check: format == .json ? .json : format == .atom ? .atom : .xml, into: &outcome)
       }
       outcome.kept = kept
     } catch {
+      discard(pending)
       outcome.error = error
     }
     return outcome
@@ -128,9 +185,10 @@ final class FeedRenderer: @unchecked Sendable {
     outcome.isArchive = true
     do {
       for format in formats {
-        let bytes = try format.serializer.serialize(feed, site: site)
+        let out = sink(format, feed, path: feed.path(format))
+        try write(format, feed, into: out)
         try emit(
-          bytes, feed.path(format),
+          try out.finish(), feed.path(format),
           check: format == .json ? .json : format == .atom ? .atom : .xml, into: &outcome)
       }
     } catch {
@@ -144,31 +202,66 @@ final class FeedRenderer: @unchecked Sendable {
   func emit(_ bytes: [UInt8], _ path: String, check: Check, into outcome: inout FeedOutcome)
     throws
   {
-    let hash = FileHash.of(bytes)
-    if previouslyChecked[path] != hash {
+    try emit(RenderedDocument(bytes), path, check: check, into: &outcome)
+  }
+
+  /// The first problem of a rendered file by `check`, or nil.
+  private func problem(_ document: RenderedDocument, _ check: Check) throws -> String? {
+    guard let staged = document.staged else {
+      let bytes = document.bytes ?? []
+      switch check {
+      case .xml: return OutputCheck.xmlProblem(bytes)
+      case .json: return OutputCheck.jsonProblem(bytes)
+      case .html: return bytes.isEmpty ? "empty" : nil
+      case .atom: return try validators.withValidator { $0.problem(bytes) }
+      case .sitemap: return try sitemapValidators.withValidator { $0.problem(bytes) }
+      }
+    }
+    // Written to its staged file as it was produced: checked by reading that file back as a
+    // stream, never whole in memory (issue 16).
+    guard let directory = transaction?.directory else { return "not staged" }
+    let file = try directory.openForReading(staged)
+    defer { close(file) }
+    switch check {
+    case .xml: return OutputCheck.xmlProblem(file: file)
+    case .atom: return try validators.withValidator { $0.problem(file: file) }
+    case .sitemap: return try sitemapValidators.withValidator { $0.problem(file: file) }
+    case .json, .html:
+      return directory.readStaged(staged, count: document.count).map { bytes in
+        check == .json ? OutputCheck.jsonProblem(bytes) : bytes.isEmpty ? "empty" : nil
+      } ?? "cannot read back its staged file"
+    }
+  }
+
+  /// Checks a rendered document, then stages it (or only notes it, by mode). A document
+  /// already in its staged file is removed again when it fails its check or is not staged.
+  func emit(
+    _ document: RenderedDocument, _ path: String, check: Check, into outcome: inout FeedOutcome
+  ) throws {
+    var handedOver = false
+    defer { if !handedOver { discard([document]) } }
+    if previouslyChecked[path] != document.hash {
       let start = monotonicSeconds()
       defer { phases?.add(.check, seconds: monotonicSeconds() - start, count: 1) }
-      let problem: String?
-      switch check {
-      case .xml: problem = OutputCheck.xmlProblem(bytes)
-      case .json: problem = OutputCheck.jsonProblem(bytes)
-      case .html: problem = bytes.isEmpty ? "empty" : nil
-      case .atom: problem = try validators.withValidator { $0.problem(bytes) }
-      case .sitemap: problem = try sitemapValidators.withValidator { $0.problem(bytes) }
-      }
-      if let problem {
+      if let problem = try problem(document, check) {
         outcome.issues.append(.init(.error, .noted, field: path, "failed its check and was not published (the previous file is kept): \(problem)"))
         return
       }
     }
-    outcome.checked[path] = hash
+    outcome.checked[path] = document.hash
     outcome.published.append(path)
     let isFeed = check == .atom || check == .json || path.hasSuffix("rss.xml")
     switch mode {
     case .check:
       return
     case .dryRun:
-      if force || output.map({ !$0.holds(bytes, at: path) }) ?? true {
+      let same: Bool
+      if let staged = document.staged {
+        same = transaction?.directory.publishedMatches(staged, count: document.count) ?? false
+      } else {
+        same = output.map { $0.holds(document.bytes ?? [], at: path) } ?? false
+      }
+      if force || !same {
         if isFeed { outcome.changedFeeds.append(path) }
         outcome.written.append(path)
       } else {
@@ -179,7 +272,8 @@ final class FeedRenderer: @unchecked Sendable {
       break
     }
     guard let transaction else { return }
-    let prepared = try transaction.prepare(bytes, to: path)
+    handedOver = true
+    let prepared = try transaction.prepare(document, to: path)
     outcome.staged += prepared.files
     outcome.removals += prepared.removals
     if transaction.gzipLevel != nil { outcome.published.append(path + ".gz") }
@@ -236,23 +330,16 @@ final class ValidatorPool: @unchecked Sendable {
   }
 }
 
-/// A 128-bit hash of a file's bytes, as 32 hex digits, to recognize bytes that were already
-/// checked, and the checksum of cleaning-cache entries (not cryptographic; the bytes are
-/// loa's own output, so nobody chooses them to collide).
+/// A checksum of bytes: the cleaning cache's entries (not cryptographic). Published files
+/// are hashed with ``ContentHash``, which takes them in pieces as they are written.
 ///
 /// Four independent 64-bit multiply–xorshift lanes take one 8-byte word each of every
 /// 32-byte block, so the processor runs the four multiplications side by side instead of
-/// waiting on one chain (about 4× the throughput of one lane pair over each word; the
-/// whole output of a run passes through it, Benchmarks/analysis.md). The tail goes to the
-/// lanes word by word, the last partial word zero-padded, and the length is mixed in first,
-/// so inputs that differ only in trailing zero bytes differ. The four lanes are then folded
-/// into two 64-bit halves with different multipliers.
+/// waiting on one chain (2.5× the throughput of one lane pair over each word,
+/// Benchmarks/analysis.md). The tail goes to the lanes word by word, the last partial word
+/// zero-padded, and the length is mixed in first, so inputs that differ only in trailing
+/// zero bytes differ. The four lanes are then folded into two 64-bit halves.
 enum FileHash {
-  static func of(_ bytes: [UInt8]) -> String {
-    let (a, b) = bytes.withUnsafeBytes { lanes($0) }
-    return hex(a) + hex(b)
-  }
-
   /// The first half alone, for checksums.
   static func value(_ raw: UnsafeRawBufferPointer) -> UInt64 { lanes(raw).0 }
 
@@ -311,10 +398,5 @@ enum FileHash {
     b = mix(b, b >> 31, k1)
     b ^= b >> 33
     return (a, b)
-  }
-
-  private static func hex(_ v: UInt64) -> String {
-    let s = String(v, radix: 16)
-    return String(repeating: "0", count: 16 - s.count) + s
   }
 }

@@ -719,9 +719,14 @@ package final class Publisher {
       ?? site.homePageURL
   }
 
+  /// The most rows built in one batch: enough to keep both cores busy, few enough that a
+  /// feed of 10,000 items never holds 10,000 raw rows (their HTML) next to the items built
+  /// from them (issue 16: 40 MB of W2's peak).
+  static let batchLimit = 256
+
   /// Reads rows of one selection until `limit` items are publishable.
   ///
-  /// Rows are read in batches of as many as are still needed and built on both cores
+  /// Rows are read in batches of as many as are still needed (at most ``batchLimit``) and built on both cores
   /// (``ItemBuilder/build(_:)`` touches nothing shared but the cache); their outcomes and
   /// report lines are then taken in row order, so the result is the same as one by one. A
   /// scheduled row (a cheap date check) never enters a batch.
@@ -783,7 +788,7 @@ package final class Publisher {
         return true
       }
       batch.append(row)
-      guard batch.count >= limit - items.count else { return true }
+      guard batch.count >= min(limit - items.count, Self.batchLimit) else { return true }
       take(batch)
       batch = []
       return items.count < limit

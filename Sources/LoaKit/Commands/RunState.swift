@@ -16,7 +16,7 @@ struct RunState: Codable, Equatable {
   var nextDue: Int64?
   /// Published file → "size:inode:mtime".
   var outputs: [String: String]
-  /// Published file → ``FileHash`` of the bytes that passed its check. A later run of the same
+  /// Published file → ``ContentHash`` of the bytes that passed its check. A later run of the same
   /// build and configuration that renders the same bytes (after the output folder was wiped,
   /// say) need not check them again.
   var checked: [String: String]?

@@ -19,46 +19,54 @@ public struct AtomSerializer: FeedSerializer {
   static let atomNS = "http://www.w3.org/2005/Atom"
 
   public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
-    try XMLStreamWriter.withDocument { w in
-      try w.start("feed")
-      try w.attribute("xmlns", Self.atomNS)
-      if feed.archive?.isArchive == true {
-        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
-      }
-      if site.code != nil || site.isRollUp { try w.attribute("xmlns:dc", RSS2Serializer.dcNS) }
-      try w.attribute("xml:lang", site.language)
-      try w.element("id", feed.id)
-      try w.element("title", feed.title)
-      if !feed.description.isEmpty { try w.element("subtitle", feed.description) }
-      try w.element("updated", DateFormats.rfc3339(feed.updated))
-      try w.element(
-        "link",
-        attributes: [
-          "rel": "self", "type": FeedFormat.atom.mediaType,
-          "href": site.url(ofOutput: feed.path(.atom)),
-        ])
-      try w.element(
-        "link", attributes: ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
-      for hub in site.hubs { try w.element("link", attributes: ["rel": "hub", "href": hub]) }
-      if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
-      try w.start("author")
-      try w.element("name", site.authorName)
-      if let email = site.authorEmail { try w.element("email", email) }
-      if let uri = site.authorURL { try w.element("uri", uri) }
-      try w.end()
-      let parts = site.generator.split(separator: " ", maxSplits: 1)
-      if parts.count == 2 {
-        try w.element("generator", attributes: ["version": String(parts[1])], text: String(parts[0]))
-      } else {
-        try w.element("generator", site.generator)
-      }
-      if let favicon = site.favicon { try w.element("icon", favicon) }
-      if let icon = site.icon { try w.element("logo", icon) }
-      if let copyright = site.copyright { try w.element("rights", copyright) }
-      if let code = site.code { try w.element("dc:coverage", code) }
-      for item in feed.items { try writeEntry(item, w) }
-      try w.end()
+    try XMLStreamWriter.withDocument { w in try writeDocument(feed, site: site, w) }
+  }
+
+  /// Writes the same document into `sink` as it is produced (a big feed goes to its staged
+  /// file instead of memory).
+  package func serialize(_ feed: Feed, site: SiteInfo, into sink: DocumentSink) throws {
+    try XMLStreamWriter.write(into: sink) { w in try writeDocument(feed, site: site, w) }
+  }
+
+  private func writeDocument(_ feed: Feed, site: SiteInfo, _ w: XMLStreamWriter) throws {
+    try w.start("feed")
+    try w.attribute("xmlns", Self.atomNS)
+    if feed.archive?.isArchive == true {
+      try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
     }
+    if site.code != nil || site.isRollUp { try w.attribute("xmlns:dc", RSS2Serializer.dcNS) }
+    try w.attribute("xml:lang", site.language)
+    try w.element("id", feed.id)
+    try w.element("title", feed.title)
+    if !feed.description.isEmpty { try w.element("subtitle", feed.description) }
+    try w.element("updated", DateFormats.rfc3339(feed.updated))
+    try w.element(
+      "link",
+      attributes: [
+        "rel": "self", "type": FeedFormat.atom.mediaType,
+        "href": site.url(ofOutput: feed.path(.atom)),
+      ])
+    try w.element(
+      "link", attributes: ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
+    for hub in site.hubs { try w.element("link", attributes: ["rel": "hub", "href": hub]) }
+    if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
+    try w.start("author")
+    try w.element("name", site.authorName)
+    if let email = site.authorEmail { try w.element("email", email) }
+    if let uri = site.authorURL { try w.element("uri", uri) }
+    try w.end()
+    let parts = site.generator.split(separator: " ", maxSplits: 1)
+    if parts.count == 2 {
+      try w.element("generator", attributes: ["version": String(parts[1])], text: String(parts[0]))
+    } else {
+      try w.element("generator", site.generator)
+    }
+    if let favicon = site.favicon { try w.element("icon", favicon) }
+    if let icon = site.icon { try w.element("logo", icon) }
+    if let copyright = site.copyright { try w.element("rights", copyright) }
+    if let code = site.code { try w.element("dc:coverage", code) }
+    for item in feed.items { try writeEntry(item, w) }
+    try w.end()
   }
 
   /// RFC 5005 §4: `current`, `prev-archive` and `next-archive` links, and `fh:archive` in an

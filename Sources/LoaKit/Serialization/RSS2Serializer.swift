@@ -28,45 +28,55 @@ public struct RSS2Serializer: FeedSerializer {
 
   public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
     try XMLStreamWriter.withDocument(capacity: Self.estimatedSize(feed)) { w in
-      try w.start("rss")
-      try w.attribute("version", "2.0")
-      try w.attribute("xmlns:atom", Self.atomNS)
-      try w.attribute("xmlns:content", Self.contentNS)
-      try w.attribute("xmlns:dc", Self.dcNS)
-      try w.attribute("xmlns:media", Self.mediaNS)
-      if feed.archive?.isArchive == true {
-        try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
-      }
-      try w.start("channel")
+      try writeDocument(feed, site: site, w)
+    }
+  }
+
+  /// Writes the same document into `sink` as it is produced (a big feed goes to its staged
+  /// file instead of memory).
+  package func serialize(_ feed: Feed, site: SiteInfo, into sink: DocumentSink) throws {
+    try XMLStreamWriter.write(into: sink) { w in try writeDocument(feed, site: site, w) }
+  }
+
+  private func writeDocument(_ feed: Feed, site: SiteInfo, _ w: XMLStreamWriter) throws {
+    try w.start("rss")
+    try w.attribute("version", "2.0")
+    try w.attribute("xmlns:atom", Self.atomNS)
+    try w.attribute("xmlns:content", Self.contentNS)
+    try w.attribute("xmlns:dc", Self.dcNS)
+    try w.attribute("xmlns:media", Self.mediaNS)
+    if feed.archive?.isArchive == true {
+      try w.attribute("xmlns:fh", ArchiveLinks.historyNamespace)
+    }
+    try w.start("channel")
+    try w.element("title", feed.title)
+    try w.element("link", feed.homePageURL)
+    try w.element("description", feed.description)
+    try w.element("language", site.language)
+    if let copyright = site.copyright { try w.element("copyright", copyright) }
+    // An empty feed has no item to date it, and RSS does not require the element.
+    if !feed.items.isEmpty { try w.element("lastBuildDate", DateFormats.rfc822(feed.updated)) }
+    try w.element("generator", site.generator)
+    try w.element("docs", "https://www.rssboard.org/rss-specification")
+    try w.element(
+      "atom:link",
+      attributes: [
+        "href": site.url(ofOutput: feed.path(.rss)), "rel": "self", "type": FeedFormat.rss.mediaType,
+      ])
+    for hub in site.hubs { try w.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
+    if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
+    if let image = site.image {
+      // The profile: the image's title and link should match the channel's.
+      try w.start("image")
+      try w.element("url", image)
       try w.element("title", feed.title)
       try w.element("link", feed.homePageURL)
-      try w.element("description", feed.description)
-      try w.element("language", site.language)
-      if let copyright = site.copyright { try w.element("copyright", copyright) }
-      // An empty feed has no item to date it, and RSS does not require the element.
-      if !feed.items.isEmpty { try w.element("lastBuildDate", DateFormats.rfc822(feed.updated)) }
-      try w.element("generator", site.generator)
-      try w.element("docs", "https://www.rssboard.org/rss-specification")
-      try w.element(
-        "atom:link",
-        attributes: [
-          "href": site.url(ofOutput: feed.path(.rss)), "rel": "self", "type": FeedFormat.rss.mediaType,
-        ])
-      for hub in site.hubs { try w.element("atom:link", attributes: ["href": hub, "rel": "hub"]) }
-      if let archive = feed.archive { try writeArchiveLinks(archive, w, site: site) }
-      if let image = site.image {
-        // The profile: the image's title and link should match the channel's.
-        try w.start("image")
-        try w.element("url", image)
-        try w.element("title", feed.title)
-        try w.element("link", feed.homePageURL)
-        try w.end()
-      }
-      if let code = site.code { try w.element("dc:coverage", code) }
-      for item in feed.items { try writeItem(item, w) }
-      try w.end()
       try w.end()
     }
+    if let code = site.code { try w.element("dc:coverage", code) }
+    for item in feed.items { try writeItem(item, w) }
+    try w.end()
+    try w.end()
   }
 
   /// About the size of the document, a little over rather than under: its text plus the

@@ -290,7 +290,7 @@ package final class PGResult {
     guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else { return ("", false) }
     let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
     let buffer = UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
-    if let s = String(validating: buffer, as: UTF8.self) { return (s, false) }
+    if let s = String(validatingUTF8Bytes: buffer) { return (s, false) }
     return (String(decoding: buffer, as: UTF8.self), true)
   }
 

@@ -337,8 +337,8 @@ public final class PostgresArticleStore: ArticleStore {
   /// Reads a page of `LIMIT n` rows; when the caller wants more (scheduled or invalid rows
   /// came first), reads again with a doubled limit and skips the rows it has seen. The first
   /// page is sized for a full feed, so a second is rare.
-  /// The most rows one page of ``forEachRawArticle(in:expecting:_:)`` fetches after the first
-  /// (each page is one `PGresult`, held in memory whole).
+  /// The most rows one page of ``forEachRawArticle(in:expecting:_:)`` fetches (each page is
+  /// one `PGresult`, held in memory whole).
   static let maxPageRows = 2048
 
   public func forEachRawArticle(
@@ -349,7 +349,9 @@ public final class PostgresArticleStore: ArticleStore {
       // A little more than asked for: a few scheduled or invalid rows do not cost a second page.
       // Later pages (rows past many scheduled posts) continue where the last one ended, in
       // the run's one snapshot (REPEATABLE READ), doubling in size.
-      var limit = max(64, expecting + expecting / 8 + 8)
+      // Capped like the later pages: a feed of 10,000 items read in one page held every row
+      // with its HTML in one `PGresult` (45 MB of W2's peak; issue 16).
+      var limit = min(max(64, expecting + expecting / 8 + 8), Self.maxPageRows)
       var offset = 0
       while true {
         let result: PGResult

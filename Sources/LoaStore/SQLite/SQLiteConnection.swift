@@ -257,7 +257,7 @@ package final class SQLiteStatement {
     guard let p = sqlite3_column_text(handle, i) else { return ("", false) }
     let n = Int(sqlite3_column_bytes(handle, i))
     let buffer = UnsafeBufferPointer(start: p, count: n)
-    if let valid = String(validating: buffer, as: UTF8.self) { return (valid, false) }
+    if let valid = String(validatingUTF8Bytes: buffer) { return (valid, false) }
     return (String(decoding: buffer, as: UTF8.self), true)
   }
 }

@@ -12,6 +12,10 @@ public enum OutputCheck {
     XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
       | XML_PARSE_HUGE.rawValue)
 
+  /// Bytes handed to libxml2's push parser at a time: it copies what it is given into its
+  /// own input buffer, so one call with a whole 44 MB feed held the document twice.
+  static let chunkSize = 1 << 16
+
   /// Nil when `bytes` is a well-formed, namespace-well-formed XML document, else libxml2's
   /// first error message.
   ///
@@ -19,6 +23,49 @@ public enum OutputCheck {
   /// namespace check happens, but no tree is built only to be freed (that cost more than
   /// writing the feed; docs/PERFORMANCE.md).
   public static func xmlProblem(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBytes { raw in
+      pushParse { push in
+        var offset = 0
+        repeat {
+          let n = min(chunkSize, raw.count - offset)
+          offset += n
+          let chunk = UnsafeRawBufferPointer(rebasing: raw[(offset - n)..<offset])
+          guard push(chunk, offset == raw.count) else { return nil }
+        } while offset < raw.count
+        return nil
+      }
+    }
+  }
+
+  /// ``xmlProblem(_:)`` for the file open as `file` (read from its start to its end, a chunk
+  /// at a time: a staged feed is checked without being held in memory).
+  package static func xmlProblem(file: Int32) -> String? {
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    return pushParse { push in
+      var offset = 0
+      while true {
+        let n = buffer.withUnsafeMutableBytes {
+          pread(file, $0.baseAddress, chunkSize, off_t(offset))
+        }
+        if n < 0 {
+          if errno == EINTR { continue }
+          return "cannot read it back (\(SystemCallError(call: "pread", errno: errno)))"
+        }
+        offset += n
+        let more = buffer.withUnsafeBytes {
+          push(UnsafeRawBufferPointer(rebasing: $0[0..<n]), n == 0)
+        }
+        if !more || n == 0 { return nil }
+      }
+    }
+  }
+
+  /// Runs libxml2's push parser over what `feed` pushes (bytes, and whether they are the
+  /// last); `push` returns false once the parser stopped at an error. `feed` returns a problem
+  /// of its own (a failed read) or nil.
+  private static func pushParse(
+    _ feed: ((UnsafeRawBufferPointer, Bool) -> Bool) -> String?
+  ) -> String? {
     XMLParsing.initialize()
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
@@ -29,10 +76,19 @@ public enum OutputCheck {
     }
     defer { xmlFreeParserCtxt(ctxt) }
     _ = xmlCtxtUseOptions(ctxt, OutputCheck.parseOptions)
-    let rc = bytes.withUnsafeBufferPointer { b in
-      b.withMemoryRebound(to: CChar.self) { xmlParseChunk(ctxt, $0.baseAddress, Int32($0.count), 1) }
+    var rc: Int32 = 0
+    var terminated = false
+    let feedProblem = feed { chunk, last in
+      rc = chunk.withMemoryRebound(to: CChar.self) {
+        xmlParseChunk(ctxt, $0.baseAddress, Int32($0.count), last ? 1 : 0)
+      }
+      terminated = last
+      return rc == 0 && ctxt.pointee.wellFormed != 0
     }
-    if rc == 0 && ctxt.pointee.wellFormed != 0 && ctxt.pointee.nsWellFormed != 0 { return nil }
+    if let feedProblem { return feedProblem }
+    if terminated && rc == 0 && ctxt.pointee.wellFormed != 0 && ctxt.pointee.nsWellFormed != 0 {
+      return nil
+    }
     if let err = xmlCtxtGetLastError(ctxt), let msg = err.pointee.message {
       return String(cString: msg).trimmingCharacters(in: .whitespacesAndNewlines)
         + " (line \(err.pointee.line))"

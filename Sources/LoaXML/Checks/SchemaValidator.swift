@@ -96,6 +96,26 @@ public final class RelaxNGValidator {
     return doc
   }
 
+  /// ``problem(_:)`` for the file open as `file` (a feed written to its staged file), read
+  /// by libxml2 from the descriptor, so the document's bytes are never held next to its tree.
+  ///
+  /// The tree is still built: RFC 4287's schema interleaves a feed's children, which
+  /// libxml2's streaming validation (`xmlTextReaderRelaxNGSetSchema`) cannot follow, so its
+  /// reader expanded the whole feed anyway, slower and larger (W2 as Atom: 234 MiB and 1.5 s
+  /// against 203 MiB and 1.3 s; issue 16, Benchmarks/analysis.md).
+  public func problem(file: Int32) -> String? {
+    // "xmlReadFd: parse an XML from a file descriptor and build a tree. NOTE that the file
+    // descriptor will not be closed when the reader is closed or reset."
+    guard let doc = xmlReadFd(file, nil, "UTF-8", OutputCheck.parseOptions) else {
+      return OutputCheck.xmlProblem(file: file) ?? "not well-formed"
+    }
+    defer { xmlFreeDoc(doc) }
+    messages.first = nil
+    let rc = xmlRelaxNGValidateDoc(context, doc)
+    if rc == 0 { return nil }
+    return "not valid against \(schemaName): " + (messages.first ?? "error \(rc)")
+  }
+
   private final class MessageCollector {
     var first: String?
   }
