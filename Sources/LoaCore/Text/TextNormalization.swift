@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Whitespace helpers that work on Unicode scalars, never on Foundation's NSString bridge
 /// (see ../shared/notes/performance.md §6.3).
@@ -107,6 +107,6 @@ extension Unicode {
   /// NFC of `s`, normalizing only when the quick check fails (Foundation's normalization costs
   /// about 230 µs per article; notes/performance.md §3.4).
   package static func nfc(_ s: String) -> String {
-    isNFC(s) ? s : s.precomposedStringWithCanonicalMapping
+    isNFC(s) ? s : s.canonicallyComposed
   }
 }

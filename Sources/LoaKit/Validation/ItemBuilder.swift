@@ -357,7 +357,7 @@ public struct ItemBuilder: Sendable {
       html = fixed
     }
     if !TextCleaner.isNFC(html) {
-      html = html.precomposedStringWithCanonicalMapping
+      html = html.canonicallyComposed
       notes.append("normalized to Unicode NFC")
     }
     var result = HTMLSanitizer(
@@ -455,7 +455,7 @@ enum Template {
   static func collapsingEmptySegments(_ s: String) -> String {
     var prefix = ""
     var rest = Substring(s)
-    if let r = s.range(of: "://") {
+    if let r = s.firstOccurrence(of: "://") {
       let afterAuthority = s[r.upperBound...].firstIndex(of: "/") ?? s.endIndex
       prefix = String(s[..<afterAuthority])
       rest = s[afterAuthority...]

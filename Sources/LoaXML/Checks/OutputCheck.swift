@@ -1,5 +1,5 @@
 import CLibXML2
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// Checks a generated file before it may replace the published one: XML must be well-formed
@@ -34,7 +34,7 @@ public enum OutputCheck {
     }
     if rc == 0 && ctxt.pointee.wellFormed != 0 && ctxt.pointee.nsWellFormed != 0 { return nil }
     if let err = xmlCtxtGetLastError(ctxt), let msg = err.pointee.message {
-      return String(cString: msg).trimmingCharacters(in: .whitespacesAndNewlines)
+      return String(cString: msg).trimmingWhitespaceAndNewlines()
         + " (line \(err.pointee.line))"
     }
     return "not well-formed"

@@ -810,7 +810,7 @@ public struct HTMLSanitizer: Sendable {
     }
     if name == "srcset" { return srcset(value, changes: &changes) }
     if Self.numericAttributes.contains(name) {
-      let v = value.trimmingCharacters(in: .whitespaces)
+      let v = value.trimmingWhitespace()
       return !v.isEmpty && v.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
     }
     if name == "dir" {

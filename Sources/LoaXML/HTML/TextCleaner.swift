@@ -1,5 +1,5 @@
 import CLibXML2
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// Cleans plain-text fields (title, summary, author, tags, caption): what editors, Word and
@@ -79,7 +79,7 @@ public enum TextCleaner {
       repairs.insert(.invisible)
     }
     if !isNFC(s) {
-      let n = s.precomposedStringWithCanonicalMapping
+      let n = s.canonicallyComposed
       if n.utf8.count != s.utf8.count || !n.utf8.elementsEqual(s.utf8) {
         repairs.insert(.normalized)
         s = n
