@@ -7,7 +7,8 @@
 # Recommends: libpq5, libmariadb3 and libcurl4, which loa opens with dlopen only when a run
 # needs them (PostgreSQL, MariaDB, HTTP for the weather box and WebSub), so they are not in
 # the binary's DT_NEEDED; apt installs them by default, and a run that needs a missing one
-# exits 69 naming the package to install.
+# exits 69 naming the package to install. tzdata: site.timeZone names are read from
+# /usr/share/zoneinfo (ZoneInfo), not from ICU, which the binary no longer carries.
 #
 # Usage: Scripts/package-deb.sh [OUTPUT_DIRECTORY]   (default: dist/; prints the .deb's path)
 # LOA_PACKAGE_SKIP_BUILD=1 packages the existing binary without building: .build/release/loa,
@@ -109,7 +110,7 @@ Version: $version
 Architecture: $arch
 Maintainer: loa maintainers <webmaster@example.org>
 Installed-Size: $size
-Depends: $shlibs, adduser
+Depends: $shlibs, adduser, tzdata
 Recommends: $recommends
 Section: web
 Priority: optional
@@ -159,5 +160,5 @@ chmod 0755 "$pkg/DEBIAN/postinst" "$pkg/DEBIAN/postrm" "$pkg/DEBIAN/prerm"
 
 deb="$out/loa_${version}_${arch}.deb"
 dpkg-deb --build --root-owner-group "$pkg" "$deb" >&2
-say "built $deb (Depends: $shlibs, adduser; Recommends: $recommends)"
+say "built $deb (Depends: $shlibs, adduser, tzdata; Recommends: $recommends)"
 echo "$deb"

@@ -38,7 +38,7 @@ import Testing
     #expect(info.contains("Package: loa"))
     #expect(info.contains("Version: \(LoaVersion.current)"))
     let depends = try #require(info.split(separator: "\n").first { $0.contains("Depends:") })
-    for library in ["libxml2", "libsqlite3-0", "zlib1g", "adduser"] {
+    for library in ["libxml2", "libsqlite3-0", "zlib1g", "adduser", "tzdata"] {
       #expect(depends.contains(library), "\(depends)")
     }
     // Opened with dlopen only by the runs that need them (SharedLibrary): recommended.
