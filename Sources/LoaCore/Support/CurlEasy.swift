@@ -35,7 +35,8 @@ final class CurlEasy {
 
   /// Sets a string option; libcurl keeps its own copy.
   func set(_ option: CURLoption, _ value: String) throws(CurlError) {
-    try check(value.withCString { ccurl_setopt_string(curl.curl_easy_setopt, handle, option, $0) }, option)
+    try check(
+      value.withCString { ccurl_setopt_string(curl.curl_easy_setopt, handle, option, $0) }, option)
   }
 
   /// Sets a `curl_off_t` option.
@@ -71,7 +72,8 @@ final class CurlEasy {
   /// A `long` from `curl_easy_getinfo`, or nil when libcurl has none.
   func info(_ what: CURLINFO) -> Int? {
     var value = 0
-    return ccurl_getinfo_long(curl.curl_easy_getinfo, handle, what, &value) == CURLE_OK ? value : nil
+    return ccurl_getinfo_long(curl.curl_easy_getinfo, handle, what, &value) == CURLE_OK
+      ? value : nil
   }
 
   /// Runs the transfer on the calling thread. Wraps `curl_easy_perform`.

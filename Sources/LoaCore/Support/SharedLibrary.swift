@@ -23,9 +23,9 @@ package struct SharedLibrary: @unchecked Sendable {
   ///
   /// In debug builds (the ones tests run) `LOA_TEST_DLOPEN_<KEY>` replaces `name`, so a test
   /// can make a library unloadable (`LOA_TEST_DLOPEN_PQ=libmissing.so`).
-  package static func open(_ name: String, package: String, testKey: String) throws(
-    LibraryUnavailable
-  ) -> SharedLibrary {
+  package static func open(_ name: String, package: String, testKey: String)
+    throws(LibraryUnavailable) -> SharedLibrary
+  {
     var file = name
     #if DEBUG
       if let override = getenv("LOA_TEST_DLOPEN_" + testKey) { file = String(cString: override) }

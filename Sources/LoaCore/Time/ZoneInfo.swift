@@ -22,8 +22,9 @@ package struct ZoneInfo: Sendable, Equatable {
   /// footer is empty (the last offset then stays).
   let rule: PosixRule?
 
-  /// Reads the zone named `identifier` (`Asia/Ho_Chi_Minh`, `Europe/Berlin`); nil when the
-  /// name is not a zone file or the file is not TZif.
+  /// Reads the zone named `identifier` (`Asia/Ho_Chi_Minh`, `Europe/Berlin`). Without a
+  /// readable file (no tzdata installed), the zone's current rule from ``ZoneRules``; nil
+  /// when neither knows the name, or the file is not TZif.
   package init?(identifier: String) {
     guard !identifier.isEmpty, !identifier.hasPrefix("/"),
       !identifier.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
@@ -34,8 +35,20 @@ package struct ZoneInfo: Sendable, Equatable {
       })
     else { return nil }
     let directory = getenv("TZDIR").map { String(cString: $0) } ?? "/usr/share/zoneinfo"
-    guard let bytes = Self.read(directory + "/" + identifier, limit: 1 << 20) else { return nil }
-    self.init(tzif: bytes)
+    if let bytes = Self.read(directory + "/" + identifier, limit: 1 << 20) {
+      self.init(tzif: bytes)
+    } else {
+      self.init(rulesOnly: identifier)
+    }
+  }
+
+  /// The zone from ``ZoneRules`` alone, as on a host without tzdata (for tests).
+  package init?(rulesOnly identifier: String) {
+    guard let text = ZoneRules.rule(for: identifier), let rule = PosixRule(text) else { return nil }
+    transitions = []
+    offsets = []
+    initialOffset = Int32(rule.standard)
+    self.rule = rule
   }
 
   /// Parses TZif bytes; nil when they are not TZif.
@@ -284,7 +297,9 @@ struct PosixRule: Sendable, Equatable {
         return eat(">")
       }
       let start = at
-      while at < bytes.count, (bytes[at] | 0x20) >= UInt8(ascii: "a"), (bytes[at] | 0x20) <= UInt8(ascii: "z") {
+      while at < bytes.count, (bytes[at] | 0x20) >= UInt8(ascii: "a"),
+        (bytes[at] | 0x20) <= UInt8(ascii: "z")
+      {
         at += 1
       }
       return at - start >= 3

@@ -80,7 +80,7 @@ package final class MariaDBStatement {
     let status = sql.withCString { db.mysql_stmt_prepare(stmt, $0, UInt(strlen($0))) }
     guard status == 0 else {
       let e = Self.error(db, stmt, "mysql_stmt_prepare", sql: sql)
-      db.mysql_stmt_close(stmt)
+      _ = db.mysql_stmt_close(stmt)
       throw e
     }
     handle = stmt
@@ -88,7 +88,7 @@ package final class MariaDBStatement {
     self.sql = sql
   }
 
-  deinit { db.mysql_stmt_close(handle) }
+  deinit { _ = db.mysql_stmt_close(handle) }
 
   private static func error(
     _ db: LibMariaDB, _ stmt: UnsafeMutablePointer<MYSQL_STMT>, _ function: String, sql: String
@@ -115,7 +115,7 @@ package final class MariaDBStatement {
     try withBoundParameters(parameters) {
       guard db.mysql_stmt_execute(handle) == 0 else { throw error("mysql_stmt_execute") }
     }
-    defer { db.mysql_stmt_free_result(handle) }
+    defer { _ = db.mysql_stmt_free_result(handle) }
     // Before mysql_stmt_store_result: "update the metadata MYSQL_FIELD->max_length value".
     var update: CChar = 1
     _ = db.mysql_stmt_attr_set(handle, STMT_ATTR_UPDATE_MAX_LENGTH, &update)

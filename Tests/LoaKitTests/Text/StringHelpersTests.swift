@@ -7,15 +7,18 @@ import Testing
 /// no longer do, so each helper is checked against the call it replaced.
 @Suite struct StringHelpersTests {
   static let samples: [String] = [
-    "", " ", "\t", "plain", "  both  ", "\tTab\t", "\u{A0}nbsp\u{A0}", "\u{3000}ideographic\u{3000}",
+    "", " ", "\t", "plain", "  both  ", "\tTab\t", "\u{A0}nbsp\u{A0}",
+    "\u{3000}ideographic\u{3000}",
     "\u{2003}em\u{2009}", "\u{202F}\u{205F}x\u{1680}", "\n\r line \u{85}", "\u{2028}sep\u{2029}",
-    " \u{301}combining", "x \u{301}", "Việt Nam ", " Hà Nội\u{B}\u{C}", "\u{200B}zero width\u{200B}",
+    " \u{301}combining", "x \u{301}", "Việt Nam ", " Hà Nội\u{B}\u{C}",
+    "\u{200B}zero width\u{200B}",
     "😀 ", " a b ", "\u{FEFF}bom", "  \r\n  ",
   ]
 
   @Test func trimmingWhitespaceRemovesWhatCharacterSetWhitespacesDoes() {
     for s in Self.samples {
-      #expect(s.trimmingWhitespace() == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+      #expect(
+        s.trimmingWhitespace() == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
       #expect(
         Substring(s).trimmingWhitespace() == s.trimmingCharacters(in: .whitespaces),
         "\(s.debugDescription)")
@@ -79,8 +82,9 @@ import Testing
     allowed.insert(charactersIn: "0123456789-._~")
     for s in Self.samples + ["p@ss:w/rd?#[]", "100% sure", "a+b=c&d", "~-._", "Hà Nội/ký tự"] {
       #expect(
-        PercentEncoding.encode(s, allowing: .unreserved) == s.addingPercentEncoding(
-          withAllowedCharacters: allowed), "\(s.debugDescription)")
+        PercentEncoding.encode(s, allowing: .unreserved)
+          == s.addingPercentEncoding(
+            withAllowedCharacters: allowed), "\(s.debugDescription)")
     }
   }
 
@@ -95,10 +99,12 @@ import Testing
 
   @Test func canonicalCompositionIsFoundationsNFC() {
     for s in [
-      "", "e\u{301}", "Vie\u{323}\u{302}t Nam", "A\u{30A}ngstro\u{308}m", "\u{1100}\u{1161}\u{11A8}",
+      "", "e\u{301}", "Vie\u{323}\u{302}t Nam", "A\u{30A}ngstro\u{308}m",
+      "\u{1100}\u{1161}\u{11A8}",
       "already NFC: Việt", "\u{212B}", "q\u{307}\u{323}", "😀e\u{301}",
     ] {
-      #expect(s.canonicallyComposed.utf8.elementsEqual(s.precomposedStringWithCanonicalMapping.utf8))
+      #expect(
+        s.canonicallyComposed.utf8.elementsEqual(s.precomposedStringWithCanonicalMapping.utf8))
     }
   }
 }

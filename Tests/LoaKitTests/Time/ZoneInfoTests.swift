@@ -30,9 +30,24 @@ import Testing
     #expect(mismatches.isEmpty, "\(identifier): \(mismatches)")
   }
 
+  /// Without tzdata (slim containers) a zone is its current rule from the built-in table:
+  /// today's offsets, with daylight saving time, as Foundation gives them.
+  @Test(arguments: ["Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York", "Australia/Sydney"])
+  func withoutTzdataTheBuiltInRuleGivesTodaysOffsets(identifier: String) throws {
+    let files = try #require(ZoneInfo(identifier: identifier))
+    let builtIn = try #require(ZoneInfo(rulesOnly: identifier))
+    #expect(builtIn.isFixed(after: 946_684_800) == files.isFixed(after: 946_684_800))
+    var t: Int64 = 1_735_689_600  // 2025-01-01
+    while t < 2_366_841_600 {  // 2045-01-01
+      #expect(builtIn.offset(atUTC: t) == files.offset(atUTC: t), "\(identifier) at \(t)")
+      t += 6 * 3600 + 53 * 60
+    }
+  }
+
   @Test func aZoneWithoutTransitionsSince2000IsFixed() throws {
     #expect(try #require(ZoneInfo(identifier: "Asia/Ho_Chi_Minh")).isFixed(after: 946_684_800))
-    #expect(try #require(ZoneInfo(identifier: "Europe/Berlin")).isFixed(after: 946_684_800) == false)
+    #expect(
+      try #require(ZoneInfo(identifier: "Europe/Berlin")).isFixed(after: 946_684_800) == false)
   }
 
   @Test(arguments: ["", "Mars/Olympus", "../etc/passwd", "/etc/passwd", "Asia/../UTC", "zone.tab"])
@@ -42,14 +57,20 @@ import Testing
 
   /// Far past the last transition of a "slim" file, the footer's rule decides.
   @Test func theFooterRuleGivesDaylightSavingTimeInLaterYears() throws {
-    let rule = try #require(PosixRuleProbe.offsets("CET-1CEST,M3.5.0,M10.5.0/3", at: [
-      4_102_444_800,  // 2100-01-01: winter
-      4_118_083_200,  // 2100-07-01: summer
-    ]))
+    let rule = try #require(
+      PosixRuleProbe.offsets(
+        "CET-1CEST,M3.5.0,M10.5.0/3",
+        at: [
+          4_102_444_800,  // 2100-01-01: winter
+          4_118_083_200,  // 2100-07-01: summer
+        ]))
     #expect(rule == [3600, 7200])
-    let south = try #require(PosixRuleProbe.offsets("AEST-10AEDT,M10.1.0,M4.1.0/3", at: [
-      4_102_444_800, 4_118_083_200,
-    ]))
+    let south = try #require(
+      PosixRuleProbe.offsets(
+        "AEST-10AEDT,M10.1.0,M4.1.0/3",
+        at: [
+          4_102_444_800, 4_118_083_200,
+        ]))
     #expect(south == [39600, 36000])
   }
 }
