@@ -111,23 +111,30 @@ package struct ZoneInfo: Sendable, Equatable {
     return zip(transitions, offsets).allSatisfy { $0.0 <= t || Int($0.1) == now }
   }
 
+  /// The whole file at `path` when it is a regular file of at most `limit` bytes (sized by
+  /// `fstat`: zone files are a few KB, and a buffer of `limit` zeroed bytes would cost more
+  /// than the rest of a no-op run).
   private static func read(_ path: String, limit: Int) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: limit)
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else {
+      return nil
+    }
+    let size = Int(st.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
     var done = 0
-    while done < limit {
+    while done < size {
       let n = bytes.withUnsafeMutableBytes { buffer -> Int in
         guard let base = buffer.baseAddress else { return -1 }
-        return Glibc.read(fd, base + done, limit - done)
+        return Glibc.read(fd, base + done, size - done)
       }
       if n < 0 && errno == EINTR { continue }
-      if n < 0 { return nil }
-      if n == 0 { break }
+      if n <= 0 { break }
       done += n
     }
-    return Array(bytes[..<done])
+    return done == size ? bytes : nil
   }
 
   /// A TZif header's counts.
