@@ -126,18 +126,19 @@ struct WeatherSource {
       return nil
     }
     defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: limit)
-    var done = 0
-    while done < limit {
-      let n = bytes.withUnsafeMutableBytes { buffer -> Int? in
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while bytes.count < limit {
+      let want = min(chunk.count, limit - bytes.count)
+      let n = chunk.withUnsafeMutableBytes { buffer -> Int? in
         guard let base = buffer.baseAddress else { return nil }
-        return try? retryingSyscall("read") { Glibc.read(fd, base + done, limit - done) }
+        return try? retryingSyscall("read") { Glibc.read(fd, base, want) }
       }
       guard let n else { return nil }
       if n == 0 { break }
-      done += n
+      bytes.append(contentsOf: chunk[..<n])
     }
-    return Array(bytes[..<done])
+    return bytes
   }
 
   /// Waits `seconds` on the calling thread (`nanosleep`, resumed after a signal).

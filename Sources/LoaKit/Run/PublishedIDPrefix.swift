@@ -13,7 +13,8 @@ package enum PublishedIDPrefix {
   /// The prefix of the site feed published in `directory`, or nil when there is none.
   package static func read(outputDirectory directory: String) -> String? {
     for format in [FeedFormat.atom, .rss, .json] {
-      let path = directory.hasSuffix("/") ? directory + format.fileName : directory + "/" + format.fileName
+      let path =
+        directory.hasSuffix("/") ? directory + format.fileName : directory + "/" + format.fileName
       guard let data = FileManager.default.contents(atPath: path) else { continue }
       let text = String(decoding: data.prefix(256 * 1024), as: UTF8.self)
       if let prefix = prefix(in: text, format: format) { return prefix }
