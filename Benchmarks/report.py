@@ -157,7 +157,11 @@ if fg and w3[("cold", "sqlite")]:
 noop_changed = lines("w3.noop.sqlite.changed")
 if w3[("noop", "sqlite")] and w3[("warm", "sqlite")]:
     r = w3[("noop", "sqlite")]["median"] / w3[("warm", "sqlite")]["median"]
-    targets.append(("W3 no-op < 10% of warm", "%.1f%%" % (100 * r), r < 0.10))
+    targets.append(("W3 no-op ≤ 5% of warm", "%.1f%%" % (100 * r), r <= 0.05))
+stripped = lines("binary.stripped")
+if stripped:
+    size = int(stripped[0]) / 1e6
+    targets.append(("installed binary ≤ 25 MB (stripped)", "%.1f MB" % size, size <= 25))
 if noop_changed is not None:
     targets.append(("W3 no-op writes no file", "%d files written" % len(noop_changed),
                     len(noop_changed) == 0))

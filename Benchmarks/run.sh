@@ -338,6 +338,9 @@ fi
   done
   echo "elapsed: $(($(date +%s) - started)) s"
 } >>"$results/meta.txt"
+# The installed binary's size (issue 16), stripped as Scripts/package-deb.sh strips it.
+strip --strip-unneeded -o "$work/loa.stripped" "$loa"
+stat -c %s "$work/loa.stripped" >"$results/binary.stripped"
 out="${LOA_BENCH_OUTPUT:-$root/docs/PERFORMANCE.md}"
 "$python" Benchmarks/report.py "$results" "$out" >"$out.tmp"
 mv "$out.tmp" "$out"
