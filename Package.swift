@@ -14,12 +14,12 @@ let package = Package(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-    .systemLibrary(
-      name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+    // libpq, libmariadb and libcurl: headers only (no pkgConfig, so no -l flags). They are
+    // opened with dlopen when a run needs them (LibPQ, LibMariaDB, LibCurl), not linked.
+    .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(name: "CMariaDB", providers: [.apt(["libmariadb-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .systemLibrary(
-      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     // Layers (docs/architecture.md): a target imports only the ones listed before it.
     .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
     .target(name: "LoaCore", dependencies: ["CZlib", "CCurl", "CSystem"]),

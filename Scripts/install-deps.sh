@@ -25,8 +25,8 @@ case "${1-}" in
   *) echo "usage: Scripts/install-deps.sh [--test]" >&2; exit 2 ;;
 esac
 
-# libcurl4-openssl-dev: FoundationNetworking links libcurl, and a --static-swift-stdlib build
-# (how loa is built for use: no Swift runtime needed where it runs) needs it at link time.
+# libpq-dev, libmariadb-dev, libcurl4-openssl-dev: their headers only (CLibPQ, CMariaDB, CCurl);
+# loa opens the libraries with dlopen when a run needs them (SharedLibrary), it does not link them.
 packages=(libxml2-dev libsqlite3-dev libpq-dev libmariadb-dev zlib1g-dev libcurl4-openssl-dev sqlite3
   pkg-config)
 # chromium: WeatherBrowserTests render the weather box headless (fonts-dejavu-core: the font

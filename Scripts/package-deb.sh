@@ -4,6 +4,11 @@
 # systemd service and timer; an example configuration in /etc/loa (a conffile); docs in
 # /usr/share/doc/loa; the man page and shell completions when the source tree has them; a
 # `loa` system user and /var/lib/loa created by postinst. Depends: from dpkg-shlibdeps.
+# Recommends: libpq5, libmariadb3 and libcurl4, which loa opens with dlopen only when a run
+# needs them (PostgreSQL, MariaDB, HTTP for the weather box and WebSub), so they are not in
+# the binary's DT_NEEDED; apt installs them by default, and a run that needs a missing one
+# exits 69 naming the package to install. tzdata: site.timeZone names are read from
+# /usr/share/zoneinfo (ZoneInfo), not from ICU, which the binary no longer carries.
 #
 # Usage: Scripts/package-deb.sh [OUTPUT_DIRECTORY]   (default: dist/; prints the .deb's path)
 # LOA_PACKAGE_SKIP_BUILD=1 packages the existing binary without building: .build/release/loa,
@@ -92,6 +97,12 @@ printf 'Source: loa\n\nPackage: loa\nArchitecture: any\n' >"$work/debian/control
 shlibs="$(cd "$work" && dpkg-shlibdeps -O "$pkg/usr/bin/loa" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$shlibs" ]] || { say "dpkg-shlibdeps found no dependencies"; exit 1; }
 size="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
+# The dlopen'ed libraries (LibPQ, LibMariaDB, LibCurl in the sources), by the package that
+# holds each soname on this system.
+recommends="$(for soname in libpq.so.5 libmariadb.so.3 libcurl.so.4; do
+  dpkg -S "*/$soname" 2>/dev/null | sed -n '1s/:.*//p'
+done | paste -sd, - | sed 's/,/, /g')"
+[[ -n "$recommends" ]] || recommends="libpq5, libmariadb3, libcurl4"
 
 cat >"$pkg/DEBIAN/control" <<EOF
 Package: loa
@@ -99,7 +110,8 @@ Version: $version
 Architecture: $arch
 Maintainer: loa maintainers <webmaster@example.org>
 Installed-Size: $size
-Depends: $shlibs, adduser
+Depends: $shlibs, adduser, tzdata
+Recommends: $recommends
 Section: web
 Priority: optional
 Description: feed publisher for news portals (RSS 2.0, Atom 1.0, JSON Feed 1.1)
@@ -148,5 +160,5 @@ chmod 0755 "$pkg/DEBIAN/postinst" "$pkg/DEBIAN/postrm" "$pkg/DEBIAN/prerm"
 
 deb="$out/loa_${version}_${arch}.deb"
 dpkg-deb --build --root-owner-group "$pkg" "$deb" >&2
-say "built $deb (Depends: $shlibs, adduser)"
+say "built $deb (Depends: $shlibs, adduser, tzdata; Recommends: $recommends)"
 echo "$deb"

@@ -1,4 +1,5 @@
 import CLibPQ
+import LoaStore
 
 /// Bulk-loads the corpus into PostgreSQL with `COPY … FROM STDIN` (text format), into the
 /// schema of Examples/bai-chay.postgres.sql: `bigint` ids, `timestamp` dates (wall-clock
@@ -56,34 +57,38 @@ final class PostgresSink {
     ANALYZE;
     """
   private let platform: Bool
+  /// libpq, loaded with dlopen like loa's own connections.
+  private let pq: LibPQ
 
   /// Wraps `PQconnectdb`; `PQfinish` even after a failed connect.
   init(url: String, platform: Bool = false) throws {
     self.platform = platform
-    guard let c = PQconnectdb(url) else { throw BenchError("PQconnectdb: out of memory") }
-    guard PQstatus(c) == CONNECTION_OK else {
-      let m = String(cString: PQerrorMessage(c))
-      PQfinish(c)
+    let pq = try LibPQ.load()
+    self.pq = pq
+    guard let c = pq.PQconnectdb(url) else { throw BenchError("PQconnectdb: out of memory") }
+    guard pq.PQstatus(c) == CONNECTION_OK else {
+      let m = pq.PQerrorMessage(c).map { String(cString: $0) } ?? ""
+      pq.PQfinish(c)
       throw BenchError("cannot connect to PostgreSQL: \(m)")
     }
     conn = c
-    cpq_silence_notices(c)
+    _ = pq.PQsetNoticeProcessor(c, { _, _ in }, nil)
     try exec(platform ? Self.platformSchema : Self.schema)
   }
 
-  deinit { PQfinish(conn) }
+  deinit { pq.PQfinish(conn) }
 
   private var message: String {
-    var m = String(cString: PQerrorMessage(conn))
+    var m = pq.PQerrorMessage(conn).map { String(cString: $0) } ?? ""
     while m.last == "\n" { m.removeLast() }
     return m
   }
 
   /// Wraps `PQexec`; several statements may be given at once.
   private func exec(_ sql: String) throws {
-    let r = PQexec(conn, sql)
-    defer { PQclear(r) }
-    let status = PQresultStatus(r)
+    let r = pq.PQexec(conn, sql)
+    defer { pq.PQclear(r) }
+    let status = pq.PQresultStatus(r)
     guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
       throw BenchError("PostgreSQL: \(message)")
     }
@@ -92,9 +97,9 @@ final class PostgresSink {
   private func beginCopy(_ table: String, _ columns: String) throws {
     if copying == table { return }
     try endCopy()
-    let r = PQexec(conn, "COPY \(table) (\(columns)) FROM STDIN")
-    defer { PQclear(r) }
-    guard PQresultStatus(r) == PGRES_COPY_IN else { throw BenchError("COPY \(table): \(message)") }
+    let r = pq.PQexec(conn, "COPY \(table) (\(columns)) FROM STDIN")
+    defer { pq.PQclear(r) }
+    guard pq.PQresultStatus(r) == PGRES_COPY_IN else { throw BenchError("COPY \(table): \(message)") }
     copying = table
   }
 
@@ -105,7 +110,7 @@ final class PostgresSink {
     guard !buffer.isEmpty else { return }
     let r = buffer.withUnsafeBufferPointer {
       $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {
-        PQputCopyData(conn, $0, Int32(buffer.count))
+        pq.PQputCopyData(conn, $0, Int32(buffer.count))
       }
     }
     guard r == 1 else { throw BenchError("PQputCopyData: \(message)") }
@@ -115,12 +120,12 @@ final class PostgresSink {
   private func endCopy() throws {
     guard copying != nil else { return }
     try flush()
-    guard PQputCopyEnd(conn, nil) == 1 else { throw BenchError("PQputCopyEnd: \(message)") }
+    guard pq.PQputCopyEnd(conn, nil) == 1 else { throw BenchError("PQputCopyEnd: \(message)") }
     // "After successfully calling PQputCopyEnd, call PQgetResult to obtain the final result
     // status of the COPY command."
-    while let r = PQgetResult(conn) {
-      defer { PQclear(r) }
-      guard PQresultStatus(r) == PGRES_COMMAND_OK else { throw BenchError("COPY: \(message)") }
+    while let r = pq.PQgetResult(conn) {
+      defer { pq.PQclear(r) }
+      guard pq.PQresultStatus(r) == PGRES_COMMAND_OK else { throw BenchError("COPY: \(message)") }
     }
     copying = nil
   }

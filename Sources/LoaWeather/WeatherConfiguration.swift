@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// The `weather` section of the configuration (docs/weather.md documents every key).

@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Inline SVG icons, one per condition category (and day or night for the sunny ones), drawn
 /// in a 32×32 box from a few shapes: sun, moon, cloud, drops, bolt, flakes, fog and wind lines.

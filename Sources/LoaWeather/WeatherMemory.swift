@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// What the weather part remembers between runs: the last good snapshot and what the source asked

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// Turns a response body into a ``WeatherSnapshot`` and checks it, in the order of notes/weather.md

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// What one weather run did.

@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What asking the source gave.
 enum SourceResult {
@@ -91,14 +95,7 @@ struct WeatherSource {
   /// The age check applies only with `checkAge`.
   func readFile(path: String, format: WeatherConfiguration.Format, now: Int64) -> SourceResult {
     let max = configuration.http.maxResponseBytes
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      return .failed(WeatherError(.file, "cannot read \(path)"), attempts: 1)
-    }
-    defer { try? handle.close() }
-    let data: Data
-    do {
-      data = try handle.read(upToCount: max + 1) ?? Data()
-    } catch {
+    guard let data = Self.read(path, upTo: max + 1) else {
       return .failed(WeatherError(.file, "cannot read \(path)"), attempts: 1)
     }
     guard data.count <= max else {
@@ -109,7 +106,7 @@ struct WeatherSource {
     do {
       let checkAge = configuration.checkFileAge
       let s = try WeatherPayload.decode(
-        [UInt8](data), format: format, context: context(now: checkAge ? now : nil), notes: note)
+        data, format: format, context: context(now: checkAge ? now : nil), notes: note)
       if checkAge {
         try WeatherPayload.checkTimestamp(
           s, now: now, maxAge: configuration.maxSourceAgeSeconds, zone: zone)
@@ -120,6 +117,35 @@ struct WeatherSource {
     } catch {
       return .failed(WeatherError(.other, "\(error)"), attempts: 1)
     }
+  }
+
+  /// The first `limit` bytes of the file at `path` (all of it when shorter), or nil when it
+  /// cannot be opened or read.
+  static func read(_ path: String, upTo limit: Int) -> [UInt8]? {
+    guard let fd = try? retryingSyscall("open", { open(path, O_RDONLY | O_CLOEXEC) }) else {
+      return nil
+    }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while bytes.count < limit {
+      let want = min(chunk.count, limit - bytes.count)
+      let n = chunk.withUnsafeMutableBytes { buffer -> Int? in
+        guard let base = buffer.baseAddress else { return nil }
+        return try? retryingSyscall("read") { Glibc.read(fd, base, want) }
+      }
+      guard let n else { return nil }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[..<n])
+    }
+    return bytes
+  }
+
+  /// Waits `seconds` on the calling thread (`nanosleep`, resumed after a signal).
+  static func sleep(seconds: Double) {
+    var wait = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+    var left = timespec()
+    while nanosleep(&wait, &left) != 0 && errno == EINTR { wait = left }
   }
 
   // MARK: Network
@@ -171,7 +197,7 @@ struct WeatherSource {
       if error.isRetryable, attempt <= http.retries, remaining > http.retryDelaySeconds + 0.1 {
         logger.debug("weather", "attempt \(attempt) failed (\(error.message)); retrying")
         if http.retryDelaySeconds > 0 {
-          Thread.sleep(forTimeInterval: http.retryDelaySeconds)
+          Self.sleep(seconds: http.retryDelaySeconds)
         }
         continue
       }
@@ -236,11 +262,14 @@ struct WeatherSource {
   /// for a log line: at most 160 characters, no control characters, the key redacted.
   static func errorReason(_ body: [UInt8], apiKey: String?) -> String? {
     guard body.count <= 16_384,
-      let o = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+      case .object(let o)? = try? JSONReader.parse(body)
     else { return nil }
-    guard let text = (o["reason"] as? String) ?? (o["message"] as? String), !text.isEmpty else {
-      return nil
+    let text: String
+    switch (o["reason"], o["message"]) {
+    case (.string(let s)?, _), (_, .string(let s)?): text = s
+    default: return nil
     }
+    guard !text.isEmpty else { return nil }
     return cleaned(text, apiKey: apiKey)
   }
 
@@ -253,8 +282,8 @@ struct WeatherSource {
           $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0
         }))
     if let apiKey, !apiKey.isEmpty {
-      s = s.replacingOccurrences(of: apiKey, with: "REDACTED")
-      s = s.replacingOccurrences(of: percentEncoded(apiKey), with: "REDACTED")
+      s = s.replacingAll(apiKey, with: "REDACTED")
+      s = s.replacingAll(percentEncoded(apiKey), with: "REDACTED")
     }
     if s.count > 160 { s = String(s.prefix(159)) + "…" }
     return s

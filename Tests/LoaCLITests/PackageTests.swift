@@ -38,8 +38,15 @@ import Testing
     #expect(info.contains("Package: loa"))
     #expect(info.contains("Version: \(LoaVersion.current)"))
     let depends = try #require(info.split(separator: "\n").first { $0.contains("Depends:") })
-    for library in ["libxml2", "libsqlite3-0", "libpq5", "zlib1g", "libcurl4", "adduser"] {
+    for library in ["libxml2", "libsqlite3-0", "zlib1g", "adduser", "tzdata"] {
       #expect(depends.contains(library), "\(depends)")
+    }
+    // Opened with dlopen only by the runs that need them (SharedLibrary): recommended.
+    let recommends = try #require(
+      info.split(separator: "\n").first { $0.contains("Recommends:") })
+    for library in ["libpq5", "libmariadb3", "libcurl4"] {
+      #expect(recommends.contains(library), "\(recommends)")
+      #expect(!depends.contains(library), "\(depends)")
     }
     #expect(!depends.contains("swift"), "the Swift standard library is linked in: \(depends)")
     for script in ["conffiles", "postinst", "postrm", "prerm"] { #expect(info.contains(script)) }

@@ -129,6 +129,18 @@ import Testing
     #expect(r.stderr.contains("OWM_API_KEY"))
   }
 
+  /// Issue 16: libcurl is opened with dlopen at the first request; when it cannot be, the
+  /// weather command fails like any unusable source (exit 69) with one line naming the
+  /// package to install (a debug-build hook replaces the soname).
+  @Test func aMissingLibcurlIsOneLineNamingThePackage() throws {
+    let config = try config(url: "http://127.0.0.1:9/v1/forecast?latitude={lat}&longitude={lon}")
+    let r = try loa(["weather"], config, env: ["LOA_TEST_DLOPEN_CURL": "libloa-test-missing.so.0"])
+    #expect(r.status == 69, "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("cannot load libloa-test-missing.so.0"), "\(r.stderr)")
+    #expect(r.stderr.contains("install the libcurl4 package"), "\(r.stderr)")
+  }
+
   @Test func aFailingSourceNeverFailsTheFeedsExceptUnderStrict() throws {
     try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
     let server = try HTTPTestServer(routes: ["/v1/forecast": [.json(Self.fixture("open-meteo-current.json"))]])

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A parsed JSON value, read by ``JSONReader`` (strict: duplicate keys, trailing commas and
 /// invalid UTF-8 are refused with their line and column).

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Every path a run will write below the output directory, each with the configuration key or
 /// feed that claims it. Two claims of one path (the weather box configured as `rss.xml`, say)

@@ -1,5 +1,5 @@
 import CSystem
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -493,7 +493,7 @@ package final class OutputDirectory: @unchecked Sendable {
 
   /// Whether `name` is a temporary file (`.x.loa-PID.tmp`) of a process that no longer exists.
   static func isAbandonedTemporaryFile(_ name: String) -> Bool {
-    guard name.hasPrefix("."), name.hasSuffix(".tmp"), let r = name.range(of: ".loa-", options: .backwards)
+    guard name.hasPrefix("."), name.hasSuffix(".tmp"), let r = name.lastOccurrence(of: ".loa-")
     else { return false }
     guard let pid = Int32(name[r.upperBound...].dropLast(4)), pid > 0, pid != getpid() else {
       return false

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything one run changes in the output directory, committed together or not at all.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -103,7 +103,7 @@ package final class StateStore: @unchecked Sendable {
   package func sweepAbandoned() {
     OutputDirectory.sweepAbandoned(fd, label: path, depth: 0)
     let legacy = OutputDirectory.entries(of: fd).filter { name in
-      guard let r = name.range(of: ".tmp-", options: .backwards),
+      guard let r = name.lastOccurrence(of: ".tmp-"),
         let pid = Int32(name[r.upperBound...]), pid > 0, pid != getpid()
       else { return false }
       return kill(pid, 0) != 0 && errno == ESRCH

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// Why an HTTP exchange gave no reply: one line built from codes only, never the URL (which
 /// may carry an API key) or the response body.
@@ -125,7 +125,13 @@ package final class HTTPClient: HTTPTransport {
     guard remaining > 0.001 else {
       return .failure(HTTPError(.timeout, "no complete answer before the deadline"))
     }
-    guard let easy = CurlEasy() else {
+    let curl: LibCurl
+    do {
+      curl = try LibCurl.load()
+    } catch {
+      return .failure(HTTPError(.other, error.description))
+    }
+    guard let easy = CurlEasy(curl) else {
       return .failure(HTTPError(.other, "cannot start libcurl (curl_easy_init)"))
     }
     let exchange = Exchange(maxBytes: maxBytes)
@@ -241,8 +247,8 @@ package final class HTTPClient: HTTPTransport {
       }
       if line.isEmpty { return headersEnded() }
       guard let colon = line.firstIndex(of: ":") else { return true }
-      let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let name = line[..<colon].trimmingWhitespace().lowercased()
+      let value = line[line.index(after: colon)...].trimmingWhitespace()
       headers[name] = headers[name].map { $0 + ", " + value } ?? value
       return true
     }
@@ -275,7 +281,7 @@ package final class HTTPClient: HTTPTransport {
     /// for a log line; nil when every coding is acceptable.
     static func unwanted(_ value: String, alsoAllowed: String = "identity") -> String? {
       let codings = value.split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces).lowercased()
+        $0.trimmingWhitespace().lowercased()
       }
       guard let bad = codings.first(where: { !$0.isEmpty && $0 != "identity" && $0 != alsoAllowed })
       else { return nil }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Path helpers (no Foundation string algorithms in loops; these run once per run).
 package enum Paths {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Whitespace helpers that work on Unicode scalars, never on Foundation's NSString bridge
 /// (see ../shared/notes/performance.md §6.3).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The site's time zone: turns naive wall-clock times from the database into instants, and
 /// gives the UTC offset written next to every date.
@@ -10,7 +10,7 @@ public struct SiteTimeZone: Sendable, Equatable {
   /// The name from the configuration.
   public let identifier: String
   private let fixedOffset: Int?
-  private let zone: TimeZone?
+  private let zone: ZoneInfo?
 
   /// - Throws: ``ConfigError`` with code `.invalidValue` when the name is not a known zone.
   public init(_ identifier: String) throws {
@@ -20,12 +20,12 @@ public struct SiteTimeZone: Sendable, Equatable {
       zone = nil
       return
     }
-    guard let tz = TimeZone(identifier: identifier) else {
+    guard let tz = ZoneInfo(identifier: identifier) else {
       throw ConfigError(.invalidValue, key: "site.timeZone", "unknown time zone \"\(identifier)\"")
     }
-    let since2000 = Date(timeIntervalSince1970: 946_684_800)
-    if tz.nextDaylightSavingTimeTransition(after: since2000) == nil {
-      fixedOffset = tz.secondsFromGMT(for: since2000)
+    let since2000: Int64 = 946_684_800
+    if tz.isFixed(after: since2000) {
+      fixedOffset = tz.offset(atUTC: since2000)
       zone = nil
     } else {
       fixedOffset = nil
@@ -43,7 +43,7 @@ public struct SiteTimeZone: Sendable, Equatable {
   /// The offset from UTC, in seconds, at the instant `utc`.
   public func offset(atUTC utc: Int64) -> Int {
     if let fixedOffset { return fixedOffset }
-    return zone?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))) ?? 0
+    return zone?.offset(atUTC: utc) ?? 0
   }
 
   /// The instant at which the site's clocks show `local` (seconds of a civil time counted as

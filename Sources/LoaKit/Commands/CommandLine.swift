@@ -17,7 +17,7 @@ package enum ExitStatus: Int32, Sendable {
   case config = 78
 }
 
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -201,6 +201,8 @@ package enum LoaCommandLine {
       return (.usage, e.message)
     case let e as ConfigError:
       return (e.code == .fileNotFound ? .noInput : .config, e.description)
+    case let e as LibraryUnavailable:
+      return (.unavailable, e.description)
     case let e as StoreError:
       switch e.code {
       case .notFound: return (.noInput, e.message)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 import LoaStore
 
@@ -126,8 +126,8 @@ package enum PublishGuard {
     case .rss: return occurrences(of: Array("<item>".utf8), in: bytes)
     case .atom: return occurrences(of: Array("<entry>".utf8), in: bytes)
     case .json:
-      guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-        let items = object["items"] as? [Any]
+      guard case .object(let object)? = try? JSONReader.parse(bytes),
+        case .array(let items)? = object["items"]
       else { return nil }
       return items.count
     }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import LoaCore
 
 /// What the last successful run saw, kept in the state directory, so that a run where nothing

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// The warnings the last publish printed, kept in the state directory so that an unchanged bad

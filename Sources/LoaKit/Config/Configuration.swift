@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import LoaCore
 import LoaStore
 import LoaWeather
@@ -38,7 +42,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     } else if rest.hasPrefix("postgres://") || rest.hasPrefix("postgresql://") {
       // libpq ends the user info at the first "@", so an unencoded "@" in a password would
       // make the rest of it the host name, and libpq's error would print it.
-      let afterScheme = rest.range(of: "://").map { rest[$0.upperBound...] } ?? rest
+      let afterScheme = rest.firstOccurrence(of: "://").map { rest[$0.upperBound...] } ?? rest
       let authority = afterScheme.prefix(while: { $0 != "/" && $0 != "?" })
       if authority.filter({ $0 == "@" }).count > 1 {
         throw ConfigError(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 import LoaWeather
 
@@ -7,7 +7,7 @@ extension Configuration {
   /// in, in the shape of the file (docs/loa-config.schema.json), paths made absolute and any
   /// password in the database URL shown as `***`. Query texts are shown as loaded.
   package func dumped() -> String {
-    func optional(_ v: String?) -> Any { v ?? NSNull() }
+    func optional(_ v: String?) -> Any { v.map { $0 as Any } ?? DumpJSON.Absent() }
     var root: [String: Any] = ["version": version]
     var author: [String: Any] = ["name": site.authorName, "url": optional(site.authorURL)]
     author["email"] = optional(site.authorEmail)
@@ -98,15 +98,84 @@ extension Configuration {
     // An unset optional key is left out, as in a file (the schema has no nulls).
     func pruned(_ value: Any) -> Any {
       guard let object = value as? [String: Any] else { return value }
-      return object.filter { !($0.value is NSNull) }.mapValues(pruned)
+      return object.filter { !($0.value is DumpJSON.Absent) }.mapValues(pruned)
     }
-    let options: JSONSerialization.WritingOptions = [
-      .prettyPrinted, .sortedKeys, .withoutEscapingSlashes,
-    ]
-    guard let data = try? JSONSerialization.data(withJSONObject: pruned(root), options: options)
-    else {
-      return "{}\n"  // unreachable: every value above is a JSON type
+    var out = ""
+    DumpJSON.write(pruned(root), indent: 0, to: &out)
+    return out + "\n"
+  }
+}
+
+/// The pretty JSON `loa config dump` prints, in the layout it has always had (that of
+/// Foundation's `JSONSerialization` with `.prettyPrinted`, `.sortedKeys` and
+/// `.withoutEscapingSlashes`): two-space indents, `"key" : value`, keys sorted ignoring case.
+enum DumpJSON {
+  /// An unset optional key, left out of its object.
+  struct Absent {}
+
+  static func write(_ value: Any, indent: Int, to out: inout String) {
+    switch value {
+    case let s as String: string(s, to: &out)
+    case let b as Bool: out += b ? "true" : "false"
+    case let n as Int: out += String(n)
+    case let n as Int64: out += String(n)
+    case let n as Int32: out += String(n)
+    case let d as Double: out += number(d)
+    case let object as [String: Any]:
+      let keys = object.keys.sorted { a, b in
+        let (la, lb) = (a.lowercased(), b.lowercased())
+        return la != lb ? la < lb : a < b
+      }
+      container("{", "}", keys.count, indent: indent, to: &out) { i, out in
+        string(keys[i], to: &out)
+        out += " : "
+        write(object[keys[i]] ?? Absent(), indent: indent + 1, to: &out)
+      }
+    case let array as [Any]:
+      container("[", "]", array.count, indent: indent, to: &out) { i, out in
+        write(array[i], indent: indent + 1, to: &out)
+      }
+    default: out += "null"
     }
-    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  private static func container(
+    _ open: String, _ close: String, _ count: Int, indent: Int, to out: inout String,
+    element: (Int, inout String) -> Void
+  ) {
+    let inner = String(repeating: "  ", count: indent + 1)
+    out += open + "\n"
+    for i in 0..<count {
+      if i > 0 { out += ",\n" }
+      out += inner
+      element(i, &out)
+    }
+    out += "\n" + String(repeating: "  ", count: indent) + close
+  }
+
+  /// A whole number without a fraction (`2`), anything else in its shortest form (`20.95`).
+  private static func number(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return "\(d)"
+  }
+
+  private static func string(_ s: String, to out: inout String) {
+    out += "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{8}": out += "\\b"
+      case "\u{C}": out += "\\f"
+      case _ where u.value < 0x20:
+        let hex = String(u.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    out += "\""
   }
 }

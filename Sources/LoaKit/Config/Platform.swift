@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 import LoaStore
 import LoaWeather
@@ -42,7 +42,7 @@ extension Configuration {
         let parts = template.split(separator: "/", omittingEmptySubsequences: true)
         guard parts.filter({ $0.contains("{slug}") }).count == 1,
           !parts.contains(where: { $0 == ".." || $0 == "." }),
-          template.replacingOccurrences(of: "{slug}", with: "").contains("{") == false
+          template.replacingAll("{slug}", with: "").contains("{") == false
         else {
           throw ConfigError(
             .invalidValue, key: "platform.siteDirectory",
@@ -102,7 +102,7 @@ extension Configuration {
     }
     let title = TextCleaner.clean(row.name, maxCharacters: 200).text ?? ""
     guard !title.isEmpty else { throw SiteError(message: "\(name): name is empty") }
-    guard let url = WebAddress(row.url.trimmingCharacters(in: .whitespaces)) else {
+    guard let url = WebAddress(row.url.trimmingWhitespace()) else {
       throw SiteError(message: "\(name): url \"\(row.url)\" is not an absolute http(s) URL")
     }
     var c = self
@@ -145,7 +145,7 @@ extension Configuration {
       throw SiteError(message: "\(name): platform.feedsPath does not resolve against \(url)")
     }
     c.output.baseURL = base
-    let folder = platform.siteDirectory.replacingOccurrences(of: "{slug}", with: row.slug)
+    let folder = platform.siteDirectory.replacingAll("{slug}", with: row.slug)
     c.output.directory = folder.hasPrefix("/") ? folder : output.directory + "/" + folder
     // Each site's own state folder: a run sweeps and reads its state folder, which would
     // otherwise hold the files of every site (thousands).
@@ -157,7 +157,7 @@ extension Configuration {
       {
         w.location = .init(name: title, latitude: latitude, longitude: longitude)
         if case .file(let format, let path) = w.source {
-          w.source = .file(format, path: path.replacingOccurrences(of: "{site}", with: row.slug))
+          w.source = .file(format, path: path.replacingAll("{site}", with: row.slug))
         }
         c.weather = w
       } else {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 import LoaStore
 import LoaXML
@@ -104,13 +104,13 @@ package enum InitCommand {
     } else if let offset = options["gmt_offset"].flatMap(Double.init), abs(offset) <= 14 {
       let minutes = Int((abs(offset) * 60).rounded())
       site.timeZone =
-        (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        (offset < 0 ? "-" : "+") + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     } else {
       site.placeholders.append("site.timeZone")
     }
     if let lang = options["WPLANG"] {
       // WordPress writes a locale (vi, en_US); an empty one is its default, en_US.
-      let tag = lang.isEmpty ? "en-US" : lang.replacingOccurrences(of: "_", with: "-")
+      let tag = lang.isEmpty ? "en-US" : lang.replacingAll("_", with: "-")
       if Configuration.isLanguageTag(tag) { site.language = tag }
     }
     let (article, unsupported) = WordPressMapping.articleTemplate(
@@ -276,4 +276,7 @@ package enum InitCommand {
       throw WriteError(.io, path: path, e.description, underlying: e)
     }
   }
+
+  /// `n` (0…99) with a leading zero: `07`.
+  private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// How a WordPress database maps onto loa's article contract (docs/database.md, "WordPress"):
@@ -135,8 +135,8 @@ package enum WordPressMapping {
     let fallback = homePath + "/?p={id}"
     let trimmed = Whitespace.trimmed(Substring(structure))
     guard !trimmed.isEmpty else { return (fallback, nil) }
-    var template = trimmed.replacingOccurrences(of: "%postname%", with: "{slug}")
-      .replacingOccurrences(of: "%post_id%", with: "{id}")
+    var template = trimmed.replacingAll("%postname%", with: "{slug}")
+      .replacingAll("%post_id%", with: "{id}")
     if let start = template.firstIndex(of: "%") {
       let rest = template[template.index(after: start)...]
       let tag = rest.firstIndex(of: "%").map { "%" + rest[..<$0] + "%" } ?? "%"

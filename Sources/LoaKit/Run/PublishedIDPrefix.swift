@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// The id prefix the published site feed carries, read back from the output directory.
@@ -13,7 +13,8 @@ package enum PublishedIDPrefix {
   /// The prefix of the site feed published in `directory`, or nil when there is none.
   package static func read(outputDirectory directory: String) -> String? {
     for format in [FeedFormat.atom, .rss, .json] {
-      let path = (directory as NSString).appendingPathComponent(format.fileName)
+      let path =
+        directory.hasSuffix("/") ? directory + format.fileName : directory + "/" + format.fileName
       guard let data = FileManager.default.contents(atPath: path) else { continue }
       let text = String(decoding: data.prefix(256 * 1024), as: UTF8.self)
       if let prefix = prefix(in: text, format: format) { return prefix }
@@ -35,13 +36,13 @@ package enum PublishedIDPrefix {
     case .json:
       // Item ids are the only "id" members loa writes, and never hold a quote.
       return between(text, "\"id\": \"", "\"")
-        .map { $0.replacingOccurrences(of: "\\/", with: "/") }.flatMap(articlePrefix)
+        .map { $0.replacingAll("\\/", with: "/") }.flatMap(articlePrefix)
     }
   }
 
   /// `PREFIX` of `PREFIXarticle:123`.
   private static func articlePrefix(_ id: String) -> String? {
-    guard let r = id.range(of: "article:", options: .backwards),
+    guard let r = id.lastOccurrence(of: "article:"),
       !id[r.upperBound...].isEmpty, id[r.upperBound...].allSatisfy(\.isASCII),
       id[r.upperBound...].allSatisfy(\.isNumber)
     else { return nil }
@@ -50,16 +51,16 @@ package enum PublishedIDPrefix {
   }
 
   private static func between(_ text: String, _ start: String, _ end: String) -> String? {
-    guard let a = text.range(of: start),
-      let b = text.range(of: end, range: a.upperBound..<text.endIndex)
+    guard let a = text.firstOccurrence(of: start),
+      let b = text[a.upperBound...].firstOccurrence(of: end)
     else { return nil }
     return String(text[a.upperBound..<b.lowerBound])
   }
 
   private static func unescapedXML(_ s: String) -> String {
-    s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-      .replacingOccurrences(of: "&amp;", with: "&")
+    s.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
+      .replacingAll("&quot;", with: "\"").replacingAll("&apos;", with: "'")
+      .replacingAll("&amp;", with: "&")
   }
 
   /// The configuration a run should use: with the published prefix when the configuration

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import LoaCore
 
 /// Where `--report` may write, checked before a run takes the lock or reads the database.

@@ -1,7 +1,11 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 import LoaStore
 import LoaXML
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The roll-up of a platform (docs/multisite.md): at the top of the output directory, one feed
 /// per format holding the newest `feeds.itemsPerFeed` items of every site, each naming its
@@ -50,9 +54,8 @@ struct RollUpPublisher {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
     var removed: [String] = []
     for name in names.sorted() where !name.hasPrefix(".") && !slugs.contains(name) {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory),
-        isDirectory.boolValue,
+      var st = stat()
+      guard stat(root + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
         configuration.feeds.formats.contains(where: {
           FileManager.default.fileExists(atPath: root + "/" + name + "/" + $0.fileName)
         })

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// The `--report` file: every issue of a run as JSON, in a fixed key order, with no time in it.

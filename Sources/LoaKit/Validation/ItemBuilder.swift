@@ -488,7 +488,7 @@ enum Template {
   static func collapsingEmptySegmentsByCharacter(_ s: String) -> String {
     var prefix = ""
     var rest = Substring(s)
-    if let r = s.range(of: "://") {
+    if let r = s.firstOccurrence(of: "://") {
       let afterAuthority = s[r.upperBound...].firstIndex(of: "/") ?? s.endIndex
       prefix = String(s[..<afterAuthority])
       rest = s[afterAuthority...]

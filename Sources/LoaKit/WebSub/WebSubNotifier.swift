@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import LoaCore
 
 /// Tells WebSub hubs which feeds changed, so subscribers (Feedly, Inoreader, Google News) fetch
@@ -118,8 +119,6 @@ package final class WebSubNotifier: Sendable {
 
   /// `application/x-www-form-urlencoded` value encoding.
   static func formEncoded(_ s: String) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    PercentEncoding.encode(s, allowing: .unreserved)
   }
 }

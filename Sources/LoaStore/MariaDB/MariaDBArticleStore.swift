@@ -1,5 +1,5 @@
 import CMariaDB
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// Reads the article database contract from MariaDB or MySQL (the MariaDB client library), in
@@ -201,6 +201,8 @@ public final class MariaDBArticleStore: ArticleStore {
         readTimeoutSeconds: readTimeoutSeconds)
     } catch let e as MariaDBError {
       throw connectError(e, url: parsed, secrets: secrets)
+    } catch let e as LibraryUnavailable {
+      throw StoreError(.unavailable, e.description)
     }
     let live = connection.endpoint(parsed)
     let endpoint = MariaDBURL.withholding(live, secrets: secrets) == live ? live : "(the server)"

@@ -1,6 +1,10 @@
 import CMariaDB
-import Foundation
+import FoundationEssentials
 import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A MariaDB/MySQL error: what failed, the client library's or server's message, the error
 /// number (`1146` no such table, `2013` lost connection) and the SQL (never with bound values,
@@ -27,6 +31,8 @@ package struct MariaDBError: Error, Sendable, CustomStringConvertible {
 /// One connection to a MariaDB or MySQL server. Wraps `mysql_init` / `mysql_real_connect` /
 /// `mysql_close`. Close it explicitly with ``close()``.
 package final class MariaDBConnection {
+  /// The client library, loaded at the first connection.
+  let db: LibMariaDB
   let handle: UnsafeMutablePointer<MYSQL>
   private var isOpen = true
   /// The server's version text (`10.11.19-MariaDB-0+deb12u1`).
@@ -46,63 +52,65 @@ package final class MariaDBConnection {
   ///     still acknowledges TCP), so without this a run would hold the lock forever.
   ///   - multipleStatements: `CLIENT_MULTI_STATEMENTS`, for test fixtures that load SQL
   ///     scripts; never for a store.
-  /// - Throws: ``MariaDBError``; its message may hold what the server echoed, so callers
-  ///   withhold secrets before showing it.
+  /// - Throws: ``LibraryUnavailable`` when libmariadb cannot be loaded; ``MariaDBError``, whose
+  ///   message may hold what the server echoed, so callers withhold secrets before showing it.
   package init(
     url: MariaDBURL, connectTimeoutSeconds: Int = 10, readTimeoutSeconds: Int = 60,
     multipleStatements: Bool = false
   ) throws {
+    let db = try LibMariaDB.load()
+    self.db = db
     // "mysql_init() … Returns NULL if there was insufficient memory."
-    guard let mysql = mysql_init(nil) else {
+    guard let mysql = db.mysql_init(nil) else {
       throw MariaDBError(function: "mysql_init", message: "out of memory", number: 2008, sql: nil)
     }
     var connectTimeout = UInt32(max(2, connectTimeoutSeconds))
     var readTimeout = UInt32(max(1, readTimeoutSeconds))
-    _ = mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-    _ = mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
-    _ = mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &readTimeout)
-    _ = mysql_options(mysql, MYSQL_SET_CHARSET_NAME, url.charset)
+    _ = db.mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+    _ = db.mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
+    _ = db.mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &readTimeout)
+    _ = db.mysql_options(mysql, MYSQL_SET_CHARSET_NAME, url.charset)
     // libmariadb reads no option file (~/.my.cnf) unless asked to (MYSQL_READ_DEFAULT_FILE): the
     // URL is the whole configuration.
     var yes: CChar = 1
     var no: CChar = 0
     switch url.sslMode {
     case .required?:
-      _ = mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &yes)
-      _ = mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &no)
+      _ = db.mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &yes)
+      _ = db.mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &no)
     case .verifyCA?, .verifyIdentity?:
-      _ = mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &yes)
-      _ = mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes)
+      _ = db.mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &yes)
+      _ = db.mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes)
     case .disabled?, .preferred?, nil:
       break
     }
-    if let ca = url.sslCA { _ = mysql_options(mysql, MYSQL_OPT_SSL_CA, ca) }
-    if let path = url.sslCAPath { _ = mysql_options(mysql, MYSQL_OPT_SSL_CAPATH, path) }
-    if let cert = url.sslCert { _ = mysql_options(mysql, MYSQL_OPT_SSL_CERT, cert) }
-    if let key = url.sslKey { _ = mysql_options(mysql, MYSQL_OPT_SSL_KEY, key) }
+    if let ca = url.sslCA { _ = db.mysql_options(mysql, MYSQL_OPT_SSL_CA, ca) }
+    if let path = url.sslCAPath { _ = db.mysql_options(mysql, MYSQL_OPT_SSL_CAPATH, path) }
+    if let cert = url.sslCert { _ = db.mysql_options(mysql, MYSQL_OPT_SSL_CERT, cert) }
+    if let key = url.sslKey { _ = db.mysql_options(mysql, MYSQL_OPT_SSL_KEY, key) }
     let flags = multipleStatements ? cmariadb_client_multi_statements() : 0
-    let connected = mysql_real_connect(
+    let connected = db.mysql_real_connect(
       mysql, url.host, url.user, url.password, url.database, url.port ?? 0, url.socket, flags)
     guard connected != nil else {
       let e = MariaDBError(
-        function: "mysql_real_connect", message: Self.firstLine(mysql_error(mysql)),
-        number: mysql_errno(mysql), sql: nil)
+        function: "mysql_real_connect", message: Self.firstLine(db.mysql_error(mysql)),
+        number: db.mysql_errno(mysql), sql: nil)
       // "mysql_close() … also deallocates the connection handle" even after a failed connect.
-      mysql_close(mysql)
+      db.mysql_close(mysql)
       throw e
     }
     handle = mysql
-    serverVersion = mysql_get_server_info(mysql).map { String(cString: $0) } ?? ""
+    serverVersion = db.mysql_get_server_info(mysql).map { String(cString: $0) } ?? ""
   }
 
   deinit {
-    if isOpen { mysql_close(handle) }
+    if isOpen { db.mysql_close(handle) }
   }
 
   /// Closes the connection. Wraps `mysql_close`.
   package func close() {
     guard isOpen else { return }
-    mysql_close(handle)
+    db.mysql_close(handle)
     isOpen = false
   }
 
@@ -126,24 +134,24 @@ package final class MariaDBConnection {
   /// The error of the connection, naming `function`.
   func error(_ function: String, sql: String?) -> MariaDBError {
     MariaDBError(
-      function: function, message: Self.firstLine(mysql_error(handle)),
-      number: mysql_errno(handle), sql: sql)
+      function: function, message: Self.firstLine(db.mysql_error(handle)),
+      number: db.mysql_errno(handle), sql: sql)
   }
 
   /// Runs fixed SQL that takes no data (a `SET`, `START TRANSACTION`; with
   /// `multipleStatements`, a script), discarding any rows. Wraps `mysql_real_query`,
   /// `mysql_store_result`, `mysql_next_result`.
   package func execute(_ sql: String) throws {
-    let status = sql.withCString { mysql_real_query(handle, $0, UInt(strlen($0))) }
+    let status = sql.withCString { db.mysql_real_query(handle, $0, UInt(strlen($0))) }
     guard status == 0 else { throw error("mysql_real_query", sql: sql) }
     while true {
-      if let result = mysql_store_result(handle) {
-        mysql_free_result(result)
-      } else if mysql_field_count(handle) != 0 {
+      if let result = db.mysql_store_result(handle) {
+        db.mysql_free_result(result)
+      } else if db.mysql_field_count(handle) != 0 {
         throw error("mysql_store_result", sql: sql)
       }
       // "0: Successful and there are more results; -1: no more results; >0: an error."
-      let next = mysql_next_result(handle)
+      let next = db.mysql_next_result(handle)
       if next == -1 { return }
       if next > 0 { throw error("mysql_next_result", sql: sql) }
     }

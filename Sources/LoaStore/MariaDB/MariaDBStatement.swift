@@ -1,6 +1,10 @@
 import CMariaDB
-import Foundation
+import FoundationEssentials
 import LoaCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A value bound to a `?` of a prepared statement: data never becomes SQL text.
 package enum MariaDBValue: Sendable {
@@ -61,19 +65,22 @@ package struct MariaDBRows: Sendable {
 /// Owns one prepared statement. Wraps `mysql_stmt_init` / `mysql_stmt_prepare` /
 /// `mysql_stmt_close`.
 package final class MariaDBStatement {
+  private let db: LibMariaDB
   private let handle: UnsafeMutablePointer<MYSQL_STMT>
   /// A statement never keeps a connection alive.
   unowned let connection: MariaDBConnection
   package let sql: String
 
   init(connection: MariaDBConnection, sql: String) throws {
-    guard let stmt = mysql_stmt_init(connection.handle) else {
+    let db = connection.db
+    self.db = db
+    guard let stmt = db.mysql_stmt_init(connection.handle) else {
       throw connection.error("mysql_stmt_init", sql: sql)
     }
-    let status = sql.withCString { mysql_stmt_prepare(stmt, $0, UInt(strlen($0))) }
+    let status = sql.withCString { db.mysql_stmt_prepare(stmt, $0, UInt(strlen($0))) }
     guard status == 0 else {
-      let e = Self.error(stmt, "mysql_stmt_prepare", sql: sql)
-      mysql_stmt_close(stmt)
+      let e = Self.error(db, stmt, "mysql_stmt_prepare", sql: sql)
+      _ = db.mysql_stmt_close(stmt)
       throw e
     }
     handle = stmt
@@ -81,24 +88,24 @@ package final class MariaDBStatement {
     self.sql = sql
   }
 
-  deinit { mysql_stmt_close(handle) }
+  deinit { _ = db.mysql_stmt_close(handle) }
 
   private static func error(
-    _ stmt: UnsafeMutablePointer<MYSQL_STMT>, _ function: String, sql: String
+    _ db: LibMariaDB, _ stmt: UnsafeMutablePointer<MYSQL_STMT>, _ function: String, sql: String
   )
     -> MariaDBError
   {
     MariaDBError(
-      function: function, message: MariaDBConnection.firstLine(mysql_stmt_error(stmt)),
-      number: mysql_stmt_errno(stmt), sql: sql)
+      function: function, message: MariaDBConnection.firstLine(db.mysql_stmt_error(stmt)),
+      number: db.mysql_stmt_errno(stmt), sql: sql)
   }
 
   private func error(_ function: String) -> MariaDBError {
-    Self.error(handle, function, sql: sql)
+    Self.error(db, handle, function, sql: sql)
   }
 
   /// How many `?` the statement has.
-  package var parameterCount: Int { Int(mysql_stmt_param_count(handle)) }
+  package var parameterCount: Int { Int(db.mysql_stmt_param_count(handle)) }
 
   /// Binds `parameters`, executes and reads every row (`mysql_stmt_store_result`: the whole
   /// result is read within the read timeout, then copied out).
@@ -106,20 +113,20 @@ package final class MariaDBStatement {
   /// `mysql_stmt_bind_result`, `mysql_stmt_fetch`, `mysql_stmt_fetch_column`.
   package func run(_ parameters: [MariaDBValue] = []) throws -> MariaDBRows {
     try withBoundParameters(parameters) {
-      guard mysql_stmt_execute(handle) == 0 else { throw error("mysql_stmt_execute") }
+      guard db.mysql_stmt_execute(handle) == 0 else { throw error("mysql_stmt_execute") }
     }
-    defer { mysql_stmt_free_result(handle) }
+    defer { _ = db.mysql_stmt_free_result(handle) }
     // Before mysql_stmt_store_result: "update the metadata MYSQL_FIELD->max_length value".
     var update: CChar = 1
-    _ = mysql_stmt_attr_set(handle, STMT_ATTR_UPDATE_MAX_LENGTH, &update)
-    guard mysql_stmt_store_result(handle) == 0 else { throw error("mysql_stmt_store_result") }
-    guard let meta = mysql_stmt_result_metadata(handle) else {
-      if mysql_stmt_errno(handle) != 0 { throw error("mysql_stmt_result_metadata") }
+    _ = db.mysql_stmt_attr_set(handle, STMT_ATTR_UPDATE_MAX_LENGTH, &update)
+    guard db.mysql_stmt_store_result(handle) == 0 else { throw error("mysql_stmt_store_result") }
+    guard let meta = db.mysql_stmt_result_metadata(handle) else {
+      if db.mysql_stmt_errno(handle) != 0 { throw error("mysql_stmt_result_metadata") }
       return MariaDBRows()
     }
-    defer { mysql_free_result(meta) }
-    let n = Int(mysql_num_fields(meta))
-    guard let fields = mysql_fetch_fields(meta) else { return MariaDBRows() }
+    defer { db.mysql_free_result(meta) }
+    let n = Int(db.mysql_num_fields(meta))
+    guard let fields = db.mysql_fetch_fields(meta) else { return MariaDBRows() }
     var out = MariaDBRows()
     var capacities: [Int] = []
     for i in 0..<n {
@@ -148,9 +155,9 @@ package final class MariaDBStatement {
       binds[i].is_null = nulls + i
       binds[i].error = errors + i
     }
-    guard mysql_stmt_bind_result(handle, binds) == 0 else { throw error("mysql_stmt_bind_result") }
+    guard db.mysql_stmt_bind_result(handle, binds) == 0 else { throw error("mysql_stmt_bind_result") }
     while true {
-      let status = mysql_stmt_fetch(handle)
+      let status = db.mysql_stmt_fetch(handle)
       if status == MYSQL_NO_DATA { break }
       guard status == 0 || status == MYSQL_DATA_TRUNCATED else { throw error("mysql_stmt_fetch") }
       var row: [[UInt8]?] = []
@@ -176,7 +183,7 @@ package final class MariaDBStatement {
           bind.buffer = whole
           bind.buffer_length = UInt(length + 1)
           bind.length = p
-          return mysql_stmt_fetch_column(handle, &bind, UInt32(i), 0)
+          return db.mysql_stmt_fetch_column(handle, &bind, UInt32(i), 0)
         }
         guard fetched == 0 else { throw error("mysql_stmt_fetch_column") }
         row.append(
@@ -225,7 +232,7 @@ package final class MariaDBStatement {
         binds[i].buffer_type = MYSQL_TYPE_NULL
       }
     }
-    guard mysql_stmt_bind_param(handle, binds) == 0 else { throw error("mysql_stmt_bind_param") }
+    guard db.mysql_stmt_bind_param(handle, binds) == 0 else { throw error("mysql_stmt_bind_param") }
     try body()
   }
 }

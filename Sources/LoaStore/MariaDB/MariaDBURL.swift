@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// A `mysql://` or `mariadb://` URL, parsed the way loa hands it to the MariaDB client library:
@@ -61,7 +61,7 @@ public struct MariaDBURL: Sendable, Equatable {
   /// - Throws: ``ParseError`` naming what is wrong (an unknown option by its name, when that
   ///   name holds nothing of the password), never quoting a value.
   public init(parsing text: String) throws {
-    guard let schemeEnd = text.range(of: "://"), Self.isURL(text) else {
+    guard let schemeEnd = text.firstOccurrence(of: "://"), Self.isURL(text) else {
       throw ParseError(description: "a MariaDB URL starts with mysql:// or mariadb://")
     }
     scheme = String(text[..<schemeEnd.lowerBound])
@@ -192,7 +192,7 @@ public struct MariaDBURL: Sendable, Equatable {
 
   /// `text` percent-decoded; `what` names the part for the message.
   private static func decoded(_ text: Substring, _ what: String) throws -> String {
-    guard let value = String(text).removingPercentEncoding else {
+    guard let value = PercentEncoding.decode(text) else {
       throw ParseError(
         description: "the MariaDB URL's \(what) has a \"%\" that is not followed by two hex digits")
     }
@@ -225,7 +225,7 @@ public struct MariaDBURL: Sendable, Equatable {
       ("ssl-capath", sslCAPath), ("ssl-cert", sslCert), ("ssl-key", sslKey),
     ] {
       if let value {
-        query.append(key + "=" + shown(value).replacingOccurrences(of: "%2F", with: "/"))
+        query.append(key + "=" + shown(value).replacingAll("%2F", with: "/"))
       }
     }
     if !query.isEmpty { out += "?" + query.joined(separator: "&") }
@@ -258,13 +258,13 @@ public struct MariaDBURL: Sendable, Equatable {
   public static func secrets(in text: String) -> [String] {
     var candidates: [String] = []
     if let url = try? MariaDBURL(parsing: text) { candidates += secrets(password: url.password) }
-    if let scheme = text.range(of: "://") {
+    if let scheme = text.firstOccurrence(of: "://") {
       let rest = text[scheme.upperBound...]
       let upToQuery = rest.prefix { $0 != "?" }
       if let at = upToQuery.lastIndex(of: "@"), let colon = upToQuery[..<at].firstIndex(of: ":") {
         let raw = String(upToQuery[upToQuery.index(after: colon)..<at])
         candidates += secrets(password: raw)
-        candidates += secrets(password: raw.removingPercentEncoding)
+        candidates += secrets(password: PercentEncoding.decode(raw))
       }
     }
     candidates += secrets(password: nil)
@@ -281,8 +281,6 @@ public struct MariaDBURL: Sendable, Equatable {
 
   /// Percent-encodes all but RFC 3986's unreserved characters.
   static func encoded(_ s: String) -> String {
-    var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    allowed.insert(charactersIn: "0123456789-._~")
-    return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? mask
+    PercentEncoding.encode(s, allowing: .unreserved)
   }
 }

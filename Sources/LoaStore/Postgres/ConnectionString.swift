@@ -1,5 +1,5 @@
 import CLibPQ
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// A PostgreSQL connection string (a `postgresql://` URI or a libpq key=value string) as libpq
@@ -26,14 +26,24 @@ public enum ConnectionString {
   /// The keywords, in libpq's order, and their values as libpq reads them from `conninfo`;
   /// or libpq's own message when it does not parse. That message may quote the whole string,
   /// password included: show it only through ``parseProblem(in:)``. Wraps `PQconninfoParse`.
+  ///
+  /// When libpq cannot be loaded, the failure says so (``ParseFailure/libraryMissing``):
+  /// ``parseProblem(in:)`` then finds no problem, so the run fails where it connects, with
+  /// exit 69 and the package to install.
   static func parse(_ conninfo: String) -> Result<[Option], ParseFailure> {
+    let pq: LibPQ
+    do {
+      pq = try LibPQ.load()
+    } catch {
+      return .failure(ParseFailure(libpqMessage: error.description, libraryMissing: true))
+    }
     var error: UnsafeMutablePointer<CChar>?
-    guard let options = PQconninfoParse(conninfo, &error) else {
+    guard let options = pq.PQconninfoParse(conninfo, &error) else {
       let message = error.map { String(cString: $0) } ?? "out of memory"
-      if let error { PQfreemem(error) }
+      if let error { pq.PQfreemem(error) }
       return .failure(ParseFailure(libpqMessage: message))
     }
-    defer { PQconninfoFree(options) }
+    defer { pq.PQconninfoFree(options) }
     var found: [Option] = []
     var option = options
     while let keyword = option.pointee.keyword {
@@ -53,16 +63,21 @@ public enum ConnectionString {
   /// libpq's message for a string it cannot parse (it may hold the password).
   struct ParseFailure: Error {
     let libpqMessage: String
+    /// libpq itself could not be loaded: nothing is known about the string.
+    var libraryMissing = false
   }
 
-  /// Every keyword libpq knows (`PQconninfoParse("")` lists them all, with no values).
+  /// Every keyword libpq knows (`PQconninfoParse("")` lists them all, with no values); when
+  /// libpq cannot be loaded, libpq 15's, so a key=value string is still told from a file
+  /// name and the run fails for the missing library (exit 69), not for a missing file.
   package static let keywords: Set<String> = {
+    guard let pq = try? LibPQ.load() else { return libpq15Keywords }
     var error: UnsafeMutablePointer<CChar>?
-    guard let options = PQconninfoParse("", &error) else {
-      if let error { PQfreemem(error) }
+    guard let options = pq.PQconninfoParse("", &error) else {
+      if let error { pq.PQfreemem(error) }
       return []
     }
-    defer { PQconninfoFree(options) }
+    defer { pq.PQconninfoFree(options) }
     var names: Set<String> = []
     var option = options
     while let keyword = option.pointee.keyword {
@@ -71,6 +86,16 @@ public enum ConnectionString {
     }
     return names
   }()
+
+  static let libpq15Keywords: Set<String> = [
+    "service", "user", "password", "passfile", "channel_binding", "connect_timeout", "dbname",
+    "host", "hostaddr", "port", "client_encoding", "options", "application_name",
+    "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "sslmode", "sslcompression", "sslcert", "sslkey",
+    "sslpassword", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer",
+    "ssl_min_protocol_version", "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib",
+    "replication", "target_session_attrs",
+  ]
 
   /// Whether `text` starts like a libpq URI (the prefixes libpq accepts, case-sensitively).
   static func isURI(_ text: String) -> Bool {
@@ -87,7 +112,7 @@ public enum ConnectionString {
   /// Why `conninfo` does not parse, in one line that quotes nothing from it but a keyword
   /// (`invalid connection option "PASSWORD"`); nil when libpq parses it.
   public static func parseProblem(in conninfo: String) -> String? {
-    guard case .failure(let failure) = parse(conninfo) else { return nil }
+    guard case .failure(let failure) = parse(conninfo), !failure.libraryMissing else { return nil }
     let line =
       failure.libpqMessage.split(separator: "\n").first.map(String.init) ?? failure.libpqMessage
     return withholdingSecrets(quotingOnlyKeywords(line), from: conninfo)
@@ -175,9 +200,7 @@ public enum ConnectionString {
 
   /// Percent-encodes all but RFC 3986's unreserved characters.
   private static func encoded(_ s: String) -> String {
-    var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    allowed.insert(charactersIn: "0123456789-._~")
-    return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? mask
+    PercentEncoding.encode(s, allowing: .unreserved)
   }
 
   /// A key=value value, quoted as libpq reads it when it is empty or holds a space, a quote or
@@ -287,7 +310,7 @@ public enum ConnectionString {
 
   /// The password part of a URI's user info (`postgresql://user:PASSWORD@host`), as written.
   private static func uriUserInfoPassword(in text: String) -> String? {
-    guard let scheme = text.range(of: "://") else { return nil }
+    guard let scheme = text.firstOccurrence(of: "://") else { return nil }
     let rest = text[scheme.upperBound...]
     let authority = rest.prefix { $0 != "/" && $0 != "?" }
     guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":")

@@ -1,5 +1,5 @@
 import CLibPQ
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 #if canImport(Glibc)
@@ -64,6 +64,8 @@ package struct PostgresError: Error, Sendable, CustomStringConvertible {
 /// One connection to a PostgreSQL server. Wraps `PQconnectdbParams` / `PQfinish`. Close it
 /// explicitly with ``close()``.
 package final class PGConnection {
+  /// libpq, loaded at the first connection.
+  let pq: LibPQ
   let handle: OpaquePointer
   private var isOpen = true
   /// How long to wait for the answer to one request before giving up on the connection.
@@ -81,54 +83,59 @@ package final class PGConnection {
   ///     `postgresql:///db?host=/run/postgresql`) or key=value string. The password comes from
   ///     it, `PGPASSWORD` or `~/.pgpass`, all handled by libpq.
   ///   - connectTimeoutSeconds: libpq's `connect_timeout`.
-  /// - Throws: ``PostgresError`` with libpq's message; the password never appears in it.
+  /// - Throws: ``LibraryUnavailable`` when libpq cannot be loaded; ``PostgresError`` with
+  ///   libpq's message (the password never appears in it).
   package init(url: String, applicationName: String = "loa", connectTimeoutSeconds: Int = 10)
     throws
   {
+    let pq = try LibPQ.load()
+    self.pq = pq
     // "If expand_dbname is non-zero, the value for the first dbname key word is checked to see
     // if it is a connection string" — so the URL goes in as dbname and our own settings are
     // added after it (later keywords win only where the URL does not set them first).
     let keys = ["dbname", "application_name", "connect_timeout", "client_encoding"]
     let values = [url, applicationName, String(max(2, connectTimeoutSeconds)), "UTF8"]
     let conn: OpaquePointer? = Self.withCStrings(keys) { k in
-      Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
+      Self.withCStrings(values) { v in pq.PQconnectdbParams(k, v, 1) }
     }
     guard let conn else {
       throw PostgresError(
         function: "PQconnectdbParams", message: "out of memory", sqlState: nil, sql: nil,
         connectionLost: true)
     }
-    if PQstatus(conn) != CONNECTION_OK {
-      let raw = Self.firstLine(PQerrorMessage(conn))
+    if pq.PQstatus(conn) != CONNECTION_OK {
+      let raw = Self.firstLine(pq.PQerrorMessage(conn))
       // "Note that when PQconnectdb returns a null pointer or a connection with a bad status,
       // you should still call PQfinish to release the storage used by the PGconn object."
-      PQfinish(conn)
+      pq.PQfinish(conn)
       throw PostgresError(
         function: "PQconnectdbParams",
         message: ConnectionString.withholdingSecrets(raw, from: url), sqlState: nil,
         sql: nil, connectionLost: true,
         connectFailure: PostgresError.ConnectFailure(libpqMessage: raw))
     }
-    cpq_silence_notices(conn)
+    // libpq prints notices ("there is no transaction in progress") to stderr through this
+    // callback; loa keeps stderr for its own one-line messages.
+    _ = pq.PQsetNoticeProcessor(conn, { _, _ in }, nil)
     handle = conn
   }
 
   deinit {
-    if isOpen { PQfinish(handle) }
+    if isOpen { pq.PQfinish(handle) }
   }
 
   /// Closes the connection. Wraps `PQfinish`.
   package func close() {
     guard isOpen else { return }
-    PQfinish(handle)
+    pq.PQfinish(handle)
     isOpen = false
   }
 
   /// `host:port/dbname` of the live connection, for messages (no user, no password).
   package var endpoint: String {
-    let host = PQhost(handle).map { String(cString: $0) } ?? "?"
-    let port = PQport(handle).map { String(cString: $0) } ?? "?"
-    let db = PQdb(handle).map { String(cString: $0) } ?? "?"
+    let host = pq.PQhost(handle).map { String(cString: $0) } ?? "?"
+    let port = pq.PQport(handle).map { String(cString: $0) } ?? "?"
+    let db = pq.PQdb(handle).map { String(cString: $0) } ?? "?"
     return "\(host):\(port)/\(db)"
   }
 
@@ -156,19 +163,19 @@ package final class PGConnection {
   {
     guard let result else {
       throw PostgresError(
-        function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
-        sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
+        function: function, message: Self.firstLine(pq.PQerrorMessage(handle)), sqlState: nil,
+        sql: sql, connectionLost: pq.PQstatus(handle) != CONNECTION_OK)
     }
-    let status = PQresultStatus(result)
+    let status = pq.PQresultStatus(result)
     guard status == expected else {
-      let message = Self.firstLine(PQresultErrorMessage(result))
-      let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-      PQclear(result)
+      let message = Self.firstLine(pq.PQresultErrorMessage(result))
+      let state = pq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+      pq.PQclear(result)
       throw PostgresError(
         function: function, message: message, sqlState: state, sql: sql,
-        connectionLost: PQstatus(handle) != CONNECTION_OK)
+        connectionLost: pq.PQstatus(handle) != CONNECTION_OK)
     }
-    return PGResult(result)
+    return PGResult(result, pq)
   }
 
   /// Sends one request with `send` (a `PQsend…` call), then waits for its result within
@@ -180,14 +187,14 @@ package final class PGConnection {
   ) throws -> PGResult {
     guard send() == 1 else {
       throw PostgresError(
-        function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
-        sql: sql, connectionLost: PQstatus(handle) != CONNECTION_OK)
+        function: function, message: Self.firstLine(pq.PQerrorMessage(handle)), sqlState: nil,
+        sql: sql, connectionLost: pq.PQstatus(handle) != CONNECTION_OK)
     }
     let deadline = monotonicSeconds() + responseTimeoutSeconds
     var first: OpaquePointer?
-    defer { if let first { PQclear(first) } }
+    defer { if let first { pq.PQclear(first) } }
     while true {
-      while PQisBusy(handle) == 1 {
+      while pq.PQisBusy(handle) == 1 {
         let remaining = deadline - monotonicSeconds()
         guard remaining > 0 else {
           throw PostgresError(
@@ -195,22 +202,22 @@ package final class PGConnection {
             message: "no answer from the server within \(Int(responseTimeoutSeconds)) s",
             sqlState: nil, sql: sql, connectionLost: true)
         }
-        var p = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        var p = pollfd(fd: pq.PQsocket(handle), events: Int16(POLLIN), revents: 0)
         let ready = poll(&p, 1, Int32(min(remaining, 1) * 1000) + 1)
         if ready < 0 && errno != EINTR {
           throw PostgresError(
             function: "poll", message: Errno.message(errno), sqlState: nil, sql: sql,
             connectionLost: true)
         }
-        if ready > 0 && PQconsumeInput(handle) == 0 {
+        if ready > 0 && pq.PQconsumeInput(handle) == 0 {
           throw PostgresError(
-            function: function, message: Self.firstLine(PQerrorMessage(handle)), sqlState: nil,
+            function: function, message: Self.firstLine(pq.PQerrorMessage(handle)), sqlState: nil,
             sql: sql, connectionLost: true)
         }
       }
-      guard let r = PQgetResult(handle) else { break }
+      guard let r = pq.PQgetResult(handle) else { break }
       // One statement gives one result; keep it (or the first error) and drain the rest.
-      if first == nil { first = r } else { PQclear(r) }
+      if first == nil { first = r } else { pq.PQclear(r) }
     }
     let result = first
     first = nil
@@ -220,20 +227,20 @@ package final class PGConnection {
   /// Runs SQL without parameters that returns no rows. Wraps `PQsendQuery`.
   package func execute(_ sql: String) throws {
     _ = try roundTrip("PQsendQuery", sql: sql, expected: PGRES_COMMAND_OK) {
-      PQsendQuery(handle, sql)
+      pq.PQsendQuery(handle, sql)
     }
   }
 
   /// Runs SQL without parameters and returns its rows. Wraps `PQsendQuery`.
   package func query(_ sql: String) throws -> PGResult {
-    try roundTrip("PQsendQuery", sql: sql, expected: PGRES_TUPLES_OK) { PQsendQuery(handle, sql) }
+    try roundTrip("PQsendQuery", sql: sql, expected: PGRES_TUPLES_OK) { pq.PQsendQuery(handle, sql) }
   }
 
   /// Runs a query with text parameters that returns rows. Wraps `PQsendQueryParams`.
   package func query(_ sql: String, parameters: [String?]) throws -> PGResult {
     try Self.withCStrings(parameters) { values in
       try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_TUPLES_OK) {
-        PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        pq.PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
       }
     }
   }
@@ -242,7 +249,7 @@ package final class PGConnection {
   package func execute(_ sql: String, parameters: [String?]) throws {
     _ = try Self.withCStrings(parameters) { values in
       try roundTrip("PQsendQueryParams", sql: sql, expected: PGRES_COMMAND_OK) {
-        PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        pq.PQsendQueryParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
       }
     }
   }
@@ -250,7 +257,7 @@ package final class PGConnection {
   /// Prepares a named statement. Wraps `PQsendPrepare`.
   package func prepare(_ name: String, _ sql: String) throws {
     _ = try roundTrip("PQsendPrepare", sql: sql, expected: PGRES_COMMAND_OK) {
-      PQsendPrepare(handle, name, sql, 0, nil)
+      pq.PQsendPrepare(handle, name, sql, 0, nil)
     }
   }
 
@@ -260,7 +267,7 @@ package final class PGConnection {
   {
     try Self.withCStrings(parameters) { values in
       try roundTrip("PQsendQueryPrepared", sql: sql, expected: PGRES_TUPLES_OK) {
-        PQsendQueryPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+        pq.PQsendQueryPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
       }
     }
   }
@@ -269,26 +276,30 @@ package final class PGConnection {
 /// The rows of one result. Wraps a `PGresult`, cleared in `deinit` (`PQclear`).
 package final class PGResult {
   let handle: OpaquePointer
+  let pq: LibPQ
 
-  init(_ handle: OpaquePointer) { self.handle = handle }
-  deinit { PQclear(handle) }
+  init(_ handle: OpaquePointer, _ pq: LibPQ) {
+    self.handle = handle
+    self.pq = pq
+  }
+  deinit { pq.PQclear(handle) }
 
-  package var rowCount: Int { Int(PQntuples(handle)) }
-  package var columnCount: Int { Int(PQnfields(handle)) }
+  package var rowCount: Int { Int(pq.PQntuples(handle)) }
+  package var columnCount: Int { Int(pq.PQnfields(handle)) }
 
   /// The type OID of a column (`PQftype`): 25 text, 1043 varchar, 1114 timestamp, …
-  package func columnType(_ column: Int) -> UInt32 { PQftype(handle, Int32(column)) }
+  package func columnType(_ column: Int) -> UInt32 { pq.PQftype(handle, Int32(column)) }
 
   package func isNull(_ row: Int, _ column: Int) -> Bool {
-    PQgetisnull(handle, Int32(row), Int32(column)) != 0
+    pq.PQgetisnull(handle, Int32(row), Int32(column)) != 0
   }
 
   /// The value as text; nil for SQL NULL ("PQgetvalue never returns NULL", so
   /// `PQgetisnull` decides). Invalid UTF-8 is repaired with U+FFFD and reported.
   package func text(_ row: Int, _ column: Int) -> (text: String?, repaired: Bool) {
     if isNull(row, column) { return (nil, false) }
-    guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else { return ("", false) }
-    let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
+    guard let p = pq.PQgetvalue(handle, Int32(row), Int32(column)) else { return ("", false) }
+    let n = Int(pq.PQgetlength(handle, Int32(row), Int32(column)))
     let buffer = UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
     if let s = String(validatingUTF8Bytes: buffer) { return (s, false) }
     return (String(decoding: buffer, as: UTF8.self), true)
@@ -297,10 +308,10 @@ package final class PGResult {
   /// The value's bytes as libpq holds them, valid while the result lives; nil for SQL NULL.
   package func bytes(_ row: Int, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
     if isNull(row, column) { return nil }
-    guard let p = PQgetvalue(handle, Int32(row), Int32(column)) else {
+    guard let p = pq.PQgetvalue(handle, Int32(row), Int32(column)) else {
       return UnsafeBufferPointer(start: nil, count: 0)
     }
-    let n = Int(PQgetlength(handle, Int32(row), Int32(column)))
+    let n = Int(pq.PQgetlength(handle, Int32(row), Int32(column)))
     return UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self)
   }
 

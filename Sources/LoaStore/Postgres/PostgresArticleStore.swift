@@ -68,6 +68,8 @@ public final class PostgresArticleStore: ArticleStore {
       connection = try PGConnection(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
     } catch let e as PostgresError {
       throw Self.connectError(e, url: url)
+    } catch let e as LibraryUnavailable {
+      throw StoreError(.unavailable, e.description)
     }
     // host:port/db as libpq resolved them; a database named like the password is not shown.
     let live = connection.endpoint

@@ -1,5 +1,6 @@
 import CLibXML2
-import Foundation
+import FoundationEssentials
+import Glibc
 import LoaCore
 
 /// Checks a generated file before it may replace the published one: XML must be well-formed
@@ -90,7 +91,7 @@ public enum OutputCheck {
       return nil
     }
     if let err = xmlCtxtGetLastError(ctxt), let msg = err.pointee.message {
-      return String(cString: msg).trimmingCharacters(in: .whitespacesAndNewlines)
+      return String(cString: msg).trimmingWhitespaceAndNewlines()
         + " (line \(err.pointee.line))"
     }
     return "not well-formed"

@@ -1,5 +1,5 @@
 import CLibXML2
-import Foundation
+import FoundationEssentials
 import LoaCore
 
 /// Cleans plain-text fields (title, summary, author, tags, caption): what editors, Word and

@@ -50,6 +50,20 @@ import Testing
     #expect(r.stdout == "")
   }
 
+  /// `loa config dump` writes its JSON with loa's own writer since issue 16; the bytes are
+  /// those Foundation's `JSONSerialization` (pretty, sorted keys, slashes unescaped) writes
+  /// for the same values, for every example configuration.
+  @Test func configDumpIsLaidOutAsJSONSerializationDidIt() throws {
+    for path in Self.exampleConfigurations {
+      guard let configuration = try? Configuration.load(path: path) else { continue }
+      let dumped = configuration.dumped()
+      let object = try JSONSerialization.jsonObject(with: Data(dumped.utf8))
+      let foundation = try JSONSerialization.data(
+        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+      #expect(dumped == String(decoding: foundation, as: UTF8.self) + "\n", "\(path)")
+    }
+  }
+
   /// `loa config dump` prints every key with its effective value; the schema accepts that too.
   @Test func acceptsWhatConfigDumpPrints() throws {
     let configuration = try Configuration.load(path: PackagePaths.path("Examples/bai-chay.json"))
