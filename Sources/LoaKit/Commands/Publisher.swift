@@ -112,7 +112,7 @@ package final class Publisher {
   /// Article id → the row published under it (for messages) and the reads that took it (a
   /// category id, nil for the site's own read), and the rows left out because an earlier one
   /// had their id.
-  private var rowsByID: [Int64: (row: RowSummary, reads: [Int64?])] = [:]
+  private var rowsByID: [Int64: (row: RowSummary, reads: Reads)] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
   /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
   /// no sitemap is configured.
@@ -1021,11 +1021,11 @@ package final class Publisher {
       categoryID: item.categoryID, categories: item.categories, published: item.published,
       title: item.title)
     guard var first = rowsByID[item.articleID] else {
-      rowsByID[item.articleID] = (row, [selection])
+      rowsByID[item.articleID] = (row, Reads(first: selection))
       return true
     }
     if first.row == row && !first.reads.contains(selection) {
-      first.reads.append(selection)
+      first.reads.more.append(selection)
       rowsByID[item.articleID] = first
       return true
     }
@@ -1114,19 +1114,43 @@ package final class Publisher {
 }
 
 /// What names a row in a duplicate-id warning (formatted only if one is reported).
+/// One row kept per article id for the duplicate report, for every item a run publishes
+/// (50,000 in W4's 1,000 categories): only what the message shows, and a fingerprint of the
+/// rest. Keeping each item's whole list of categories and tags here made a run's memory grow
+/// with the number of items (W4, Benchmarks/analysis.md).
 private struct RowSummary: CustomStringConvertible, Equatable {
   let categoryID: Int64?
-  /// The item's categories and tags: an article in several categories has the same list in
-  /// each of their reads.
-  let categories: [String]
+  /// The item's categories and tags, hashed: an article in several categories has the same
+  /// list in each of their reads. Only compared within the run, never shown.
+  let categories: Int
   let published: Timestamp
   let title: String
+
+  init(categoryID: Int64?, categories: [String], published: Timestamp, title: String) {
+    self.categoryID = categoryID
+    var h = Hasher()
+    h.combine(categories)
+    self.categories = h.finalize()
+    self.published = published
+    self.title = title
+  }
 
   /// `(category 3, published 2026-11-03T08:00:00+07:00, "Title")`.
   var description: String {
     "(\(categoryID.map { "category \($0)" } ?? "no category"), published "
       + "\(DateFormats.rfc3339(published)), \(ItemBuilder.quoted(title)))"
   }
+}
+
+/// The reads that took an article (a category id, nil for the site's own read): the first
+/// inline, so an article read once, nearly all of them, allocates nothing more.
+private struct Reads {
+  let first: Int64?
+  var more: [Int64?] = []
+
+  init(first: Int64?) { self.first = first }
+
+  func contains(_ selection: Int64?) -> Bool { first == selection || more.contains(selection) }
 }
 
 /// Lets `concurrentPerform` iterations write distinct slots of one buffer.
