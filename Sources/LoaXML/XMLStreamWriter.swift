@@ -59,19 +59,8 @@ package final class XMLStreamWriter {
     guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
       throw XMLWriterError(function: "xmlNewTextWriterMemory")
     }
-    let w = XMLStreamWriter(raw)
-    do {
-      defer { xmlFreeTextWriter(raw) }
-      if indent {
-        try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
-        try w.check(xmlTextWriterSetIndentString(raw, xml("  ")), "xmlTextWriterSetIndentString")
-      }
-      try w.check(
-        xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
-      try body(w)
-      try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
-      // Freeing the writer flushes its output into the buffer.
-    }
+    // Freeing the writer flushes its output into the buffer.
+    try XMLStreamWriter(raw).document(indent: indent, body)
     let length = Int(xmlBufferLength(buffer))
     guard let content = xmlBufferContent(buffer) else { return [] }
     // One copy, with room for the final newline (text files end with one): appending it to an
@@ -85,6 +74,19 @@ package final class XMLStreamWriter {
         count = length + 1
       }
     }
+  }
+
+  /// The XML declaration, `body`'s root element and the document's end, indented when
+  /// `indent`; the writer is freed at the end, which flushes what it holds to its output.
+  private func document(indent: Bool, _ body: (XMLStreamWriter) throws -> Void) throws {
+    defer { xmlFreeTextWriter(writer) }
+    if indent {
+      try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+      try check(xmlTextWriterSetIndentString(writer, Self.xml("  ")), "xmlTextWriterSetIndentString")
+    }
+    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+    try body(self)
+    try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
   }
 
   /// Writes a whole document like ``withDocument(indent:capacity:_:)``, but into `sink` as it
@@ -115,20 +117,9 @@ package final class XMLStreamWriter {
       _ = xmlOutputBufferClose(out)
       throw XMLWriterError(function: "xmlNewTextWriter")
     }
-    let w = XMLStreamWriter(raw, sink: sink)
     do {
-      do {
-        // Freeing the writer flushes the rest into the sink and closes the output buffer.
-        defer { xmlFreeTextWriter(raw) }
-        if indent {
-          try w.check(xmlTextWriterSetIndent(raw, 1), "xmlTextWriterSetIndent")
-          try w.check(xmlTextWriterSetIndentString(raw, xml("  ")), "xmlTextWriterSetIndentString")
-        }
-        try w.check(
-          xmlTextWriterStartDocument(raw, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
-        try body(w)
-        try w.check(xmlTextWriterEndDocument(raw), "xmlTextWriterEndDocument")
-      }
+      // Freeing the writer flushes the rest into the sink and closes the output buffer.
+      try XMLStreamWriter(raw, sink: sink).document(indent: indent, body)
       if let failure = sink.failure { throw failure }
       // Text files end with a newline, as ``withDocument(indent:capacity:_:)``'s do.
       if sink.count == 0 || sink.lastByte != 0x0A {

@@ -212,14 +212,10 @@ package final class OutputDirectory: @unchecked Sendable {
   {
     try inFolder(of: relativePath, create: true) { dir, name, folder in
       if !force, try Self.hasSameBytes(dir, name, bytes) { return nil }
-      let temp = ".\(name).loa-\(getpid()).tmp"
+      let temp = Self.temporaryName(name)
       let full = path + "/" + relativePath
       do {
-        _ = unlinkat(dir, temp, 0)
-        FileOperation.willChange("openat", full)
-        let file = try retryingSyscall("openat") {
-          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
+        let file = try Self.createTemporary(dir, temp, full)
         do {
           FileOperation.willChange("write", full)
           try Self.writeAll(file, bytes)
@@ -239,6 +235,19 @@ package final class OutputDirectory: @unchecked Sendable {
     }
   }
 
+  /// The temporary sibling's name for the file `name`: `.rss.xml.loa-PID.tmp`.
+  private static func temporaryName(_ name: String) -> String { ".\(name).loa-\(getpid()).tmp" }
+
+  /// Creates the temporary `temp` in the folder `dir` (`O_EXCL`, not following a link), after
+  /// removing one a killed run of this process id left; `full` names the file for messages.
+  private static func createTemporary(_ dir: Int32, _ temp: String, _ full: String) throws -> Int32 {
+    _ = unlinkat(dir, temp, 0)
+    FileOperation.willChange("openat", full)
+    return try retryingSyscall("openat") {
+      openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    }
+  }
+
   /// Creates the temporary sibling of `relativePath` (`.rss.xml.loa-PID.tmp`, `O_EXCL`) for a
   /// document written as it is produced (``DocumentSink``).
   ///
@@ -246,14 +255,10 @@ package final class OutputDirectory: @unchecked Sendable {
   /// - Throws: ``WriteError``; nothing published has changed.
   package func openStaging(_ relativePath: String) throws -> (Int32, StagedFile) {
     try inFolder(of: relativePath, create: true) { dir, name, folder in
-      let temp = ".\(name).loa-\(getpid()).tmp"
+      let temp = Self.temporaryName(name)
       let full = path + "/" + relativePath
       do {
-        _ = unlinkat(dir, temp, 0)
-        FileOperation.willChange("openat", full)
-        let file = try retryingSyscall("openat") {
-          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        }
+        let file = try Self.createTemporary(dir, temp, full)
         let staged = StagedFile(path: relativePath, folder: folder, name: name, temporaryName: temp)
         return (file, staged)
       } catch let e as SystemCallError {

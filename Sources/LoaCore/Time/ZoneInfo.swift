@@ -239,14 +239,14 @@ struct PosixRule: Sendable, Equatable {
       var days: Int64
       switch day {
       case .julianNoLeap(let n):
-        days = jan1 + Int64(n - 1) + (isLeap(year) && n >= 60 ? 1 : 0)
+        days = jan1 + Int64(n - 1) + (Civil.isLeap(Int64(year)) && n >= 60 ? 1 : 0)
       case .zeroBased(let n):
         days = jan1 + Int64(n)
       case .monthWeekDay(let m, let w, let d):
         let first = daysFromCivil(year, m, 1)
         let firstWeekday = Int((first % 7 + 7 + 4) % 7)  // 1970-01-01 was a Thursday
         var dayOfMonth = 1 + (d - firstWeekday + 7) % 7 + (w - 1) * 7
-        let length = daysInMonth(year, m)
+        let length = Int(Civil.daysInMonth(Int64(year), Int64(m)))
         while dayOfMonth > length { dayOfMonth -= 7 }
         days = first + Int64(dayOfMonth - 1)
       }
@@ -363,25 +363,9 @@ struct PosixRule: Sendable, Equatable {
   }
 }
 
-private func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
-
-private func daysInMonth(_ y: Int, _ m: Int) -> Int {
-  switch m {
-  case 2: return isLeap(y) ? 29 : 28
-  case 4, 6, 9, 11: return 30
-  default: return 31
-  }
-}
-
-/// Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's algorithm).
+/// Days from 1970-01-01 to the civil date (``Civil/days(year:month:day:)``).
 private func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
-  let y = Int64(month <= 2 ? year - 1 : year)
-  let era = (y >= 0 ? y : y - 399) / 400
-  let yoe = y - era * 400
-  let m = Int64(month)
-  let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-  return era * 146_097 + doe - 719_468
+  Civil.days(year: Int64(year), month: Int64(month), day: Int64(day))
 }
 
 /// The civil year of a day counted from 1970-01-01.
