@@ -32,40 +32,15 @@ while (($#)); do
   shift
 done
 say() { echo "platform-bench: $*" >&2; }
+# shellcheck source=Benchmarks/setup.sh
+source "$root/Benchmarks/setup.sh"
 started=$(date +%s)
 
 # ---- 1. what it needs (a subset of run.sh's) --------------------------------------------------
-missing=()
-for package in time sqlite3 python3-venv; do
-  [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" == "install ok installed" ]] \
-    || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  say "apt-get install ${missing[*]}"
-  as_root() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
-venv="$root/.build/bench-venv"
-requirements="$root/Benchmarks/peers/requirements.txt"
-if ! { [[ -x "$venv/bin/python" ]] && cmp -s "$requirements" "$venv/requirements.installed.txt"; }; then
-  say "creating $venv"
-  rm -rf "$venv"
-  mkdir -p "$root/.build"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
-  cp "$requirements" "$venv/requirements.installed.txt"
-fi
-python="$venv/bin/python"
+bench_apt time sqlite3 python3-venv
+bench_python
 
-scratch="${LOA_BENCH_SCRATCH:-$root/.build-bench}"
-say "swift build -c release --static-swift-stdlib (loa, loa-bench) in $scratch"
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa >&2
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa-bench >&2
-bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
-loa="$bin/loa"
-bench="$bin/loa-bench"
+bench_build
 
 # ---- 2. work space on tmpfs, corpora -------------------------------------------------------------
 if [[ -d /dev/shm && -w /dev/shm ]]; then tmpfs=/dev/shm; else tmpfs="${TMPDIR:-/tmp}"; fi

@@ -28,46 +28,19 @@ for arg in "$@"; do
   esac
 done
 say() { echo "bench: $*" >&2; }
+# shellcheck source=Benchmarks/setup.sh
+source "$root/Benchmarks/setup.sh"
 started=$(date +%s)
 
 # ---- 1. what it needs ------------------------------------------------------------------------
 bash Scripts/install-deps.sh --test
-missing=()
-for package in hyperfine time gcc libxml2-dev sqlite3 pkg-config postgresql mariadb-server mariadb-client python3-venv; do
-  [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" == "install ok installed" ]] \
-    || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  say "apt-get install ${missing[*]}"
-  as_root() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
-venv="$root/.build/bench-venv"
-requirements="$root/Benchmarks/peers/requirements.txt"
-if ! { [[ -x "$venv/bin/python" ]] && cmp -s "$requirements" "$venv/requirements.installed.txt"; }; then
-  say "creating $venv"
-  rm -rf "$venv"
-  mkdir -p "$root/.build"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
-  cp "$requirements" "$venv/requirements.installed.txt"
-fi
-python="$venv/bin/python"
+bench_apt hyperfine time gcc libxml2-dev sqlite3 pkg-config postgresql mariadb-server mariadb-client python3-venv
+bench_python
 
 # ---- 2. build ----------------------------------------------------------------------------------
-scratch="${LOA_BENCH_SCRATCH:-$root/.build-bench}"
-# Built as loa is built for use (README): the Swift runtime linked in, which starts in about
-# half the time of the shared one.
-say "swift build -c release --static-swift-stdlib (loa, loa-bench) in $scratch"
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa >&2
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product loa-bench >&2
-bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
-loa="$bin/loa"
+bench_build
 # The installed binary's size: the .deb strips it the same way (Scripts/package-deb.sh).
 strip --strip-unneeded -o "$root/.build/loa.stripped" "$loa"
-bench="$bin/loa-bench"
 cwriter="$root/.build/bench-c/rss_writer"
 mkdir -p "$(dirname "$cwriter")"
 # shellcheck disable=SC2046
