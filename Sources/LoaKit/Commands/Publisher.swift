@@ -109,19 +109,18 @@ package final class Publisher {
   /// Feed folder (`""` for the site) → items published, and → its `updated` (Unix seconds).
   private var itemCounts: [String: Int] = [:]
   private var feedUpdated: [String: Int64] = [:]
-  /// Article id → the row published under it (for messages) and the reads that took it (a
-  /// category id, nil for the site's own read), and the rows left out because an earlier one
-  /// had their id.
-  private var rowsByID: [Int64: (row: RowSummary, reads: Reads)] = [:]
+  /// Article id → the first row read with it (``FirstRow``: a fingerprint, 40 bytes) and the
+  /// first read that took it; the further reads of an article in several categories; the
+  /// rows left out because an earlier one had their id (whole, for the message).
+  private var firstRows: [Int64: FirstRow] = [:]
+  private var moreReads: [Int64: [Int64?]] = [:]
   private var duplicateRows: [Int64: [RowSummary]] = [:]
   /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
   /// no sitemap is configured.
   private var sitemapArticles: SitemapCollector?
-  /// Ids of the rows whose report lines are in the report: each row is built by the archive
-  /// pass and again by the feeds' reads, and reported once.
-  private var reportedRows = Set<String>()
-  /// Rows the feeds' reads have seen, by id (``reportKey(_:_:)``).
-  private var feedPassRows: [String: Int] = [:]
+  /// How many rows with each id the feeds' reads and the archive pass have seen: each row is
+  /// built by both, and its report lines are reported once (``isFirstReport(of:in:)``).
+  private var rowCounts = RowCounts()
   /// The archive documents rendered this run, held until the archive pass has seen every row
   /// (``settleArchives()``): staged only if the months were cut from rows in date order.
   private var heldArchives: [FeedOutcome] = []
@@ -756,7 +755,7 @@ package final class Publisher {
       }
       for (row, result) in zip(rows, outcomes) {
         guard let (outcome, issues) = result else { continue }
-        if reportedRows.insert(Self.reportKey(row, &feedPassRows)).inserted {
+        if rowCounts.isFirstReport(of: row, in: .feeds) {
           for issue in issues { report.add(issue) }
         }
         switch outcome {
@@ -853,7 +852,6 @@ package final class Publisher {
     }
     let archives = MonthlyArchives { [unowned self] feed in self.submit(archive: feed) }
     var archived = Set<Int64>()
-    var archivePassRows: [String: Int] = [:]
     let builder = self.builder
     let tree = self.tree
     func take(_ rows: [RawArticleRow]) {
@@ -866,7 +864,7 @@ package final class Publisher {
       }
       for (row, result) in zip(rows, outcomes) {
         guard let (outcome, issues) = result else { continue }
-        if reportedRows.insert(Self.reportKey(row, &archivePassRows)).inserted {
+        if rowCounts.isFirstReport(of: row, in: .archives) {
           for issue in issues { report.add(issue) }
         }
         guard case .item(let item) = outcome, archived.insert(item.articleID).inserted else {
@@ -899,16 +897,6 @@ package final class Publisher {
       archivesEnabled = false
       report.add(.init(.warning, .noted, field: "published_at", "\(archives.outOfOrder) row\(archives.outOfOrder == 1 ? "" : "s") came out of date order (published_at holds dates the database cannot sort together), so the archives (feeds.archives) are not updated this run; store one date format (docs/database.md)"))
     }
-  }
-
-  /// The key of `row` in ``reportedRows``: its id (as SQL wrote it, when it is no integer) and
-  /// how many rows with that id the pass saw before it, so that rows sharing an id (a
-  /// duplicate, two NULLs) are each reported once, not once per pass.
-  private static func reportKey(_ row: RawArticleRow, _ seen: inout [String: Int]) -> String {
-    let id = row.idIsMissing ? "~" + (row.idLiteral ?? "NULL") : String(row.id)
-    let n = seen[id, default: 0]
-    seen[id] = n + 1
-    return id + "#" + String(n)
   }
 
   /// Stages the archive documents once every feed has rendered, or, when the archive pass found
@@ -1017,26 +1005,26 @@ package final class Publisher {
   /// duplicate (merged feeds take it once). Any other second row with an id, or the same row
   /// twice in one read, is a duplicate in the database or the query.
   private func isFirstRow(with item: FeedItem, readFor selection: Int64?) -> Bool {
-    let row = RowSummary(
-      categoryID: item.categoryID, categories: item.categories, published: item.published,
-      title: item.title)
-    guard var first = rowsByID[item.articleID] else {
-      rowsByID[item.articleID] = (row, Reads(first: selection))
+    let row = FirstRow(item, read: selection)
+    guard let first = firstRows[item.articleID] else {
+      firstRows[item.articleID] = row
       return true
     }
-    if first.row == row && !first.reads.contains(selection) {
-      first.reads.more.append(selection)
-      rowsByID[item.articleID] = first
+    if first.isSameRow(as: row) && first.read != selection
+      && !(moreReads[item.articleID]?.contains(selection) ?? false)
+    {
+      moreReads[item.articleID, default: []].append(selection)
       return true
     }
-    duplicateRows[item.articleID, default: []].append(row)
+    duplicateRows[item.articleID, default: []].append(
+      RowSummary(categoryID: item.categoryID, published: item.published, title: item.title))
     return false
   }
 
   /// One warning per duplicated article id: which rows have it, which one was published.
   private func reportDuplicates() {
     for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
-      let kept = rowsByID[id]?.row.description ?? "?"
+      let kept = firstRows[id]?.description ?? "?"
       let others = rows.map(\.description).joined(separator: ", ")
       report.add(.init(.warning, .leftOut, .idDuplicate, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
     }
@@ -1113,44 +1101,111 @@ package final class Publisher {
   }
 }
 
-/// What names a row in a duplicate-id warning (formatted only if one is reported).
-/// One row kept per article id for the duplicate report, for every item a run publishes
-/// (50,000 in W4's 1,000 categories): only what the message shows, and a fingerprint of the
-/// rest. Keeping each item's whole list of categories and tags here made a run's memory grow
-/// with the number of items (W4, Benchmarks/analysis.md).
-private struct RowSummary: CustomStringConvertible, Equatable {
+/// A row left out for its duplicated id, as the warning names it.
+private struct RowSummary: CustomStringConvertible {
   let categoryID: Int64?
-  /// The item's categories and tags, hashed: an article in several categories has the same
-  /// list in each of their reads. Only compared within the run, never shown.
-  let categories: Int
   let published: Timestamp
   let title: String
 
-  init(categoryID: Int64?, categories: [String], published: Timestamp, title: String) {
-    self.categoryID = categoryID
-    var h = Hasher()
-    h.combine(categories)
-    self.categories = h.finalize()
-    self.published = published
-    self.title = title
-  }
-
   /// `(category 3, published 2026-11-03T08:00:00+07:00, "Title")`.
   var description: String {
-    "(\(categoryID.map { "category \($0)" } ?? "no category"), published "
-      + "\(DateFormats.rfc3339(published)), \(ItemBuilder.quoted(title)))"
+    "(\(FirstRow.describe(categoryID)), published \(DateFormats.rfc3339(published)), "
+      + "\(ItemBuilder.quoted(title)))"
   }
 }
 
-/// The reads that took an article (a category id, nil for the site's own read): the first
-/// inline, so an article read once, nearly all of them, allocates nothing more.
-private struct Reads {
-  let first: Int64?
-  var more: [Int64?] = []
+/// The first row read with an article id, kept for every id a run reads (50,000 in W4's
+/// 1,000 categories, whatever the size of the database): what the duplicate-id warning shows
+/// of it (its category and date) and a fingerprint of the rest, 40 bytes in all. Keeping the
+/// row itself (its title, its list of categories) made a run's memory grow with the items
+/// it reads: 17 MB of W4's peak on 100,000 articles (Benchmarks/analysis.md).
+///
+/// Two rows are the same row when their category, date and fingerprint match: an article
+/// linked to several categories is read once for each, with the same columns. Rows with one
+/// id whose titles or categories differ but hash alike (one chance in 2⁶⁴ per pair) would be
+/// taken for one article: the later one's item is then published in its feed under the same
+/// guid, as the article's other categories' are.
+private struct FirstRow: CustomStringConvertible {
+  let utc: Int64
+  let categoryID: Int64
+  /// The read that took the row: a category id, unless `isSiteRead`. (Optionals would pad
+  /// the struct to 48 bytes.)
+  private let readID: Int64
+  /// The title and the categories and tags, hashed (the seed changes from run to run; it is
+  /// only compared within one).
+  let fingerprint: Int
+  let offset: Int32
+  let hasCategory: Bool
+  private let isSiteRead: Bool
 
-  init(first: Int64?) { self.first = first }
+  init(_ item: FeedItem, read: Int64?) {
+    utc = item.published.utc
+    offset = item.published.offset
+    categoryID = item.categoryID ?? 0
+    hasCategory = item.categoryID != nil
+    readID = read ?? 0
+    isSiteRead = read == nil
+    var h = Hasher()
+    h.combine(item.title)
+    h.combine(item.categories)
+    fingerprint = h.finalize()
+  }
 
-  func contains(_ selection: Int64?) -> Bool { first == selection || more.contains(selection) }
+  /// The read that took the row: a category id, nil for the site's own read.
+  var read: Int64? { isSiteRead ? nil : readID }
+
+  func isSameRow(as other: FirstRow) -> Bool {
+    utc == other.utc && offset == other.offset && categoryID == other.categoryID
+      && hasCategory == other.hasCategory && fingerprint == other.fingerprint
+  }
+
+  /// `(category 3, published 2026-11-03T08:00:00+07:00)`: the kept row's title is in the
+  /// feed it was published in.
+  var description: String {
+    let published = Timestamp(utc: utc, offset: Int(offset))
+    return "(\(Self.describe(hasCategory ? categoryID : nil)), published "
+      + "\(DateFormats.rfc3339(published)))"
+  }
+
+  static func describe(_ categoryID: Int64?) -> String {
+    categoryID.map { "category \($0)" } ?? "no category"
+  }
+}
+
+/// How many rows with each id each pass has read, so that a row's report lines, built by the
+/// feeds' reads and again by the archive pass, are reported once, and two rows sharing an id
+/// (a duplicate, two NULLs) once each. Both passes meet the rows with one id in the same
+/// order, so the n-th row with an id is new to the report when no pass has seen n rows with
+/// it yet. Two counters per id (16 bytes with its key), not a string per row read.
+private struct RowCounts {
+  enum Pass { case feeds, archives }
+
+  private struct Counts {
+    var feeds: UInt32 = 0
+    var archives: UInt32 = 0
+  }
+
+  private var byID: [Int64: Counts] = [:]
+  /// Rows without an integer id, by their id as SQL wrote it.
+  private var byLiteral: [String: Counts] = [:]
+
+  mutating func isFirstReport(of row: RawArticleRow, in pass: Pass) -> Bool {
+    if row.idIsMissing {
+      return Self.count(&byLiteral[row.idLiteral ?? "NULL", default: Counts()], pass)
+    }
+    return Self.count(&byID[row.id, default: Counts()], pass)
+  }
+
+  private static func count(_ c: inout Counts, _ pass: Pass) -> Bool {
+    switch pass {
+    case .feeds:
+      defer { c.feeds += 1 }
+      return c.feeds >= c.archives
+    case .archives:
+      defer { c.archives += 1 }
+      return c.archives >= c.feeds
+    }
+  }
 }
 
 /// Lets `concurrentPerform` iterations write distinct slots of one buffer.

@@ -326,4 +326,23 @@ import Testing
     #expect(!(try text(dir, "atom.xml")).contains("prev-archive"))
     #expect(!(try text(dir, "feed.json")).contains("next_url"))
   }
+
+  /// The feeds' reads and the archive pass build every row; each row's report lines are
+  /// reported once, and rows sharing an id once each (``Publisher``'s per-id counts).
+  @Test func eachRowIsReportedOnceThoughBothPassesBuildIt() throws {
+    let dir = try TemporaryDirectory()
+    try SQLiteFixture.create(at: dir.path("db.sqlite"), sql: Self.sql + """
+      UPDATE articles SET image_url = 'javascript:alert(1)' WHERE id IN (2, 9);
+      """)
+    for archives in [true, false] {
+      let (report, _) = try publish(dir, archives: archives)
+      // Article 2 is too old for its feeds (two items each): only the archive pass reads it.
+      for id: Int64 in [2, 9] {
+        let lines = report.issues.filter { $0.articleID == id && $0.field == "image_url" }
+        #expect(
+          lines.count == (archives || id == 9 ? 1 : 0),
+          "archives \(archives), article \(id): \(report.issues)")
+      }
+    }
+  }
 }
