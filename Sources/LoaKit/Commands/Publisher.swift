@@ -70,7 +70,6 @@ package final class Publisher {
   private var warnedOrder = false
   /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
-  private var publishedIDs = Set<Int64>()
   /// Articles too large for any feed on their own (reported once).
   private var tooLarge = Set<Int64>()
   /// Renders feeds on worker threads; its outcomes are applied here in submission order.
@@ -109,18 +108,11 @@ package final class Publisher {
   /// Feed folder (`""` for the site) → items published, and → its `updated` (Unix seconds).
   private var itemCounts: [String: Int] = [:]
   private var feedUpdated: [String: Int64] = [:]
-  /// Article id → the first row read with it (``FirstRow``: a fingerprint, 40 bytes) and the
-  /// first read that took it; the further reads of an article in several categories; the
-  /// rows left out because an earlier one had their id (whole, for the message).
-  private var firstRows: [Int64: FirstRow] = [:]
-  private var moreReads: [Int64: [Int64?]] = [:]
-  private var duplicateRows: [Int64: [RowSummary]] = [:]
+  /// Every article id the run met: rows read per pass, first row, published (``ArticleLedger``).
+  private var ledger = ArticleLedger()
   /// The articles of every feed kept so far, for the sitemaps (``SitemapFiles``); nil when
   /// no sitemap is configured.
   private var sitemapArticles: SitemapCollector?
-  /// How many rows with each id the feeds' reads and the archive pass have seen: each row is
-  /// built by both, and its report lines are reported once (``isFirstReport(of:in:)``).
-  private var rowCounts = RowCounts()
   /// The archive documents rendered this run, held until the archive pass has seen every row
   /// (``settleArchives()``): staged only if the months were cut from rows in date order.
   private var heldArchives: [FeedOutcome] = []
@@ -581,8 +573,8 @@ package final class Publisher {
     }
     try emitSitemaps()
     reportDuplicates()
-    report.setPublished(publishedIDs.count)
-    if report.scheduled > 0 && publishedIDs.isEmpty {
+    report.setPublished(ledger.publishedCount)
+    if report.scheduled > 0 && ledger.publishedCount == 0 {
       report.add(.init(.warning, .noted, .clockSuspect, field: "clock", "every article read is dated after the system clock (\(DateFormats.rfc3339(builder.parser.stamp(now)))), so the feeds are empty: is the clock right?"))
     }
   }
@@ -755,7 +747,7 @@ package final class Publisher {
       }
       for (row, result) in zip(rows, outcomes) {
         guard let (outcome, issues) = result else { continue }
-        if rowCounts.isFirstReport(of: row, in: .feeds) {
+        if ledger.isFirstReport(of: row, in: .feeds) {
           for issue in issues { report.add(issue) }
         }
         switch outcome {
@@ -864,7 +856,7 @@ package final class Publisher {
       }
       for (row, result) in zip(rows, outcomes) {
         guard let (outcome, issues) = result else { continue }
-        if rowCounts.isFirstReport(of: row, in: .archives) {
+        if ledger.isFirstReport(of: row, in: .archives) {
           for issue in issues { report.add(issue) }
         }
         guard case .item(let item) = outcome, archived.insert(item.articleID).inserted else {
@@ -980,7 +972,7 @@ package final class Publisher {
     checked.merge(o.checked) { $1 }
     if let e = o.error, stagingError == nil { stagingError = e }
     guard let kept = o.kept else { return }
-    for item in kept.items { publishedIDs.insert(item.articleID) }
+    for item in kept.items { ledger.markPublished(item.articleID) }
     sitemapArticles?.add(kept.items, report: report)
     itemCounts[kept.directory] = kept.items.count
     feedUpdated[kept.directory] = kept.updated.utc
@@ -1005,30 +997,17 @@ package final class Publisher {
   /// duplicate (merged feeds take it once). Any other second row with an id, or the same row
   /// twice in one read, is a duplicate in the database or the query.
   private func isFirstRow(with item: FeedItem, readFor selection: Int64?) -> Bool {
-    let row = FirstRow(item, read: selection)
-    guard let first = firstRows[item.articleID] else {
-      firstRows[item.articleID] = row
-      return true
-    }
-    if first.isSameRow(as: row) && first.read != selection
-      && !(moreReads[item.articleID]?.contains(selection) ?? false)
-    {
-      moreReads[item.articleID, default: []].append(selection)
-      return true
-    }
-    duplicateRows[item.articleID, default: []].append(
-      RowSummary(categoryID: item.categoryID, published: item.published, title: item.title))
-    return false
+    ledger.admit(item, read: selection) != .duplicate
   }
 
   /// One warning per duplicated article id: which rows have it, which one was published.
   private func reportDuplicates() {
-    for (id, rows) in duplicateRows.sorted(by: { $0.key < $1.key }) {
-      let kept = firstRows[id]?.description ?? "?"
+    for (id, rows) in ledger.duplicates.sorted(by: { $0.key < $1.key }) {
+      let kept = ledger.firstRowDescription(id) ?? "?"
       let others = rows.map(\.description).joined(separator: ", ")
       report.add(.init(.warning, .leftOut, .idDuplicate, article: id, field: "id", "\(rows.count + 1) rows have this id: the first read \(kept) is published, \(rows.count == 1 ? "the other" : "the others") \(others) left out; ids must be unique (docs/database.md)"))
     }
-    duplicateRows = [:]
+    ledger.clearDuplicates()
   }
 
   /// Compares what this run would publish with what the last one did (``PublishGuard``), once,
@@ -1098,113 +1077,6 @@ package final class Publisher {
     var outcome = FeedOutcome()
     try renderer.emit(bytes, path, check: check, into: &outcome)
     apply(outcome)
-  }
-}
-
-/// A row left out for its duplicated id, as the warning names it.
-private struct RowSummary: CustomStringConvertible {
-  let categoryID: Int64?
-  let published: Timestamp
-  let title: String
-
-  /// `(category 3, published 2026-11-03T08:00:00+07:00, "Title")`.
-  var description: String {
-    "(\(FirstRow.describe(categoryID)), published \(DateFormats.rfc3339(published)), "
-      + "\(ItemBuilder.quoted(title)))"
-  }
-}
-
-/// The first row read with an article id, kept for every id a run reads (50,000 in W4's
-/// 1,000 categories, whatever the size of the database): what the duplicate-id warning shows
-/// of it (its category and date) and a fingerprint of the rest, 40 bytes in all. Keeping the
-/// row itself (its title, its list of categories) made a run's memory grow with the items
-/// it reads: 17 MB of W4's peak on 100,000 articles (Benchmarks/analysis.md).
-///
-/// Two rows are the same row when their category, date and fingerprint match: an article
-/// linked to several categories is read once for each, with the same columns. Rows with one
-/// id whose titles or categories differ but hash alike (one chance in 2⁶⁴ per pair) would be
-/// taken for one article: the later one's item is then published in its feed under the same
-/// guid, as the article's other categories' are.
-private struct FirstRow: CustomStringConvertible {
-  let utc: Int64
-  let categoryID: Int64
-  /// The read that took the row: a category id, unless `isSiteRead`. (Optionals would pad
-  /// the struct to 48 bytes.)
-  private let readID: Int64
-  /// The title and the categories and tags, hashed (the seed changes from run to run; it is
-  /// only compared within one).
-  let fingerprint: Int
-  let offset: Int32
-  let hasCategory: Bool
-  private let isSiteRead: Bool
-
-  init(_ item: FeedItem, read: Int64?) {
-    utc = item.published.utc
-    offset = item.published.offset
-    categoryID = item.categoryID ?? 0
-    hasCategory = item.categoryID != nil
-    readID = read ?? 0
-    isSiteRead = read == nil
-    var h = Hasher()
-    h.combine(item.title)
-    h.combine(item.categories)
-    fingerprint = h.finalize()
-  }
-
-  /// The read that took the row: a category id, nil for the site's own read.
-  var read: Int64? { isSiteRead ? nil : readID }
-
-  func isSameRow(as other: FirstRow) -> Bool {
-    utc == other.utc && offset == other.offset && categoryID == other.categoryID
-      && hasCategory == other.hasCategory && fingerprint == other.fingerprint
-  }
-
-  /// `(category 3, published 2026-11-03T08:00:00+07:00)`: the kept row's title is in the
-  /// feed it was published in.
-  var description: String {
-    let published = Timestamp(utc: utc, offset: Int(offset))
-    return "(\(Self.describe(hasCategory ? categoryID : nil)), published "
-      + "\(DateFormats.rfc3339(published)))"
-  }
-
-  static func describe(_ categoryID: Int64?) -> String {
-    categoryID.map { "category \($0)" } ?? "no category"
-  }
-}
-
-/// How many rows with each id each pass has read, so that a row's report lines, built by the
-/// feeds' reads and again by the archive pass, are reported once, and two rows sharing an id
-/// (a duplicate, two NULLs) once each. Both passes meet the rows with one id in the same
-/// order, so the n-th row with an id is new to the report when no pass has seen n rows with
-/// it yet. Two counters per id (16 bytes with its key), not a string per row read.
-private struct RowCounts {
-  enum Pass { case feeds, archives }
-
-  private struct Counts {
-    var feeds: UInt32 = 0
-    var archives: UInt32 = 0
-  }
-
-  private var byID: [Int64: Counts] = [:]
-  /// Rows without an integer id, by their id as SQL wrote it.
-  private var byLiteral: [String: Counts] = [:]
-
-  mutating func isFirstReport(of row: RawArticleRow, in pass: Pass) -> Bool {
-    if row.idIsMissing {
-      return Self.count(&byLiteral[row.idLiteral ?? "NULL", default: Counts()], pass)
-    }
-    return Self.count(&byID[row.id, default: Counts()], pass)
-  }
-
-  private static func count(_ c: inout Counts, _ pass: Pass) -> Bool {
-    switch pass {
-    case .feeds:
-      defer { c.feeds += 1 }
-      return c.feeds >= c.archives
-    case .archives:
-      defer { c.archives += 1 }
-      return c.archives >= c.feeds
-    }
   }
 }
 
