@@ -252,6 +252,15 @@ for n, l, c, ratio, same in ser_rows:
         ms(c["median"] / 1e9), ms(c["min"] / 1e9), ms(c["max"] / 1e9),
         ratio, ok(same.startswith("identical"))))
 p("")
+for n, l, c, ratio, same in ser_rows:
+    a = ser(n, "loa-all")
+    if a:
+        p("The publisher's own path for a feed past 1,024 items (`--threads all`: the items cut "
+          "into chunks of 256, each written by its own xmlTextWriter on every core and joined, "
+          "the same bytes): %d items in %s (%s–%s), **%.2f×** the C program's one thread." % (
+              a["items"], ms(a["median"] / 1e9), ms(a["min"] / 1e9), ms(a["max"] / 1e9),
+              a["median"] / c["median"]))
+        p("")
 
 
 # ---- sanitizer -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ let usage = """
         Reads the newest N publishable articles, cleans them with loa's ItemBuilder, and writes
         them as an items file (Benchmarks/LoaBench/ItemsFile.swift) for `serialize` and the C
         program.
-    loa-bench serialize --items FILE [--format rss] --repeat R --out FILE
+    loa-bench serialize --items FILE [--format rss] [--threads one|all] --repeat R --out FILE
         Serializes the items R times with loa's RSS2Serializer, writes the last document to
         FILE and prints `median_ns=… min_ns=… bytes=…` (time of the serialization loop only,
         CLOCK_MONOTONIC).
@@ -235,13 +235,42 @@ func serialize(_ o: Options) throws {
   guard format == "rss" else { throw BenchError("--format: only rss is compared with C") }
   let repeats = max(1, try o.int("repeat"))
   let out = try o.required("out")
-  let serializer = RSS2Serializer()
+  // `--threads one` (the default) writes on one thread, as the C program does: the
+  // comparison. `--threads all` is the publisher's own serializer, which writes the items of a
+  // feed past 1,024 of them on every core (XMLStreamWriter.elements).
+  let threads = o.string("threads") ?? "one"
+  guard threads == "one" || threads == "all" else { throw BenchError("--threads: one or all") }
+  let serializer = threads == "one" ? RSS2Serializer(parallelThreshold: .max) : RSS2Serializer()
   var times: [UInt64] = []
   times.reserveCapacity(repeats)
   var last: [UInt8] = []
   for _ in 0..<repeats {
     let t0 = monotonicNanoseconds()
-    last = try serializer.serialize(feed, site: site)
+    if let dir = o.string("sink") {
+      // As the publisher writes a big feed: into its staged file, hashed on the way.
+      let out = try OutputDirectory(path: dir)
+      let sink = DocumentSink(to: .init(out, path: "rss.xml"))
+      if o.string("queue") == "render" {
+        let q = DispatchQueue(label: "bench.render", attributes: .concurrent)
+        let g = DispatchGroup()
+        g.enter()
+        nonisolated(unsafe) var failure: Error?
+        nonisolated(unsafe) let target = sink
+        q.async {
+          do { try serializer.serialize(feed, site: site, into: target) } catch { failure = error }
+          g.leave()
+        }
+        g.wait()
+        if let failure { throw failure }
+      } else {
+        try serializer.serialize(feed, site: site, into: sink)
+      }
+      let document = try sink.finish()
+      if let staged = document.staged { out.discard([staged]) }
+      last = []
+    } else {
+      last = try serializer.serialize(feed, site: site)
+    }
     let t1 = monotonicNanoseconds()
     times.append(t1 - t0)
   }
@@ -269,7 +298,7 @@ do {
   case "export-items":
     try exportItems(Options(rest, allowed: ["sqlite", "items", "out", "now"]))
   case "serialize":
-    try serialize(Options(rest, allowed: ["items", "format", "repeat", "out"]))
+    try serialize(Options(rest, allowed: ["items", "format", "repeat", "out", "threads", "sink", "queue"]))
   case "sanitize":
     try sanitizeBench(Options(rest, allowed: ["sqlite", "articles", "repeat", "out"]))
   case "-h", "--help":

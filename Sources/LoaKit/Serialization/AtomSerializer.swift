@@ -14,7 +14,14 @@ import LoaXML
 /// - Dates are RFC 3339 with the site's offset (§3.3).
 public struct AtomSerializer: FeedSerializer {
   public var format: FeedFormat { .atom }
-  public init() {}
+  /// Item counts past which items are written on every core (``XMLStreamWriter/elements(_:inside:threshold:_:)``).
+  let parallelThreshold: Int
+
+  public init() { parallelThreshold = XMLStreamWriter.parallelThreshold }
+
+  /// A serializer that writes items on every core past `parallelThreshold` items (`.max`:
+  /// never; tests compare both).
+  package init(parallelThreshold: Int) { self.parallelThreshold = parallelThreshold }
 
   static let atomNS = "http://www.w3.org/2005/Atom"
 
@@ -65,7 +72,7 @@ public struct AtomSerializer: FeedSerializer {
     if let icon = site.icon { try w.element("logo", icon) }
     if let copyright = site.copyright { try w.element("rights", copyright) }
     if let code = site.code { try w.element("dc:coverage", code) }
-    for item in feed.items { try writeEntry(item, w) }
+    try w.elements(feed.items, inside: ["feed"], threshold: parallelThreshold) { item, w in try writeEntry(item, w) }
     try w.end()
   }
 

@@ -19,7 +19,14 @@ import LoaXML
 ///   Media RSS `media:content` with the caption in `media:description`.
 public struct RSS2Serializer: FeedSerializer {
   public var format: FeedFormat { .rss }
-  public init() {}
+  /// Item counts past which items are written on every core (``XMLStreamWriter/elements(_:inside:threshold:_:)``).
+  let parallelThreshold: Int
+
+  public init() { parallelThreshold = XMLStreamWriter.parallelThreshold }
+
+  /// A serializer that writes items on every core past `parallelThreshold` items (`.max`:
+  /// never; tests compare both).
+  package init(parallelThreshold: Int) { self.parallelThreshold = parallelThreshold }
 
   static let atomNS = "http://www.w3.org/2005/Atom"
   static let contentNS = "http://purl.org/rss/1.0/modules/content/"
@@ -74,7 +81,7 @@ public struct RSS2Serializer: FeedSerializer {
       try w.end()
     }
     if let code = site.code { try w.element("dc:coverage", code) }
-    for item in feed.items { try writeItem(item, w) }
+    try w.elements(feed.items, inside: ["rss", "channel"], threshold: parallelThreshold) { item, w in try writeItem(item, w) }
     try w.end()
     try w.end()
   }

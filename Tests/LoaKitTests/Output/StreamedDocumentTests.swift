@@ -54,6 +54,60 @@ import Testing
     #expect(document.hash == ContentHash.of(inMemory))
   }
 
+  /// Past ``XMLStreamWriter/parallelThreshold`` items, chunks of items are written on every
+  /// core and joined: byte for byte what one thread writes, in memory and streamed, whatever
+  /// the channel holds before its items (an image with children, a self-closed link).
+  @Test(arguments: [FeedFormat.rss, .atom], [false, true])
+  func itemsWrittenOnEveryCoreJoinIntoTheBytesOfOneThread(format: FeedFormat, bare: Bool)
+    throws
+  {
+    let feed = bigFeed(1000)  // 2,000 items: 8 chunks, the last one short
+    var site = SampleFeed.site
+    if bare {
+      (site.image, site.icon, site.favicon, site.copyright) = (nil, nil, nil, nil)
+    } else {
+      site.code = "22843"
+      site.hubs = ["https://hub.example.org/"]
+    }
+    func serializer(_ threshold: Int) -> any FeedSerializer {
+      format == .rss
+        ? RSS2Serializer(parallelThreshold: threshold) : AtomSerializer(parallelThreshold: threshold)
+    }
+    let oneThread = try serializer(.max).serialize(feed, site: site)
+    #expect(feed.items.count > XMLStreamWriter.parallelThreshold)
+    #expect(try format.serializer.serialize(feed, site: site) == oneThread)
+    #expect(try serializer(10).serialize(feed, site: site) == oneThread)
+    var small = feed
+    small.items = Array(feed.items.prefix(300))
+    #expect(try serializer(0).serialize(small, site: site) == serializer(.max).serialize(small, site: site))
+    let out = try OutputDirectory(path: dir.path("cores-\(format)-\(bare)"))
+    let sink = DocumentSink(spillThreshold: 100, to: .init(out, path: feed.path(format)))
+    try (format == .rss ? RSS2Serializer().serialize(feed, site: site, into: sink)
+      : AtomSerializer().serialize(feed, site: site, into: sink))
+    let document = try sink.finish()
+    let staged = try #require(document.staged as OutputDirectory.StagedFile?)
+    #expect(out.readStaged(staged, count: document.count) == oneThread)
+    #expect(document.hash == ContentHash.of(oneThread))
+    out.discard([staged])
+  }
+
+  /// A chunk that fails, early or late, fails the document with its error; no thread is
+  /// left waiting for it.
+  @Test(arguments: [0, 700, 2_999])
+  func aFailingChunkFailsTheDocument(failingAt: Int) throws {
+    struct Refused: Error, Equatable { let value: Int }
+    #expect(throws: Refused(value: failingAt)) {
+      _ = try XMLStreamWriter.withDocument { w in
+        try w.start("root")
+        try w.element("head", "")
+        try w.elements(Array(0..<3_000), inside: ["root"]) { value, w in
+          if value == failingAt { throw Refused(value: value) }
+          try w.element("v", String(value))
+        }
+      }
+    }
+  }
+
   @Test func aSmallFeedStaysInMemoryWithTheSameBytes() throws {
     let out = try OutputDirectory(path: dir.path("small"))
     let sink = DocumentSink(to: .init(out, path: "rss.xml"))
