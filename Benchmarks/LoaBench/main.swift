@@ -22,10 +22,13 @@ let usage = """
         Reads the newest N publishable articles, cleans them with loa's ItemBuilder, and writes
         them as an items file (Benchmarks/LoaBench/ItemsFile.swift) for `serialize` and the C
         program.
-    loa-bench serialize --items FILE [--format rss] [--threads one|all] --repeat R --out FILE
+    loa-bench serialize --items FILE [--format rss] [--threads one|all] [--sink DIR] --repeat R --out FILE
         Serializes the items R times with loa's RSS2Serializer, writes the last document to
         FILE and prints `median_ns=… min_ns=… bytes=…` (time of the serialization loop only,
-        CLOCK_MONOTONIC).
+        CLOCK_MONOTONIC). `--threads one` (default) writes on one thread as the C program
+        does; `all` is the publisher's serializer (items on every core past 1,024). `--sink DIR`
+        writes each document to a staged file in DIR as the publisher does (hashed on the way,
+        then removed) instead of memory.
     loa-bench sanitize --sqlite PATH [--articles N] [--repeat R] [--out FILE]
         Cleans the content_html of the newest N articles (default 1000) R times (default 5) as
         ItemBuilder does, and R times with HTMLSanitizer alone, and prints
@@ -250,21 +253,7 @@ func serialize(_ o: Options) throws {
       // As the publisher writes a big feed: into its staged file, hashed on the way.
       let out = try OutputDirectory(path: dir)
       let sink = DocumentSink(to: .init(out, path: "rss.xml"))
-      if o.string("queue") == "render" {
-        let q = DispatchQueue(label: "bench.render", attributes: .concurrent)
-        let g = DispatchGroup()
-        g.enter()
-        nonisolated(unsafe) var failure: Error?
-        nonisolated(unsafe) let target = sink
-        q.async {
-          do { try serializer.serialize(feed, site: site, into: target) } catch { failure = error }
-          g.leave()
-        }
-        g.wait()
-        if let failure { throw failure }
-      } else {
-        try serializer.serialize(feed, site: site, into: sink)
-      }
+      try serializer.serialize(feed, site: site, into: sink)
       let document = try sink.finish()
       if let staged = document.staged { out.discard([staged]) }
       last = []
@@ -298,7 +287,7 @@ do {
   case "export-items":
     try exportItems(Options(rest, allowed: ["sqlite", "items", "out", "now"]))
   case "serialize":
-    try serialize(Options(rest, allowed: ["items", "format", "repeat", "out", "threads", "sink", "queue"]))
+    try serialize(Options(rest, allowed: ["items", "format", "repeat", "out", "threads", "sink"]))
   case "sanitize":
     try sanitizeBench(Options(rest, allowed: ["sqlite", "articles", "repeat", "out"]))
   case "-h", "--help":
