@@ -1,6 +1,6 @@
 import LoaCore
 
-/// What a run knows about each article id it meets, in one entry of 48 bytes per id: how many
+/// What a run knows about each article id it meets, in one entry of 40 bytes per id: how many
 /// rows with the id each pass has read (so that a row's report lines are reported once), the
 /// first row published under it (so that a later row with the same id is left out and
 /// reported), and whether it was published (the run's count of published articles).
@@ -29,20 +29,18 @@ struct ArticleLedger {
 
   private struct Entry {
     var counts = Counts()
-    /// The first row admitted (valid when `flags` has ``hasFirstRow``).
+    /// The first row admitted (valid when `flags` has ``hasFirstRow``): its date, the read
+    /// that took it (a category id, unless ``siteRead``), and its category, title,
+    /// categories and tags hashed (``fingerprint(_:)``).
     var utc: Int64 = 0
-    var categoryID: Int64 = 0
-    /// The read that took the first row: a category id, unless ``siteRead``.
     var readID: Int64 = 0
-    /// The first row's title, categories and tags, hashed (``fingerprint(_:)``).
     var fingerprint = 0
     var offset: Int32 = 0
     var flags: UInt8 = 0
 
     static let hasFirstRow: UInt8 = 1
-    static let hasCategory: UInt8 = 2
-    static let siteRead: UInt8 = 4
-    static let published: UInt8 = 8
+    static let siteRead: UInt8 = 2
+    static let published: UInt8 = 4
 
     func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 
@@ -50,7 +48,6 @@ struct ArticleLedger {
 
     func isSameRow(as item: FeedItem, fingerprint: Int) -> Bool {
       utc == item.published.utc && offset == item.published.offset
-        && (has(Self.hasCategory) ? categoryID : nil) == item.categoryID
         && self.fingerprint == fingerprint
     }
   }
@@ -99,7 +96,7 @@ struct ArticleLedger {
   /// Decides whether `item`, read by the read for category `read` (nil: the site's), is
   /// published under its id (``Admission``).
   ///
-  /// Two rows are the same row when their category, date and fingerprint (title,
+  /// Two rows are the same row when their date and fingerprint (category, title,
   /// categories, tags) match. Two different rows with one id that hash alike (one chance in
   /// 2⁶⁴ per pair) would be taken for one article linked to two categories: each would
   /// then be published in its own feed under the same guid.
@@ -110,12 +107,9 @@ struct ArticleLedger {
     guard e.has(Entry.hasFirstRow) else {
       e.utc = item.published.utc
       e.offset = item.published.offset
-      e.categoryID = item.categoryID ?? 0
       e.readID = read ?? 0
       e.fingerprint = fingerprint
-      e.flags |=
-        Entry.hasFirstRow | (item.categoryID == nil ? 0 : Entry.hasCategory)
-        | (read == nil ? Entry.siteRead : 0)
+      e.flags |= Entry.hasFirstRow | (read == nil ? Entry.siteRead : 0)
       byID[id] = e
       return .first
     }
@@ -138,26 +132,34 @@ struct ArticleLedger {
     publishedCount += 1
   }
 
-  /// The first row admitted with `id`, as the duplicate-id warning names it:
-  /// `(category 3, published 2026-11-03T08:00:00+07:00)` (its title is in the feed it was
-  /// published in).
+  /// The first row admitted with `id`, as the duplicate-id warning names it: by the read
+  /// that took it and its date, `(category 3, published 2026-11-03T08:00:00+07:00)` (its
+  /// title is in the feed it was published in).
   func firstRowDescription(_ id: Int64) -> String? {
     guard let e = byID[id], e.has(Entry.hasFirstRow) else { return nil }
     let published = Timestamp(utc: e.utc, offset: Int(e.offset))
-    return "(\(RowSummary.describe(e.has(Entry.hasCategory) ? e.categoryID : nil)), published "
-      + "\(DateFormats.rfc3339(published)))"
+    return "(\(RowSummary.describe(e.read)), published \(DateFormats.rfc3339(published)))"
   }
 
   /// Forgets the duplicates once reported.
   mutating func clearDuplicates() { duplicates = [:] }
 
-  /// The item's title, categories and tags, hashed (the seed changes from run to run; only
-  /// compared within one).
+  /// The item's category, title, categories and tags, hashed (the seed changes from run to
+  /// run; only compared within one). Over their UTF-8 bytes: cleaned text is NFC, so equal
+  /// bytes are equal text, without the standard library's normalizing string hash.
   private static func fingerprint(_ item: FeedItem) -> Int {
     var h = Hasher()
-    h.combine(item.title)
-    h.combine(item.categories)
+    h.combine(item.categoryID)
+    combine(&h, item.title)
+    h.combine(item.categories.count)
+    for c in item.categories { combine(&h, c) }
     return h.finalize()
+  }
+
+  private static func combine(_ h: inout Hasher, _ s: String) {
+    var s = s
+    s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    h.combine(s.utf8.count)
   }
 }
 
