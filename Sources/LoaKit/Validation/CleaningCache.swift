@@ -70,9 +70,8 @@ public final class CleaningCache: @unchecked Sendable {
   private let lock = Mutex()
   /// The previous file, open for reading (`pread`); -1 when there is none.
   private var readFD: Int32 = -1
-  /// Where each entry of the previous file is: its key, and the offset and size of the whole
-  /// entry (header, outcome, checksum).
-  private var loaded: [Int64: (key: UInt64, offset: Int, size: Int)] = [:]
+  /// Where each entry of the previous file is (``Index``).
+  private var loaded = Index()
   /// Entries looked up or stored this run, kept in memory only when not saving as we go
   /// (``beginSaving(to:name:)``): tests, `loa check`, dry runs.
   private var used: [Int64: Entry] = [:]
@@ -111,7 +110,7 @@ public final class CleaningCache: @unchecked Sendable {
   }
 
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
-    let (location, fd): ((key: UInt64, offset: Int, size: Int)?, Int32) = lock.withLock {
+    let (location, fd): (Index.Location?, Int32) = lock.withLock {
       (loaded[id].flatMap { $0.key == key ? $0 : nil }, readFD)
     }
     if let location, fd >= 0 {
@@ -190,7 +189,7 @@ public final class CleaningCache: @unchecked Sendable {
       close(fd)
       return
     }
-    var index: [Int64: (key: UInt64, offset: Int, size: Int)] = [:]
+    var locations: [Index.Location] = []
     var offset = 12
     var st = stat()
     let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
@@ -204,9 +203,10 @@ public final class CleaningCache: @unchecked Sendable {
       }
       let entrySize = 20 + length + 8
       guard offset + entrySize <= size else { break }
-      index[id] = (key, offset, entrySize)
+      locations.append(.init(id: id, key: key, offset: offset, size: entrySize))
       offset += entrySize
     }
+    let index = Index(locations)
     lock.withLock {
       if readFD >= 0 { close(readFD) }
       readFD = fd
@@ -292,6 +292,48 @@ public final class CleaningCache: @unchecked Sendable {
     let sum = out.withUnsafeBytes { FileHash.value($0) }
     append(sum, &out)
     return out
+  }
+
+  /// Where each entry of the previous file is, by article id: its key, and the offset and
+  /// size of the whole entry (header, outcome, checksum). A sorted array, 32 bytes an entry:
+  /// the dictionary it replaces took 4 MB of a warm run over 50,000 articles (W4, issue 16),
+  /// most of it empty buckets. When the file holds an id twice, the later entry counts, as
+  /// it did.
+  struct Index {
+    struct Location {
+      let id: Int64
+      let key: UInt64
+      let offset: Int
+      let size: Int
+    }
+
+    private var locations: [Location] = []
+
+    init() {}
+
+    /// - Parameter locations: in file order.
+    init(_ locations: [Location]) {
+      var sorted = locations
+      sorted.sort { ($0.id, $0.offset) < ($1.id, $1.offset) }
+      var kept: [Location] = []
+      kept.reserveCapacity(sorted.count)
+      for l in sorted {
+        if let last = kept.last, last.id == l.id { kept[kept.count - 1] = l } else { kept.append(l) }
+      }
+      self.locations = kept
+    }
+
+    var count: Int { locations.count }
+
+    subscript(id: Int64) -> Location? {
+      var lo = 0
+      var hi = locations.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if locations[mid].id < id { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < locations.count && locations[lo].id == id ? locations[lo] : nil
+    }
   }
 
   /// Appends to a temporary sibling of the cache file (``StateStore/Stream``), in 256 KB
