@@ -83,7 +83,7 @@ public final class CleaningCache: @unchecked Sendable {
   /// listed, and copied from the old file when writing starts.
   private var writer: Writer?
   /// Ids written to the new file, or to be copied to it.
-  private var written = Set<Int64>()
+  private var written = IDSet()
   private var pendingHits: [Int64] = []
   private(set) public var hits = 0
   private(set) public var misses = 0
@@ -333,6 +333,19 @@ public final class CleaningCache: @unchecked Sendable {
         if locations[mid].id < id { lo = mid + 1 } else { hi = mid }
       }
       return lo < locations.count && locations[lo].id == id ? locations[lo] : nil
+    }
+  }
+
+  /// A set of article ids in 64 sets by a hash of the id, so that growing never holds two
+  /// copies of the whole (``ArticleLedger``'s tables, for the same reason).
+  struct IDSet {
+    private var shards = [Set<Int64>](repeating: [], count: IDShards.count)
+    private(set) var count = 0
+
+    mutating func insert(_ id: Int64) -> (inserted: Bool, memberAfterInsert: Int64) {
+      let r = shards[IDShards.index(id)].insert(id)
+      if r.inserted { count += 1 }
+      return r
     }
   }
 

@@ -64,4 +64,15 @@ import Testing
     #expect(ledger.publishedCount == 3)
     #expect(ledger.firstRowDescription(9) == nil)
   }
+
+  /// Ids in sequence (the usual primary key) and with a stride spread over the 64 tables.
+  @Test(arguments: [Int64(1), 64, 1_000])
+  func idsSpreadOverTheTables(stride: Int64) {
+    var sizes = [Int](repeating: 0, count: IDShards.count)
+    for k in Int64(1)...64_000 { sizes[IDShards.index(k * stride)] += 1 }
+    #expect(sizes.min()! > 500 && sizes.max()! < 1_500, "\(sizes)")
+    var set = CleaningCache.IDSet()
+    for k in Int64(1)...5_000 { _ = set.insert(k % 4_000) }
+    #expect(set.count == 4_000)
+  }
 }
