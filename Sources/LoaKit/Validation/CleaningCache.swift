@@ -206,7 +206,7 @@ public final class CleaningCache: @unchecked Sendable {
       locations.append(.init(id: id, key: key, offset: offset, size: entrySize))
       offset += entrySize
     }
-    let index = Index(locations)
+    let index = Index(consume locations)
     lock.withLock {
       if readFD >= 0 { close(readFD) }
       readFD = fd
@@ -311,16 +311,18 @@ public final class CleaningCache: @unchecked Sendable {
 
     init() {}
 
-    /// - Parameter locations: in file order.
-    init(_ locations: [Location]) {
-      var sorted = locations
-      sorted.sort { ($0.id, $0.offset) < ($1.id, $1.offset) }
-      var kept: [Location] = []
-      kept.reserveCapacity(sorted.count)
-      for l in sorted {
-        if let last = kept.last, last.id == l.id { kept[kept.count - 1] = l } else { kept.append(l) }
+    /// - Parameter locations: in file order (sorted and thinned in place, not copied).
+    init(_ locations: consuming [Location]) {
+      var all = locations
+      all.sort { ($0.id, $0.offset) < ($1.id, $1.offset) }
+      var n = 0
+      for i in all.indices {
+        if n > 0 && all[n - 1].id == all[i].id { n -= 1 }
+        all[n] = all[i]
+        n += 1
       }
-      self.locations = kept
+      all.removeLast(all.count - n)
+      self.locations = all
     }
 
     var count: Int { locations.count }
