@@ -106,24 +106,14 @@ package final class XMLStreamWriter {
   package static func write(
     into sink: DocumentSink, indent: Bool = true, _ body: (XMLStreamWriter) throws -> Void
   ) throws {
-    // "xmlOutputBufferCreateIO: Create a buffered output for the progressive saving to an
-    // I/O handler." The write callback returns the bytes taken, or -1 on error.
-    let context = Unmanaged.passUnretained(sink).toOpaque()
-    guard
-      let out = xmlOutputBufferCreateIO(
-        { context, buffer, length in
-          guard let context, let buffer, length >= 0 else { return -1 }
-          let sink = Unmanaged<DocumentSink>.fromOpaque(context).takeUnretainedValue()
-          // A failed write (disk full) is kept by the sink and thrown by the writer's next
-          // call (``check(_:_:)``); returning -1 would make libxml2 print "I/O error" on
-          // stderr from a worker thread.
-          try? sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-          return length
-        }, nil, context, nil)
-    else { throw XMLWriterError(function: "xmlOutputBufferCreateIO") }
-    guard let raw = xmlNewTextWriter(out) else {
-      _ = xmlOutputBufferClose(out)
-      throw XMLWriterError(function: "xmlNewTextWriter")
+    let raw = try newWriter(Unmanaged.passUnretained(sink).toOpaque()) { context, buffer, length in
+      guard let context, let buffer, length >= 0 else { return -1 }
+      let sink = Unmanaged<DocumentSink>.fromOpaque(context).takeUnretainedValue()
+      // A failed write (disk full) is kept by the sink and thrown by the writer's next
+      // call (``check(_:_:)``); returning -1 would make libxml2 print "I/O error" on
+      // stderr from a worker thread.
+      try? sink.append(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+      return length
     }
     do {
       // Freeing the writer flushes the rest into the sink and closes the output buffer.
@@ -196,22 +186,14 @@ package final class XMLStreamWriter {
     indent: Bool, nesting: [StaticString], _ body: (XMLStreamWriter) throws -> Void
   ) throws -> [UInt8] {
     let recorder = FragmentRecorder(capacity: Self.chunkSize * 4096)
-    let context = Unmanaged.passUnretained(recorder).toOpaque()
-    guard
-      let out = xmlOutputBufferCreateIO(
-        { context, buffer, length in
-          guard let context, let buffer, length >= 0 else { return -1 }
-          let recorder = Unmanaged<FragmentRecorder>.fromOpaque(context).takeUnretainedValue()
-          if recorder.recording {
-            recorder.bytes.append(
-              contentsOf: UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-          }
-          return length
-        }, nil, context, nil)
-    else { throw XMLWriterError(function: "xmlOutputBufferCreateIO") }
-    guard let raw = xmlNewTextWriter(out) else {
-      _ = xmlOutputBufferClose(out)
-      throw XMLWriterError(function: "xmlNewTextWriter")
+    let raw = try newWriter(Unmanaged.passUnretained(recorder).toOpaque()) {
+      context, buffer, length in
+      guard let context, let buffer, length >= 0 else { return -1 }
+      let recorder = Unmanaged<FragmentRecorder>.fromOpaque(context).takeUnretainedValue()
+      if recorder.recording {
+        recorder.bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+      }
+      return length
     }
     try withExtendedLifetime(recorder) {
       try XMLStreamWriter(raw).document(indent: indent) { w in
@@ -225,6 +207,23 @@ package final class XMLStreamWriter {
       }
     }
     return recorder.bytes
+  }
+
+  /// A writer whose output goes to `write(context, bytes, count)` as libxml2 flushes it
+  /// (about 4 KB at a time); `context` must outlive the writer.
+  private static func newWriter(
+    _ context: UnsafeMutableRawPointer, _ write: xmlOutputWriteCallback
+  ) throws -> xmlTextWriterPtr {
+    // "xmlOutputBufferCreateIO: Create a buffered output for the progressive saving to an
+    // I/O handler." The write callback returns the bytes taken, or -1 on error.
+    guard let out = xmlOutputBufferCreateIO(write, nil, context, nil) else {
+      throw XMLWriterError(function: "xmlOutputBufferCreateIO")
+    }
+    guard let raw = xmlNewTextWriter(out) else {
+      _ = xmlOutputBufferClose(out)
+      throw XMLWriterError(function: "xmlNewTextWriter")
+    }
+    return raw
   }
 
   @inline(__always)
