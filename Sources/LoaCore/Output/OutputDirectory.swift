@@ -580,7 +580,15 @@ package final class OutputDirectory: @unchecked Sendable {
     /// Test builds only: `LOA_TEST_FAIL_WRITE=ERRNO:N` makes the N-th file write of the process
     /// (and every one after it) fail with that errno, to test full disks and I/O errors where a
     /// small tmpfs cannot be mounted. Release builds have no such hook.
-    nonisolated(unsafe) static var writesSoFar = 0
+    /// Writes so far, counted under a lock: render workers write at once (ThreadSanitizer
+    /// found the bare counter, and a TSan build exits 66 on its report).
+    private static let writes = WriteCounter()
+
+    private final class WriteCounter: @unchecked Sendable {
+      private let lock = Mutex()
+      private var count = 0
+      func next() -> Int { lock.withLock { count += 1; return count } }
+    }
     static let injectedFailure: (errno: Int32, from: Int)? = {
       guard let spec = ProcessInfo.processInfo.environment["LOA_TEST_FAIL_WRITE"] else { return nil }
       let parts = spec.split(separator: ":")
@@ -598,8 +606,7 @@ package final class OutputDirectory: @unchecked Sendable {
   /// - Throws: ``SystemCallError``.
   package static func writeAll(_ file: Int32, _ buffer: UnsafeRawBufferPointer) throws {
     #if DEBUG
-      writesSoFar += 1
-      if let f = injectedFailure, writesSoFar >= f.from {
+      if let f = injectedFailure, writes.next() >= f.from {
         throw SystemCallError(call: "write", errno: f.errno)
       }
     #endif
