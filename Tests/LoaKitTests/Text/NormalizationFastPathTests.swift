@@ -201,3 +201,93 @@ extension NormalizationFastPathTests {
     #expect(HTMLSanitizer.escapingStrayLessThan(html) == reference(html))
   }
 }
+
+extension NormalizationFastPathTests {
+  /// The three checks a body went through before the one scan (`ItemBuilder.sanitizedContent`).
+  static func needsNoCleaningByTheThreeChecks(_ s: String) -> Bool {
+    !XMLText.needsCleaning(s) && TextCleaner.repairedC1Controls(s) == nil && Unicode.isNFC(s)
+  }
+
+  /// Characters next to every edge of the scan: C0 and C1 controls, U+FFFE/U+FFFF, the ends
+  /// of the ranges the NFC byte scan passes, combining marks, Hangul, a singleton, noncharacters
+  /// and characters outside the Basic Multilingual Plane (a surrogate pair in CESU-8 cannot be
+  /// in a `String`: decoding turns it into U+FFFD, tested here too).
+  static let edgeCharacters: [String] = [
+    "a", " ", "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{E}", "\u{1F}", "\u{7F}",
+    "\u{80}", "\u{85}", "\u{93}", "\u{9F}", "\u{A0}", "©", "đ", "\u{2FF}", "\u{300}", "\u{302}",
+    "\u{323}", "\u{344}", "\u{1DFF}", "\u{1E00}", "ạ", "\u{1EFF}", "\u{1F00}", "\u{2001}", "\u{2002}",
+    "“", "…", "\u{207F}", "\u{2080}", "€", "\u{2126}", "\u{2329}", "\u{1100}", "\u{1161}", "\u{11A8}",
+    "가", "\u{D7FF}", "\u{E000}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{10000}",
+    "\u{1D15E}", "\u{10FFFF}", String(decoding: [0xED, 0xA0, 0x80], as: UTF8.self),
+    "<p>", "&#x302;",
+  ]
+
+  /// The scan may send clean text the slow way (Greek, Hangul syllables, the euro sign), but
+  /// never lets through text any of the three checks would change.
+  static func expectTheScanAgrees(_ s: String) -> Bool {
+    var copy = s
+    let fast = copy.withUTF8 { Unicode.hasCleanStartersOnly($0) }
+    if fast {
+      #expect(Self.needsNoCleaningByTheThreeChecks(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    return fast
+  }
+
+  @Test func theOneScanAgreesWithTheThreeChecksOnEveryEdgeCharacter() {
+    var passed = 0
+    for c in Self.edgeCharacters {
+      for s in [c, "a" + c, c + "b", "tin mới " + c + " ạ", "e" + c + "\u{301}"] {
+        if Self.expectTheScanAgrees(s) { passed += 1 }
+      }
+    }
+    // What it lets through is what the NFC byte scan passes, less the controls.
+    #expect(passed > 60)
+    #expect(Self.expectTheScanAgrees("Bãi Cháy “mới” – đẹp…\t\r\n\u{A0}©"))
+    for bad in ["\u{1}", "\u{1F}", "\u{80}", "\u{93}", "\u{9F}", "\u{FFFE}", "\u{FFFF}", "e\u{301}"] {
+      #expect(!Self.expectTheScanAgrees("Bãi Cháy" + bad))
+    }
+  }
+
+  @Test func theOneScanAgreesWithTheThreeChecksOnGeneratedText() {
+    var state: UInt64 = 17
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    for _ in 0..<4000 {
+      // Mostly clean text, so the scan goes far before it meets an edge character.
+      let s = (0..<(next() % 40)).map { _ -> String in
+        next() % 8 == 0 ? Self.edgeCharacters[next() % Self.edgeCharacters.count]
+          : ["a", "ạ", "đ", " ", "ư", "ờ", "“", "<b>", "\n"][next() % 9]
+      }.joined()
+      _ = Self.expectTheScanAgrees(s)
+    }
+  }
+
+  @Test func nfcByPiecesIsTheWholeTextsNFCPastTheRecentPiecesTable() {
+    // More distinct pieces than the per-call table holds (so slots are overwritten and
+    // collide), pieces whose NFC is longer than they are (U+0344, U+FB2C, U+1D15E), pieces
+    // of 7 and 8 bytes, in long texts.
+    var pieces: [String] = []
+    for base in ["a", "e", "o", "u", "i", "y", "A", "E", "O", "n"] {
+      for marks in [
+        "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}\u{301}", "\u{323}\u{302}",
+        "\u{31B}\u{300}", "\u{306}\u{303}", "\u{308}\u{304}", "\u{30A}\u{301}", "\u{327}\u{306}",
+        "\u{328}\u{304}", "\u{30C}", "\u{344}", "\u{301}\u{301}\u{301}",
+      ] {
+        pieces.append(base + marks)
+      }
+    }
+    pieces += ["x\u{FB2C}", "\u{1D15E}", "\u{344}\u{344}", "가\u{11A8}", "\u{1100}\u{1161}\u{11A8}", "đ"]
+    var state: UInt64 = 18
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    for _ in 0..<50 {
+      let s = (0..<(next() % 2000)).map { _ in pieces[next() % pieces.count] + (next() % 3 == 0 ? " " : "") }
+        .joined()
+      #expect(Array(Unicode.composed(s).utf8) == s._nfcCodeUnits)
+    }
+  }
+}
