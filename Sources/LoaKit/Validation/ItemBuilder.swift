@@ -375,8 +375,9 @@ public struct ItemBuilder: Sendable {
       base: base, maxBytes: limits.contentBytes, readMoreText: readMoreText
     ).sanitize(html)
     // Numeric references (`Vie&#x302;&#x323;t`) are decoded by the parser, after the NFC step.
-    result.html = TextCleaner.nfc(result.html)
-    result.text = TextCleaner.nfc(result.text)
+    // Skipped where the sanitizer's own scan of the bytes found them NFC already.
+    if !result.htmlIsNFC { result.html = TextCleaner.nfc(result.html) }
+    if !result.textIsNFC { result.text = TextCleaner.nfc(result.text) }
     // An embed (a YouTube iframe) turned into a link is ordinary content: a note.
     var damage = result.changes
     damage.replacedElements = []

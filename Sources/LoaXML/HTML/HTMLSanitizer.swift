@@ -77,6 +77,21 @@ public struct HTMLSanitizer: Sendable {
     /// The visible text of the body (without figure captions), white space collapsed.
     public var text: String
     public var changes: Changes
+    /// Whether `html` and `text` are known to be NFC already (from the scan that turned the
+    /// bytes into strings; false means not known): the NFC step after sanitizing is skipped
+    /// then. Not part of equality.
+    public var htmlIsNFC = false
+    public var textIsNFC = false
+
+    public init(html: String, text: String, changes: Changes) {
+      self.html = html
+      self.text = text
+      self.changes = changes
+    }
+
+    public static func == (a: Result, b: Result) -> Bool {
+      a.html == b.html && a.text == b.text && a.changes == b.changes
+    }
   }
 
   public let base: WebAddress
@@ -198,11 +213,12 @@ public struct HTMLSanitizer: Sendable {
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
     // All of them go through one output buffer: the same bytes as one node at a time.
-    var output = Self.serializeChildren(of: body, doc)
+    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc)
     if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
       output = Self.serializeChildren(of: body, doc)
+      htmlIsNFC = false
     }
     var kept: [xmlNodePtr] = []
     var node = body.pointee.children
@@ -217,14 +233,18 @@ public struct HTMLSanitizer: Sendable {
     if changes.truncated {
       output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
         + HTMLText.escaped(readMoreText) + "</a></p>"
+      htmlIsNFC = false
     }
     var text: [UInt8] = []
     text.reserveCapacity(output.utf8.count)
     for n in kept { Self.appendText(n, to: &text) }
     // Collapsed before it becomes a string: the UTF-8 is checked once.
     let collapsed = text.withUnsafeBufferPointer { Whitespace.collapsed(utf8: $0) } ?? text
-    return Result(
-      html: output, text: String(decoding: collapsed, as: UTF8.self), changes: changes)
+    let (textString, textIsNFC) = collapsed.withUnsafeBufferPointer { Unicode.stringCheckingNFC($0) }
+    var result = Result(html: output, text: textString, changes: changes)
+    result.htmlIsNFC = htmlIsNFC
+    result.textIsNFC = textIsNFC
+    return result
   }
 
   /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
@@ -378,12 +398,29 @@ public struct HTMLSanitizer: Sendable {
     return contents(of: out)
   }
 
+  /// ``serializeChildren(of:_:)``, and whether the result is known to be NFC
+  /// (``Unicode/stringCheckingNFC(_:)``).
+  static func serializeChildrenCheckingNFC(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> (String, Bool) {
+    guard let out = xmlAllocOutputBuffer(nil) else { return ("", true) }
+    defer { xmlOutputBufferClose(out) }
+    var node = parent.pointee.children
+    while let n = node {
+      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
+      node = n.pointee.next
+    }
+    return contentsCheckingNFC(of: out)
+  }
+
   /// What `out` (no encoder) holds, as a string.
-  static func contents(of out: xmlOutputBufferPtr) -> String {
+  static func contents(of out: xmlOutputBufferPtr) -> String { contentsCheckingNFC(of: out).0 }
+
+  /// What `out` (no encoder) holds, as a string, and whether it is known to be NFC.
+  static func contentsCheckingNFC(of out: xmlOutputBufferPtr) -> (String, Bool) {
     xmlOutputBufferFlush(out)
-    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
-    return String(
-      decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))), as: UTF8.self)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return ("", true) }
+    let (string, isNFC) = Unicode.stringCheckingNFC(
+      UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
+    return (string, isNFC)
   }
 
   static func name(_ node: xmlNodePtr) -> String {

@@ -291,3 +291,71 @@ extension NormalizationFastPathTests {
     }
   }
 }
+
+extension NormalizationFastPathTests {
+  /// `XMLText.sanitized` works on the bytes; it removes exactly the scalars `isAllowed`
+  /// rejects, and counts them, as the scalar-by-scalar rebuild did.
+  @Test func forbiddenCharactersAreRemovedAsScalarByScalar() {
+    func reference(_ s: String) -> (String, Int) {
+      var scalars = String.UnicodeScalarView()
+      var removed = 0
+      for u in s.unicodeScalars {
+        if XMLText.isAllowed(u.value) { scalars.append(u) } else { removed += 1 }
+      }
+      return (String(scalars), removed)
+    }
+    var state: UInt64 = 19
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    var changed = 0
+    for _ in 0..<4000 {
+      let s = (0..<(next() % 30)).map { _ in Self.edgeCharacters[next() % Self.edgeCharacters.count] }
+        .joined()
+      let (text, removed) = XMLText.sanitized(s)
+      let (expected, expectedRemoved) = reference(s)
+      #expect(text == expected && removed == expectedRemoved, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+      if removed > 0 { changed += 1 }
+    }
+    #expect(changed > 1000)
+    #expect(XMLText.sanitized("\u{0}\u{FFFE}a\u{1}\u{FFFF}\u{FFFD}\u{EFBF}\u{1F}") == ("a\u{FFFD}\u{EFBF}", 5))
+  }
+}
+
+extension NormalizationFastPathTests {
+  /// `Unicode.stringCheckingNFC` builds a string without validating it when its own scan
+  /// passes: that scan must pass only valid UTF-8 of characters the NFC byte scan passes, and
+  /// give the string `String(decoding:)` gives. Random bytes, mostly from the edges of UTF-8
+  /// (truncated sequences, stray continuation bytes, overlong leads, surrogates as CESU-8
+  /// bytes, U+FFFE).
+  @Test func theUncheckedStringIsBuiltOnlyFromValidUTF8ThatIsNFC() {
+    let pieces: [[UInt8]] = [
+      [0x61], [0x20], [0x3C], [0xC3, 0xA1], [0xC4, 0x91], [0xC2, 0x80], [0xCB, 0xBF], [0xCC, 0x80],
+      [0xCC], [0xC3], [0xC0, 0x80], [0xC1, 0xBF], [0x80], [0xBF], [0xE1, 0xBA, 0xA1], [0xE1, 0xBA],
+      [0xE1, 0xB8, 0x80], [0xE1, 0xBB, 0xBF], [0xE1, 0xBC, 0x80], [0xE1, 0x80, 0x80], [0xE1, 0xBA, 0x41],
+      [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x81], [0xE2, 0x81, 0xBF], [0xE2, 0x82, 0xAC], [0xE2, 0x80],
+      [0xE2, 0x81, 0x20], [0xED, 0xA0, 0x80], [0xED, 0xB0, 0x80], [0xEF, 0xBF, 0xBE], [0xF0, 0x9F, 0x98, 0x80],
+      [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x00],
+    ]
+    var state: UInt64 = 20
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    var passed = 0
+    for _ in 0..<6000 {
+      let bytes = (0..<(next() % 12)).flatMap { _ in pieces[next() % pieces.count] }
+      let (string, isNFC) = bytes.withUnsafeBufferPointer { Unicode.stringCheckingNFC($0) }
+      let decoded = String(decoding: bytes, as: UTF8.self)
+      #expect(string == decoded && Array(string.utf8) == Array(decoded.utf8), "\(bytes)")
+      if isNFC {
+        passed += 1
+        #expect(Array(decoded.utf8) == bytes, "not valid UTF-8: \(bytes)")
+        #expect(decoded._nfcCodeUnits == bytes, "not NFC: \(bytes)")
+        #expect(bytes.withUnsafeBufferPointer { Unicode.hasStartersOnly($0) })
+      }
+    }
+    #expect(passed > 300)
+  }
+}
