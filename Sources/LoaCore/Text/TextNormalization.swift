@@ -36,6 +36,12 @@ package enum Whitespace {
     }
   }
 
+  /// The bytes that may start white space (``spaceLength(_:_:)``), as bits: 00–20 in `low`
+  /// (bytes 00–3F), C2, E1, E2 and E3 in `high` (bytes C0–FF); no byte of 40–BF does.
+  package static let mayStartSpace: (low: UInt64, high: UInt64) = (
+    (1 << 33) - 1, (1 << (0xC2 - 0xC0)) | (1 << (0xE1 - 0xC0)) | (1 << (0xE2 - 0xC0)) | (1 << (0xE3 - 0xC0))
+  )
+
   /// Collapses every run of white space to one ASCII space and trims both ends. Works on the
   /// UTF-8 bytes: Vietnamese text (`E1 BA …`) is scanned once and returned as it is when
   /// nothing needs collapsing.
@@ -69,12 +75,15 @@ package enum Whitespace {
     return [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
       guard let source = b.baseAddress, let target = out.baseAddress else { return }
       let end = b.count
+      let (low, high) = Self.mayStartSpace
       /// Whether the byte at `j` starts no white space: ASCII above the space, continuation
       /// bytes, and lead bytes other than C2, E1, E2, E3, or E1 not followed by 9A (U+1680 is
       /// the only white space that starts E1, and Vietnamese letters start E1 BA, E1 BB).
+      /// Looked up in ``mayStartSpace``: one load instead of five comparisons.
       @inline(__always) func startsNoSpace(_ j: Int) -> Bool {
         let c = source[j]
-        if (c > 0x20 && c < 0xC2) || c > 0xE3 || (c > 0xC2 && c < 0xE1) { return true }
+        let bit = (c < 0x40 ? low : c >= 0xC0 ? high : 0) >> (c & 0x3F)
+        if bit & 1 == 0 { return true }
         return c == 0xE1 && j + 1 < end && source[j + 1] != 0x9A
       }
       var n = 0

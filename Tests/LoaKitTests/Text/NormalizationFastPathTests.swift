@@ -359,3 +359,20 @@ extension NormalizationFastPathTests {
     #expect(passed > 300)
   }
 }
+
+extension NormalizationFastPathTests {
+  /// The bit table the collapse loop skips bytes by holds the first bytes of the white space
+  /// it collapses, and besides them only C0 controls (rare; looked at one by one).
+  @Test func theBytesThatMayStartWhiteSpaceAreTheFirstBytesOfWhiteSpace() {
+    var first = Set<UInt8>()
+    for v in UInt32(0)...0x3000 where Whitespace.isSpace(v) {
+      if let u = Unicode.Scalar(v), let byte = String(Character(u)).utf8.first { first.insert(byte) }
+    }
+    let (low, high) = Whitespace.mayStartSpace
+    for c in 0...255 {
+      let bits: UInt64 = c < 0x40 ? low : c >= 0xC0 ? high : 0
+      let inTable = (bits >> UInt64(c & 0x3F)) & 1 == 1
+      #expect(inTable == (first.contains(UInt8(c)) || c < 0x20), "byte \(c)")
+    }
+  }
+}
