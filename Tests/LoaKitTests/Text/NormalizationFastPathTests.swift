@@ -376,3 +376,35 @@ extension NormalizationFastPathTests {
     }
   }
 }
+
+extension NormalizationFastPathTests {
+  /// `WebAddress.cleaned` returns an address as it is after a byte scan; it gives what its
+  /// slow path (trim, drop tab/LF/CR, `\` to `/`) gives, with the fast path's edges: spaces
+  /// and controls anywhere, a backslash, non-ASCII at either end.
+  @Test func aURLReturnedAsItIsIsWhatTheSlowPathGives() {
+    func slow(_ s: String) -> String {
+      var scalars = Substring(s).unicodeScalars[...]
+      while let f = scalars.first, f.value <= 0x20 || Whitespace.isSpace(f.value) { scalars = scalars.dropFirst() }
+      while let l = scalars.last, l.value <= 0x20 || Whitespace.isSpace(l.value) { scalars = scalars.dropLast() }
+      var out = String.UnicodeScalarView()
+      for u in scalars {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D: continue
+        case 0x5C: out.append("/")
+        default: out.append(u)
+        }
+      }
+      return String(out)
+    }
+    let parts = ["a", "/", "đ", " ", "\t", "\n", "\u{A0}", "\\", "\u{1}", "\u{7F}", "?q=1", "ạ", "\u{3000}", "https://x.vn"]
+    var state: UInt64 = 21
+    func next() -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int(state >> 33)
+    }
+    for _ in 0..<3000 {
+      let s = (0..<(next() % 8)).map { _ in parts[next() % parts.count] }.joined()
+      #expect(WebAddress.cleaned(s) == slow(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+}
