@@ -354,25 +354,30 @@ public struct ItemBuilder: Sendable {
     var warnings: [String] = []
     var notes: [String] = []
     var html = raw
-    let (sanitized, removed) = XMLText.sanitized(html)
-    if removed > 0 {
-      warnings.append("removed \(removed) character\(removed == 1 ? "" : "s") XML does not allow")
-      html = sanitized
-    }
-    if let fixed = TextCleaner.repairedC1Controls(html) {
-      warnings.append("replaced C1 control characters (Windows-1252 text read as Latin-1)")
-      html = fixed
-    }
-    if !TextCleaner.isNFC(html) {
-      html = Unicode.composed(html)
-      notes.append("normalized to Unicode NFC")
+    // Most bodies need none of the three steps below: one byte scan tells (the same answers
+    // as the three checks; NormalizationFastPathTests).
+    if !html.withUTF8({ Unicode.hasCleanStartersOnly($0) }) {
+      let (sanitized, removed) = XMLText.sanitized(html)
+      if removed > 0 {
+        warnings.append("removed \(removed) character\(removed == 1 ? "" : "s") XML does not allow")
+        html = sanitized
+      }
+      if let fixed = TextCleaner.repairedC1Controls(html) {
+        warnings.append("replaced C1 control characters (Windows-1252 text read as Latin-1)")
+        html = fixed
+      }
+      if !TextCleaner.isNFC(html) {
+        html = Unicode.composed(html)
+        notes.append("normalized to Unicode NFC")
+      }
     }
     var result = HTMLSanitizer(
       base: base, maxBytes: limits.contentBytes, readMoreText: readMoreText
     ).sanitize(html)
     // Numeric references (`Vie&#x302;&#x323;t`) are decoded by the parser, after the NFC step.
-    result.html = TextCleaner.nfc(result.html)
-    result.text = TextCleaner.nfc(result.text)
+    // Skipped where the sanitizer's own scan of the bytes found them NFC already.
+    if !result.htmlIsNFC { result.html = TextCleaner.nfc(result.html) }
+    if !result.textIsNFC { result.text = TextCleaner.nfc(result.text) }
     // An embed (a YouTube iframe) turned into a link is ordinary content: a note.
     var damage = result.changes
     damage.replacedElements = []

@@ -77,6 +77,21 @@ public struct HTMLSanitizer: Sendable {
     /// The visible text of the body (without figure captions), white space collapsed.
     public var text: String
     public var changes: Changes
+    /// Whether `html` and `text` are known to be NFC already (from the scan that turned the
+    /// bytes into strings; false means not known): the NFC step after sanitizing is skipped
+    /// then. Not part of equality.
+    public var htmlIsNFC = false
+    public var textIsNFC = false
+
+    public init(html: String, text: String, changes: Changes) {
+      self.html = html
+      self.text = text
+      self.changes = changes
+    }
+
+    public static func == (a: Result, b: Result) -> Bool {
+      a.html == b.html && a.text == b.text && a.changes == b.changes
+    }
   }
 
   public let base: WebAddress
@@ -158,7 +173,49 @@ public struct HTMLSanitizer: Sendable {
     return map
   }()
 
-  static func kind(_ name: String) -> Kind { kinds[name] ?? [] }
+  static func kind(_ name: String) -> Kind { element(name).kind }
+
+  /// What the walk needs to know about an element name, found with one look-up: its kinds,
+  /// its allowed attributes (nil: not allowed), where it may stand (``requiredParents``) and
+  /// which children close it (``closedBy``).
+  struct Element: Equatable, Sendable {
+    var kind: Kind = []
+    var attributes: Set<String>?
+    var requiredParents: Set<String>?
+    var closedBy: Set<String>?
+  }
+
+  /// ``kinds``, ``allowed``, ``requiredParents`` and ``closedBy`` in one ``NameTable``.
+  static let elements: NameTable<Element> = {
+    var map: [String: Element] = [:]
+    for (name, kind) in kinds { map[name, default: Element()].kind = kind }
+    for (name, attributes) in allowed { map[name, default: Element()].attributes = attributes }
+    for (name, parents) in requiredParents { map[name, default: Element()].requiredParents = parents }
+    for (name, closing) in closedBy { map[name, default: Element()].closedBy = closing }
+    return NameTable(map)
+  }()
+
+  static func element(_ name: String) -> Element { elements[name] ?? Element() }
+
+  /// Which of ``global``, ``urlAttributes`` and ``numericAttributes`` an attribute name is in.
+  struct AttributeKind: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let global = AttributeKind(rawValue: 1)
+    static let url = AttributeKind(rawValue: 2)
+    static let numeric = AttributeKind(rawValue: 4)
+  }
+
+  /// Those three sets in one ``NameTable``: one look-up per attribute instead of up to five
+  /// `Set<String>` ones.
+  static let attributeKinds: NameTable<AttributeKind> = {
+    var map: [String: AttributeKind] = [:]
+    for name in global { map[name, default: []].insert(.global) }
+    for name in urlAttributes { map[name, default: []].insert(.url) }
+    for name in numericAttributes { map[name, default: []].insert(.numeric) }
+    return NameTable(map)
+  }()
+
+  static func attributeKind(_ name: String) -> AttributeKind { attributeKinds[name] ?? [] }
 
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
@@ -198,11 +255,12 @@ public struct HTMLSanitizer: Sendable {
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
     // All of them go through one output buffer: the same bytes as one node at a time.
-    var output = Self.serializeChildren(of: body, doc)
+    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc)
     if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
       output = Self.serializeChildren(of: body, doc)
+      htmlIsNFC = false
     }
     var kept: [xmlNodePtr] = []
     var node = body.pointee.children
@@ -217,14 +275,18 @@ public struct HTMLSanitizer: Sendable {
     if changes.truncated {
       output += "<p><a href=\"\(HTMLText.escaped(base.description))\">"
         + HTMLText.escaped(readMoreText) + "</a></p>"
+      htmlIsNFC = false
     }
     var text: [UInt8] = []
     text.reserveCapacity(output.utf8.count)
     for n in kept { Self.appendText(n, to: &text) }
     // Collapsed before it becomes a string: the UTF-8 is checked once.
     let collapsed = text.withUnsafeBufferPointer { Whitespace.collapsed(utf8: $0) } ?? text
-    return Result(
-      html: output, text: String(decoding: collapsed, as: UTF8.self), changes: changes)
+    let (textString, textIsNFC) = collapsed.withUnsafeBufferPointer { Unicode.stringCheckingNFC($0) }
+    var result = Result(html: output, text: textString, changes: changes)
+    result.htmlIsNFC = htmlIsNFC
+    result.textIsNFC = textIsNFC
+    return result
   }
 
   /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
@@ -378,12 +440,29 @@ public struct HTMLSanitizer: Sendable {
     return contents(of: out)
   }
 
+  /// ``serializeChildren(of:_:)``, and whether the result is known to be NFC
+  /// (``Unicode/stringCheckingNFC(_:)``).
+  static func serializeChildrenCheckingNFC(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> (String, Bool) {
+    guard let out = xmlAllocOutputBuffer(nil) else { return ("", true) }
+    defer { xmlOutputBufferClose(out) }
+    var node = parent.pointee.children
+    while let n = node {
+      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
+      node = n.pointee.next
+    }
+    return contentsCheckingNFC(of: out)
+  }
+
   /// What `out` (no encoder) holds, as a string.
-  static func contents(of out: xmlOutputBufferPtr) -> String {
+  static func contents(of out: xmlOutputBufferPtr) -> String { contentsCheckingNFC(of: out).0 }
+
+  /// What `out` (no encoder) holds, as a string, and whether it is known to be NFC.
+  static func contentsCheckingNFC(of out: xmlOutputBufferPtr) -> (String, Bool) {
     xmlOutputBufferFlush(out)
-    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return "" }
-    return String(
-      decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))), as: UTF8.self)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return ("", true) }
+    let (string, isNFC) = Unicode.stringCheckingNFC(
+      UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
+    return (string, isNFC)
   }
 
   static func name(_ node: xmlNodePtr) -> String {
@@ -566,7 +645,12 @@ public struct HTMLSanitizer: Sendable {
   }()
 
   static func fitsParent(_ name: String, _ node: xmlNodePtr) -> Bool {
-    guard let parents = requiredParents[name] else { return true }
+    fits(Self.element(name).requiredParents, node)
+  }
+
+  /// Whether `node` stands in one of `parents` (anywhere when nil).
+  static func fits(_ parents: Set<String>?, _ node: xmlNodePtr) -> Bool {
+    guard let parents else { return true }
     guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
       return false
     }
@@ -577,7 +661,8 @@ public struct HTMLSanitizer: Sendable {
   private func cleanElement(_ node: xmlNodePtr, depth: Int, changes: inout Changes) -> xmlNodePtr? {
     let tooDeep = depth > Self.maxNestingDepth
     let name = Self.lowerName(node)
-    let kind = Self.kind(name)
+    let element = Self.element(name)
+    let kind = element.kind
     if kind.contains(.allowedVoid), node.pointee.children != nil {
       // A prefixed tag (`<o:br>`) is parsed as a `br` that is not empty: what it swallowed
       // follows it, and is cleaned in turn.
@@ -628,7 +713,7 @@ public struct HTMLSanitizer: Sendable {
       Self.remove(node)
       return next
     }
-    guard let allowedAttributes = Self.allowed[name], Self.fitsParent(name, node) else {
+    guard let allowedAttributes = element.attributes, Self.fits(element.requiredParents, node) else {
       // Unknown or presentational element, or one out of place: keep its content only.
       return Self.unwrap(node)
     }
@@ -640,7 +725,7 @@ public struct HTMLSanitizer: Sendable {
     var paragraphToDivision: xmlNodePtr?
     if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
       let parentName = Self.lowerName(parent)
-      if let closing = Self.closedBy[parentName], closing.contains(name) {
+      if let closing = Self.element(parentName).closedBy, closing.contains(name) {
         guard parentName == "p" else { return Self.unwrap(node) }
         paragraphToDivision = parent
       }
@@ -832,7 +917,9 @@ public struct HTMLSanitizer: Sendable {
       let name = Self.lowerName(a.pointee.name)
       toRemove.append(a)
       let lazy = element == "img" && name.hasPrefix("data-")
-      guard lazy || allowed.contains(name) || Self.global.contains(name) else {
+      let attributeKind = Self.attributeKind(name)
+      let isAllowed = attributeKind.contains(.global) || (!allowed.isEmpty && allowed.contains(name))
+      guard lazy || isAllowed else {
         changes.removedAttributes += 1
         continue
       }
@@ -852,11 +939,11 @@ public struct HTMLSanitizer: Sendable {
           continue
         }
       }
-      guard allowed.contains(name) || Self.global.contains(name) else {
+      guard isAllowed else {
         changes.removedAttributes += 1
         continue
       }
-      if let kept = cleanValue(name, value, element: element, changes: &changes) {
+      if let kept = cleanValue(name, attributeKind, value, element: element, changes: &changes) {
         toSet.append((name, kept))
       }
     }
@@ -883,9 +970,9 @@ public struct HTMLSanitizer: Sendable {
 
   /// The value to keep for an allowed attribute, or nil to drop it.
   private func cleanValue(
-    _ name: String, _ value: String, element: String, changes: inout Changes
+    _ name: String, _ kind: AttributeKind, _ value: String, element: String, changes: inout Changes
   ) -> String? {
-    if Self.urlAttributes.contains(name) {
+    if kind.contains(.url) {
       if name == "href", element == "a" {
         let trimmed = WebAddress.cleaned(value)
         let lower = trimmed.lowercased()
@@ -898,7 +985,7 @@ public struct HTMLSanitizer: Sendable {
       return nil
     }
     if name == "srcset" { return srcset(value, changes: &changes) }
-    if Self.numericAttributes.contains(name) {
+    if kind.contains(.numeric) {
       let v = Self.trimmingHorizontalSpace(value)
       return !v.isEmpty && v.utf8.count <= 6 && v.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? v : nil
     }
