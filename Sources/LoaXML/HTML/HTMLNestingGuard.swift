@@ -421,7 +421,17 @@ package enum HTMLNestingGuard {
       let doctype =
         next == 0x21 && i + 9 <= bytes.count
         && String(decoding: bytes[(i + 2)..<(i + 9)], as: UTF8.self).uppercased() == "DOCTYPE"
-      if comment || doctype || next == 0x3F {
+      // `htmlParsePI` reads `<?` as a processing instruction only when a name follows;
+      // otherwise it consumes the two characters and what follows is text (`<?>` is the
+      // text `>`; found by FuzzHTMLSanitizer).
+      let pi = next == 0x3F && i + 2 < bytes.count && startsName(bytes, at: i + 2)
+      if next == 0x3F && !pi {
+        flushText(i)
+        i += 2
+        textStart = i
+        continue
+      }
+      if comment || doctype || pi {
         // libxml2 reads any other `<!` as text.
         flushText(i)
         var end: Int
@@ -457,6 +467,18 @@ package enum HTMLNestingGuard {
   }
 
   static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+  /// Whether the character at `i` may begin a name for `htmlParseName`: a letter, `_` or
+  /// `:` (libxml2's `IS_LETTER`, XML 1.0's base characters and ideographs, approximated
+  /// past ASCII by the Unicode alphabetic property).
+  static func startsName(_ bytes: [UInt8], at i: Int) -> Bool {
+    let b = bytes[i]
+    if b < 0x80 { return isLetter(b) || b == 0x5F || b == 0x3A }
+    var it = bytes[i...].makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let scalar) = decoder.decode(&it) else { return false }
+    return scalar.properties.isAlphabetic
+  }
 
   static func isSpace(_ b: UInt8) -> Bool {
     b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C

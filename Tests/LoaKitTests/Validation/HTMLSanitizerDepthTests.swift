@@ -291,6 +291,12 @@ import Testing
     #expect(plain.split(separator: " ", omittingEmptySubsequences: true) == ["ab", "c", "d"])
   }
 
+  /// `<?` starts a processing instruction only before a name; otherwise libxml2 drops the two
+  /// characters and reads on as text (`<?>` is `>`: found by FuzzHTMLSanitizer).
+  @Test func aQuestionMarkWithoutANameIsNoProcessingInstruction() {
+    #expect(HTMLNestingGuard.plainText("a<?>b<?x y>c<? d>e<?_f>g") == "a>bc d>eg")
+  }
+
   /// The bounded input keeps every byte of text and leaves out only start tags past the limit (a block's as a line break)
   /// and their end tags.
   @Test func boundedInputLeavesOutOnlyExcessTags() {
