@@ -154,26 +154,7 @@ extension Unicode {
   /// library's quick check, which looks every character up; anything else is left to it.
   /// The ranges are checked character by character against it in TextTests.
   package static func hasStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    let n = utf8.count
-    while i < n {
-      let lead = utf8[i]
-      if lead < 0x80 {
-        i += 1
-      } else if lead < 0xCC {
-        // C2 80 … CB BF: U+0080–U+02FF (the string is valid UTF-8).
-        i += 2
-      } else if i + 2 < n, lead == 0xE1, utf8[i + 1] >= 0xB8, utf8[i + 1] <= 0xBB {
-        i += 3
-      } else if i + 2 < n, lead == 0xE2,
-        (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82) || utf8[i + 1] == 0x81
-      {
-        i += 3
-      } else {
-        return false
-      }
-    }
-    return true
+    startersOnly(utf8, rejectingControls: false)
   }
 
   /// Whether `utf8` needs none of the cleaning a text gets before it is published: only
@@ -182,16 +163,28 @@ extension Unicode {
   /// control (U+0080–U+009F, `C2 80`–`C2 9F`). One scan instead of three (characters XML
   /// forbids, C1 controls, the NFC quick check); false sends the text through all three.
   package static func hasCleanStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    startersOnly(utf8, rejectingControls: true)
+  }
+
+  /// The scan of ``hasStartersOnly(_:)``, and with `rejectingControls` that of
+  /// ``hasCleanStartersOnly(_:)`` (inlined: each caller gets its own loop).
+  @inline(__always)
+  private static func startersOnly(
+    _ utf8: UnsafeBufferPointer<UInt8>, rejectingControls: Bool
+  ) -> Bool {
     var i = 0
     let n = utf8.count
     while i < n {
       let lead = utf8[i]
       if lead < 0x80 {
-        if lead < 0x20 && lead != 0x9 && lead != 0xA && lead != 0xD { return false }
+        if rejectingControls && lead < 0x20 && lead != 0x9 && lead != 0xA && lead != 0xD {
+          return false
+        }
         i += 1
       } else if lead < 0xCC {
-        // C2 80 … CB BF: U+0080–U+02FF (the string is valid UTF-8), C1 controls left out.
-        if lead == 0xC2 && utf8[i + 1] < 0xA0 { return false }
+        // C2 80 … CB BF: U+0080–U+02FF (the string is valid UTF-8); C1 controls are
+        // `C2 80`–`C2 9F`.
+        if rejectingControls && lead == 0xC2 && utf8[i + 1] < 0xA0 { return false }
         i += 2
       } else if i + 2 < n, lead == 0xE1, utf8[i + 1] >= 0xB8, utf8[i + 1] <= 0xBB {
         i += 3

@@ -430,27 +430,29 @@ public struct HTMLSanitizer: Sendable {
 
   /// The children of `parent` as HTML, one after the other, as ``serialize(_:_:)`` writes each.
   static func serializeChildren(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> String {
-    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
+    dumpChildren(of: parent, doc, "", contents(of:))
+  }
+
+  /// Dumps the children of `parent` into a new output buffer and reads it with `read`
+  /// (`empty` when no buffer can be made).
+  private static func dumpChildren<R>(
+    of parent: xmlNodePtr, _ doc: htmlDocPtr, _ empty: R,
+    _ read: (xmlOutputBufferPtr) -> R
+  ) -> R {
+    guard let out = xmlAllocOutputBuffer(nil) else { return empty }
     defer { xmlOutputBufferClose(out) }
     var node = parent.pointee.children
     while let n = node {
       htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
       node = n.pointee.next
     }
-    return contents(of: out)
+    return read(out)
   }
 
   /// ``serializeChildren(of:_:)``, and whether the result is known to be NFC
   /// (``Unicode/stringCheckingNFC(_:)``).
   static func serializeChildrenCheckingNFC(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> (String, Bool) {
-    guard let out = xmlAllocOutputBuffer(nil) else { return ("", true) }
-    defer { xmlOutputBufferClose(out) }
-    var node = parent.pointee.children
-    while let n = node {
-      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
-      node = n.pointee.next
-    }
-    return contentsCheckingNFC(of: out)
+    dumpChildren(of: parent, doc, ("", true), contentsCheckingNFC(of:))
   }
 
   /// What `out` (no encoder) holds, as a string.
