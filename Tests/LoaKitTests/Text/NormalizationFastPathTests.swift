@@ -1,5 +1,6 @@
 import Foundation
 import LoaCore
+import LoaTestSupport
 @testable import LoaXML
 import Testing
 
@@ -62,11 +63,8 @@ import Testing
       "\u{323}", "\u{302}", "\u{306}", "\u{31B}", "\u{1EA1}", "ơ", "ư", "đ", "\u{1100}",
       "\u{1161}", "\u{11A8}", "가", "\u{2126}", "\u{0958}", "\u{0344}", "\u{3099}", "か",
     ]
-    var state: UInt64 = 16
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 16)
+    func next() -> Int { Int(rng.next() >> 33) }
     for _ in 0..<2000 {
       let s = (0..<(next() % 24)).map { _ in alphabet[next() % alphabet.count] }.joined()
       #expect(Array(Unicode.nfc(s).utf8) == s._nfcCodeUnits, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
@@ -249,11 +247,8 @@ extension NormalizationFastPathTests {
   }
 
   @Test func theOneScanAgreesWithTheThreeChecksOnGeneratedText() {
-    var state: UInt64 = 17
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 17)
+    func next() -> Int { Int(rng.next() >> 33) }
     for _ in 0..<4000 {
       // Mostly clean text, so the scan goes far before it meets an edge character.
       let s = (0..<(next() % 40)).map { _ -> String in
@@ -279,11 +274,8 @@ extension NormalizationFastPathTests {
       }
     }
     pieces += ["x\u{FB2C}", "\u{1D15E}", "\u{344}\u{344}", "가\u{11A8}", "\u{1100}\u{1161}\u{11A8}", "đ"]
-    var state: UInt64 = 18
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 18)
+    func next() -> Int { Int(rng.next() >> 33) }
     for _ in 0..<50 {
       let s = (0..<(next() % 2000)).map { _ in pieces[next() % pieces.count] + (next() % 3 == 0 ? " " : "") }
         .joined()
@@ -304,11 +296,8 @@ extension NormalizationFastPathTests {
       }
       return (String(scalars), removed)
     }
-    var state: UInt64 = 19
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 19)
+    func next() -> Int { Int(rng.next() >> 33) }
     var changed = 0
     for _ in 0..<4000 {
       let s = (0..<(next() % 30)).map { _ in Self.edgeCharacters[next() % Self.edgeCharacters.count] }
@@ -338,11 +327,8 @@ extension NormalizationFastPathTests {
       [0xE2, 0x81, 0x20], [0xED, 0xA0, 0x80], [0xED, 0xB0, 0x80], [0xEF, 0xBF, 0xBE], [0xF0, 0x9F, 0x98, 0x80],
       [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x00],
     ]
-    var state: UInt64 = 20
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 20)
+    func next() -> Int { Int(rng.next() >> 33) }
     var passed = 0
     for _ in 0..<6000 {
       let bytes = (0..<(next() % 12)).flatMap { _ in pieces[next() % pieces.count] }
@@ -397,11 +383,8 @@ extension NormalizationFastPathTests {
       return String(out)
     }
     let parts = ["a", "/", "đ", " ", "\t", "\n", "\u{A0}", "\\", "\u{1}", "\u{7F}", "?q=1", "ạ", "\u{3000}", "https://x.vn"]
-    var state: UInt64 = 21
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var rng = SeededRandom(state: 21)
+    func next() -> Int { Int(rng.next() >> 33) }
     for _ in 0..<3000 {
       let s = (0..<(next() % 8)).map { _ in parts[next() % parts.count] }.joined()
       #expect(WebAddress.cleaned(s) == slow(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
