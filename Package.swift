@@ -12,10 +12,10 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-    .systemLibrary(
-      name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    // libpq, libmariadb and libcurl: headers only (no pkgConfig, so no -l flags). They are
-    // opened with dlopen when a run needs them (LibPQ, LibMariaDB, LibCurl), not linked.
+    // libsqlite3, libpq, libmariadb and libcurl: headers only (no pkgConfig, so no -l flags).
+    // They are opened with dlopen when a run needs them (LibSQLite3, LibPQ, LibMariaDB,
+    // LibCurl), not linked.
+    .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CMariaDB", providers: [.apt(["libmariadb-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,7 +33,9 @@ let package = Package(
     .executableTarget(
       name: "LoaBench",
       dependencies: ["LoaKit", "LoaCore", "LoaXML", "LoaStore", "CSQLite3", "CLibPQ", "CLibXML2"],
-      path: "Benchmarks/LoaBench"),
+      path: "Benchmarks/LoaBench",
+      // loa opens libsqlite3 with dlopen (LibSQLite3); the bench's corpus writer calls it directly.
+      linkerSettings: [.linkedLibrary("sqlite3")]),
     .target(
       name: "LoaTestSupport",
       dependencies: [

@@ -3,7 +3,8 @@
 # Scripts/run-example.sh builds it, so the host needs no Swift toolchain), stripped; the
 # systemd service and timer; an example configuration in /etc/loa (a conffile); docs in
 # /usr/share/doc/loa; the man page and shell completions when the source tree has them; a
-# `loa` system user and /var/lib/loa created by postinst. Depends: from dpkg-shlibdeps.
+# `loa` system user and /var/lib/loa created by postinst. Depends: from dpkg-shlibdeps, plus
+# libsqlite3-0 (opened with dlopen, but SQLite is the default database).
 # Recommends: libpq5, libmariadb3 and libcurl4, which loa opens with dlopen only when a run
 # needs them (PostgreSQL, MariaDB, HTTP for the weather box and WebSub), so they are not in
 # the binary's DT_NEEDED; apt installs them by default, and a run that needs a missing one
@@ -96,6 +97,10 @@ mkdir -p "$work/debian"
 printf 'Source: loa\n\nPackage: loa\nArchitecture: any\n' >"$work/debian/control"
 shlibs="$(cd "$work" && dpkg-shlibdeps -O "$pkg/usr/bin/loa" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$shlibs" ]] || { say "dpkg-shlibdeps found no dependencies"; exit 1; }
+# libsqlite3 is opened with dlopen too (LibSQLite3), but SQLite is the default database: a
+# dependency, by the package that holds the soname here.
+sqlite="$(dpkg -S '*/libsqlite3.so.0' 2>/dev/null | sed -n '1s/:.*//p')"
+shlibs="$shlibs, ${sqlite:-libsqlite3-0}"
 size="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
 # The dlopen'ed libraries (LibPQ, LibMariaDB, LibCurl in the sources), by the package that
 # holds each soname on this system.

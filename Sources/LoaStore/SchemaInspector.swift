@@ -51,7 +51,8 @@ public final class SQLiteSchemaInspector: SchemaInspector {
     do {
       connection = try SQLiteConnection(path: path, readOnly: true)
     } catch let e as SQLiteError {
-      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
+      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")    } catch let e as LibraryUnavailable {
+      throw StoreError(.unavailable, e.description)
     }
     connection.statementTimeoutSeconds = 30
   }

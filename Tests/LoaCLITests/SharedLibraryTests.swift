@@ -4,8 +4,9 @@ import LoaTestSupport
 import Testing
 
 /// Issue 16: the shipped binary links neither corelibs Foundation (which brings CoreFoundation
-/// and ICU's data: 37 MB of the static binary) nor the PostgreSQL, MariaDB and HTTP client
-/// libraries, which are opened with dlopen only by the runs that need them (`SharedLibrary`).
+/// and ICU's data: 37 MB of the static binary) nor the SQLite, PostgreSQL, MariaDB and HTTP
+/// client libraries, which are opened with dlopen only by the runs that need them
+/// (`SharedLibrary`; a run where nothing changed opens no database).
 @Suite struct SharedLibraryTests {
   /// The targets built into `loa` (not the tests, LoaTestSupport or LoaBench).
   static let shippedTargets = ["LoaCore", "LoaXML", "LoaStore", "LoaWeather", "LoaKit", "LoaCLI"]
@@ -48,7 +49,7 @@ import Testing
     #expect(needed.contains { $0.hasPrefix("libc.so") }, "readelf output not understood: \(needed)")
     for library in [
       "libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so",
-      "libFoundationNetworking.so", "libpq.so", "libmariadb.so", "libcurl.so",
+      "libFoundationNetworking.so", "libpq.so", "libmariadb.so", "libcurl.so", "libsqlite3.so",
     ] {
       #expect(!needed.contains { $0.hasPrefix(library) }, "\(library) in \(needed)")
     }
@@ -60,11 +61,15 @@ import Testing
     ("postgresql://loa@127.0.0.1:1/portal", "LOA_TEST_DLOPEN_PQ", "libpq5"),
     ("host=127.0.0.1 port=1 dbname=portal", "LOA_TEST_DLOPEN_PQ", "libpq5"),
     ("mysql://loa@127.0.0.1:1/portal", "LOA_TEST_DLOPEN_MARIADB", "libmariadb3"),
+    // An empty file is an empty SQLite database: only the library stands in the way.
+    ("sqlite:$DIR/portal.sqlite", "LOA_TEST_DLOPEN_SQLITE3", "libsqlite3-0"),
   ])
   func aClientLibraryThatCannotBeLoadedIsOneLineAndExit69(
     url: String, variable: String, package: String
   ) throws {
     let dir = try TemporaryDirectory("loa-dlopen")
+    #expect(FileManager.default.createFile(atPath: dir.path("portal.sqlite"), contents: Data()))
+    let url = url.replacingOccurrences(of: "$DIR", with: dir.path)
     try """
     {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
      "database": {"url": "\(url)"},
@@ -81,5 +86,38 @@ import Testing
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     #expect(r.stderr.contains("cannot load libloa-test-missing.so.0"), "\(r.stderr)")
     #expect(r.stderr.contains("install the \(package) package"), "\(r.stderr)")
+  }
+
+  /// A run where nothing changed takes a SQLite file's change token from `stat` alone: it
+  /// neither loads libsqlite3 nor opens the database (Benchmarks/analysis.md, "The no-op, round
+  /// three"). With the library made unloadable the no-op still succeeds; once the database
+  /// changes, the run needs it and says so (exit 69).
+  @Test func aRunWhereNothingChangedLoadsNoSQLite() throws {
+    let dir = try TemporaryDirectory("loa-noop-dlopen")
+    try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
+    try """
+    {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+     "database": {"url": "sqlite:\(dir.path("db.sqlite"))"},
+     "output": {"directory": "\(dir.path("out"))", "baseURL": "/f/"}}
+    """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    env.removeValue(forKey: "LOA_DATABASE_URL")
+    func publish(_ extra: [String: String]) throws -> ProcessResult {
+      try Subprocess.run(
+        try #require(LoaBinary.path),
+        ["publish", "-v", "--config", dir.path("c.json"), "--now", "2026-11-30T09:00:00+07:00"],
+        environment: env.merging(extra) { $1 }, hangGuardSeconds: 120)
+    }
+    let first = try publish([:])
+    #expect(first.status == 0, "\(first.stderr)")
+    let missing = ["LOA_TEST_DLOPEN_SQLITE3": "libloa-test-missing.so.0"]
+    let unchanged = try publish(missing)
+    #expect(unchanged.status == 0, "\(unchanged.stderr)")
+    #expect(unchanged.stderr.contains("nothing changed"), "\(unchanged.stderr)")
+    try SQLiteFixture.execute("PRAGMA user_version = 7", in: dir.path("db.sqlite"))
+    let changed = try publish(missing)
+    #expect(changed.status == 69, "\(changed.stderr)")
+    #expect(changed.stderr.contains("install the libsqlite3-0 package"), "\(changed.stderr)")
   }
 }

@@ -6,8 +6,10 @@
 /// string, a lone `\u` surrogate and text after the value, each with its line and column
 /// (`12:5: duplicate key "title"`). A leading UTF-8 byte order mark is skipped (editors on
 /// Windows write one; RFC 8259 §8.1 lets a parser ignore it). Nesting is limited to 512
-/// levels. Configuration files are small, so this builds values directly and favours clarity
-/// over speed (``JSONSyntax`` is the fast checker for generated feeds).
+/// levels. It builds values directly (``JSONSyntax`` is the checker for generated feeds). It
+/// also reads the run state on every run, a no-op's largest single cost, so plain stretches
+/// (ASCII, strings without escapes) are read a run at a time (Benchmarks/analysis.md, "The
+/// no-op, round three").
 package enum JSONReader {
   /// What is wrong and where: line and column count from 1; the column counts characters
   /// (Unicode scalars), not bytes.
@@ -26,21 +28,24 @@ package enum JSONReader {
   ///
   /// - Throws: ``Failure`` with the position of the first problem.
   package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-    var p = Parser(bytes: bytes)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
-    try p.checkUTF8()
-    p.skipSpace()
-    let value = try p.value(depth: 0)
-    p.skipSpace()
-    guard p.i == bytes.count else { throw p.failure("text after the JSON value") }
-    return value
+    try bytes.withUnsafeBufferPointer { buffer in
+      var p = Parser(bytes: buffer)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
+      try p.checkUTF8()
+      p.skipSpace()
+      let value = try p.value(depth: 0)
+      p.skipSpace()
+      guard p.i == bytes.count else { throw p.failure("text after the JSON value") }
+      return value
+    }
   }
 
   private struct Parser {
-    let bytes: [UInt8]
+    /// The text, borrowed for the parse; every read checks `i < bytes.count` first.
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// A failure at byte offset `at` (default: the current one), with its line and column.
     func failure(_ message: String, at offset: Int? = nil) -> Failure {
@@ -63,19 +68,50 @@ package enum JSONReader {
     }
 
     /// Refuses bytes that are not UTF-8 (overlongs, surrogates, past U+10FFFF) before anything
-    /// else, naming the first one.
+    /// else, naming the first one. ASCII runs are skipped byte by byte; each other sequence is
+    /// checked against the well-formed byte sequences of Unicode's table 3-7.
     func checkUTF8() throws {
-      var iterator = bytes[i...].makeIterator()
-      var decoder = Unicode.UTF8()
-      var offset = i
-      while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue(let scalar): offset += UTF8.width(scalar)
-        case .emptyInput: return
-        case .error:
-          throw failure("the file is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16)))", at: offset)
+      var k = i
+      let n = bytes.count
+      while k < n {
+        let lead = bytes[k]
+        if lead < 0x80 {
+          k += 1
+          continue
         }
+        let length = Self.wellFormedLength(bytes, at: k)
+        guard length > 0 else {
+          throw failure("the file is not UTF-8 (byte 0x\(String(lead, radix: 16)))", at: k)
+        }
+        k += length
       }
+    }
+
+    /// The length of the well-formed UTF-8 sequence of two to four bytes at `k`, or 0.
+    static func wellFormedLength(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Int {
+      let lead = bytes[k]
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return 0
+      }
+      guard k + length <= bytes.count else { return 0 }
+      let second = bytes[k + 1]
+      guard second >= low && second <= high else { return 0 }
+      var j = k + 2
+      while j < k + length {
+        guard bytes[j] & 0xC0 == 0x80 else { return 0 }
+        j += 1
+      }
+      return length
     }
 
     mutating func skipSpace() {
@@ -189,12 +225,21 @@ package enum JSONReader {
       }
     }
 
-    /// A string starting at the opening quote; the bytes are known to be UTF-8.
+    /// A string starting at the opening quote; the bytes are known to be UTF-8. A string
+    /// without escapes is made from its bytes in one step; otherwise plain stretches between
+    /// escapes are copied whole.
     package mutating func string() throws -> String {
       let start = i
       i += 1
+      var runStart = i
+      while i < bytes.count, Self.isPlain(bytes[i]) { i += 1 }
+      if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]), as: UTF8.self)
+      }
       var out: [UInt8] = []
       while true {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
         guard let b = current else { throw failure("the string is not closed", at: start) }
         switch b {
         case UInt8(ascii: "\""):
@@ -202,13 +247,17 @@ package enum JSONReader {
           return String(decoding: out, as: UTF8.self)
         case UInt8(ascii: "\\"):
           try escape(into: &out)
-        case 0..<0x20:
-          throw failure("a control character (U+\(hex4(UInt32(b)))) inside a string; write it as \\u\(hex4(UInt32(b))) or \\n")
         default:
-          out.append(b)
-          i += 1
+          throw failure("a control character (U+\(hex4(UInt32(b)))) inside a string; write it as \\u\(hex4(UInt32(b))) or \\n")
         }
+        runStart = i
+        while i < bytes.count, Self.isPlain(bytes[i]) { i += 1 }
       }
+    }
+
+    /// A byte a string holds as it is: not a quote, a backslash or a control character.
+    static func isPlain(_ b: UInt8) -> Bool {
+      b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
     }
 
     func hex4(_ v: UInt32) -> String {

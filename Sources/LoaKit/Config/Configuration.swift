@@ -144,6 +144,13 @@ public struct Configuration: Sendable {
     public var publishedStatuses: [String] = ["published"]
     /// The operator's SELECT returning the `sites` columns (docs/multisite.md); platform only.
     public var sitesQuery: String?
+
+    /// The store's ``ArticleStore/changeToken`` when it can be had without a connection: a
+    /// SQLite file's, from `stat` calls; nil for a server.
+    var tokenWithoutConnecting: String? {
+      guard case .sqlite(let path) = location else { return nil }
+      return SQLiteArticleStore.fileToken(path)
+    }
   }
 
   public struct Output: Sendable {
@@ -433,7 +440,7 @@ public struct Configuration: Sendable {
       throw o.missing("database")
     }
     // LOA_DATABASE_URL keeps a connection string (and any password in it) out of the file.
-    let environmentURL = ProcessInfo.processInfo.environment["LOA_DATABASE_URL"].flatMap {
+    let environmentURL = Environment.value("LOA_DATABASE_URL").flatMap {
       $0.isEmpty ? nil : $0
     }
     let databaseURL = try environmentURL ?? d.requiredString("url")
@@ -608,13 +615,12 @@ public struct Configuration: Sendable {
   /// `$STATE_DIRECTORY` (systemd `StateDirectory=`), else `$XDG_STATE_HOME/loa`, else
   /// `~/.local/state/loa`.
   static func defaultStateDirectory() -> String? {
-    let env = ProcessInfo.processInfo.environment
-    if let d = env["STATE_DIRECTORY"], !d.isEmpty {
+    if let d = Environment.value("STATE_DIRECTORY"), !d.isEmpty {
       // systemd may pass several, separated by colons; the first is ours.
       return String(d.split(separator: ":").first ?? Substring(d))
     }
-    if let d = env["XDG_STATE_HOME"], d.hasPrefix("/") { return d + "/loa" }
-    if let h = env["HOME"], h.hasPrefix("/") { return h + "/.local/state/loa" }
+    if let d = Environment.value("XDG_STATE_HOME"), d.hasPrefix("/") { return d + "/loa" }
+    if let h = Environment.value("HOME"), h.hasPrefix("/") { return h + "/.local/state/loa" }
     return nil
   }
 

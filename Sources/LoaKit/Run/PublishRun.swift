@@ -42,10 +42,14 @@ public struct PublishRun {
   /// How `output.directory` was given, for messages (`--output` or `output.directory`).
   public var outputKey = "output.directory"
   public var openStore: () throws -> ArticleStore
+  /// Whether ``openStore`` opens `configuration.database` (no store was given), so its change
+  /// token may be taken without opening it.
+  private let opensConfiguredDatabase: Bool
   public var clock: Clock
   public var logger: Logger
-  /// Where API keys are looked up.
-  public var environment: [String: String]
+  /// Where API keys are looked up; nil for the process's environment, read only by a run
+  /// that fetches the weather.
+  public var environment: [String: String]?
   /// Sends the weather request and the WebSub pings: ``HTTPClient`` (libcurl) unless a test
   /// gives its own, to run without a network or to see exactly what a run asks for.
   package var transport: any HTTPTransport = HTTPClient.shared
@@ -56,7 +60,7 @@ public struct PublishRun {
     configuration: Configuration, command: Command = .publish, mode: PublishMode = .write,
     options: PublishOptions = PublishOptions(), reportPath: String? = nil,
     openStore: (() throws -> ArticleStore)? = nil, clock: Clock = SystemClock(),
-    logger: Logger = .silent, environment: [String: String] = ProcessInfo.processInfo.environment
+    logger: Logger = .silent, environment: [String: String]? = nil
   ) {
     self.configuration = configuration
     self.command = command
@@ -64,6 +68,7 @@ public struct PublishRun {
     self.options = options
     self.reportPath = reportPath
     self.openStore = openStore ?? { [configuration] in try configuration.openStore() }
+    opensConfiguredDatabase = openStore == nil
     self.clock = clock
     self.logger = logger
     self.environment = environment
@@ -117,23 +122,29 @@ public struct PublishRun {
       return outcome
     }
 
-    let store = try openStore()
-    // Closed once: explicitly after the commit (its error counts), or here when the run failed.
-    var storeOpen = true
-    defer { if storeOpen { try? store.close() } }
     // Nothing changed since the last run (configuration, database token, files, no scheduled
     // article due), decided with a few `stat` calls before categories or published feeds are
     // read: a platform checks thousands of sites so. With WebSub hubs the publisher runs, to
     // retry the pings a last run could not deliver.
     // Without a publisher (nothing changed), the shared tail below only runs the weather box
     // and commits its files and the report.
+    let mayBeUnchanged = mode == .write && !options.force && configuration.websub.hubs.isEmpty
+    func unchanged(_ token: String?) -> Bool {
+      mayBeUnchanged
+        && Publisher.unchangedSinceLastRun(
+          publisherConfiguration, token: token, state: state, now: clock.now())
+    }
+    // A SQLite file's token is those `stat` calls alone: when it shows nothing changed, the
+    // run neither loads libsqlite3 nor opens the database (Benchmarks/analysis.md, "The no-op,
+    // round three"). A server's token needs a connection.
+    let store =
+      opensConfiguredDatabase && mayBeUnchanged
+        && unchanged(configuration.database.tokenWithoutConnecting) ? nil : try openStore()
+    // Closed once: explicitly after the commit (its error counts), or here when the run failed.
+    var storeOpen = store != nil
+    defer { if storeOpen { try? store?.close() } }
     var publisher: Publisher?
-    if mode == .write, !options.force, configuration.websub.hubs.isEmpty,
-      Publisher.unchangedSinceLastRun(
-        publisherConfiguration, token: store.changeToken, state: state, now: clock.now())
-    {
-      outcome.nothingChanged = true
-    } else {
+    if let store, !unchanged(store.changeToken) {
       // Ids keep the prefix readers have seen (a domain move changes site.url's host).
       let p = try Publisher(
         configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger),
@@ -148,6 +159,8 @@ public struct PublishRun {
       try p.run()
       outcome.nothingChanged = p.nothingChanged
       publisher = p
+    } else {
+      outcome.nothingChanged = true
     }
     let mustHoldBack = publisher?.mustHoldBack ?? false
 
@@ -171,7 +184,7 @@ public struct PublishRun {
       publisher?.finish(committed: !outcome.heldBack)
     }
     storeOpen = false
-    try store.close()
+    try store?.close()
     // The report explains a held-back run, so it is written then too (alone).
     if let path = reportPath, outcome.heldBack || transaction == nil || reportInsideOutput == nil {
       if let relative = reportInsideOutput, let directory {
@@ -258,7 +271,7 @@ public struct PublishRun {
     let weather = WeatherPublisher(
       configuration: w, transaction: transaction, stateDirectory: stateDirectory,
       siteTimeZone: configuration.site.timeZone, clock: clock, logger: logger,
-      environment: environment)
+      environment: environment ?? ProcessInfo.processInfo.environment)
     weather.transport = transport
     return try weather.run()
   }

@@ -101,7 +101,8 @@ public final class SQLiteArticleStore: ArticleStore {
       connection = try SQLiteConnection(
         path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     } catch let e as SQLiteError {
-      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")
+      throw StoreError(.unavailable, "cannot open database \(path): \(e.message)")    } catch let e as LibraryUnavailable {
+      throw StoreError(.unavailable, e.description)
     }
     connection.statementTimeoutSeconds = Double(statementTimeoutSeconds)
     if platform {
@@ -207,7 +208,7 @@ public final class SQLiteArticleStore: ArticleStore {
   /// Device, inode, size, modification and change times (nanoseconds) of the database file
   /// and of its write-ahead log, if any. Any write changes one of them; the change time cannot
   /// be set back by anyone.
-  static func fileToken(_ path: String) -> String? {
+  package static func fileToken(_ path: String) -> String? {
     func stamp(_ p: String) -> String {
       var st = stat()
       guard stat(p, &st) == 0 else { return "-" }

@@ -27,6 +27,8 @@ package struct SQLiteError: Error, Sendable, CustomStringConvertible {
 /// One SQLite connection. Wraps `sqlite3_open_v2` / `sqlite3_close`. Close it explicitly with
 /// ``close()``; `deinit` closes a forgotten one as a last resort.
 package final class SQLiteConnection {
+  /// The library's functions (``LibSQLite3``), kept so each call is one indirect call.
+  let lib: LibSQLite3
   let handle: OpaquePointer
   private var isOpen = true
   /// The longest one statement may run inside SQLite, in seconds, counting only the time in
@@ -50,27 +52,30 @@ package final class SQLiteConnection {
   ///   - readOnly: `SQLITE_OPEN_READONLY`; the publisher never writes to the portal database.
   ///   - busyTimeoutMilliseconds: how long a statement waits for a writer's lock
   ///     (`sqlite3_busy_timeout`) before failing with `SQLITE_BUSY`.
+  /// - Throws: ``LibraryUnavailable`` when libsqlite3 cannot be loaded; ``SQLiteError``.
   package init(path: String, readOnly: Bool = true, busyTimeoutMilliseconds: Int32 = 5000) throws {
+    let lib = try LibSQLite3.load()
+    self.lib = lib
     var db: OpaquePointer?
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
       | SQLITE_OPEN_NOMUTEX
-    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    let rc = lib.sqlite3_open_v2(path, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       // "Whether or not an error occurs when it is opened, resources associated with the
-      // database connection handle should be released by passing it to sqlite3_close()."
-      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-      if let db { sqlite3_close(db) }
+      // database connection handle should be released by passing it to lib.sqlite3_close()."
+      let message = db.flatMap { lib.sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "out of memory"
+      if let db { _ = lib.sqlite3_close(db) }
       throw SQLiteError(code: rc, message: message, function: "sqlite3_open_v2", sql: nil)
     }
     handle = db
-    sqlite3_extended_result_codes(db, 1)
-    sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+    _ = lib.sqlite3_extended_result_codes(db, 1)
+    _ = lib.sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
     // "The progress handler callback is invoked periodically during long running calls to
-    // sqlite3_step() ... If the progress callback returns non-zero, the operation is
+    // lib.sqlite3_step() ... If the progress callback returns non-zero, the operation is
     // interrupted." A runaway query (a WITH RECURSIVE that never ends) would otherwise hold
     // the run lock forever, so every later run would exit 75.
-    sqlite3_progress_handler(
+    lib.sqlite3_progress_handler(
       db, Self.progressInterval,
       { context in
         guard let context else { return 0 }
@@ -80,8 +85,8 @@ package final class SQLiteConnection {
 
   deinit {
     if isOpen {
-      sqlite3_progress_handler(handle, 0, nil, nil)
-      sqlite3_close_v2(handle)
+      lib.sqlite3_progress_handler(handle, 0, nil, nil)
+      _ = lib.sqlite3_close_v2(handle)
     }
   }
 
@@ -89,15 +94,16 @@ package final class SQLiteConnection {
   /// statement is unfinalized.
   package func close() throws {
     guard isOpen else { return }
-    sqlite3_progress_handler(handle, 0, nil, nil)
-    let rc = sqlite3_close(handle)
+    lib.sqlite3_progress_handler(handle, 0, nil, nil)
+    let rc = lib.sqlite3_close(handle)
     guard rc == SQLITE_OK else { throw error(rc, "sqlite3_close") }
     isOpen = false
   }
 
   func error(_ rc: Int32, _ function: String, sql: String? = nil) -> SQLiteError {
     SQLiteError(
-      code: rc, message: String(cString: sqlite3_errmsg(handle)), function: function, sql: sql)
+      code: rc, message: lib.sqlite3_errmsg(handle).map { String(cString: $0) } ?? "out of memory",
+      function: function, sql: sql)
   }
 
   /// Prepares one statement. Fails when `sql` holds more than one statement.
@@ -105,7 +111,7 @@ package final class SQLiteConnection {
     var stmt: OpaquePointer?
     var tail: UnsafePointer<CChar>?
     let rc = sql.withCString { text in
-      sqlite3_prepare_v3(
+      lib.sqlite3_prepare_v3(
         handle, text, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &stmt, &tail)
     }
     guard rc == SQLITE_OK, let stmt else {
@@ -114,7 +120,7 @@ package final class SQLiteConnection {
     if let tail, tail.pointee != 0 {
       let rest = String(cString: tail).utf8.filter { $0 > 0x20 && $0 != UInt8(ascii: ";") }
       if !rest.isEmpty {
-        sqlite3_finalize(stmt)
+        _ = lib.sqlite3_finalize(stmt)
         throw SQLiteError(
           code: SQLITE_MISUSE, message: "only one SQL statement is allowed",
           function: "sqlite3_prepare_v3", sql: sql)
@@ -126,10 +132,12 @@ package final class SQLiteConnection {
   /// Runs SQL that returns no rows (may hold several statements). Wraps `sqlite3_exec`.
   package func execute(_ sql: String) throws {
     var message: UnsafeMutablePointer<CChar>?
-    let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+    let rc = lib.sqlite3_exec(handle, sql, nil, nil, &message)
     if rc != SQLITE_OK {
-      let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
-      sqlite3_free(message)
+      let text =
+        message.map { String(cString: $0) } ?? lib.sqlite3_errmsg(handle).map { String(cString: $0) }
+        ?? "out of memory"
+      lib.sqlite3_free(message)
       throw SQLiteError(code: rc, message: text, function: "sqlite3_exec", sql: nil)
     }
   }
@@ -148,6 +156,8 @@ final class SQLiteDeadline {
 /// One prepared statement. Wraps `sqlite3_prepare_v3` / `sqlite3_finalize`.
 package final class SQLiteStatement {
   private let handle: OpaquePointer
+  /// The connection's ``LibSQLite3`` table.
+  private let lib: LibSQLite3
   unowned let connection: SQLiteConnection
   let sql: String
   /// Time spent in `sqlite3_step` since the statement was prepared or last reset: one
@@ -156,17 +166,18 @@ package final class SQLiteStatement {
 
   init(_ handle: OpaquePointer, connection: SQLiteConnection, sql: String) {
     self.handle = handle
+    self.lib = connection.lib
     self.connection = connection
     self.sql = sql
   }
 
-  deinit { sqlite3_finalize(handle) }
+  deinit { _ = lib.sqlite3_finalize(handle) }
 
   /// Clears bindings and rewinds. Wraps `sqlite3_reset` and `sqlite3_clear_bindings`.
   package func reset() {
     secondsInStep = 0
-    sqlite3_reset(handle)
-    sqlite3_clear_bindings(handle)
+    _ = lib.sqlite3_reset(handle)
+    _ = lib.sqlite3_clear_bindings(handle)
   }
 
   private func check(_ rc: Int32, _ function: String) throws {
@@ -175,19 +186,19 @@ package final class SQLiteStatement {
 
   /// Binds an integer to parameter `index` (1-based).
   package func bind(_ value: Int64, at index: Int32) throws {
-    try check(sqlite3_bind_int64(handle, index, value), "sqlite3_bind_int64")
+    try check(lib.sqlite3_bind_int64(handle, index, value), "sqlite3_bind_int64")
   }
 
   /// Binds an integer to the parameter called `name` (`?100`, `:site`) when the statement has it.
   package func bind(_ value: Int64, named name: String) throws {
-    let index = sqlite3_bind_parameter_index(handle, name)
+    let index = lib.sqlite3_bind_parameter_index(handle, name)
     guard index > 0 else { return }
     try bind(value, at: index)
   }
 
   /// Binds text to parameter `index` (1-based); SQLite copies it (`SQLITE_TRANSIENT`).
   package func bind(_ value: String, at index: Int32) throws {
-    let rc = value.withCString { sqlite3_bind_text(handle, index, $0, -1, csqlite_transient()) }
+    let rc = value.withCString { lib.sqlite3_bind_text(handle, index, $0, -1, csqlite_transient()) }
     try check(rc, "sqlite3_bind_text")
   }
 
@@ -201,7 +212,7 @@ package final class SQLiteStatement {
     if let limit = connection.statementTimeoutSeconds {
       let start = monotonicSeconds()
       connection.deadline.at = start + (limit - secondsInStep)
-      rc = sqlite3_step(handle)
+      rc = lib.sqlite3_step(handle)
       connection.deadline.at = .infinity
       secondsInStep += monotonicSeconds() - start
       if rc == SQLITE_INTERRUPT && secondsInStep >= limit {
@@ -210,30 +221,30 @@ package final class SQLiteStatement {
           timeoutSeconds: limit)
       }
     } else {
-      rc = sqlite3_step(handle)
+      rc = lib.sqlite3_step(handle)
     }
     if rc == SQLITE_ROW { return true }
     if rc == SQLITE_DONE { return false }
     throw connection.error(rc, "sqlite3_step", sql: sql)
   }
 
-  package var columnCount: Int32 { sqlite3_column_count(handle) }
+  package var columnCount: Int32 { lib.sqlite3_column_count(handle) }
 
   package func columnName(_ i: Int32) -> String {
-    sqlite3_column_name(handle, i).map { String(cString: $0) } ?? ""
+    lib.sqlite3_column_name(handle, i).map { String(cString: $0) } ?? ""
   }
 
-  package func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+  package func isNull(_ i: Int32) -> Bool { lib.sqlite3_column_type(handle, i) == SQLITE_NULL }
 
   /// Whether column `i` holds an integer (not NULL, text or a real number).
-  package func isInteger(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_INTEGER }
+  package func isInteger(_ i: Int32) -> Bool { lib.sqlite3_column_type(handle, i) == SQLITE_INTEGER }
 
   /// Whether column `i` holds a real number. Ask before reading the column as text: the type
   /// is "undefined after a type conversion".
-  package func isReal(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_FLOAT }
-  package func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+  package func isReal(_ i: Int32) -> Bool { lib.sqlite3_column_type(handle, i) == SQLITE_FLOAT }
+  package func double(_ i: Int32) -> Double { lib.sqlite3_column_double(handle, i) }
 
-  package func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+  package func int64(_ i: Int32) -> Int64 { lib.sqlite3_column_int64(handle, i) }
 
   /// The column as text, nil for NULL. Invalid UTF-8 is repaired with U+FFFD, never trapped.
   /// Integers and reals come back in SQLite's text form (`1732867200`).
@@ -241,21 +252,21 @@ package final class SQLiteStatement {
 
   /// The column's text bytes as SQLite holds them, valid until the next step; nil for NULL.
   package func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
-    if sqlite3_column_type(handle, i) == SQLITE_NULL { return nil }
-    // "call sqlite3_column_text() first to force the result into the desired format, then
-    // invoke sqlite3_column_bytes() to find the size of the result."
-    guard let p = sqlite3_column_text(handle, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
-    return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
+    if lib.sqlite3_column_type(handle, i) == SQLITE_NULL { return nil }
+    // "call lib.sqlite3_column_text() first to force the result into the desired format, then
+    // invoke lib.sqlite3_column_bytes() to find the size of the result."
+    guard let p = lib.sqlite3_column_text(handle, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: p, count: Int(lib.sqlite3_column_bytes(handle, i)))
   }
 
   /// The column as text, and whether invalid UTF-8 had to be replaced.
   package func textReportingRepair(_ i: Int32) -> (text: String?, repaired: Bool) {
-    let type = sqlite3_column_type(handle, i)
+    let type = lib.sqlite3_column_type(handle, i)
     if type == SQLITE_NULL { return (nil, false) }
-    // "call sqlite3_column_text() first to force the result into the desired format, then
-    // invoke sqlite3_column_bytes() to find the size of the result."
-    guard let p = sqlite3_column_text(handle, i) else { return ("", false) }
-    let n = Int(sqlite3_column_bytes(handle, i))
+    // "call lib.sqlite3_column_text() first to force the result into the desired format, then
+    // invoke lib.sqlite3_column_bytes() to find the size of the result."
+    guard let p = lib.sqlite3_column_text(handle, i) else { return ("", false) }
+    let n = Int(lib.sqlite3_column_bytes(handle, i))
     let buffer = UnsafeBufferPointer(start: p, count: n)
     if let valid = String(validatingUTF8Bytes: buffer) { return (valid, false) }
     return (String(decoding: buffer, as: UTF8.self), true)
