@@ -135,7 +135,7 @@ public final class CleaningCache: @unchecked Sendable {
         lock.withLock {
           hits += 1
           if savePath != nil {
-            guard written.insert(id).inserted else { return }
+            guard written.insert(id) else { return }
             if let writer { writer.append(bytes) } else { pendingHits.append(id) }
           } else {
             used[id] = entry
@@ -159,7 +159,7 @@ public final class CleaningCache: @unchecked Sendable {
     lock.withLock {
       dirty = true
       if savePath != nil {
-        guard written.insert(id).inserted else { return }
+        guard written.insert(id) else { return }
         startWriting()?.append(bytes)
       } else {
         used[id] = entry
@@ -338,16 +338,17 @@ public final class CleaningCache: @unchecked Sendable {
     }
   }
 
-  /// A set of article ids in 64 sets by a hash of the id, so that growing never holds two
-  /// copies of the whole (``ArticleLedger``'s tables, for the same reason).
+  /// A set of article ids in 64 ``IDTable``s by a hash of the id, so that growing never
+  /// holds two copies of the whole (``ArticleLedger``'s tables, for the same reasons).
   struct IDSet {
-    private var shards = [Set<Int64>](repeating: [], count: IDShards.count)
+    private var shards = [IDTable<Void>](repeating: IDTable(empty: ()), count: IDShards.count)
     private(set) var count = 0
 
-    mutating func insert(_ id: Int64) -> (inserted: Bool, memberAfterInsert: Int64) {
-      let r = shards[IDShards.index(id)].insert(id)
-      if r.inserted { count += 1 }
-      return r
+    /// Adds `id`; true when it was not in the set.
+    mutating func insert(_ id: Int64) -> Bool {
+      let inserted = shards[IDShards.index(id)].insert(id)
+      if inserted { count += 1 }
+      return inserted
     }
   }
 
