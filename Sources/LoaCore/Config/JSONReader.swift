@@ -69,7 +69,7 @@ package enum JSONReader {
 
     /// Refuses bytes that are not UTF-8 (overlongs, surrogates, past U+10FFFF) before anything
     /// else, naming the first one. ASCII runs are skipped byte by byte; each other sequence is
-    /// checked against the well-formed byte sequences of Unicode's table 3-7.
+    /// checked against the well-formed byte sequences (``UTF8Sequence``).
     func checkUTF8() throws {
       var k = i
       let n = bytes.count
@@ -79,39 +79,12 @@ package enum JSONReader {
           k += 1
           continue
         }
-        let length = Self.wellFormedLength(bytes, at: k)
+        let length = UTF8Sequence.length(in: bytes, at: k)
         guard length > 0 else {
           throw failure("the file is not UTF-8 (byte 0x\(String(lead, radix: 16)))", at: k)
         }
         k += length
       }
-    }
-
-    /// The length of the well-formed UTF-8 sequence of two to four bytes at `k`, or 0.
-    static func wellFormedLength(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Int {
-      let lead = bytes[k]
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; high = 0x9F
-      case 0xF0: length = 4; low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; high = 0x8F
-      default: return 0
-      }
-      guard k + length <= bytes.count else { return 0 }
-      let second = bytes[k + 1]
-      guard second >= low && second <= high else { return 0 }
-      var j = k + 2
-      while j < k + length {
-        guard bytes[j] & 0xC0 == 0x80 else { return 0 }
-        j += 1
-      }
-      return length
     }
 
     mutating func skipSpace() {

@@ -192,29 +192,10 @@ package enum JSONSyntax {
     /// One multi-byte UTF-8 sequence at `i` (RFC 3629 §4: no overlongs, no surrogates, at
     /// most U+10FFFF).
     mutating func utf8Sequence() -> String? {
-      let c = b[i]
-      var need: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch c {
-      case 0xC2...0xDF: need = 1
-      case 0xE0: need = 2; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: need = 2
-      case 0xED: need = 2; high = 0x9F
-      case 0xF0: need = 3; low = 0x90
-      case 0xF1...0xF3: need = 3
-      case 0xF4: need = 3; high = 0x8F
-      default: return fail("invalid UTF-8")
-      }
-      guard i + need < b.count else { return fail("truncated UTF-8") }
-      let second = b[i + 1]
-      guard second >= low && second <= high else { return fail("invalid UTF-8") }
-      var k = 2
-      while k <= need {
-        guard b[i + k] & 0xC0 == 0x80 else { return fail("invalid UTF-8") }
-        k += 1
-      }
-      i += need + 1
+      let length = UTF8Sequence.length(in: b, at: i)
+      if length == UTF8Sequence.truncated { return fail("truncated UTF-8") }
+      guard length > 0 else { return fail("invalid UTF-8") }
+      i += length
       return nil
     }
 
