@@ -98,9 +98,10 @@ printf 'Source: loa\n\nPackage: loa\nArchitecture: any\n' >"$work/debian/control
 shlibs="$(cd "$work" && dpkg-shlibdeps -O "$pkg/usr/bin/loa" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
 [[ -n "$shlibs" ]] || { say "dpkg-shlibdeps found no dependencies"; exit 1; }
 # libsqlite3 is opened with dlopen too (LibSQLite3), but SQLite is the default database: a
-# dependency, by the package that holds the soname here.
+# dependency, by the package that holds the soname here, at the version that added
+# sqlite3_prepare_v3 (the newest function loa calls).
 sqlite="$(dpkg -S '*/libsqlite3.so.0' 2>/dev/null | sed -n '1s/:.*//p')"
-shlibs="$shlibs, ${sqlite:-libsqlite3-0}"
+shlibs="$shlibs, ${sqlite:-libsqlite3-0} (>= 3.20.0)"
 size="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
 # The dlopen'ed libraries (LibPQ, LibMariaDB, LibCurl in the sources), by the package that
 # holds each soname on this system.
