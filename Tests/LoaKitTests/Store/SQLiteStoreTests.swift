@@ -68,6 +68,40 @@ import Testing
     #expect(ids == [5, 4])
   }
 
+  /// With an index that starts with `category_id` and every category id known, the
+  /// uncategorized articles are read as `category_id IS NULL` after a loose scan of that
+  /// index (one seek per category id), instead of a scan of the whole index and a walk of the
+  /// date index; an id no known category has (77, a text id) sends the read back to the
+  /// general query, with the same answers.
+  @Test func readsUncategorizedArticlesAsNullCategoriesWhenEveryIdIsKnown() throws {
+    let dir = try TemporaryDirectory()
+    let indexes = """
+      CREATE INDEX articles_category_published ON articles(category_id, published_at);
+      CREATE INDEX articles_published ON articles(published_at);
+      """
+    try SQLiteFixture.create(at: dir.path("a.sqlite"), sql: Self.rows + indexes)
+    var store = try SQLiteArticleStore(path: dir.path("a.sqlite"))
+    var ids: [Int64] = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [1, 2, 77])) { ids.append($0.id); return true }
+    #expect(ids == [4])
+    #expect(store.nullCategoryReads == 1)
+    ids = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [1, 2])) { ids.append($0.id); return true }
+    #expect(ids == [5, 4])
+    #expect(store.nullCategoryReads == 1, "77 is unknown: the general query")
+    try store.close()
+
+    try SQLiteFixture.execute(
+      "INSERT INTO articles (id, category_id, title, status, published_at) VALUES"
+        + " (7, 'x', 'Bảy', 'published', '2026-11-06 08:00:00')", in: dir.path("a.sqlite"))
+    store = try SQLiteArticleStore(path: dir.path("a.sqlite"))
+    defer { try? store.close() }
+    ids = []
+    try store.forEachArticle(in: .uncategorized(knownCategories: [1, 2, 77])) { ids.append($0.id); return true }
+    #expect(ids == [7, 4])
+    #expect(store.nullCategoryReads == 0, "a text id no category has: the general query")
+  }
+
   @Test func runsTheOperatorsOwnQuery() throws {
     let dir = try TemporaryDirectory()
     let sql = """
