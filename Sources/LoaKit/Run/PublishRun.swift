@@ -137,14 +137,16 @@ public struct PublishRun {
     // A SQLite file's token is those `stat` calls alone: when it shows nothing changed, the
     // run neither loads libsqlite3 nor opens the database (Benchmarks/analysis.md, "The no-op,
     // round three"). A server's token needs a connection.
-    let store =
-      opensConfiguredDatabase && mayBeUnchanged
-        && unchanged(configuration.database.tokenWithoutConnecting) ? nil : try openStore()
+    let earlyToken =
+      opensConfiguredDatabase && mayBeUnchanged ? configuration.database.tokenWithoutConnecting : nil
+    let store = earlyToken != nil && unchanged(earlyToken) ? nil : try openStore()
     // Closed once: explicitly after the commit (its error counts), or here when the run failed.
     var storeOpen = store != nil
     defer { if storeOpen { try? store?.close() } }
     var publisher: Publisher?
-    if let store, !unchanged(store.changeToken) {
+    // Asked once: with an early token the answer was "changed" (a change since then only
+    // makes it truer).
+    if let store, earlyToken != nil || !unchanged(store.changeToken) {
       // Ids keep the prefix readers have seen (a domain move changes site.url's host).
       let p = try Publisher(
         configuration: PublishedIDPrefix.adopted(publisherConfiguration, logger: logger),
