@@ -20,6 +20,18 @@ public final class PostgresArticleStore: ArticleStore {
   private var prepared = false
   private var byCategorySQL = ""
   private var uncategorizedSQL = ""
+  /// Articles with no category id (``readsOnlyNullCategories(_:)``).
+  private var nullCategorySQL = ""
+  /// The loose index scan of ``readsOnlyNullCategories(_:)``.
+  private let categoryProbeSQL =
+    "WITH RECURSIVE loa_ids(id) AS (SELECT (SELECT min(category_id) FROM articles)"
+    + " UNION ALL SELECT (SELECT min(category_id) FROM articles WHERE category_id > loa_ids.id)"
+    + " FROM loa_ids WHERE loa_ids.id IS NOT NULL)"
+    + " SELECT count(*) FROM loa_ids WHERE id IS NOT NULL AND NOT (id = ANY($1::bigint[]))"
+  /// Whether ``readsOnlyNullCategories(_:)`` may probe (its statements prepared), once asked.
+  private var categoryIndexKnown: Bool?
+  /// How many uncategorized reads were `category_id IS NULL` reads (for tests).
+  package private(set) var nullCategoryReads = 0
   private var allSQL = ""
   /// The newest (`DESC`) or oldest (`ASC`) `published_at` query.
   private var rangeSQL: (String) -> String = { _ in "" }
@@ -248,6 +260,9 @@ public final class PostgresArticleStore: ArticleStore {
       "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND"
       + " (category_id IS NULL OR NOT (category_id = ANY($\(k + 1)::bigint[])))\(notLinked)"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 2) OFFSET $\(k + 3)"
+    nullCategorySQL =
+      "SELECT \(columns) FROM \(articlesSource) WHERE \(status) AND category_id IS NULL"
+      + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
     allSQL =
       "SELECT \(columns) FROM \(articlesSource) WHERE \(status)"
       + " ORDER BY \(order) DESC, id DESC LIMIT $\(k + 1) OFFSET $\(k + 2)"
@@ -355,6 +370,12 @@ public final class PostgresArticleStore: ArticleStore {
       // with its HTML in one `PGresult` (45 MB of W2's peak; issue 16).
       var limit = min(max(64, expecting + expecting / 8 + 8), Self.maxPageRows)
       var offset = 0
+      var nullOnly = false
+      if case .uncategorized(let known) = selection {
+        nullOnly = try readsOnlyNullCategories(
+          "{" + known.map(String.init).joined(separator: ",") + "}")
+        if nullOnly { nullCategoryReads += 1 }
+      }
       while true {
         let result: PGResult
         switch selection {
@@ -365,6 +386,10 @@ public final class PostgresArticleStore: ArticleStore {
           result = try connection.executePrepared(
             "loa_by_category", statuses + [String(id), String(limit), String(offset)],
             sql: byCategorySQL)
+        case .uncategorized where nullOnly:
+          result = try connection.executePrepared(
+            "loa_uncategorized_null", statuses + [String(limit), String(offset)],
+            sql: nullCategorySQL)
         case .uncategorized(let known):
           let array = "{" + known.map(String.init).joined(separator: ",") + "}"
           result = try connection.executePrepared(
@@ -383,6 +408,34 @@ public final class PostgresArticleStore: ArticleStore {
     } catch let e as PostgresError {
       throw mapped(e, "cannot read articles from")
     }
+  }
+
+  /// ``SQLiteArticleStore``'s test of the same name, for PostgreSQL: whether the articles
+  /// outside every known category (the array literal `known`) are exactly those with no
+  /// category id, answered by a loose scan of a B-tree index led by `category_id` (one index
+  /// probe per distinct id) on the plain `articles` table without linked categories. Then the
+  /// read is `category_id IS NULL`, an index range; otherwise the general query, which filters
+  /// the date index row by row (c100k: 27 ms and 19,000 buffers against 1.2 + 2.3 ms;
+  /// Benchmarks/analysis.md, "Uncategorized articles without a scan").
+  private func readsOnlyNullCategories(_ known: String) throws -> Bool {
+    guard articlesSource == "articles", linkSource == nil else { return false }
+    if categoryIndexKnown == nil {
+      let r = try connection.query(
+        "SELECT 1 FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid"
+          + " JOIN pg_am AS am ON am.oid = c.relam"
+          + " JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+          + " WHERE i.indrelid = to_regclass('articles') AND a.attname = 'category_id'"
+          + " AND am.amname = 'btree' AND i.indpred IS NULL AND i.indisvalid")
+      let found = r.rowCount > 0
+      if found {
+        try connection.prepare("loa_category_probe", categoryProbeSQL)
+        try connection.prepare("loa_uncategorized_null", nullCategorySQL)
+      }
+      categoryIndexKnown = found
+    }
+    guard categoryIndexKnown == true else { return false }
+    let r = try connection.executePrepared("loa_category_probe", [known], sql: categoryProbeSQL)
+    return r.rowCount == 1 && r.text(0, 0).text == "0"
   }
 
   public func publishedAtRange() throws -> (newest: String?, oldest: String?) {
