@@ -219,43 +219,19 @@ public struct HTMLSanitizer: Sendable {
 
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
-    XMLParsing.initialize()
     var changes = Changes()
-    var source = html
-    if Self.contains(0x0D, in: source) {
-      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
-      // in the feeds' CDATA. Normalized here, every format carries the same content.
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(source.utf8.count)
-      var afterCR = false
-      for b in source.utf8 {
-        if b == 0x0A && afterCR {
-          afterCR = false
-          continue
-        }
-        afterCR = b == 0x0D
-        bytes.append(afterCR ? 0x0A : b)
-      }
-      source = String(decoding: bytes, as: UTF8.self)
-    }
-    if let escaped = Self.escapingStrayLessThan(source) { source = escaped }
-    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
-    guard let document = Self.parseWhole(source, changes: &changes) else {
+    guard let (document, body) = cleanedTree(html, changes: &changes) else {
       return Result(html: "", text: "", changes: changes)
     }
     defer { withExtendedLifetime(document) {} }
     let doc = document.pointer
-    guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
-    Self.gatherAfterBody(into: body, of: doc)
-    clean(children: body, depth: 0, changes: &changes)
-    Self.normalizeTopLevel(in: body)
 
     // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
     // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
     // All of them go through one output buffer: the same bytes as one node at a time.
-    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc)
+    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc, capacity: html.utf8.count + 64)
     if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
@@ -287,6 +263,38 @@ public struct HTMLSanitizer: Sendable {
     result.htmlIsNFC = htmlIsNFC
     result.textIsNFC = textIsNFC
     return result
+  }
+
+  /// `html` parsed and cleaned: its document (which owns every node) and the body whose
+  /// children are the sanitized content, ready to serialize; nil when libxml2 gives no tree.
+  func cleanedTree(_ html: String, changes: inout Changes) -> (HTMLDocument, xmlNodePtr)? {
+    XMLParsing.initialize()
+    var source = html
+    if Self.contains(0x0D, in: source) {
+      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
+      // in the feeds' CDATA. Normalized here, every format carries the same content.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(source.utf8.count)
+      var afterCR = false
+      for b in source.utf8 {
+        if b == 0x0A && afterCR {
+          afterCR = false
+          continue
+        }
+        afterCR = b == 0x0D
+        bytes.append(afterCR ? 0x0A : b)
+      }
+      source = String(decoding: bytes, as: UTF8.self)
+    }
+    if let escaped = Self.escapingStrayLessThan(source) { source = escaped }
+    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
+    guard let document = Self.parseWhole(source, changes: &changes) else { return nil }
+    let doc = document.pointer
+    guard let body = Self.body(of: doc) else { return nil }
+    Self.gatherAfterBody(into: body, of: doc)
+    clean(children: body, depth: 0, changes: &changes)
+    Self.normalizeTopLevel(in: body)
+    return (document, body)
   }
 
   /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
@@ -419,52 +427,106 @@ public struct HTMLSanitizer: Sendable {
     return false
   }
 
-  /// One node as HTML. Wraps `htmlNodeDumpFormatOutput` with no encoder (the tree is UTF-8
-  /// already) and no formatting.
+  /// One node as HTML: ``HTMLTreeWriter``'s bytes, which are `htmlNodeDumpFormatOutput`'s
+  /// (libxml2's own dump for a node the writer leaves to it).
   static func serialize(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> String {
-    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
-    defer { xmlOutputBufferClose(out) }
-    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
-    return contents(of: out)
+    var out: [UInt8] = []
+    append(node, doc, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The children of `parent` as HTML, one after the other, as ``serialize(_:_:)`` writes each.
   static func serializeChildren(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> String {
-    dumpChildren(of: parent, doc, "", contents(of:))
-  }
-
-  /// Dumps the children of `parent` into a new output buffer and reads it with `read`
-  /// (`empty` when no buffer can be made).
-  private static func dumpChildren<R>(
-    of parent: xmlNodePtr, _ doc: htmlDocPtr, _ empty: R,
-    _ read: (xmlOutputBufferPtr) -> R
-  ) -> R {
-    guard let out = xmlAllocOutputBuffer(nil) else { return empty }
-    defer { xmlOutputBufferClose(out) }
-    var node = parent.pointee.children
-    while let n = node {
-      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
-      node = n.pointee.next
-    }
-    return read(out)
+    serializeChildrenCheckingNFC(of: parent, doc).0
   }
 
   /// ``serializeChildren(of:_:)``, and whether the result is known to be NFC
   /// (``Unicode/stringCheckingNFC(_:)``).
-  static func serializeChildrenCheckingNFC(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> (String, Bool) {
-    dumpChildren(of: parent, doc, ("", true), contentsCheckingNFC(of:))
+  static func serializeChildrenCheckingNFC(
+    of parent: xmlNodePtr, _ doc: htmlDocPtr, capacity: Int = 0
+  ) -> (String, Bool) {
+    var out: [UInt8] = []
+    out.reserveCapacity(capacity)
+    var node = parent.pointee.children
+    while let n = node {
+      append(n, doc, to: &out)
+      node = n.pointee.next
+    }
+    return out.withUnsafeBufferPointer { Unicode.stringCheckingNFC($0) }
   }
 
-  /// What `out` (no encoder) holds, as a string.
-  static func contents(of out: xmlOutputBufferPtr) -> String { contentsCheckingNFC(of: out).0 }
+  /// Appends `node` as HTML: with ``HTMLTreeWriter``, or with libxml2 for what it leaves to it.
+  static func append(_ node: xmlNodePtr, _ doc: htmlDocPtr, to out: inout [UInt8]) {
+    guard !HTMLTreeWriter.append(node, doc, to: &out) else { return }
+    out += libxml2Dump(node, doc)
+  }
 
-  /// What `out` (no encoder) holds, as a string, and whether it is known to be NFC.
-  static func contentsCheckingNFC(of out: xmlOutputBufferPtr) -> (String, Bool) {
+  /// `node` as libxml2's `htmlNodeDumpFormatOutput` writes it with no encoder (the tree is
+  /// UTF-8 already) and no formatting: the reference ``HTMLTreeWriter`` is checked against.
+  static func libxml2Dump(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> [UInt8] {
+    guard let out = xmlAllocOutputBuffer(nil) else { return [] }
+    defer { xmlOutputBufferClose(out) }
+    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
     xmlOutputBufferFlush(out)
-    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return ("", true) }
-    let (string, isNFC) = Unicode.stringCheckingNFC(
-      UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
-    return (string, isNFC)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return [] }
+    return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
+  }
+
+  /// For the differential checks of ``HTMLTreeWriter`` (HTMLTreeWriterTests, FuzzHTMLSanitizer):
+  /// `html` sanitized up to its serialization, then every node of the result written by
+  /// ``HTMLTreeWriter`` and by libxml2's `htmlNodeDumpFormatOutput`: the body's children one
+  /// after the other, each element and text node on its own, and each element without its
+  /// children (as the size limit's cut measures it). One line per node where the two differ
+  /// (empty when they agree), or where the writer left a node of the sanitized tree to libxml2.
+  public func writerDifferences(_ html: String) -> [String] {
+    var changes = Changes()
+    guard let (document, body) = cleanedTree(html, changes: &changes) else { return [] }
+    return withExtendedLifetime(document) { Self.writerDifferences(under: body, document.pointer) }
+  }
+
+  /// ``writerDifferences(_:)`` for the tree under `parent` in `doc`.
+  static func writerDifferences(under parent: xmlNodePtr, _ doc: htmlDocPtr) -> [String] {
+    var differences: [String] = []
+    func compare(_ node: xmlNodePtr, _ what: String) {
+      var ours: [UInt8] = []
+      let written = HTMLTreeWriter.append(node, doc, to: &ours)
+      let theirs = libxml2Dump(node, doc)
+      if !written {
+        differences.append("\(what): left to libxml2: \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+      } else if ours != theirs {
+        differences.append(
+          "\(what): loa \(String(decoding: ours, as: UTF8.self).debugDescription) "
+            + "libxml2 \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+      }
+    }
+    func walk(_ node: xmlNodePtr) {
+      compare(node, "node")
+      guard node.pointee.type == XML_ELEMENT_NODE else { return }
+      if let shell = xmlCopyNode(node, 2) {
+        compare(shell, "element without its children")
+        xmlFreeNode(shell)
+      }
+      var c = node.pointee.children
+      while let n = c {
+        walk(n)
+        c = n.pointee.next
+      }
+    }
+    var all: [UInt8] = []
+    var theirs: [UInt8] = []
+    var c = parent.pointee.children
+    while let n = c {
+      if !HTMLTreeWriter.append(n, doc, to: &all) { all += libxml2Dump(n, doc) }
+      theirs += libxml2Dump(n, doc)
+      walk(n)
+      c = n.pointee.next
+    }
+    if all != theirs {
+      differences.append(
+        "children: loa \(String(decoding: all, as: UTF8.self).debugDescription) "
+          + "libxml2 \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+    }
+    return differences
   }
 
   static func name(_ node: xmlNodePtr) -> String {
