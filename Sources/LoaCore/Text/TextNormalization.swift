@@ -90,9 +90,18 @@ package enum Whitespace {
       var pendingSpace = false
       i = 0
       while i < end {
-        // A run of bytes that start no white space, copied at once.
+        // A run of bytes that start no white space, with the single ASCII spaces between
+        // them (they stay as they are), copied at once.
         var j = i
-        while j < end && startsNoSpace(j) { j += 1 }
+        while j < end {
+          if startsNoSpace(j) {
+            j += 1
+          } else if source[j] == 0x20 && j > i && j + 1 < end && startsNoSpace(j + 1) {
+            j += 2
+          } else {
+            break
+          }
+        }
         if j > i {
           if pendingSpace {
             target[n] = 0x20
