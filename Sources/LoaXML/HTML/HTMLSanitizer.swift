@@ -7,7 +7,8 @@ import LoaCore
 
 /// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
 /// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
-/// absolute against the article's URL, and serialized again with `htmlNodeDump`.
+/// absolute against the article's URL, and serialized again by ``HTMLTreeWriter`` (the bytes of
+/// libxml2's `htmlNodeDump`, which stays the reference).
 ///
 /// - Kept: paragraphs, headings, lists, links, images (with `srcset`), figures and captions,
 ///   tables, quotes, inline emphasis, code, `time`, `abbr`, `details`.
