@@ -146,8 +146,9 @@ enum HTMLTreeWriter {
     name.pointee == 0x74 && xmlStrEqual(name, "textnoenc") != 0
   }
 
-  /// HTML 4's boolean attributes (`htmlBooleanAttrs`), written without a value.
-  private static let booleanAttributes = [
+  /// HTML 4's boolean attributes (`htmlBooleanAttrs`), written without a value. Static
+  /// strings: a `String` element passed to C is copied into a temporary first.
+  private static let booleanAttributes: [StaticString] = [
     "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref",
     "noresize", "noshade", "nowrap", "readonly", "selected",
   ]
@@ -162,7 +163,7 @@ enum HTMLTreeWriter {
     guard let first = a.pointee.children else { return true }
     switch name.pointee | 0x20 {
     case 0x63, 0x64, 0x69, 0x6D, 0x6E, 0x72, 0x73:  // c d i m n r s
-      for b in booleanAttributes where xmlStrcasecmp(name, b) == 0 { return true }
+      for b in booleanAttributes where xmlStrcasecmp(name, b.utf8Start) == 0 { return true }
     default:
       break
     }
