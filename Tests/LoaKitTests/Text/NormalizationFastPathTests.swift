@@ -388,6 +388,7 @@ extension NormalizationFastPathTests {
       let bits: UInt64 = c < 0x40 ? low : c >= 0xC0 ? high : 0
       let inTable = (bits >> UInt64(c & 0x3F)) & 1 == 1
       #expect(inTable == (first.contains(UInt8(c)) || c < 0x20), "byte \(c)")
+      #expect(Whitespace.mayStartSpaceTable[c] == (inTable ? 1 : 0), "byte \(c) in the byte table")
     }
   }
 }
