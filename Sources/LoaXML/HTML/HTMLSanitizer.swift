@@ -101,6 +101,9 @@ public struct HTMLSanitizer: Sendable {
   public let maxBytes: Int
   /// Text of that link.
   public let readMoreText: String
+  /// Whether attributes kept with their value stay where they are (``cleanAttributes``);
+  /// false only in tests, which compare it with removing and setting every kept attribute.
+  var attributesInPlace = true
 
   /// Deepest nesting of elements with content in the output. Deeper elements are unwrapped:
   /// well within libxml2's 256 and what feed readers' parsers take, and far past what an
@@ -977,9 +980,13 @@ public struct HTMLSanitizer: Sendable {
     var attr = node.pointee.properties
     var toRemove: [xmlAttrPtr] = []
     var toSet: [(String, String)] = []
+    // The attribute each of `toSet` comes from; whether a name was not lower case already.
+    var keptFrom: [xmlAttrPtr] = []
+    var renamed = false
     while let a = attr {
       attr = a.pointee.next
       let name = Self.lowerName(a.pointee.name)
+      if !renamed, let raw = a.pointee.name, Self.hasUpperOrNonASCII(raw) { renamed = true }
       toRemove.append(a)
       let lazy = element == "img" && name.hasPrefix("data-")
       let attributeKind = Self.attributeKind(name)
@@ -1010,7 +1017,25 @@ public struct HTMLSanitizer: Sendable {
       }
       if let kept = cleanValue(name, attributeKind, value, element: element, changes: &changes) {
         toSet.append((name, kept))
+        keptFrom.append(a)
       }
+    }
+    if attributesInPlace, lazySrc == nil, lazySrcset == nil, !renamed, Self.namesAreDistinct(toSet) {
+      // The same attributes in the same order as removing them all and setting the kept
+      // ones again (below), without freeing and rebuilding those whose value stays: a kept
+      // attribute whose one text child already holds its value is left as it is; another
+      // gets its value from `xmlSetProp`, which replaces an attribute's children in place.
+      var k = 0
+      for a in toRemove {
+        guard k < keptFrom.count, keptFrom[k] == a else {
+          xmlRemoveProp(a)
+          continue
+        }
+        let (name, value) = toSet[k]
+        if !Self.holdsExactly(a, value) { xmlSetProp(node, name, value) }
+        k += 1
+      }
+      return
     }
     for a in toRemove { xmlRemoveProp(a) }
     if let lazySrc, let url = resolve(lazySrc) {
@@ -1022,6 +1047,40 @@ public struct HTMLSanitizer: Sendable {
       toSet.append(("srcset", set))
     }
     for (name, value) in toSet { xmlSetProp(node, name, value) }
+  }
+
+  /// Whether the NUL-terminated `name` holds an upper-case ASCII or a non-ASCII byte (what
+  /// ``lowerName(_:)-swift.method`` would change).
+  static func hasUpperOrNonASCII(_ name: UnsafePointer<xmlChar>) -> Bool {
+    var p = name
+    while p.pointee != 0 {
+      if (p.pointee >= 0x41 && p.pointee <= 0x5A) || p.pointee >= 0x80 { return true }
+      p += 1
+    }
+    return false
+  }
+
+  /// Whether no two of `attributes` share a name (`xmlSetProp` would set one twice).
+  static func namesAreDistinct(_ attributes: [(String, String)]) -> Bool {
+    for i in attributes.indices {
+      for j in attributes.indices where j > i && attributes[i].0 == attributes[j].0 { return false }
+    }
+    return true
+  }
+
+  /// Whether the attribute `a` has one child, a text node holding exactly `value`: what
+  /// `xmlSetProp(node, name, value)` would give it.
+  static func holdsExactly(_ a: xmlAttrPtr, _ value: String) -> Bool {
+    guard let child = a.pointee.children, child == a.pointee.last, child.pointee.next == nil,
+      child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+    else { return false }
+    var value = value
+    return value.withUTF8 { v in
+      let count = Int(xmlStrlen(content))
+      guard count == v.count else { return false }
+      guard let base = v.baseAddress else { return true }
+      return memcmp(content, base, count) == 0
+    }
   }
 
   /// A URL in the content made absolute against the article's URL; nil when it is not a usable

@@ -26,7 +26,8 @@ import Testing
   static let attributeNames = [
     "href", "src", "alt", "title", "lang", "dir", "width", "height", "srcset", "cite", "datetime",
     "data-src", "class", "style", "onclick", "colspan", "start", "value", "HREF", "Title", "name",
-    "nowrap", "checked", "sizes", "poster", "reversed", "type", "scope",
+    "nowrap", "checked", "sizes", "poster", "reversed", "type", "scope", "data-srcset",
+    "data-original", "data-lazy-src", "data-x", "id", "rowspan",
   ]
   static let values = [
     "", " ", "a\"b", "a'b", "a\"b'c", "\"'\"", "http://x.example/a b", "/đường dẫn?q=1&r=2#frag",
@@ -92,6 +93,23 @@ import Testing
   ])
   func hostileBodiesAreWrittenAsLibxml2WritesThem(_ html: String) {
     #expect(Self.sanitizer.writerDifferences(html).isEmpty)
+  }
+
+  @Test func attributesKeptInPlaceGiveWhatRemovingAndSettingThemGives() {
+    var slow = Self.sanitizer
+    slow.attributesInPlace = false
+    var r = SeededRandom(state: 1_016)
+    for _ in 0..<3_000 {
+      var html = ""
+      for _ in 0..<(1 + r.below(4)) {
+        html += r.below(3) == 0 ? Self.texts[r.below(Self.texts.count)] : Self.element(&r, depth: 0)
+      }
+      html = XMLText.sanitized(html).text
+      let fast = Self.sanitizer.sanitize(html)
+      let reference = slow.sanitize(html)
+      #expect(fast == reference, "\(html.debugDescription)")
+      #expect(fast.html.utf8.elementsEqual(reference.html.utf8), "\(html.debugDescription)")
+    }
   }
 
   /// `node` written by both, where loa's writer takes it (false when it leaves it to libxml2).
