@@ -1185,8 +1185,8 @@ public struct HTMLSanitizer: Sendable {
         text.append(contentsOf: UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
       }
     case XML_ELEMENT_NODE:
-      let n = name(node)
-      let kind = Self.kind(n)
+      // Looked up by the name's bytes: no `String` for every element of the text.
+      let kind = node.pointee.name.flatMap { elements[utf8: UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))]?.kind } ?? []
       if kind.contains(.notInSummary) { return }
       let block = kind.contains(.block)
       if block { text.append(0x20) }
