@@ -174,11 +174,13 @@ enum HTMLTreeWriter {
     let valueStart = out.count
     var child: xmlNodePtr? = first
     while let c = child {
-      guard c.pointee.type == XML_TEXT_NODE, c.pointee.parent == UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)
+      guard c.pointee.type == XML_TEXT_NODE,
+        c.pointee.parent == UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)
       else { return false }
       if let content = c.pointee.content {
         appendEncoded(
-          UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), attribute: true, to: &out)
+          UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), attribute: true,
+          to: &out)
       }
       child = c.pointee.next
     }
@@ -213,7 +215,9 @@ enum HTMLTreeWriter {
   /// leading `IS_BLANK_CH` dropped, then `xmlURIEscapeStr(value, "@/:=?;#%&,+<>")`.
   private static func uriEscapeValue(from start: Int, in out: inout [UInt8]) {
     var blanks = start
-    while blanks < out.count, out[blanks] == 0x20 || out[blanks] == 0x09 || out[blanks] == 0x0A || out[blanks] == 0x0D {
+    while blanks < out.count,
+      out[blanks] == 0x20 || out[blanks] == 0x09 || out[blanks] == 0x0A || out[blanks] == 0x0D
+    {
       blanks += 1
     }
     if blanks > start { out.removeSubrange(start..<blanks) }
@@ -260,18 +264,23 @@ enum HTMLTreeWriter {
     let highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     let below20 = (w &- ones &* 0x20) & ~w & highs
-    return (below20 | hasZero(w ^ (ones &* 0x3C)) | hasZero(w ^ (ones &* 0x3E)) | hasZero(w ^ (ones &* 0x26))) == 0
+    return
+      (below20 | hasZero(w ^ (ones &* 0x3C)) | hasZero(w ^ (ones &* 0x3E))
+      | hasZero(w ^ (ones &* 0x26))) == 0
   }
 
   /// Appends the ASCII of an entity reference.
   @inline(__always)
   private static func append(_ entity: StaticString, to out: inout [UInt8]) {
-    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+    out.append(
+      contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
   }
 
   /// `xmlEncodeEntitiesInternal(doc, text, attribute)` for an HTML document, appended: runs
   /// of plain bytes copied at once.
-  static func appendEncoded(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, to out: inout [UInt8]) {
+  static func appendEncoded(
+    _ text: UnsafeBufferPointer<UInt8>, attribute: Bool, to out: inout [UInt8]
+  ) {
     let n = text.count
     var i = 0
     var run = 0
@@ -323,7 +332,9 @@ enum HTMLTreeWriter {
   }
 
   /// The index of the first occurrence of `needle` in `text` at or after `from`.
-  private static func find(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+  private static func find(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int)
+    -> Int?
+  {
     var i = from
     while i + needle.count <= text.count {
       if text[i] == needle[0] && text[i + 1] == needle[1] && text[i + 2] == needle[2] { return i }

@@ -1,8 +1,9 @@
 import CLibXML2
 import LoaCore
 import LoaTestSupport
-@testable import LoaXML
 import Testing
+
+@testable import LoaXML
 
 /// loa writes the sanitized tree itself (`HTMLTreeWriter`, issue 16) instead of libxml2's
 /// `htmlNodeDumpFormatOutput`; it must write exactly libxml2's bytes for every tree: the
@@ -83,12 +84,14 @@ import Testing
     "<a href=\"/a b/ả?x=1&amp;y=2#z\">l</a>", "<img src=\" /x%20y.png\" alt=\"\">",
     "<img src=x.png alt>", "<p lang=\"\">a</p>", "<ul><li></li><li>b</li></ul>",
     "<table><tr><td></td><th>h</th></tr></table>", "<p>&lt;script&gt;&amp;&quot;&#39;</p>",
-    "<p>Tiếng Việt: Đà Nẵng, Huế, Hà Nội — “ngoặc”</p>", "<p><b><i><u><s><em>x</em></s></u></i></b></p>",
+    "<p>Tiếng Việt: Đà Nẵng, Huế, Hà Nội — “ngoặc”</p>",
+    "<p><b><i><u><s><em>x</em></s></u></i></b></p>",
     "<blockquote cite=\"http://x.example/q?a=1&b=2\">q</blockquote>", "<p>a<br>b<hr>c</p>",
     "<a href=\"mailto:ai@x.org?subject=chào bạn\">m</a>", "<a href=\"tel:+84 123\">t</a>",
     "<img srcset=\"a.jpg 1x, b c.jpg 2x\" src=a.jpg>", "<p title=\"<!--x-->\">a</p>",
     "<p title=\"&amp;{x}\">a</p>", "<iframe src=\"https://v.example/e m\"></iframe>",
-    "<video poster=\"p q.jpg\" src=\"v.mp4\"></video>", "<time datetime=\"2026-12-04 20:00\">t</time>",
+    "<video poster=\"p q.jpg\" src=\"v.mp4\"></video>",
+    "<time datetime=\"2026-12-04 20:00\">t</time>",
     "x<p>y", "<p>\u{0B}\u{0C}\u{7F}</p>", "<font color=red>f</font>", "<o:p>w</o:p>",
   ])
   func hostileBodiesAreWrittenAsLibxml2WritesThem(_ html: String) {
@@ -117,7 +120,9 @@ import Testing
     var ours: [UInt8] = []
     guard HTMLTreeWriter.append(node, doc, to: &ours) else { return nil }
     let theirs = HTMLSanitizer.libxml2Dump(node, doc)
-    #expect(ours == theirs, "\(String(decoding: ours, as: UTF8.self)) != \(String(decoding: theirs, as: UTF8.self))")
+    #expect(
+      ours == theirs,
+      "\(String(decoding: ours, as: UTF8.self)) != \(String(decoding: theirs, as: UTF8.self))")
     return ours == theirs
   }
 
@@ -139,7 +144,9 @@ import Testing
     for _ in 0..<1_000 {
       var html = ""
       for _ in 0..<(1 + r.below(3)) { html += Self.element(&r, depth: 0) }
-      let document = try #require(HTMLDocument.parse(html, options: Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)))
+      let document = try #require(
+        HTMLDocument.parse(
+          html, options: Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)))
       withExtendedLifetime(document) {
         if let root = xmlDocGetRootElement(document.pointer) {
           compared += Self.compareAll(under: root, document.pointer)
@@ -171,11 +178,14 @@ import Testing
       let urls: [[UInt8]] = [
         Array(" \t\n\r http://x.example/a b?c=d&e=f#g h".utf8), Array("đường/dẫn".utf8),
         Array("a\"b".utf8), Array("a'b\"c".utf8), Array("%41%zz".utf8), Array("{|}^`\\[]".utf8),
-        Array("  ".utf8), [], Array("<!--x-->&{y}&z".utf8), [0x61, 0xFF, 0xC3, 0x62], [0x01, 0x1F, 0x7F],
+        Array("  ".utf8), [], Array("<!--x-->&{y}&z".utf8), [0x61, 0xFF, 0xC3, 0x62],
+        [0x01, 0x1F, 0x7F],
       ]
       for url in urls {
         for name in ["href", "HREF", "src", "action", "name", "cite", "title"] {
-          for element in ["a", "img", "form", "A", "div"] { _ = try add(element, [(name, url)], text: Array("t".utf8)) }
+          for element in ["a", "img", "form", "A", "div"] {
+            _ = try add(element, [(name, url)], text: Array("t".utf8))
+          }
         }
       }
       for name in ["nowrap", "NOWRAP", "checked", "selected", "reversed", "alt"] {
@@ -183,18 +193,24 @@ import Testing
         _ = try add("p", [(name, nil)])
         _ = try add("p", [(name, [])])
       }
-      for element in ["p", "li", "td", "div", "html", "body", "br", "img", "col", "hr", "span", "P", "BR", "xyz", "o:p", "area", "param", "embed", "option"] {
+      for element in [
+        "p", "li", "td", "div", "html", "body", "br", "img", "col", "hr", "span", "P", "BR", "xyz",
+        "o:p", "area", "param", "embed", "option",
+      ] {
         _ = try add(element)
         let parent = try add(element, [("title", Array("t".utf8))], text: Array("inside".utf8))
         _ = try add("b", text: Array("x".utf8), under: parent)
       }
       let texts: [[UInt8]] = [
-        Array("<b>&amp;\"'</b>".utf8), [0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1F, 0x20, 0x7F],
+        Array("<b>&amp;\"'</b>".utf8),
+        [0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1F, 0x20, 0x7F],
         [0xFF, 0xFE, 0xC0, 0x80, 0xED, 0xA0, 0x80], Array("Tiếng Việt — “x” …".utf8),
         Array("<!--x--> &{y}".utf8), [],
       ]
       for text in texts {
-        for element in ["p", "script", "style", "SCRIPT", "textarea"] { _ = try add(element, text: text) }
+        for element in ["p", "script", "style", "SCRIPT", "textarea"] {
+          _ = try add(element, text: text)
+        }
       }
       let compared = Self.compareAll(under: body, doc)
       #expect(compared > 600)
@@ -211,16 +227,24 @@ import Testing
       #expect(!HTMLTreeWriter.append(body, document.pointer, to: &out))
       #expect(out == [0x78])
       // The sanitizer's serialization still writes libxml2's bytes then.
-      #expect(HTMLSanitizer.serialize(body, document.pointer) == String(decoding: HTMLSanitizer.libxml2Dump(body, document.pointer), as: UTF8.self))
+      #expect(
+        HTMLSanitizer.serialize(body, document.pointer)
+          == String(decoding: HTMLSanitizer.libxml2Dump(body, document.pointer), as: UTF8.self))
     }
   }
 
   @Test func aWordIsPlainExactlyWhenEachOfItsBytesIs() {
     var r = SeededRandom(state: 8)
-    let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F, 0x7F, 0x80, 0xA0, 0xBC, 0xC3, 0xE1, 0xFF]
+    let interesting: [UInt8] = [
+      0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F,
+      0x7F, 0x80, 0xA0, 0xBC, 0xC3, 0xE1, 0xFF,
+    ]
     for _ in 0..<50_000 {
       var bytes: [UInt8] = []
-      for _ in 0..<8 { bytes.append(r.below(2) == 0 ? interesting[r.below(interesting.count)] : UInt8(r.below(256))) }
+      for _ in 0..<8 {
+        bytes.append(
+          r.below(2) == 0 ? interesting[r.below(interesting.count)] : UInt8(r.below(256)))
+      }
       let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       let plain = bytes.allSatisfy { $0 >= 0x20 && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }
       #expect(HTMLTreeWriter.isPlain(word: word) == plain, "\(bytes)")
