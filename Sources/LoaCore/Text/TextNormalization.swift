@@ -42,6 +42,14 @@ package enum Whitespace {
     (1 << 33) - 1, (1 << (0xC2 - 0xC0)) | (1 << (0xE1 - 0xC0)) | (1 << (0xE2 - 0xC0)) | (1 << (0xE3 - 0xC0))
   )
 
+  /// ``mayStartSpace`` as one byte per byte value (1: may start white space), for the
+  /// collapse's inner loop. A static array's storage lives as long as the process.
+  package static let mayStartSpaceTable: [UInt8] = (0..<256).map { c in
+    let (low, high) = mayStartSpace
+    let bit = (c < 0x40 ? low : c >= 0xC0 ? high : 0) >> UInt64(c & 0x3F)
+    return UInt8(bit & 1)
+  }
+
   /// Collapses every run of white space to one ASCII space and trims both ends. Works on the
   /// UTF-8 bytes: Vietnamese text (`E1 BA …`) is scanned once and returned as it is when
   /// nothing needs collapsing.
@@ -75,51 +83,60 @@ package enum Whitespace {
     return [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
       guard let source = b.baseAddress, let target = out.baseAddress else { return }
       let end = b.count
-      let (low, high) = Self.mayStartSpace
-      /// Whether the byte at `j` starts no white space: ASCII above the space, continuation
-      /// bytes, and lead bytes other than C2, E1, E2, E3, or E1 not followed by 9A (U+1680 is
-      /// the only white space that starts E1, and Vietnamese letters start E1 BA, E1 BB).
-      /// Looked up in ``mayStartSpace``: one load instead of five comparisons.
-      @inline(__always) func startsNoSpace(_ j: Int) -> Bool {
-        let c = source[j]
-        let bit = (c < 0x40 ? low : c >= 0xC0 ? high : 0) >> (c & 0x3F)
-        if bit & 1 == 0 { return true }
-        return c == 0xE1 && j + 1 < end && source[j + 1] != 0x9A
-      }
-      var n = 0
-      var pendingSpace = false
-      i = 0
-      while i < end {
-        // A run of bytes that start no white space, copied at once.
-        var j = i
-        while j < end && startsNoSpace(j) { j += 1 }
-        if j > i {
+      Self.mayStartSpaceTable.withUnsafeBufferPointer { table in
+        /// Whether the byte at `j` starts no white space: ASCII above the space, continuation
+        /// bytes, and lead bytes other than C2, E1, E2, E3, or E1 not followed by 9A (U+1680 is
+        /// the only white space that starts E1, and Vietnamese letters start E1 BA, E1 BB).
+        /// Looked up in ``mayStartSpaceTable``: one load instead of five comparisons.
+        @inline(__always) func startsNoSpace(_ j: Int) -> Bool {
+          let c = source[j]
+          if table[Int(c)] == 0 { return true }
+          return c == 0xE1 && j + 1 < end && source[j + 1] != 0x9A
+        }
+        var n = 0
+        var pendingSpace = false
+        i = 0
+        while i < end {
+          // A run of bytes that start no white space, with the single ASCII spaces between
+          // them (they stay as they are), copied at once.
+          var j = i
+          while j < end {
+            if startsNoSpace(j) {
+              j += 1
+            } else if source[j] == 0x20 && j > i && j + 1 < end && startsNoSpace(j + 1) {
+              j += 2
+            } else {
+              break
+            }
+          }
+          if j > i {
+            if pendingSpace {
+              target[n] = 0x20
+              n += 1
+              pendingSpace = false
+            }
+            (target + n).update(from: source + i, count: j - i)
+            n += j - i
+            i = j
+            guard i < end else { break }
+          }
+          let length = spaceLength(b, i)
+          if length > 0 {
+            pendingSpace = n > 0
+            i += length
+            continue
+          }
           if pendingSpace {
             target[n] = 0x20
             n += 1
             pendingSpace = false
           }
-          (target + n).update(from: source + i, count: j - i)
-          n += j - i
-          i = j
-          guard i < end else { break }
-        }
-        let length = spaceLength(b, i)
-        if length > 0 {
-          pendingSpace = n > 0
-          i += length
-          continue
-        }
-        if pendingSpace {
-          target[n] = 0x20
+          target[n] = source[i]
           n += 1
-          pendingSpace = false
+          i += 1
         }
-        target[n] = source[i]
-        n += 1
-        i += 1
+        count = n
       }
-      count = n
     }
   }
 

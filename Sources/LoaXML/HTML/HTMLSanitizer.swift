@@ -7,7 +7,8 @@ import LoaCore
 
 /// Sanitizes article HTML for feeds: parsed with libxml2's HTML parser (so malformed markup
 /// comes out well-formed), reduced to an allowlist of elements and attributes, every URL made
-/// absolute against the article's URL, and serialized again with `htmlNodeDump`.
+/// absolute against the article's URL, and serialized again by ``HTMLTreeWriter`` (the bytes of
+/// libxml2's `htmlNodeDump`, which stays the reference).
 ///
 /// - Kept: paragraphs, headings, lists, links, images (with `srcset`), figures and captions,
 ///   tables, quotes, inline emphasis, code, `time`, `abbr`, `details`.
@@ -100,6 +101,9 @@ public struct HTMLSanitizer: Sendable {
   public let maxBytes: Int
   /// Text of that link.
   public let readMoreText: String
+  /// Whether attributes kept with their value stay where they are (``cleanAttributes``);
+  /// false only in tests, which compare it with removing and setting every kept attribute.
+  var attributesInPlace = true
 
   /// Deepest nesting of elements with content in the output. Deeper elements are unwrapped:
   /// well within libxml2's 256 and what feed readers' parsers take, and far past what an
@@ -219,43 +223,19 @@ public struct HTMLSanitizer: Sendable {
 
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
-    XMLParsing.initialize()
     var changes = Changes()
-    var source = html
-    if Self.contains(0x0D, in: source) {
-      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
-      // in the feeds' CDATA. Normalized here, every format carries the same content.
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(source.utf8.count)
-      var afterCR = false
-      for b in source.utf8 {
-        if b == 0x0A && afterCR {
-          afterCR = false
-          continue
-        }
-        afterCR = b == 0x0D
-        bytes.append(afterCR ? 0x0A : b)
-      }
-      source = String(decoding: bytes, as: UTF8.self)
-    }
-    if let escaped = Self.escapingStrayLessThan(source) { source = escaped }
-    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
-    guard let document = Self.parseWhole(source, changes: &changes) else {
+    guard let (document, body) = cleanedTree(html, changes: &changes) else {
       return Result(html: "", text: "", changes: changes)
     }
     defer { withExtendedLifetime(document) {} }
     let doc = document.pointer
-    guard let body = Self.body(of: doc) else { return Result(html: "", text: "", changes: changes) }
-    Self.gatherAfterBody(into: body, of: doc)
-    clean(children: body, depth: 0, changes: &changes)
-    Self.normalizeTopLevel(in: body)
 
     // Serialize top-level nodes one by one. Format 0: no whitespace is added between blocks
     // (`htmlNodeDump` would add newlines). Past the size limit, the content is cut at the last
     // block that fits, inside a wrapper (a CMS that puts the whole body in one <div>) down to a
     // word boundary of its text.
     // All of them go through one output buffer: the same bytes as one node at a time.
-    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc)
+    var (output, htmlIsNFC) = Self.serializeChildrenCheckingNFC(of: body, doc, capacity: html.utf8.count + 64)
     if output.utf8.count > maxBytes {
       changes.truncated = true
       Self.cut(body, budget: maxBytes, doc)
@@ -287,6 +267,38 @@ public struct HTMLSanitizer: Sendable {
     result.htmlIsNFC = htmlIsNFC
     result.textIsNFC = textIsNFC
     return result
+  }
+
+  /// `html` parsed and cleaned: its document (which owns every node) and the body whose
+  /// children are the sanitized content, ready to serialize; nil when libxml2 gives no tree.
+  func cleanedTree(_ html: String, changes: inout Changes) -> (HTMLDocument, xmlNodePtr)? {
+    XMLParsing.initialize()
+    var source = html
+    if Self.contains(0x0D, in: source) {
+      // HTML reads CR LF and CR as LF (its input stream's newline normalization); so does XML
+      // in the feeds' CDATA. Normalized here, every format carries the same content.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(source.utf8.count)
+      var afterCR = false
+      for b in source.utf8 {
+        if b == 0x0A && afterCR {
+          afterCR = false
+          continue
+        }
+        afterCR = b == 0x0D
+        bytes.append(afterCR ? 0x0A : b)
+      }
+      source = String(decoding: bytes, as: UTF8.self)
+    }
+    if let escaped = Self.escapingStrayLessThan(source) { source = escaped }
+    // Parsed as UTF-8 whatever a <meta charset> in the content says; freed when `document` goes.
+    guard let document = Self.parseWhole(source, changes: &changes) else { return nil }
+    let doc = document.pointer
+    guard let body = Self.body(of: doc) else { return nil }
+    Self.gatherAfterBody(into: body, of: doc)
+    clean(children: body, depth: 0, changes: &changes)
+    Self.normalizeTopLevel(in: body)
+    return (document, body)
   }
 
   /// Whether the UTF-8 of `s` holds `byte`: a scan of its contiguous bytes (`s.utf8.contains`
@@ -419,52 +431,106 @@ public struct HTMLSanitizer: Sendable {
     return false
   }
 
-  /// One node as HTML. Wraps `htmlNodeDumpFormatOutput` with no encoder (the tree is UTF-8
-  /// already) and no formatting.
+  /// One node as HTML: ``HTMLTreeWriter``'s bytes, which are `htmlNodeDumpFormatOutput`'s
+  /// (libxml2's own dump for a node the writer leaves to it).
   static func serialize(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> String {
-    guard let out = xmlAllocOutputBuffer(nil) else { return "" }
-    defer { xmlOutputBufferClose(out) }
-    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
-    return contents(of: out)
+    var out: [UInt8] = []
+    append(node, doc, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The children of `parent` as HTML, one after the other, as ``serialize(_:_:)`` writes each.
   static func serializeChildren(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> String {
-    dumpChildren(of: parent, doc, "", contents(of:))
-  }
-
-  /// Dumps the children of `parent` into a new output buffer and reads it with `read`
-  /// (`empty` when no buffer can be made).
-  private static func dumpChildren<R>(
-    of parent: xmlNodePtr, _ doc: htmlDocPtr, _ empty: R,
-    _ read: (xmlOutputBufferPtr) -> R
-  ) -> R {
-    guard let out = xmlAllocOutputBuffer(nil) else { return empty }
-    defer { xmlOutputBufferClose(out) }
-    var node = parent.pointee.children
-    while let n = node {
-      htmlNodeDumpFormatOutput(out, doc, n, nil, 0)
-      node = n.pointee.next
-    }
-    return read(out)
+    serializeChildrenCheckingNFC(of: parent, doc).0
   }
 
   /// ``serializeChildren(of:_:)``, and whether the result is known to be NFC
   /// (``Unicode/stringCheckingNFC(_:)``).
-  static func serializeChildrenCheckingNFC(of parent: xmlNodePtr, _ doc: htmlDocPtr) -> (String, Bool) {
-    dumpChildren(of: parent, doc, ("", true), contentsCheckingNFC(of:))
+  static func serializeChildrenCheckingNFC(
+    of parent: xmlNodePtr, _ doc: htmlDocPtr, capacity: Int = 0
+  ) -> (String, Bool) {
+    var out: [UInt8] = []
+    out.reserveCapacity(capacity)
+    var node = parent.pointee.children
+    while let n = node {
+      append(n, doc, to: &out)
+      node = n.pointee.next
+    }
+    return out.withUnsafeBufferPointer { Unicode.stringCheckingNFC($0) }
   }
 
-  /// What `out` (no encoder) holds, as a string.
-  static func contents(of out: xmlOutputBufferPtr) -> String { contentsCheckingNFC(of: out).0 }
+  /// Appends `node` as HTML: with ``HTMLTreeWriter``, or with libxml2 for what it leaves to it.
+  static func append(_ node: xmlNodePtr, _ doc: htmlDocPtr, to out: inout [UInt8]) {
+    guard !HTMLTreeWriter.append(node, doc, to: &out) else { return }
+    out += libxml2Dump(node, doc)
+  }
 
-  /// What `out` (no encoder) holds, as a string, and whether it is known to be NFC.
-  static func contentsCheckingNFC(of out: xmlOutputBufferPtr) -> (String, Bool) {
+  /// `node` as libxml2's `htmlNodeDumpFormatOutput` writes it with no encoder (the tree is
+  /// UTF-8 already) and no formatting: the reference ``HTMLTreeWriter`` is checked against.
+  static func libxml2Dump(_ node: xmlNodePtr, _ doc: htmlDocPtr) -> [UInt8] {
+    guard let out = xmlAllocOutputBuffer(nil) else { return [] }
+    defer { xmlOutputBufferClose(out) }
+    htmlNodeDumpFormatOutput(out, doc, node, nil, 0)
     xmlOutputBufferFlush(out)
-    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return ("", true) }
-    let (string, isNFC) = Unicode.stringCheckingNFC(
-      UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
-    return (string, isNFC)
+    guard let buffer = out.pointee.buffer, let content = xmlBufContent(buffer) else { return [] }
+    return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufUse(buffer))))
+  }
+
+  /// For the differential checks of ``HTMLTreeWriter`` (HTMLTreeWriterTests, FuzzHTMLSanitizer):
+  /// `html` sanitized up to its serialization, then every node of the result written by
+  /// ``HTMLTreeWriter`` and by libxml2's `htmlNodeDumpFormatOutput`: the body's children one
+  /// after the other, each element and text node on its own, and each element without its
+  /// children (as the size limit's cut measures it). One line per node where the two differ
+  /// (empty when they agree), or where the writer left a node of the sanitized tree to libxml2.
+  public func writerDifferences(_ html: String) -> [String] {
+    var changes = Changes()
+    guard let (document, body) = cleanedTree(html, changes: &changes) else { return [] }
+    return withExtendedLifetime(document) { Self.writerDifferences(under: body, document.pointer) }
+  }
+
+  /// ``writerDifferences(_:)`` for the tree under `parent` in `doc`.
+  static func writerDifferences(under parent: xmlNodePtr, _ doc: htmlDocPtr) -> [String] {
+    var differences: [String] = []
+    func compare(_ node: xmlNodePtr, _ what: String) {
+      var ours: [UInt8] = []
+      let written = HTMLTreeWriter.append(node, doc, to: &ours)
+      let theirs = libxml2Dump(node, doc)
+      if !written {
+        differences.append("\(what): left to libxml2: \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+      } else if ours != theirs {
+        differences.append(
+          "\(what): loa \(String(decoding: ours, as: UTF8.self).debugDescription) "
+            + "libxml2 \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+      }
+    }
+    func walk(_ node: xmlNodePtr) {
+      compare(node, "node")
+      guard node.pointee.type == XML_ELEMENT_NODE else { return }
+      if let shell = xmlCopyNode(node, 2) {
+        compare(shell, "element without its children")
+        xmlFreeNode(shell)
+      }
+      var c = node.pointee.children
+      while let n = c {
+        walk(n)
+        c = n.pointee.next
+      }
+    }
+    var all: [UInt8] = []
+    var theirs: [UInt8] = []
+    var c = parent.pointee.children
+    while let n = c {
+      if !HTMLTreeWriter.append(n, doc, to: &all) { all += libxml2Dump(n, doc) }
+      theirs += libxml2Dump(n, doc)
+      walk(n)
+      c = n.pointee.next
+    }
+    if all != theirs {
+      differences.append(
+        "children: loa \(String(decoding: all, as: UTF8.self).debugDescription) "
+          + "libxml2 \(String(decoding: theirs, as: UTF8.self).debugDescription)")
+    }
+    return differences
   }
 
   static func name(_ node: xmlNodePtr) -> String {
@@ -914,9 +980,13 @@ public struct HTMLSanitizer: Sendable {
     var attr = node.pointee.properties
     var toRemove: [xmlAttrPtr] = []
     var toSet: [(String, String)] = []
+    // The attribute each of `toSet` comes from; whether a name was not lower case already.
+    var keptFrom: [xmlAttrPtr] = []
+    var renamed = false
     while let a = attr {
       attr = a.pointee.next
       let name = Self.lowerName(a.pointee.name)
+      if !renamed, let raw = a.pointee.name, Self.hasUpperOrNonASCII(raw) { renamed = true }
       toRemove.append(a)
       let lazy = element == "img" && name.hasPrefix("data-")
       let attributeKind = Self.attributeKind(name)
@@ -947,7 +1017,25 @@ public struct HTMLSanitizer: Sendable {
       }
       if let kept = cleanValue(name, attributeKind, value, element: element, changes: &changes) {
         toSet.append((name, kept))
+        keptFrom.append(a)
       }
+    }
+    if attributesInPlace, lazySrc == nil, lazySrcset == nil, !renamed, Self.namesAreDistinct(toSet) {
+      // The same attributes in the same order as removing them all and setting the kept
+      // ones again (below), without freeing and rebuilding those whose value stays: a kept
+      // attribute whose one text child already holds its value is left as it is; another
+      // gets its value from `xmlSetProp`, which replaces an attribute's children in place.
+      var k = 0
+      for a in toRemove {
+        guard k < keptFrom.count, keptFrom[k] == a else {
+          xmlRemoveProp(a)
+          continue
+        }
+        let (name, value) = toSet[k]
+        if !Self.holdsExactly(a, value) { xmlSetProp(node, name, value) }
+        k += 1
+      }
+      return
     }
     for a in toRemove { xmlRemoveProp(a) }
     if let lazySrc, let url = resolve(lazySrc) {
@@ -959,6 +1047,40 @@ public struct HTMLSanitizer: Sendable {
       toSet.append(("srcset", set))
     }
     for (name, value) in toSet { xmlSetProp(node, name, value) }
+  }
+
+  /// Whether the NUL-terminated `name` holds an upper-case ASCII or a non-ASCII byte (what
+  /// ``lowerName(_:)-swift.method`` would change).
+  static func hasUpperOrNonASCII(_ name: UnsafePointer<xmlChar>) -> Bool {
+    var p = name
+    while p.pointee != 0 {
+      if (p.pointee >= 0x41 && p.pointee <= 0x5A) || p.pointee >= 0x80 { return true }
+      p += 1
+    }
+    return false
+  }
+
+  /// Whether no two of `attributes` share a name (`xmlSetProp` would set one twice).
+  static func namesAreDistinct(_ attributes: [(String, String)]) -> Bool {
+    for i in attributes.indices {
+      for j in attributes.indices where j > i && attributes[i].0 == attributes[j].0 { return false }
+    }
+    return true
+  }
+
+  /// Whether the attribute `a` has one child, a text node holding exactly `value`: what
+  /// `xmlSetProp(node, name, value)` would give it.
+  static func holdsExactly(_ a: xmlAttrPtr, _ value: String) -> Bool {
+    guard let child = a.pointee.children, child == a.pointee.last, child.pointee.next == nil,
+      child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+    else { return false }
+    var value = value
+    return value.withUTF8 { v in
+      let count = Int(xmlStrlen(content))
+      guard count == v.count else { return false }
+      guard let base = v.baseAddress else { return true }
+      return memcmp(content, base, count) == 0
+    }
   }
 
   /// A URL in the content made absolute against the article's URL; nil when it is not a usable
@@ -1063,8 +1185,8 @@ public struct HTMLSanitizer: Sendable {
         text.append(contentsOf: UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
       }
     case XML_ELEMENT_NODE:
-      let n = name(node)
-      let kind = Self.kind(n)
+      // Looked up by the name's bytes: no `String` for every element of the text.
+      let kind = node.pointee.name.flatMap { elements[utf8: UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))]?.kind } ?? []
       if kind.contains(.notInSummary) { return }
       let block = kind.contains(.block)
       if block { text.append(0x20) }

@@ -59,15 +59,18 @@ struct NameTable<Value: Sendable>: Sendable {
 
   subscript(_ name: String) -> Value? {
     var name = name
-    return name.withUTF8 { b -> Value? in
-      guard let key = Self.key(b) else { return others.isEmpty ? nil : others[String(decoding: b, as: UTF8.self)] }
-      var slot = slot(key)
-      while true {
-        let k = keys[slot]
-        if k == key { return values[slot] }
-        if k == Key(low: 0, high: 0) { return nil }
-        slot = (slot + 1) & mask
-      }
+    return name.withUTF8 { self[utf8: $0] }
+  }
+
+  /// The value for the name whose UTF-8 is `b` (a name straight from a libxml2 node).
+  subscript(utf8 b: UnsafeBufferPointer<UInt8>) -> Value? {
+    guard let key = Self.key(b) else { return others.isEmpty ? nil : others[String(decoding: b, as: UTF8.self)] }
+    var slot = slot(key)
+    while true {
+      let k = keys[slot]
+      if k == key { return values[slot] }
+      if k == Key(low: 0, high: 0) { return nil }
+      slot = (slot + 1) & mask
     }
   }
 }
