@@ -138,25 +138,11 @@ struct PostgresStoreTests {
   @Test func readsUncategorizedArticlesAsNullCategoriesWhenEveryIdIsKnown() throws {
     let (url, drop) = try PostgresFixture.makeDatabase()
     defer { drop() }
-    try PostgresFixture.run(
-      SQLiteFixture.schema + """
-        INSERT INTO categories VALUES (1, NULL, 'a', 'A', NULL), (2, NULL, 'b', 'B', NULL);
-        INSERT INTO articles (id, category_id, title, status, published_at) VALUES
-          (1, 1, 'Một', 'published', '2026-11-01 08:00:00'),
-          (2, 2, 'Hai', 'published', '2026-11-02 08:00:00'),
-          (3, NULL, 'Ba', 'published', '2026-11-03 08:00:00'),
-          (4, NULL, 'Bốn', 'draft', '2026-11-04 08:00:00'),
-          (5, NULL, 'Năm', 'published', '2026-10-05 08:00:00');
-        """, in: url)
+    try PostgresFixture.run(NullCategoryFixture.sql, in: url)
     func read(_ known: [Int64]) throws -> (ids: [Int64], nullReads: Int) {
       let store = try PostgresArticleStore(url: url)
       defer { try? store.close() }
-      var ids: [Int64] = []
-      try store.forEachArticle(in: .uncategorized(knownCategories: known)) {
-        ids.append($0.id)
-        return true
-      }
-      return (ids, store.nullCategoryReads)
+      return (try NullCategoryFixture.uncategorized(store, known), store.nullCategoryReads)
     }
     #expect(try read([1, 2]) == ([3, 5], 0), "no index led by category_id: the general query")
     try PostgresFixture.run(
