@@ -272,6 +272,8 @@ func serialize(_ o: Options) throws {
 
 // MARK: main
 
+// As the loa binary does (its main.swift), so the serializer is measured as loa runs it.
+MallocTuning.keepFreedMemory()
 let arguments = CommandLine.arguments.dropFirst()
 do {
   guard let command = arguments.first else { throw BenchError(usage) }
