@@ -28,8 +28,19 @@ package enum JSONReader {
   ///
   /// - Throws: ``Failure`` with the position of the first problem.
   package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    try parse(bytes, keepingTopLevel: nil)
+  }
+
+  /// ``parse(_:)``, except that the members of the top-level object whose key is not in
+  /// `keys` are only read past: their syntax is checked (not that their keys are unique),
+  /// no value is built, and they are left out of the result. A run where nothing changed
+  /// needs four of the run state's members, and building the others was a quarter of it.
+  package static func parse(_ bytes: [UInt8], keepingTopLevel keys: Set<String>?) throws
+    -> JSONValue
+  {
     try bytes.withUnsafeBufferPointer { buffer in
       var p = Parser(bytes: buffer)
+      p.keptTopLevelKeys = keys
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
       try p.checkUTF8()
       p.skipSpace()
@@ -44,6 +55,8 @@ package enum JSONReader {
     /// The text, borrowed for the parse; every read checks `i < bytes.count` first.
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// The top-level object's members to build; nil for all (``parse(_:keepingTopLevel:)``).
+    var keptTopLevelKeys: Set<String>?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -147,7 +160,11 @@ package enum JSONReader {
         guard current == UInt8(ascii: ":") else { throw failure("expected \":\" after the key \"\(key)\"") }
         i += 1
         skipSpace()
-        members[key] = try value(depth: depth)
+        if depth == 1, let kept = keptTopLevelKeys, !kept.contains(key) {
+          try skipValue(depth: depth)
+        } else {
+          members[key] = try value(depth: depth)
+        }
         skipSpace()
         let commaAt = i
         switch current {
@@ -194,6 +211,79 @@ package enum JSONReader {
           return .array(elements)
         case .some(let b): throw failure("unexpected \(describe(b)); expected \",\" or \"]\" (a comma missing?)")
         case nil: throw failure("the file ends inside a list (a \"]\" missing?)")
+        }
+      }
+    }
+
+    /// Reads past one value, checking its syntax as ``value(depth:)`` does but building
+    /// nothing (keys of objects in it are not checked for duplicates).
+    mutating func skipValue(depth: Int) throws {
+      guard let b = current else { throw failure("the file ends where a value should be") }
+      switch b {
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        guard depth + 1 <= JSONReader.maximumDepth else {
+          throw failure("nested deeper than \(JSONReader.maximumDepth) levels")
+        }
+        let isObject = b == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        i += 1
+        skipSpace()
+        if current == close {
+          i += 1
+          return
+        }
+        while true {
+          skipSpace()
+          if isObject {
+            guard current == UInt8(ascii: "\"") else {
+              throw failure(current.map { "unexpected \(describe($0)) where a key in quotes should be" } ?? "the file ends inside an object")
+            }
+            try skipString()
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { throw failure("expected \":\" after a key") }
+            i += 1
+            skipSpace()
+          }
+          try skipValue(depth: depth + 1)
+          skipSpace()
+          let commaAt = i
+          switch current {
+          case UInt8(ascii: ","):
+            i += 1
+            skipSpace()
+            if current == close {
+              throw failure("a comma before \"\(Character(Unicode.Scalar(close)))\" (trailing commas are not JSON)", at: commaAt)
+            }
+          case close?:
+            i += 1
+            return
+          case .some(let b): throw failure("unexpected \(describe(b)) inside a list or object (a comma missing?)")
+          case nil: throw failure("the file ends inside a list or object")
+          }
+        }
+      case UInt8(ascii: "\""): try skipString()
+      default: _ = try value(depth: depth)
+      }
+    }
+
+    /// Reads past a string starting at the opening quote, checking its escapes and that it
+    /// holds no control character, as ``string()`` does.
+    mutating func skipString() throws {
+      let start = i
+      i += 1
+      var scratch: [UInt8] = []
+      while true {
+        while i < bytes.count, Self.isPlain(bytes[i]) { i += 1 }
+        guard let b = current else { throw failure("the string is not closed", at: start) }
+        switch b {
+        case UInt8(ascii: "\""):
+          i += 1
+          return
+        case UInt8(ascii: "\\"):
+          scratch.removeAll(keepingCapacity: true)
+          try escape(into: &scratch)
+        default:
+          throw failure("a control character (U+\(hex4(UInt32(b)))) inside a string; write it as \\u\(hex4(UInt32(b))) or \\n")
         }
       }
     }

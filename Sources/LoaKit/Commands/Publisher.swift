@@ -409,7 +409,8 @@ package final class Publisher {
   package static func unchangedSinceLastRun(
     _ configuration: Configuration, token: String?, state: StateStore?, now: Int64
   ) -> Bool {
-    guard let token, let last = state.flatMap({ RunState.load($0, runStateName(configuration)) }),
+    guard let token,
+      let last = state.flatMap({ RunState.loadForNothingChanged($0, runStateName(configuration)) }),
       last.configuration == configurationKey(configuration),
       last.source == token, !last.outputs.isEmpty
     else { return false }

@@ -42,11 +42,21 @@ struct RunState: Codable, Equatable {
     return decode(data)
   }
 
+  /// What a run where nothing changed needs of the state (configuration, source, next due
+  /// date, outputs); the other members are read past, not built (``JSONReader``'s
+  /// `keepingTopLevel`), a quarter of such a run's instructions (Benchmarks/analysis.md, "The
+  /// no-op, round three").
+  static func loadForNothingChanged(_ store: StateStore, _ name: String) -> RunState? {
+    guard let data = store.read(name) else { return nil }
+    return decode(data, keeping: ["configuration", "source", "nextDue", "outputs"])
+  }
+
   /// What ``encoded()`` wrote, read with loa's own JSON reader (``JSONReader``): Foundation's
   /// `JSONDecoder` was a sixth of a platform's no-op run, which reads one state per site.
   /// Anything unexpected is nil, and the run then renders everything.
-  static func decode(_ bytes: [UInt8]) -> RunState? {
-    guard let value = try? JSONReader.parse(bytes), case .object(let o) = value,
+  static func decode(_ bytes: [UInt8], keeping keys: Set<String>? = nil) -> RunState? {
+    guard let value = try? JSONReader.parse(bytes, keepingTopLevel: keys),
+      case .object(let o) = value,
       case .string(let configuration)? = o["configuration"], case .string(let source)? = o["source"],
       let outputs = strings(o["outputs"])
     else { return nil }

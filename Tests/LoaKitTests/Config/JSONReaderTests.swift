@@ -79,4 +79,45 @@ import Testing
     }
     #expect(accepted > 400, "the alphabet makes valid sequences too")
   }
+
+  /// The run state's no-op read builds only the members it needs; the others are read past
+  /// with their syntax checked, and what is kept is what the full parse builds.
+  @Test func membersLeftOutAreCheckedButNotBuilt() throws {
+    var random = SeededRandom(state: 5005)
+    func value(_ depth: Int) -> String {
+      switch random.below(depth > 3 ? 4 : 6) {
+      case 0: return Self.pieces[random.below(Self.pieces.count)].isEmpty ? "\"\"" : "\"" + Self.pieces[random.below(Self.pieces.count)] + "\""
+      case 1: return ["0", "-1.5e3", "42", "true", "false", "null"][random.below(6)]
+      case 2: return "\"x\\/y\""
+      case 3: return "[]"
+      case 4: return "[" + (0..<random.below(4)).map { _ in value(depth + 1) }.joined(separator: ", ") + "]"
+      default:
+        return "{" + (0..<random.below(4)).map { k in "\"k\(k)\": " + value(depth + 1) }
+          .joined(separator: ", ") + "}"
+      }
+    }
+    for _ in 0..<500 {
+      let members = (0..<6).map { k in "\"m\(k)\": " + value(0) }
+      let document = Array(("{" + members.joined(separator: ",\n ") + "}").utf8)
+      guard case .object(let full) = try JSONReader.parse(document),
+        case .object(let kept) = try JSONReader.parse(document, keepingTopLevel: ["m1", "m4"])
+      else {
+        Issue.record("not an object")
+        return
+      }
+      #expect(Set(kept.keys) == ["m1", "m4"])
+      #expect(kept["m1"] == full["m1"] && kept["m4"] == full["m4"])
+    }
+    for bad in [
+      #"{"a": 1, "b": [1,,2]}"#, #"{"a": 1, "b": {"x": 1,}}"#, "{\"a\": 1, \"b\": \"\u{1}\"}",
+      #"{"a": 1, "b": "\q"}"#, #"{"a": 1, "b": [1 2]}"#, #"{"a": 1, "b": {"x" 1}}"#, #"{"a": 1, "b": [tru]}"#,
+      #"{"a": 1, "b": ["#,
+    ] {
+      #expect(throws: JSONReader.Failure.self, "\(bad)") {
+        try JSONReader.parse(Array(bad.utf8), keepingTopLevel: ["a"])
+      }
+    }
+    let deep = "{\"a\": 1, \"b\": " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
+    #expect(throws: JSONReader.Failure.self) { try JSONReader.parse(Array(deep.utf8), keepingTopLevel: ["a"]) }
+  }
 }
