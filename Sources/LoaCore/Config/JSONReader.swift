@@ -165,20 +165,8 @@ package enum JSONReader {
         } else {
           members[key] = try value(depth: depth)
         }
-        skipSpace()
-        let commaAt = i
-        switch current {
-        case UInt8(ascii: ","):
-          i += 1
-          skipSpace()
-          if current == UInt8(ascii: "}") {
-            throw failure("a comma before \"}\" (trailing commas are not JSON)", at: commaAt)
-          }
-        case UInt8(ascii: "}"):
-          i += 1
+        if try passSeparator(close: UInt8(ascii: "}"), inside: "an object") {
           return .object(members)
-        case .some(let b): throw failure("unexpected \(describe(b)); expected \",\" or \"}\" (a comma missing?)")
-        case nil: throw failure("the file ends inside an object (a \"}\" missing?)")
         }
       }
     }
@@ -197,21 +185,32 @@ package enum JSONReader {
       while true {
         skipSpace()
         elements.append(try value(depth: depth))
-        skipSpace()
-        let commaAt = i
-        switch current {
-        case UInt8(ascii: ","):
-          i += 1
-          skipSpace()
-          if current == UInt8(ascii: "]") {
-            throw failure("a comma before \"]\" (trailing commas are not JSON)", at: commaAt)
-          }
-        case UInt8(ascii: "]"):
-          i += 1
+        if try passSeparator(close: UInt8(ascii: "]"), inside: "a list") {
           return .array(elements)
-        case .some(let b): throw failure("unexpected \(describe(b)); expected \",\" or \"]\" (a comma missing?)")
-        case nil: throw failure("the file ends inside a list (a \"]\" missing?)")
         }
+      }
+    }
+
+    /// After a member or an element: past a comma (refusing one right before `close`) and
+    /// false, or past `close` and true.
+    mutating func passSeparator(close: UInt8, inside container: String) throws -> Bool {
+      let closing = Character(Unicode.Scalar(close))
+      skipSpace()
+      let commaAt = i
+      switch current {
+      case UInt8(ascii: ","):
+        i += 1
+        skipSpace()
+        if current == close {
+          throw failure("a comma before \"\(closing)\" (trailing commas are not JSON)", at: commaAt)
+        }
+        return false
+      case close?:
+        i += 1
+        return true
+      case .some(let b):
+        throw failure("unexpected \(describe(b)); expected \",\" or \"\(closing)\" (a comma missing?)")
+      case nil: throw failure("the file ends inside \(container) (a \"\(closing)\" missing?)")
       }
     }
 
@@ -245,21 +244,7 @@ package enum JSONReader {
             skipSpace()
           }
           try skipValue(depth: depth + 1)
-          skipSpace()
-          let commaAt = i
-          switch current {
-          case UInt8(ascii: ","):
-            i += 1
-            skipSpace()
-            if current == close {
-              throw failure("a comma before \"\(Character(Unicode.Scalar(close)))\" (trailing commas are not JSON)", at: commaAt)
-            }
-          case close?:
-            i += 1
-            return
-          case .some(let b): throw failure("unexpected \(describe(b)) inside a list or object (a comma missing?)")
-          case nil: throw failure("the file ends inside a list or object")
-          }
+          if try passSeparator(close: close, inside: isObject ? "an object" : "a list") { return }
         }
       case UInt8(ascii: "\""): try skipString()
       default: _ = try value(depth: depth)
