@@ -126,82 +126,99 @@ package struct JSONWriter {
     s.withUTF8 { string($0) }
   }
 
-  /// Whether any byte of `w` is below 0x20 or is 0x22, 0x5C or 0xE2. Exact for "no"
-  /// (the classic has-zero-byte test can report a false "maybe", never a false "no"),
-  /// which is all the fast path needs.
-  @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
+  /// The bytes of `w` (little-endian: the first byte lowest) that need a look: below 0x20, or
+  /// 0x22, 0x5C or 0xE2; each such byte's high bit is set, and no other bit. Exact, so the
+  /// lowest set bit says where the first one is (no carry crosses a byte: each byte's low
+  /// seven bits plus 0x7F or 0x60 stay below 0x100).
+  @inline(__always) static func escapeMask(_ w: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-    let below20 = (w &- ones &* 0x20) & ~w & highs != 0
-    return below20 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
-      || hasZero(w ^ (ones &* 0xE2))
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & highs }
+    let below20 = ~(((w & low7) &+ 0x6060_6060_6060_6060) | w) & highs
+    return below20 | zeroBytes(w ^ 0x2222_2222_2222_2222) | zeroBytes(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+      | zeroBytes(w ^ 0xE2E2_E2E2_E2E2_E2E2)
+  }
+
+  /// Whether the byte needs a look (what `escapeMask` marks).
+  @inline(__always) static func needsLook(_ b: UInt8) -> Bool {
+    b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2
   }
 
   private mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    do {
-      let n = u.count
-      var i = 0
-      var runStart = 0
-      @inline(__always) func flush(_ upTo: Int) {
-        if upTo > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<upTo])) }
+    guard let base = u.baseAddress else {
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    let n = u.count
+    var i = 0
+    var runStart = 0
+    @inline(__always) func flush(_ upTo: Int) {
+      if upTo > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: upTo - runStart)) }
+    }
+    let raw = UnsafeRawPointer(base)
+    // Locals, not static lets: a static costs a `swift_once` check per use.
+    let space = SIMD16<UInt8>(repeating: 0x20)
+    let quote = SIMD16<UInt8>(repeating: 0x22)
+    let backslash = SIMD16<UInt8>(repeating: 0x5C)
+    let e2 = SIMD16<UInt8>(repeating: 0xE2)
+    while true {
+      // To the next byte that needs a look, eight bytes at a time (feed text is mostly long
+      // clean runs; in HTML content about one byte in a hundred is a quote or a newline).
+      // Sixteen bytes at a time (SSE2 compares): whether any needs a look, then which.
+      var found = false
+      while i + 16 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        let look = (v .< space) .| (v .== quote) .| (v .== backslash) .| (v .== e2)
+        if any(look) {
+          while !Self.needsLook(base[i]) { i += 1 }
+          found = true
+          break
+        }
+        i += 16
       }
-      let base = UnsafeRawPointer(u.baseAddress)
-      while i < n {
-        // Eight bytes at a time while none of them needs a look: no control byte, no quote,
-        // no backslash, no 0xE2 (SWAR tests; feed text is mostly long clean runs).
-        if let base {
-          while i + 8 <= n {
-            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if Self.mayNeedEscape(w) { break }
-            i += 8
-          }
-          if i >= n { break }
-        }
-        let b = u[i]
-        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
-          i += 1
-          continue
-        }
-        switch b {
-        case 0x22, 0x5C:
+      if !found {
+        while i < n && !Self.needsLook(base[i]) { i += 1 }
+        if i >= n { break }
+      }
+      let b = base[i]
+      switch b {
+      case 0x22, 0x5C:
+        flush(i)
+        bytes.append(0x5C)
+        bytes.append(b)
+      case 0x0A, 0x0D, 0x09, 0x08, 0x0C:
+        flush(i)
+        bytes.append(0x5C)
+        bytes.append(
+          b == 0x0A
+            ? UInt8(ascii: "n")
+            : b == 0x0D
+              ? UInt8(ascii: "r")
+              : b == 0x09 ? UInt8(ascii: "t") : b == 0x08 ? UInt8(ascii: "b") : UInt8(ascii: "f"))
+      case 0x00..<0x20:
+        flush(i)
+        for c in [0x5C, UInt8(ascii: "u"), 0x30, 0x30] as [UInt8] { bytes.append(c) }
+        bytes.append(Self.hex.utf8Start[Int(b >> 4)])
+        bytes.append(Self.hex.utf8Start[Int(b & 0xF)])
+      default:
+        // 0xE2: U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript; any other
+        // sequence starting with E2 is copied.
+        if i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) {
           flush(i)
-          bytes.append(0x5C)
-          bytes.append(b)
-        case 0x0A, 0x0D, 0x09, 0x08, 0x0C:
-          flush(i)
-          bytes.append(0x5C)
-          bytes.append(
-            b == 0x0A
-              ? UInt8(ascii: "n")
-              : b == 0x0D
-                ? UInt8(ascii: "r")
-                : b == 0x09 ? UInt8(ascii: "t") : b == 0x08 ? UInt8(ascii: "b") : UInt8(ascii: "f"))
-        case 0x00..<0x20:
-          flush(i)
-          for c in [0x5C, UInt8(ascii: "u"), 0x30, 0x30] as [UInt8] { bytes.append(c) }
-          bytes.append(Self.hex.utf8Start[Int(b >> 4)])
-          bytes.append(Self.hex.utf8Start[Int(b & 0xF)])
-        default:
-          // 0xE2: U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript; any other
-          // sequence starting with E2 is copied.
-          if i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) {
-            flush(i)
-            for c in "\\u202".utf8 { bytes.append(c) }
-            bytes.append(u[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-            i += 3
-            runStart = i
-            continue
-          }
-          i += 1
+          for c in "\\u202".utf8 { bytes.append(c) }
+          bytes.append(base[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+          i += 3
+          runStart = i
           continue
         }
         i += 1
-        runStart = i
+        continue
       }
-      flush(n)
+      i += 1
+      runStart = i
     }
+    flush(n)
     bytes.append(UInt8(ascii: "\""))
   }
 }

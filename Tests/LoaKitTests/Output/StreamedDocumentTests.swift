@@ -122,7 +122,7 @@ import Testing
   @Test func theContentHashDoesNotDependOnHowTheBytesAreSplit() {
     let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
     let whole = ContentHash.of(bytes)
-    for split in [1, 3, 7, 8, 9, 64, 999] {
+    for split in [1, 3, 7, 8, 9, 31, 32, 33, 64, 999] {
       var h = ContentHash()
       var i = 0
       while i < bytes.count {
@@ -134,6 +134,25 @@ import Testing
     }
     #expect(ContentHash.of(bytes + [0]) != whole, "a trailing zero byte changes the hash")
     #expect(ContentHash.of([]) != ContentHash.of([0]))
+    // Every length around the 32-byte blocks, split at every point: the same hash; and no two
+    // of the lengths, nor any one-byte change, give the same hash.
+    var seen: Set<String> = []
+    for length in 0...100 {
+      let prefix = Array(bytes[0..<length])
+      let hash = ContentHash.of(prefix)
+      #expect(seen.insert(hash).inserted, "length \(length)")
+      for cut in 0...length {
+        var h = ContentHash()
+        prefix[0..<cut].withUnsafeBytes { h.add($0) }
+        prefix[cut...].withUnsafeBytes { h.add($0) }
+        #expect(h.hex == hash, "length \(length) cut at \(cut)")
+      }
+      for k in 0..<length {
+        var changed = prefix
+        changed[k] ^= 1
+        #expect(seen.insert(ContentHash.of(changed)).inserted, "length \(length) byte \(k)")
+      }
+    }
   }
 
   @Test func aFailedWriteRemovesTheStagedFile() throws {

@@ -137,6 +137,57 @@ enum SampleFeed {
     }
   }
 
+  /// The word-at-a-time escaper writes exactly what a byte-by-byte one writes, on 3,000 random
+  /// strings dense in bytes that need a look (several in one word, at word ends, E2 runs that
+  /// are not separators).
+  @Test func escapesLikeAByteByByteWriter() throws {
+    func reference(_ s: String) -> [UInt8] {
+      var out: [UInt8] = [0x22]
+      for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += Array("\\\"".utf8)
+        case "\\": out += Array("\\\\".utf8)
+        case "\n": out += Array("\\n".utf8)
+        case "\r": out += Array("\\r".utf8)
+        case "\t": out += Array("\\t".utf8)
+        case "\u{8}": out += Array("\\b".utf8)
+        case "\u{C}": out += Array("\\f".utf8)
+        case "\u{2028}": out += Array("\\u2028".utf8)
+        case "\u{2029}": out += Array("\\u2029".utf8)
+        default:
+          if scalar.value < 0x20 {
+            out += Array(String(format: "\\u%04x", scalar.value).utf8)
+          } else {
+            out += Array(String(scalar).utf8)
+          }
+        }
+      }
+      return out + [0x22]
+    }
+    let alphabet: [String] = [
+      "a", "b", " ", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{2028}",
+      "\u{2029}", "\u{2026}", "\u{2013}", "ễ", "đ", "<", "/", "\u{7F}", "\u{80}",
+    ]
+    var state: UInt64 = 2026
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    for round in 0..<3_000 {
+      let length = Int(next() % 70)
+      let text = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }.joined()
+      var w = JSONWriter()
+      w.beginObject()
+      w.member("s", text)
+      w.endObject()
+      let expected = Array("{\n  \"s\": ".utf8) + reference(text) + Array("\n}\n".utf8)
+      #expect(w.bytes == expected, "round \(round): \(text.debugDescription)")
+    }
+  }
+
   @Test func writesAnOPMLIndex() throws {
     let entries = [
       OPMLSerializer.Entry(
