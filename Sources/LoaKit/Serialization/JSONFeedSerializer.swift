@@ -12,7 +12,7 @@ public struct JSONFeedSerializer: FeedSerializer {
   public init() {}
 
   public func serialize(_ feed: Feed, site: SiteInfo) throws -> [UInt8] {
-    var j = JSONWriter(capacity: 4096 + feed.items.count * 4096)
+    var j = JSONWriter(capacity: RSS2Serializer.estimatedSize(feed))
     j.beginObject()
     j.member("version", "https://jsonfeed.org/version/1.1")
     j.member("title", feed.title)
