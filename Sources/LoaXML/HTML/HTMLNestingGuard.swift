@@ -333,7 +333,10 @@ package enum HTMLNestingGuard {
   /// `</<i>` as an end tag without a name (nothing), then `<i>`.
   static func leaveOut(_ output: inout [UInt8]) {
     var i = output.count
-    while i > 0,
+    // Back over the name an `&` may have begun, no further than the longest entity name
+    // libxml2 knows (8, `thetasym`) with room to spare: an unbounded walk made `<b>x` repeated
+    // past the depth limit quadratic (every left-out tag walked back over all the x's).
+    while i > 0, output.count - i < 64,
       isLetter(output[i - 1]) || (output[i - 1] >= 0x30 && output[i - 1] <= 0x39)
         || output[i - 1] == 0x23
     {
@@ -357,7 +360,35 @@ package enum HTMLNestingGuard {
 
   /// The text of `html` without any tag, comment or raw-text (`script`, `style`) content:
   /// what is left to publish when even the bounded input stops the parser.
+  ///
+  /// Read by libxml2's own HTML parser, with SAX callbacks that keep the text and build no
+  /// tree: the depth limit and the namespace error that stop a parse are the tree builder's
+  /// (`nodePush`, `xmlSAX2StartElement`), so this parse reads to the end, exactly as the parser
+  /// reads text (the scan below is an approximation of it, and lost text where they differed:
+  /// found by FuzzHTMLSanitizer). Without the depth limit every end tag that closes nothing
+  /// scans the whole stack of open elements (`htmlAutoCloseOnClose`), so the work grows as
+  /// start tags × end tags; past ``saxWorkLimit`` the scan is used instead.
   package static func plainText(_ html: String) -> String {
+    let bytes = Array(html.utf8)
+    var starts = 0
+    var ends = 0
+    for i in 0..<max(0, bytes.count - 1) where bytes[i] == 0x3C {
+      if bytes[i + 1] == 0x2F { ends += 1 } else { starts += 1 }
+    }
+    if starts.multipliedReportingOverflow(by: ends).partialValue <= saxWorkLimit,
+      let text = HTMLPlainText.read(html)
+    {
+      return text
+    }
+    return scannedPlainText(html)
+  }
+
+  /// Start tags × end tags up to which ``plainText(_:)`` lets libxml2 read (about a second of
+  /// stack scans at worst; an article with 10,000 of each is within it).
+  package static let saxWorkLimit = 1 << 27
+
+  /// ``plainText(_:)`` from ``scan(_:_:)``'s reading of the tags.
+  package static func scannedPlainText(_ html: String) -> String {
     let bytes = Array(html.utf8)
     var output: [UInt8] = []
     var raw: String?

@@ -301,6 +301,28 @@ import Testing
 
   /// The last resort keeps the text of every tag, not that of raw-text elements, and keeps
   /// blocks apart.
+  /// The last resort reads text as libxml2 does, the raw text of a script up to any end tag
+  /// included: after `<<script></p>` (a stray `<`, then a script in the paragraph it implies),
+  /// `</p>` closes the paragraph and the script, so the text after it is published; the scan
+  /// kept it as script text (found by FuzzHTMLSanitizer). Elements removed with their
+  /// content keep it out of the text too.
+  @Test func plainTextReadsTheTextAsLibxml2Does() {
+    let plain = HTMLNestingGuard.plainText(
+      "&lt;<script>x</p>after<title>t</title><select><option>o</option></select>end")
+    #expect(plain == " &lt; afterend")
+    #expect(!HTMLNestingGuard.scannedPlainText("&lt;<script>x</p>after").contains("after"))
+  }
+
+  /// Past the work limit (start tags × end tags), the text comes from the scan: libxml2's
+  /// stack scans for thousands of stray end tags are quadratic.
+  @Test func plainTextOfManyStrayEndTagsComesFromTheScan() {
+    let html = Self.repeated("<b>x", 12_000) + Self.repeated("</q>", 12_000) + "cuối"
+    #expect(12_000 * 12_000 > HTMLNestingGuard.saxWorkLimit)
+    let plain = HTMLNestingGuard.plainText(html)
+    #expect(plain == HTMLNestingGuard.scannedPlainText(html))
+    #expect(plain.hasSuffix("cuối"))
+  }
+
   @Test func plainTextKeepsTextOnly() {
     let plain = HTMLNestingGuard.plainText(
       "<p>a<b>b</b></p><script>x<p>y</p></script><!-- z --><div title=\"<i>\">c</div>d")
@@ -310,7 +332,10 @@ import Testing
   /// `<?` starts a processing instruction only before a name; otherwise libxml2 drops the two
   /// characters and reads on as text (`<?>` is `>`: found by FuzzHTMLSanitizer).
   @Test func aQuestionMarkWithoutANameIsNoProcessingInstruction() {
-    #expect(HTMLNestingGuard.plainText("a<?>b<?x y>c<? d>e<?_f>g") == "a>bc d>eg")
+    let input = "a<?>b<?x y>c<? d>e<?_f>g"
+    #expect(HTMLNestingGuard.scannedPlainText(input) == "a>bc d>eg")
+    // libxml2's own reading (in an implied paragraph, hence the spaces), escaped.
+    #expect(HTMLNestingGuard.plainText(input) == " a&gt;bc d&gt;eg ")
   }
 
   /// The bounded input keeps every byte of text and leaves out only start tags past the limit (a block's as a line break)
