@@ -1,24 +1,27 @@
 /// A 128-bit hash of a file's bytes, fed in pieces as the file is produced, as 32 hex digits:
-/// four independent 64-bit multiply–xor lanes, each taking one 8-byte little-endian word of
-/// every 32-byte block (so the four multiplications of a block run side by side), the rest and
-/// the length mixed in at the end (not cryptographic; the bytes are loa's own output, so nobody
-/// chooses them to collide). The same bytes give the same hash however they are split.
+/// two 64-bit lanes, each folding 16 bytes of every 32-byte block into its state with one
+/// 64×64→128-bit multiplication (the high and low halves xor-ed: wyhash's "mum"), the rest and
+/// the length mixed in at the end. Not cryptographic: the bytes are loa's own output, so nobody
+/// chooses them to collide. The same bytes give the same hash however they are split.
 ///
-/// Every byte a run publishes goes through it (32 MB in a warm W3, 44 MB in W2). Two lanes
-/// over every word cost twice the multiplications in one dependency chain each: 41 M
-/// instructions of a warm W3 (issue 16).
+/// Every byte a run publishes goes through it (32 MB in a warm W3, 44 MB in W2): two 64-bit
+/// multiply–xor chains over every word cost 41 M instructions of a warm W3, four lanes of one
+/// word each 34 M, this about half of that (issue 16).
+///
+/// A lane's multiplication loses its state only when one factor is zero. The second factor is
+/// a word xor-ed with a constant whose every byte is 0xF8 or above, which never occurs in UTF-8,
+/// so for loa's output (UTF-8 text) it is never zero; the first is zero by chance, 2^-64.
 package struct ContentHash {
   private var s0: UInt64 = 0x9E37_79B9_7F4A_7C15
   private var s1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-  private var s2: UInt64 = 0x1656_67B1_9E37_79F9
-  private var s3: UInt64 = 0x85EB_CA77_C2B2_AE63
   /// The bytes of an unfinished block, and how many.
   private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
   private var pendingCount = 0
   private var count = 0
 
-  private static let k0: UInt64 = 0xFF51_AFD7_ED55_8CCD
-  private static let k1: UInt64 = 0xC4CE_B9FE_1A85_EC53
+  /// Bytes 0xF8–0xFF only (see above).
+  private static let k1: UInt64 = 0xFBF9_FEFA_FCFF_F8FD
+  private static let k3: UInt64 = 0xFEFA_F9FD_FFF8_FBFC
 
   package init() {}
 
@@ -30,13 +33,18 @@ package struct ContentHash {
   }
 
   @inline(__always)
-  private static func mix(_ s: UInt64, _ w: UInt64, _ k: UInt64) -> UInt64 {
-    let m = (s ^ w) &* k
-    return m ^ (m >> 29)
+  private static func mum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    let (high, low) = a.multipliedFullWidth(by: b)
+    return high ^ low
   }
 
   @inline(__always)
-  private static func rotl(_ v: UInt64, _ n: UInt64) -> UInt64 { v << n | v >> (64 - n) }
+  private static func block(
+    _ s0: inout UInt64, _ s1: inout UInt64, _ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64
+  ) {
+    s0 = mum(w0 ^ s0, w1 ^ k1)
+    s1 = mum(w2 ^ s1, w3 ^ k3)
+  }
 
   /// Adds the next bytes of the file.
   package mutating func add(_ raw: UnsafeRawBufferPointer) {
@@ -53,29 +61,26 @@ package struct ContentHash {
       i = take
       guard pendingCount == 32 else { return }
       let (w0, w1, w2, w3) = pending
-      s0 = Self.mix(s0, UInt64(littleEndian: w0), Self.k0)
-      s1 = Self.mix(s1, UInt64(littleEndian: w1), Self.k1)
-      s2 = Self.mix(s2, UInt64(littleEndian: w2), Self.k0)
-      s3 = Self.mix(s3, UInt64(littleEndian: w3), Self.k1)
+      Self.block(
+        &s0, &s1, UInt64(littleEndian: w0), UInt64(littleEndian: w1), UInt64(littleEndian: w2),
+        UInt64(littleEndian: w3))
       pending = (0, 0, 0, 0)
       pendingCount = 0
     }
     // Whole blocks with the lanes in locals.
     var s0 = self.s0
     var s1 = self.s1
-    var s2 = self.s2
-    var s3 = self.s3
     while i + 32 <= raw.count {
-      s0 = Self.mix(s0, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)), Self.k0)
-      s1 = Self.mix(s1, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)), Self.k1)
-      s2 = Self.mix(s2, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)), Self.k0)
-      s3 = Self.mix(s3, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)), Self.k1)
+      Self.block(
+        &s0, &s1,
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)),
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)),
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
       i += 32
     }
     self.s0 = s0
     self.s1 = s1
-    self.s2 = s2
-    self.s3 = s3
     if i < raw.count {
       let rest = raw.count - i
       withUnsafeMutableBytes(of: &pending) { p in
@@ -87,24 +92,19 @@ package struct ContentHash {
 
   /// The hash of everything added, as 32 hex digits.
   package var hex: String {
-    // The unfinished block: its words to the lanes in turn, the last zero-padded (the length,
-    // mixed in below, tells the padding from zero bytes).
+    // The unfinished block, zero-padded (the length, mixed in below, tells the padding from
+    // zero bytes), as one more block.
     var s0 = self.s0
     var s1 = self.s1
-    var s2 = self.s2
-    var s3 = self.s3
-    let (w0, w1, w2, w3) = pending
-    if pendingCount > 0 { s0 = Self.mix(s0, UInt64(littleEndian: w0), Self.k0) }
-    if pendingCount > 8 { s1 = Self.mix(s1, UInt64(littleEndian: w1), Self.k1) }
-    if pendingCount > 16 { s2 = Self.mix(s2, UInt64(littleEndian: w2), Self.k0) }
-    if pendingCount > 24 { s3 = Self.mix(s3, UInt64(littleEndian: w3), Self.k1) }
+    if pendingCount > 0 {
+      let (w0, w1, w2, w3) = pending
+      Self.block(
+        &s0, &s1, UInt64(littleEndian: w0), UInt64(littleEndian: w1), UInt64(littleEndian: w2),
+        UInt64(littleEndian: w3))
+    }
     let n = UInt64(count)
-    var a = (s0 &* Self.k1) ^ Self.rotl(s1 &* Self.k0, 23) ^ Self.rotl(s2 &* Self.k1, 41) ^ s3 ^ n
-    var b = (s3 &* Self.k0) ^ Self.rotl(s2 &* Self.k1, 19) ^ Self.rotl(s1 &* Self.k0, 37) ^ s0 &+ n
-    a = Self.mix(a, a >> 33, Self.k0)
-    a ^= a >> 33
-    b = Self.mix(b, b >> 31, Self.k1)
-    b ^= b >> 33
+    let a = Self.mum(s0 ^ n ^ 0xA076_1D64_78BD_642F, s1 ^ 0xE703_7ED1_A0B4_28DB)
+    let b = Self.mum(s1 ^ n ^ 0x8EBC_6AF0_9C88_C6E3, a ^ 0x5899_65CC_7537_4CC3)
     return Self.hex(a) + Self.hex(b)
   }
 
