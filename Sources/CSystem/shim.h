@@ -8,6 +8,14 @@
    writeback error since fd was opened (Linux 5.8+). */
 static inline int csystem_syncfs(int fd) { return (int)syscall(SYS_syncfs, fd); }
 
+/* getdents64(2): the next directory entries of fd into buf, as struct linux_dirent64 records
+   (d_ino 8 bytes, d_off 8, d_reclen 2, d_type 1, then d_name, NUL-terminated); 0 at the end.
+   One call where opendir/readdir on a descriptor costs six more (dup, fstat, two fcntl, lseek,
+   close): the output folders are listed on every run. */
+static inline long csystem_getdents64(int fd, void *buf, unsigned long size) {
+  return syscall(SYS_getdents64, fd, buf, size);
+}
+
 #include <malloc.h>
 /* glibc's malloc gives the top of the heap back to the kernel as soon as more than 128 KB
    is free there, and serves blocks of 128 KB and more with mmap, until the first such free

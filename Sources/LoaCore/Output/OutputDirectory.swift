@@ -511,16 +511,24 @@ package final class OutputDirectory: @unchecked Sendable {
 
   /// Removes abandoned temporary files in the folder open as `dir` (not closed here) and, to
   /// `depth` levels, in its real sub-folders; an `archive` folder's month folders always.
+  ///
+  /// Every run sweeps, the run where nothing changed too: a folder's entries say whether they
+  /// are folders (`d_type`), so only a file system that does not say (`DT_UNKNOWN`) costs an
+  /// `fstatat` per entry. One per entry was 205 of the no-op's 960 system calls in W3.
   static func sweepAbandoned(_ dir: Int32, label: String, depth: Int) {
     var folders: [String] = []
-    for name in entries(of: dir) {
+    for (name, type) in typedEntries(of: dir) {
       if isAbandonedTemporaryFile(name) {
         FileOperation.willChange("unlinkat", label + "/" + name)
         _ = unlinkat(dir, name, 0)
       } else if depth > 0 || name == archiveFolder, !name.hasPrefix(".") {
-        var st = stat()
-        if fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        if type == UInt8(DT_DIR) {
           folders.append(name)
+        } else if type == UInt8(DT_UNKNOWN) {
+          var st = stat()
+          if fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            folders.append(name)
+          }
         }
       }
     }
@@ -534,23 +542,37 @@ package final class OutputDirectory: @unchecked Sendable {
 
   /// The names in the folder open as `dir` (not closed here), without `.` and `..`.
   static func entries(of dir: Int32) -> [String] {
-    let copy = dup(dir)
-    guard copy >= 0, let stream = fdopendir(copy) else {
-      if copy >= 0 { close(copy) }
-      return []
-    }
-    defer { closedir(stream) }
-    // A duplicated descriptor shares its position with the original: start at the top.
-    rewinddir(stream)
-    var names: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    typedEntries(of: dir).map(\.name)
+  }
+
+  /// ``entries(of:)`` with each entry's `d_type` (`DT_DIR`, `DT_REG`…, or `DT_UNKNOWN` where the
+  /// file system does not say; a symbolic link is `DT_LNK`, never followed).
+  package static func typedEntries(of dir: Int32) -> [(name: String, type: UInt8)] {
+    // getdents64 on `dir` itself from its start (the position is the descriptor's own), not
+    // opendir on a duplicate: the folders are listed on every run, the no-op's included.
+    guard lseek(dir, 0, SEEK_SET) == 0 else { return [] }
+    var names: [(name: String, type: UInt8)] = []
+    var buffer = [UInt8](repeating: 0, count: 32_768)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { csystem_getdents64(dir, $0.baseAddress, UInt($0.count)) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      buffer.withUnsafeBytes { raw in
+        var offset = 0
+        while offset + 19 < n {
+          let length = Int(raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt16.self))
+          guard length > 19, offset + length <= n else { break }
+          let type = raw[offset + 18]
+          let nameBytes = raw[(offset + 19)..<(offset + length)].prefix(while: { $0 != 0 })
+          let name = String(decoding: nameBytes, as: UTF8.self)
+          if name != "." && name != ".." { names.append((name, type)) }
+          offset += length
+        }
       }
-      if name != "." && name != ".." { names.append(name) }
     }
     return names
   }
+
 
   /// Whether `name` in `dir` is a regular file holding exactly `bytes`.
   static func hasSameBytes(_ dir: Int32, _ name: String, _ bytes: [UInt8]) throws -> Bool {

@@ -10,6 +10,31 @@ import Testing
     return ((a[.systemFileNumber] as! NSNumber).uint64Value, a[.modificationDate] as! Date)
   }
 
+  /// The folder listing read with getdents64 (several calls for a big folder) names what
+  /// FileManager names, with each entry's type, a symbolic link as a link (never followed).
+  @Test func listsAFolderWithEachEntrysType() throws {
+    let dir = try TemporaryDirectory()
+    let names = (0..<1_500).map { "tệp-\($0)-" + String(repeating: "đ", count: 100) + ".xml" }
+    for name in names { #expect(FileManager.default.createFile(atPath: dir.path(name), contents: nil)) }
+    try FileManager.default.createDirectory(atPath: dir.path("thời-sự"), withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(atPath: dir.path("link"), withDestinationPath: "thời-sự")
+    let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    for _ in 0..<2 {  // from the start each time, whatever the descriptor's position
+      let entries = OutputDirectory.typedEntries(of: fd)
+      #expect(entries.count == names.count + 2)
+      #expect(Set(entries.map(\.name)) == Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)))
+      let types = Dictionary(entries.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+      let known = types["thời-sự"] != UInt8(DT_UNKNOWN)
+      if known {
+        #expect(types["thời-sự"] == UInt8(DT_DIR))
+        #expect(types["link"] == UInt8(DT_LNK))
+        #expect(types[names[0]] == UInt8(DT_REG))
+      }
+    }
+  }
+
   @Test func writesCreatesFoldersAndLeavesNoTemporaryFiles() throws {
     let dir = try TemporaryDirectory()
     let out = try OutputDirectory(path: dir.path("a/b/feeds"))
