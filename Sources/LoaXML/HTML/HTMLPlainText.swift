@@ -27,7 +27,9 @@ enum HTMLPlainText {
     func element(_ name: UnsafePointer<xmlChar>?, opens: Bool) {
       guard let name else { return }
       let lower = String(cString: name).lowercased()
-      if HTMLSanitizer.removedWithContent.contains(lower) { hidden += opens ? 1 : -1 }
+      // The parser reports an end for every start it reports; `max` keeps a stray end from
+      // hiding the text after it all the same.
+      if HTMLSanitizer.removedWithContent.contains(lower) { hidden = max(0, hidden + (opens ? 1 : -1)) }
       // A block boundary stays a word boundary.
       if HTMLSanitizer.blockElements.contains(lower), output.last != 0x20 { output.append(0x20) }
     }
