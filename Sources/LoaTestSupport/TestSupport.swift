@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import LoaKit
 import LoaStore
+import LoaXML
 import Testing
 
 /// Paths inside the package, found from this file's location.
@@ -463,29 +464,12 @@ public enum VisibleText {
   /// `html` with every `<` that cannot begin markup written `&lt;`: HTML reads such a `<`
   /// (before a digit, a space, punctuation, `đ`, the end) as text, and so does libxml2 in the
   /// middle of text, but it drops one that comes before any element (`<<b>x` loses its `<`).
-  /// The reference reads the input as text-first, as `HTMLSanitizer` does, and as a browser
-  /// does: `<<script></p>…` begins with the text `<`, which implies the body and a paragraph,
-  /// and only then opens the script (found by FuzzHTMLSanitizer).
+  /// The reference reads the input as text-first, as `HTMLSanitizer` does (its own
+  /// `escapingStrayLessThan`, the one rule the two readings share) and as a browser does:
+  /// `<<script></p>…` begins with the text `<`, which implies the body and a paragraph, and
+  /// only then opens the script (found by FuzzHTMLSanitizer).
   public static func strayLessThanAsText(_ html: String) -> String {
-    let bytes = Array(html.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for (i, b) in bytes.enumerated() {
-      guard b == 0x3C else {
-        out.append(b)
-        continue
-      }
-      let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
-      let letter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A
-      if letter || next == 0x5F || next == 0x3A || next == 0x2E || next == 0x2F || next == 0x21
-        || next == 0x3F
-      {
-        out.append(b)
-      } else {
-        out += Array("&lt;".utf8)
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
+    HTMLSanitizer.escapingStrayLessThan(html) ?? html
   }
 
   /// The visible characters of `html` other than white space, in order.

@@ -322,7 +322,7 @@ public struct HTMLSanitizer: Sendable {
   /// (`<�b>` became `�b>`; FuzzHTMLSanitizer). A `<` before what libxml2 may read as a tag
   /// (an ASCII letter, `_`, `:`, `.`, `/`, `!`, `?`) is left to the parser; before anything
   /// else, `đ` included, it is text for libxml2 and HTML alike.
-  static func escapingStrayLessThan(_ html: String) -> String? {
+  public static func escapingStrayLessThan(_ html: String) -> String? {
     var html = html
     return html.withUTF8 { bytes -> String? in
       // libxml2's htmlParseHTMLName: a tag name starts with an ASCII letter, `_`, `:` or `.`.
