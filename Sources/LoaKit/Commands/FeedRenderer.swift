@@ -57,9 +57,9 @@ final class FeedRenderer: @unchecked Sendable {
   /// the staged file when this run stages files, else one that keeps the bytes. JSON Feed
   /// stays in memory (its check reads bytes).
   private func sink(_ format: FeedFormat, _ feed: Feed, path: String) -> DocumentSink {
-    // Atom is about RSS's size (its HTML escaped instead of in CDATA, no separate summary
-    // copy): one allocation instead of doublings, which copied 15 M bytes' worth per warm W3.
-    // A JSON Feed arrives whole from its writer and is taken as it is.
+    // Atom holds what RSS holds (the content in CDATA, the summary once), so RSS's estimate
+    // sizes it too: one allocation instead of doublings from empty, whose copies were 15 M
+    // instructions of a warm W3. A JSON Feed arrives whole from its writer and is taken as is.
     let capacity = format == .json ? 0 : RSS2Serializer.estimatedSize(feed)
     guard format != .json, mode == .write || mode == .strict, let transaction else {
       return DocumentSink(capacity: capacity)

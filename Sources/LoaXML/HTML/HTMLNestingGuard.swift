@@ -375,9 +375,8 @@ package enum HTMLNestingGuard {
     for i in 0..<max(0, bytes.count - 1) where bytes[i] == 0x3C {
       if bytes[i + 1] == 0x2F { ends += 1 } else { starts += 1 }
     }
-    if starts.multipliedReportingOverflow(by: ends).partialValue <= saxWorkLimit,
-      let text = HTMLPlainText.read(html)
-    {
+    let (work, overflow) = starts.multipliedReportingOverflow(by: ends)
+    if !overflow, work <= saxWorkLimit, let text = HTMLPlainText.read(html) {
       return text
     }
     return scannedPlainText(html)
