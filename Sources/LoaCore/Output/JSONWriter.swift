@@ -126,20 +126,8 @@ package struct JSONWriter {
     s.withUTF8 { string($0) }
   }
 
-  /// The bytes of `w` (little-endian: the first byte lowest) that need a look: below 0x20, or
-  /// 0x22, 0x5C or 0xE2; each such byte's high bit is set, and no other bit. Exact, so the
-  /// lowest set bit says where the first one is (no carry crosses a byte: each byte's low
-  /// seven bits plus 0x7F or 0x60 stay below 0x100).
-  @inline(__always) static func escapeMask(_ w: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & highs }
-    let below20 = ~(((w & low7) &+ 0x6060_6060_6060_6060) | w) & highs
-    return below20 | zeroBytes(w ^ 0x2222_2222_2222_2222) | zeroBytes(w ^ 0x5C5C_5C5C_5C5C_5C5C)
-      | zeroBytes(w ^ 0xE2E2_E2E2_E2E2_E2E2)
-  }
-
-  /// Whether the byte needs a look (what `escapeMask` marks).
+  /// Whether the byte needs a look: a control character, `"`, `\`, or 0xE2 (the first byte of
+  /// U+2028 and U+2029, which are escaped for JavaScript).
   @inline(__always) static func needsLook(_ b: UInt8) -> Bool {
     b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2
   }

@@ -1,4 +1,5 @@
 import CLibXML2
+import LoaCore
 
 /// The visible text of HTML as libxml2's HTML parser reads it, collected by SAX callbacks
 /// without building a tree (``HTMLNestingGuard/plainText(_:)``): character data outside the
@@ -8,20 +9,14 @@ import CLibXML2
 enum HTMLPlainText {
   /// What the callbacks collect, reached through the parser context's `_private`.
   final class Collector {
+    /// The text as read, escaped at the end.
     var output: [UInt8] = []
     /// How many open elements remove their content.
     var hidden = 0
 
     func text(_ p: UnsafePointer<xmlChar>, _ n: Int) {
       guard hidden == 0 else { return }
-      for b in UnsafeBufferPointer(start: p, count: n) {
-        switch b {
-        case 0x26: output += Array("&amp;".utf8)
-        case 0x3C: output += Array("&lt;".utf8)
-        case 0x3E: output += Array("&gt;".utf8)
-        default: output.append(b)
-        }
-      }
+      output.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
     }
 
     func element(_ name: UnsafePointer<xmlChar>?, opens: Bool) {
@@ -79,6 +74,6 @@ enum HTMLPlainText {
     }
     if let document { xmlFreeDoc(document) }
     withExtendedLifetime(collector) {}
-    return String(decoding: collector.output, as: UTF8.self)
+    return HTMLText.escaped(String(decoding: collector.output, as: UTF8.self))
   }
 }
