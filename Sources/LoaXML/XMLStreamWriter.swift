@@ -265,21 +265,52 @@ package final class XMLStreamWriter {
   }
 
   /// Adds an attribute to the element just opened.
+  ///
+  /// `xmlTextWriterWriteAttribute` is start, `xmlTextWriterWriteString` (which escapes the
+  /// value) and end. A value its escaping leaves as it is (``XMLText/changesAsAttribute(_:count:)``:
+  /// printable ASCII without `<>&"`, as most addresses and types are) is written with
+  /// `xmlTextWriterWriteRawLen` between the same start and end: the same bytes. The raw write
+  /// also clears the writer's internal "indent before the end tag" flag, which only
+  /// `xmlTextWriterEndElement` reads, and every way to the end tag of an element (its
+  /// attributes only, text, CDATA or a child element) sets that flag again after the
+  /// attributes: the same indentation too (libxml2 2.9.14, xmlwriter.c).
   package func attribute(_ name: StaticString, _ value: String) throws {
-    let r = Self.withXMLString(value) { xmlTextWriterWriteAttribute(writer, Self.xml(name), $0) }
+    let n = value.utf8.count
+    let r = Self.withXMLString(value) { p -> Int32 in
+      guard n <= Int(Int32.max), !XMLText.changesAsAttribute(p, count: n) else {
+        return xmlTextWriterWriteAttribute(writer, Self.xml(name), p)
+      }
+      guard xmlTextWriterStartAttribute(writer, Self.xml(name)) >= 0,
+        xmlTextWriterWriteRawLen(writer, p, Int32(n)) >= 0
+      else { return -1 }
+      return xmlTextWriterEndAttribute(writer)
+    }
     try check(r, "xmlTextWriterWriteAttribute")
   }
 
   /// Writes escaped character data.
+  ///
+  /// `xmlTextWriterWriteString` in element content is `xmlTextWriterWriteRaw` of
+  /// `xmlEncodeSpecialChars(content)` (libxml2 2.9.14, xmlwriter.c). Text in which that
+  /// escaping changes nothing (``XMLText/changesAsElementText(_:count:)``: most titles, names,
+  /// dates and addresses) goes to `xmlTextWriterWriteRawLen` directly: the same bytes and
+  /// the same writer state, without the escaped copy. A test writes every kind of text both
+  /// ways and compares the documents.
   package func text(_ value: String) throws {
-    let r = Self.withXMLString(value) { xmlTextWriterWriteString(writer, $0) }
+    let n = value.utf8.count
+    let r = Self.withXMLString(value) { p in
+      n > Int(Int32.max) || XMLText.changesAsElementText(p, count: n)
+        ? xmlTextWriterWriteString(writer, p) : xmlTextWriterWriteRawLen(writer, p, Int32(n))
+    }
     try check(r, "xmlTextWriterWriteString")
   }
 
-  /// Writes `<name>value</name>`.
+  /// Writes `<name>value</name>`: `xmlTextWriterWriteElement`'s three steps (start, string,
+  /// end), with the text written as ``text(_:)`` writes it.
   package func element(_ name: StaticString, _ value: String) throws {
-    let r = Self.withXMLString(value) { xmlTextWriterWriteElement(writer, Self.xml(name), $0) }
-    try check(r, "xmlTextWriterWriteElement")
+    try start(name)
+    try text(value)
+    try end()
   }
 
   /// Writes `<name a="v" …/>` or `<name a="v">text</name>`.
@@ -295,9 +326,11 @@ package final class XMLStreamWriter {
   /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
   /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
   package func cdata(_ value: String) throws {
+    let n = value.utf8.count
     let whole = Self.withXMLString(value) { p -> Int32? in
       // The common case, no `]]>`: one section straight from the string's storage.
-      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+      if let r = cdataSection(p, count: n) { return r }
+      return strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
         ? xmlTextWriterWriteCDATA(writer, p) : nil
     }
     if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
@@ -309,12 +342,26 @@ package final class XMLStreamWriter {
 
   /// Writes `value` (NUL-terminated bytes) as CDATA, split like ``cdata(_:)``.
   package func cdata(_ value: HTMLBytes) throws {
+    let n = value.count
     let whole = value.withCString { p -> Int32? in
-      strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
+      if let r = cdataSection(p, count: n) { return r }
+      return strstr(Self.cString(p), Self.cString(Self.cdataEnd.utf8Start)) == nil
         ? xmlTextWriterWriteCDATA(writer, p) : nil
     }
     if let whole { return try check(whole, "xmlTextWriterWriteCDATA") }
     try cdata(String(decoding: value.utf8, as: UTF8.self))
+  }
+
+  /// One CDATA section of `count` bytes without a `]` or a NUL
+  /// (``XMLText/mayEndCDATA(_:count:)``), nil for any other text. `xmlTextWriterWriteCDATA` is
+  /// start, `xmlTextWriterWriteString` (which in a CDATA section is `xmlTextWriterWriteRaw`:
+  /// `strlen`, then the bytes as they are) and end (libxml2 2.9.14, xmlwriter.c); with the
+  /// length known, the same bytes go out without the `strlen` and the `strstr` for `]]>`.
+  private func cdataSection(_ p: UnsafePointer<UInt8>, count n: Int) -> Int32? {
+    guard n <= Int(Int32.max), !XMLText.mayEndCDATA(p, count: n) else { return nil }
+    guard xmlTextWriterStartCDATA(writer) >= 0, xmlTextWriterWriteRawLen(writer, p, Int32(n)) >= 0
+    else { return -1 }
+    return xmlTextWriterEndCDATA(writer)
   }
 
   /// Writes `<name><![CDATA[value]]></name>`.
