@@ -22,7 +22,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
   /// refuses; not a SQLite file whose name would be printed).
   static func isConninfoKey(_ key: Substring) -> Bool {
     let word = Whitespace.trimmed(key).lowercased()
-    return word.contains("password")
+    return word.containsText("password")
       || ConnectionString.keywords.contains { $0.lowercased() == word }
   }
 
@@ -551,7 +551,9 @@ public struct Configuration: Sendable {
       links.article = try l.string("article") ?? links.article
       links.category = try l.string("category") ?? links.category
       // {slug} alone is a CMS's own permalink (WordPress /%postname%/): its slugs are unique.
-      guard links.article.contains("{id}") || links.article.contains("{slug}") else {
+      // (`containsText`, not `contains`: _StringProcessing's substring search builds a
+      // `[Character: Int]`, whose first use costs a scan of every protocol conformance.)
+      guard links.article.containsText("{id}") || links.article.containsText("{slug}") else {
         throw ConfigError(
           .invalidValue, key: "links.article",
           "must contain {id} or {slug} so every article gets its own URL")

@@ -40,7 +40,7 @@ extension Configuration {
       platform.rollUp = try p.bool("rollUp") ?? true
       if let template = try p.string("siteDirectory") {
         let parts = template.split(separator: "/", omittingEmptySubsequences: true)
-        guard parts.filter({ $0.contains("{slug}") }).count == 1,
+        guard parts.filter({ $0.containsText("{slug}") }).count == 1,
           !parts.contains(where: { $0 == ".." || $0 == "." }),
           template.replacingAll("{slug}", with: "").contains("{") == false
         else {
