@@ -17,7 +17,10 @@ let package = Package(
   dependencies: [.package(name: "loa", path: "..")],
   targets: [
     .target(name: "CFuzzDriver"),
-    .target(name: "FuzzSupport", dependencies: [.product(name: "LoaKit", package: "loa")]),
+    // The oracles read back with libxml2 functions loa itself does not call.
+    .target(
+      name: "FuzzSupport", dependencies: [.product(name: "LoaKit", package: "loa")],
+      linkerSettings: [.linkedLibrary("xml2")]),
     fuzzTarget("FuzzCleaning"),
     fuzzTarget("FuzzHTMLSanitizer"),
     fuzzTarget("FuzzDateParser"),

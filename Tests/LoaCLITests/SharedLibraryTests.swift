@@ -50,6 +50,8 @@ import Testing
     for library in [
       "libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so",
       "libFoundationNetworking.so", "libpq.so", "libmariadb.so", "libcurl.so", "libsqlite3.so",
+      // Loaded on first use by Sources/CLibXML2's stubs; with it, ICU and liblzma.
+      "libxml2.so", "libicuuc.so",
     ] {
       #expect(!needed.contains { $0.hasPrefix(library) }, "\(library) in \(needed)")
     }
@@ -119,5 +121,48 @@ import Testing
     let changed = try publish(missing)
     #expect(changed.status == 69, "\(changed.stderr)")
     #expect(changed.stderr.contains("install the libsqlite3-0 package"), "\(changed.stderr)")
+  }
+
+  /// libxml2 is loaded by the stubs in Sources/CLibXML2 on the first call into it: a run where
+  /// nothing changed writes no XML and never loads it (nor ICU and liblzma, which it brings),
+  /// so it still succeeds when the library cannot be loaded; a run that writes feeds needs it
+  /// and stops with the same line and status as for a database library.
+  @Test func aRunWhereNothingChangedLoadsNoLibxml2() throws {
+    let dir = try TemporaryDirectory("loa-noop-xml2")
+    try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
+    try """
+    {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
+     "database": {"url": "sqlite:\(dir.path("db.sqlite"))"},
+     "output": {"directory": "\(dir.path("out"))", "baseURL": "/f/"}}
+    """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
+    var env = ProcessInfo.processInfo.environment
+    env["STATE_DIRECTORY"] = dir.path("state")
+    env.removeValue(forKey: "LOA_DATABASE_URL")
+    func publish(_ extra: [String: String]) throws -> ProcessResult {
+      try Subprocess.run(
+        try #require(LoaBinary.path),
+        ["publish", "-v", "--config", dir.path("c.json"), "--now", "2026-11-30T09:00:00+07:00"],
+        environment: env.merging(extra) { $1 }, hangGuardSeconds: 120)
+    }
+    // The dynamic linker's own account of what it loads (ld.so(8), LD_DEBUG=files).
+    let first = try publish(["LD_DEBUG": "files"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("libxml2.so.2"), "a run that writes feeds loads libxml2")
+    let feed = try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8)
+    let unchanged = try publish(["LD_DEBUG": "files"])
+    #expect(unchanged.status == 0, "\(unchanged.stderr)")
+    #expect(unchanged.stderr.contains("nothing changed"), "\(unchanged.stderr)")
+    #expect(!unchanged.stderr.contains("libxml2"), "\(unchanged.stderr)")
+    #expect(!unchanged.stderr.contains("libicuuc"), "\(unchanged.stderr)")
+    let missing = ["LOA_TEST_DLOPEN_XML2": "libloa-test-missing.so.0"]
+    #expect(try publish(missing).status == 0)
+    try SQLiteFixture.execute("PRAGMA user_version = 7", in: dir.path("db.sqlite"))
+    let changed = try publish(missing)
+    #expect(changed.status == 69, "\(changed.stderr)")
+    #expect(
+      changed.stderr.contains(
+        "loa: cannot load libloa-test-missing.so.0 (install the libxml2 package)"),
+      "\(changed.stderr)")
+    #expect(try String(contentsOfFile: dir.path("out/rss.xml"), encoding: .utf8) == feed)
   }
 }

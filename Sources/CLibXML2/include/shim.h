@@ -1,6 +1,9 @@
 #ifndef LOA_CLIBXML2_SHIM_H
 #define LOA_CLIBXML2_SHIM_H
-/* -I/usr/include/libxml2 comes from `pkg-config --cflags libxml-2.0`. */
+/* libxml2's headers, found through include/libxml, a link to /usr/include/libxml2/libxml
+   (where libxml2-dev installs them on Debian and Ubuntu): SwiftPM puts this target's include
+   directory on every dependent's header path. Not a system library target with pkgConfig,
+   which would also link libxml2 into loa (lazy.S says why it is not). */
 #include <libxml/xmlversion.h>
 /* Debian builds libxml2 with ICU; its ICU headers clash with the newer ones Foundation ships
    ("'UErrorCode' has different definitions in different modules"). Hiding them only hides two
@@ -17,8 +20,14 @@
 #include <libxml/xmlmemory.h>
 
 /* `xmlFree` is a global variable of function-pointer type (XMLPUBVAR); Swift 6 rejects reading
-   a mutable global from nonisolated code, so it is called through this wrapper. */
-static inline void cxml_free(void *p) { xmlFree(p); }
+   a mutable global from nonisolated code, so it is called through this wrapper, which reads it
+   from the libxml2 loaded on first use (Sources/CLibXML2Lazy). */
+void loa_xml2_free(void *pointer);
+static inline void cxml_free(void *p) { loa_xml2_free(p); }
+
+/* Whether libxml2 has been loaded into this process (always 1 where it is linked as usual),
+   for tests. */
+int loa_xml2_is_loaded(void);
 
 /* libxml2 reports parse and validity errors through a variadic callback, which Swift cannot
    implement. This no-op handler keeps them off stderr; loa reports its own one-line errors. */
