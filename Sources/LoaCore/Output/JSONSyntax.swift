@@ -3,15 +3,26 @@
 ///
 /// Why not `JSONSerialization`: it builds every object, array and string of the document only
 /// for them to be thrown away, and took as long as rendering all the feeds of a run
-/// (docs/PERFORMANCE.md). This reads each byte once and builds nothing. It is stricter than
-/// Foundation where JSON is: UTF-8 must be valid (no overlongs, surrogates or code points past
-/// U+10FFFF, RFC 8259 §8.1), control characters must be escaped inside strings (§7), a `\u`
-/// surrogate must come in a pair, numbers follow §6's grammar, and nothing but white space may
-/// follow the value. Nesting is limited to 512 levels.
+/// (docs/PERFORMANCE.md). This validates the text's UTF-8, then reads each byte once more and
+/// builds nothing. It is stricter than Foundation where JSON is: UTF-8 must be valid (no
+/// overlongs, surrogates or code points past U+10FFFF, RFC 8259 §8.1), control characters
+/// must be escaped inside strings (§7), a `\u` surrogate must come in a pair, numbers follow
+/// §6's grammar, and nothing but white space may follow the value. Nesting is limited to 512
+/// levels.
 package enum JSONSyntax {
   /// Nil when `bytes` is one valid JSON text, else what is wrong and where.
   package static func problem(_ bytes: [UInt8]) -> String? {
     bytes.withUnsafeBufferPointer { b in
+      // The whole text's UTF-8 first, with the standard library's validation (RFC 3629: no
+      // overlongs, surrogates or code points past U+10FFFF), so the parse below reads any
+      // byte past 0x7F as part of a valid character: a string is then scanned sixteen bytes
+      // at a time for the three bytes that end or interrupt it (Benchmarks/analysis.md).
+      do throws(UTF8.ValidationError) {
+        _ = try UTF8Span(validating: b.span)
+      } catch {
+        let what = error.kind == .truncatedScalar ? "truncated UTF-8" : "invalid UTF-8"
+        return "not valid JSON: \(what) at offset \(error.byteOffsets.lowerBound)"
+      }
       var p = Parser(b: b)
       return p.document()
     }
@@ -148,7 +159,20 @@ package enum JSONSyntax {
 
     package mutating func string() -> String? {
       i += 1
+      let quote = SIMD16<UInt8>(repeating: 0x22)
+      let backslash = SIMD16<UInt8>(repeating: 0x5C)
+      let space = SIMD16<UInt8>(repeating: 0x20)
       while i < b.count {
+        // Sixteen bytes at a time while none is a quote, a backslash or a control character
+        // (every other byte, UTF-8 included, was validated before the parse).
+        if let base = b.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while i + 16 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            if any((v .== quote) .| (v .== backslash) .| (v .< space)) { break }
+            i += 16
+          }
+        }
         let c = b[i]
         if c == UInt8(ascii: "\"") {
           i += 1
@@ -180,23 +204,9 @@ package enum JSONSyntax {
           }
           continue
         }
-        if c < 0x80 {
-          i += 1
-          continue
-        }
-        if let e = utf8Sequence() { return e }
+        i += 1
       }
       return fail("unterminated string")
-    }
-
-    /// One multi-byte UTF-8 sequence at `i` (RFC 3629 §4: no overlongs, no surrogates, at
-    /// most U+10FFFF).
-    mutating func utf8Sequence() -> String? {
-      let length = UTF8Sequence.length(in: b, at: i)
-      if length == UTF8Sequence.truncated { return fail("truncated UTF-8") }
-      guard length > 0 else { return fail("invalid UTF-8") }
-      i += length
-      return nil
     }
 
     mutating func digits() -> Int {

@@ -1,6 +1,6 @@
 /// The well-formed UTF-8 byte sequences of Unicode's table 3-7 (RFC 3629 §4: no overlongs,
 /// no surrogates, nothing past U+10FFFF), for the byte scanners that check UTF-8 themselves
-/// (``JSONReader``, ``JSONSyntax``).
+/// (``JSONReader``).
 package enum UTF8Sequence {
   /// Bytes end inside the sequence: ``length(in:at:)``'s answer for a truncated one.
   package static let truncated = -1

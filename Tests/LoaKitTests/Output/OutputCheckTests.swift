@@ -40,6 +40,31 @@ import Testing
 
   @Test func namesWhereTheJSONBreaks() {
     #expect(OutputCheck.jsonProblem(Array("{\"a\": [1, 2,]}".utf8)) == "not valid JSON: unexpected character at offset 12")
+    #expect(OutputCheck.jsonProblem([0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D]) == "not valid JSON: invalid UTF-8 at offset 3")
+    #expect(OutputCheck.jsonProblem([0x5B, 0x22, 0x61, 0xE1, 0xBA]) == "not valid JSON: truncated UTF-8 at offset 3")
+  }
+
+  /// Strings are scanned sixteen bytes at a time: whatever ends or breaks one is found at
+  /// every position around the blocks' edges, among ASCII and Vietnamese letters.
+  @Test(arguments: ["a", "ệ"])
+  func findsWhatEndsAStringAtEveryPosition(letter: String) {
+    for length in 0..<40 {
+      for k in 0...length {
+        var before = Array(String(repeating: letter, count: k).utf8)
+        let after = Array(String(repeating: letter, count: length - k).utf8)
+        before.insert(0x22, at: 0)
+        func json(_ middle: [UInt8]) -> [UInt8] { [0x5B] + before + middle + after + [0x22, 0x5D] }
+        #expect(OutputCheck.jsonProblem(json([])) == nil)
+        #expect(OutputCheck.jsonProblem(json([0x5C, 0x22])) == nil, "an escaped quote at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0x5C, 0x5C])) == nil, "an escaped backslash at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0x0A])) != nil, "a raw line feed at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0x1F])) != nil, "a raw control at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0x22])) != nil, "a quote that ends the string early at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0x5C, 0x71])) != nil, "an unknown escape at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0xC3])) != nil, "a truncated character at \(k)")
+        #expect(OutputCheck.jsonProblem(json([0xED, 0xA0, 0x80])) != nil, "a surrogate at \(k)")
+      }
+    }
   }
 
   @Test(arguments: [
