@@ -66,4 +66,39 @@ import Testing
     #expect(validator.problem(try Self.replacing("</feed>", with: "</fed>", in: big)) != nil)
     #expect(validator.problem(try Self.replacing("</entry></feed>", with: "</entry><entry></feed>", in: big)) != nil)
   }
+
+  /// The schema loa validates with is RFC 4287's, word for word, but for `atom:link`'s `rel`,
+  /// written as the text that `atomNCName | atomUri` accepts (AtomSchema says why).
+  @Test func theBuiltInSchemaIsRFC4287sWithLinkRelationsAsText() throws {
+    let file = try String(contentsOfFile: PackagePaths.path("Tests/Checkers/atom.rng"), encoding: .utf8)
+    #expect(AtomSchema.rfc4287.trimmingCharacters(in: .whitespacesAndNewlines)
+      == file.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(AtomSchema.rfc4287.components(separatedBy: AtomSchema.linkRelation).count == 2)
+    #expect(AtomSchema.rng == AtomSchema.rfc4287.replacingOccurrences(
+      of: AtomSchema.linkRelation, with: AtomSchema.linkRelationAsText))
+  }
+
+  /// Both schemas judge a link whatever its `rel`: NCNames, URIs, the empty string, a colon
+  /// alone, Vietnamese; and both refuse the same link once its `type` is not a media type.
+  @Test(arguments: [
+    "alternate", "self", "related", "enclosure", "hub", "", ":", "x:y", "a b", "1", "ệ",
+    "https://example.org/rels/thing", "urn:ietf:params:x",
+  ])
+  func everyLinkRelationIsJudgedAsRFC4287JudgesIt(relation: String) throws {
+    let rfc = try RelaxNGValidator(schemaText: AtomSchema.rfc4287)
+    let builtIn = try RelaxNGValidator.atom()
+    let atom = try Self.published()
+    let value = relation.replacingOccurrences(of: "&", with: "&amp;")
+    let link = try #require(atom.range(of: "<link rel=\"alternate\" type=\"text/html\""))
+    var withRelation = atom
+    withRelation.replaceSubrange(link, with: "<link rel=\"\(value)\" type=\"text/html\"")
+    let good = Array(withRelation.utf8)
+    #expect(rfc.problem(good) == nil, "\(relation)")
+    #expect(builtIn.problem(good) == nil, "\(relation)")
+    let bad = try Self.replacing(
+      "<link rel=\"\(value)\" type=\"text/html\"", with: "<link rel=\"\(value)\" type=\"texthtml\"",
+      in: withRelation)
+    #expect(rfc.problem(bad) != nil, "\(relation)")
+    #expect(builtIn.problem(bad) != nil, "\(relation)")
+  }
 }
