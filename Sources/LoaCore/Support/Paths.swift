@@ -5,18 +5,38 @@ package enum Paths {
   package static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
 
   /// `path` made absolute against `base` and cleaned of `.` and `..` segments.
+  ///
+  /// Over UTF-8 bytes, split at every `/` byte as the kernel splits a path (a `/` followed by
+  /// a combining mark is one `Character`, which `split(separator:)` over characters would not
+  /// split at), and without `Character` iteration: each call cost 35,000 instructions, 5% of
+  /// a run where nothing changed (issue 16).
   package static func absolute(_ path: String, relativeTo base: String) -> String {
-    let joined = path.hasPrefix("/") ? path : base + "/" + path
-    var parts: [Substring] = []
-    for part in joined.split(separator: "/") {
-      if part == "." { continue }
-      if part == ".." {
-        if !parts.isEmpty { parts.removeLast() }
-        continue
+    var joined = path.utf8.first == UInt8(ascii: "/") ? path : base + "/" + path
+    return joined.withUTF8 { bytes in
+      var kept: [Range<Int>] = []
+      var start = 0
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+        defer { start = i + 1 }
+        let part = start..<i
+        if part.isEmpty { continue }
+        if part.count == 1 && bytes[part.lowerBound] == UInt8(ascii: ".") { continue }
+        if part.count == 2 && bytes[part.lowerBound] == UInt8(ascii: ".")
+          && bytes[part.lowerBound + 1] == UInt8(ascii: ".")
+        {
+          if !kept.isEmpty { kept.removeLast() }
+          continue
+        }
+        kept.append(part)
       }
-      parts.append(part)
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 1)
+      if kept.isEmpty { out.append(UInt8(ascii: "/")) }
+      for part in kept {
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part]))
+      }
+      return String(decoding: out, as: UTF8.self)
     }
-    return "/" + parts.joined(separator: "/")
   }
 
   /// The directory containing `path`.
