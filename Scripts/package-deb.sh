@@ -4,7 +4,8 @@
 # systemd service and timer; an example configuration in /etc/loa (a conffile); docs in
 # /usr/share/doc/loa; the man page and shell completions when the source tree has them; a
 # `loa` system user and /var/lib/loa created by postinst. Depends: from dpkg-shlibdeps, plus
-# libsqlite3-0 (opened with dlopen, but SQLite is the default database).
+# libsqlite3-0 (opened with dlopen, but SQLite is the default database) and libxml2 (loaded
+# on first use, and every run that writes a feed uses it).
 # Recommends: libpq5, libmariadb3 and libcurl4, which loa opens with dlopen only when a run
 # needs them (PostgreSQL, MariaDB, HTTP for the weather box and WebSub), so they are not in
 # the binary's DT_NEEDED; apt installs them by default, and a run that needs a missing one
@@ -102,6 +103,11 @@ shlibs="$(cd "$work" && dpkg-shlibdeps -O "$pkg/usr/bin/loa" 2>/dev/null | sed -
 # sqlite3_prepare_v3 (the newest function loa calls).
 sqlite="$(dpkg -S '*/libsqlite3.so.0' 2>/dev/null | sed -n '1s/:.*//p')"
 shlibs="$shlibs, ${sqlite:-libsqlite3-0} (>= 3.20.0)"
+# libxml2 is loaded on first use (Sources/CLibXML2/lazy.S), so it is not DT_NEEDED either, but
+# every run that writes a feed needs it: a dependency, at the version that has every function
+# loa calls (2.9.0, from the package's symbols file).
+xml2="$(dpkg -S '*/libxml2.so.2' 2>/dev/null | sed -n '1s/:.*//p')"
+shlibs="$shlibs, ${xml2:-libxml2} (>= 2.9.0)"
 size="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
 # The dlopen'ed libraries (LibPQ, LibMariaDB, LibCurl in the sources), by the package that
 # holds each soname on this system.
