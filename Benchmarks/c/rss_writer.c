@@ -3,8 +3,10 @@
  *
  * Reads an items file written by `loa-bench export-items` (format: Benchmarks/LoaBench/
  * ItemsFile.swift) and writes the same RSS 2.0 bytes as Sources/LoaKit/Serialization/
- * RSS2Serializer.swift, with the same xmlTextWriter call sequence: a memory writer with a
- * two-space indent, the same elements and attributes in the same order, the summary escaped
+ * RSS2Serializer.swift, through xmlTextWriter as a C program would use it: a memory writer
+ * with libxml2's two-space indent, the same elements and attributes in the same order (loa
+ * itself writes the indentation as one raw write per gap and hands libxml2 text that needs no
+ * escaping as raw bytes, issue 16; the bytes are the same), the summary escaped
  * for HTML before the writer escapes it for XML, content in CDATA split after every "]]",
  * RFC 822 dates formatted by hand per item, and a final newline. Each repetition builds
  * the whole document from the loaded items, like loa does per feed; only that loop is timed

@@ -30,6 +30,27 @@ package final class XMLStreamWriter {
   /// Whether nested elements are indented (``document(indent:_:)``).
   private var indents = true
 
+  // Indentation. libxml2's own (`xmlTextWriterSetIndent`) writes each level of it with a call
+  // of its own (`xmlTextWriterWriteIndent`: one `xmlOutputBufferWriteString` per level, then
+  // one for the line break): half of the million output calls of a warm W3 run (issue 16).
+  // loa keeps the writer's indentation off and writes the same white space itself, one
+  // `xmlTextWriterWriteRawLen` per gap, from the same state libxml2 keeps (libxml2 2.9.14,
+  // xmlwriter.c: xmlTextWriterStartElement, xmlTextWriterEndElement, xmlTextWriterEndDocument):
+  // the open elements, whether the innermost start tag is still open, whether an end tag is
+  // indented (`doindent`), and the line break libxml2 writes after every end tag, held back so
+  // it goes out with the next gap. `XMLStreamWriterIndentTests` writes random documents both
+  // ways and compares the bytes.
+
+  /// Elements open.
+  private var depth = 0
+  /// Whether the innermost element's start tag is still open (libxml2's `NAME` state).
+  private var openTag = false
+  /// Whether the next end tag of an element with content is indented (libxml2's `doindent`):
+  /// after an end tag, not after text.
+  private var indentBeforeEnd = true
+  /// Whether the line break after the last end tag is still to be written.
+  private var newlinePending = false
+
   private init(_ writer: xmlTextWriterPtr, sink: DocumentSink? = nil, buffer: xmlBufferPtr? = nil)
   {
     self.writer = writer
@@ -88,12 +109,14 @@ package final class XMLStreamWriter {
   private func document(indent: Bool, _ body: (XMLStreamWriter) throws -> Void) throws {
     defer { xmlFreeTextWriter(writer) }
     indents = indent
-    if indent {
-      try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-      try check(xmlTextWriterSetIndentString(writer, Self.xml("  ")), "xmlTextWriterSetIndentString")
-    }
     try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     try body(self)
+    if indent {
+      // What xmlTextWriterEndDocument would close, closed the same way; then it ends the file
+      // with the line break an indenting writer writes after the root's end tag.
+      while depth > 0 { try end() }
+      newlinePending = false
+    }
     try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
   }
 
@@ -165,6 +188,7 @@ package final class XMLStreamWriter {
     let threads = max(2, ProcessInfoCores.active)
     let pipeline = ChunkPipeline(count: chunks.count, window: threads + 1)
     let output = RawOutput(sink: sink, buffer: buffer)
+    try writePendingNewline()
     try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       while let i = pipeline.claim() {
@@ -177,6 +201,12 @@ package final class XMLStreamWriter {
       }
     }
     try pipeline.result()
+    // Where the last chunk left off: after an end tag and the line break that follows it.
+    if indents {
+      openTag = false
+      indentBeforeEnd = true
+      newlinePending = false
+    }
   }
 
   /// The bytes `body` writes in a writer standing inside `nesting`, after one child of the
@@ -199,9 +229,11 @@ package final class XMLStreamWriter {
       try XMLStreamWriter(raw).document(indent: indent) { w in
         for name in nesting { try w.start(name) }
         try w.element("x", "")
+        try w.writePendingNewline()
         try w.check(xmlTextWriterFlush(w.writer), "xmlTextWriterFlush")
         recorder.recording = true
         try body(w)
+        try w.writePendingNewline()
         try w.check(xmlTextWriterFlush(w.writer), "xmlTextWriterFlush")
         recorder.recording = false
       }
@@ -256,12 +288,76 @@ package final class XMLStreamWriter {
 
   /// Opens `<name>`.
   package func start(_ name: StaticString) throws {
+    if indents {
+      // A line break after an open start tag (the raw write closes it with `>`) or after the
+      // last end tag, then one level per open element.
+      let newline = openTag || newlinePending
+      if newline || depth > 0 { try whitespace(newline: newline, levels: depth) }
+      newlinePending = false
+    }
     try check(xmlTextWriterStartElement(writer, Self.xml(name)), "xmlTextWriterStartElement")
+    if indents {
+      depth += 1
+      openTag = true
+    }
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
   package func end() throws {
+    if indents && !openTag {
+      let levels = indentBeforeEnd ? depth - 1 : 0
+      if newlinePending || levels > 0 { try whitespace(newline: newlinePending, levels: levels) }
+    }
     try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+    if indents {
+      depth -= 1
+      openTag = false
+      indentBeforeEnd = true
+      newlinePending = true
+    }
+  }
+
+  /// Before text or CDATA: the line break held back after an end tag, and the state text
+  /// leaves (the start tag closed, the end tag not indented).
+  @inline(__always)
+  private func beforeText() throws {
+    guard indents else { return }
+    if newlinePending {
+      try whitespace(newline: true, levels: 0)
+      newlinePending = false
+    }
+    openTag = false
+    indentBeforeEnd = false
+  }
+
+  /// A line break and `levels` indentation levels of two spaces, as one raw write.
+  private func whitespace(newline: Bool, levels: Int) throws {
+    var levels = levels
+    var newline = newline
+    repeat {
+      let now = min(levels, Self.maximumLevels)
+      let count = (newline ? 1 : 0) + 2 * now
+      let r = Self.breakAndSpaces.withUnsafeBufferPointer { b in
+        xmlTextWriterWriteRawLen(writer, b.baseAddress! + (newline ? 0 : 1), Int32(count))
+      }
+      try check(r, "xmlTextWriterWriteRawLen")
+      levels -= now
+      newline = false
+    } while levels > 0
+  }
+
+  /// Indentation levels one raw write covers (deeper ones take several).
+  private static let maximumLevels = 64
+  /// A line feed, then two spaces per level.
+  private static let breakAndSpaces: [UInt8] =
+    [0x0A] + [UInt8](repeating: 0x20, count: 2 * maximumLevels)
+
+  /// The held-back line break, written before this writer's output is flushed for bytes that
+  /// follow it (``elements(_:inside:threshold:_:)``).
+  private func writePendingNewline() throws {
+    guard indents && newlinePending else { return }
+    try whitespace(newline: true, levels: 0)
+    newlinePending = false
   }
 
   /// Adds an attribute to the element just opened.
@@ -297,6 +393,7 @@ package final class XMLStreamWriter {
   /// the same writer state, without the escaped copy. A test writes every kind of text both
   /// ways and compares the documents.
   package func text(_ value: String) throws {
+    try beforeText()
     let n = value.utf8.count
     let r = Self.withXMLString(value) { p in
       n > Int(Int32.max) || XMLText.changesAsElementText(p, count: n)
@@ -326,6 +423,7 @@ package final class XMLStreamWriter {
   /// Writes `value` as CDATA, split into several sections wherever it contains `]]>`
   /// (`xmlTextWriterWriteCDATA` does not split it and would end the section early).
   package func cdata(_ value: String) throws {
+    try beforeText()
     let n = value.utf8.count
     let whole = Self.withXMLString(value) { p -> Int32? in
       // The common case, no `]]>`: one section straight from the string's storage.
@@ -342,6 +440,7 @@ package final class XMLStreamWriter {
 
   /// Writes `value` (NUL-terminated bytes) as CDATA, split like ``cdata(_:)``.
   package func cdata(_ value: HTMLBytes) throws {
+    try beforeText()
     let n = value.count
     let whole = value.withCString { p -> Int32? in
       if let r = cdataSection(p, count: n) { return r }
