@@ -90,12 +90,12 @@ import Testing
     #expect(r.stderr.contains("install the \(package) package"), "\(r.stderr)")
   }
 
-  /// A run where nothing changed takes a SQLite file's change token from `stat` alone: it
-  /// neither loads libsqlite3 nor opens the database (Benchmarks/analysis.md, "The no-op, round
-  /// three"). With the library made unloadable the no-op still succeeds; once the database
-  /// changes, the run needs it and says so (exit 69).
-  @Test func aRunWhereNothingChangedLoadsNoSQLite() throws {
-    let dir = try TemporaryDirectory("loa-noop-dlopen")
+  /// The example portal's database in a fresh folder, and a `loa publish -v` of it with the
+  /// given extra environment variables.
+  static func examplePortal(_ label: String) throws -> (
+    TemporaryDirectory, ([String: String]) throws -> ProcessResult
+  ) {
+    let dir = try TemporaryDirectory(label)
     try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
     try """
     {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
@@ -105,12 +105,21 @@ import Testing
     var env = ProcessInfo.processInfo.environment
     env["STATE_DIRECTORY"] = dir.path("state")
     env.removeValue(forKey: "LOA_DATABASE_URL")
-    func publish(_ extra: [String: String]) throws -> ProcessResult {
+    let binary = try #require(LoaBinary.path)
+    return (dir, { extra in
       try Subprocess.run(
-        try #require(LoaBinary.path),
+        binary,
         ["publish", "-v", "--config", dir.path("c.json"), "--now", "2026-11-30T09:00:00+07:00"],
         environment: env.merging(extra) { $1 }, hangGuardSeconds: 120)
-    }
+    })
+  }
+
+  /// A run where nothing changed takes a SQLite file's change token from `stat` alone: it
+  /// neither loads libsqlite3 nor opens the database (Benchmarks/analysis.md, "The no-op, round
+  /// three"). With the library made unloadable the no-op still succeeds; once the database
+  /// changes, the run needs it and says so (exit 69).
+  @Test func aRunWhereNothingChangedLoadsNoSQLite() throws {
+    let (dir, publish) = try Self.examplePortal("loa-noop-dlopen")
     let first = try publish([:])
     #expect(first.status == 0, "\(first.stderr)")
     let missing = ["LOA_TEST_DLOPEN_SQLITE3": "libloa-test-missing.so.0"]
@@ -128,22 +137,7 @@ import Testing
   /// so it still succeeds when the library cannot be loaded; a run that writes feeds needs it
   /// and stops with the same line and status as for a database library.
   @Test func aRunWhereNothingChangedLoadsNoLibxml2() throws {
-    let dir = try TemporaryDirectory("loa-noop-xml2")
-    try ExamplePortal.makeDatabase(at: dir.path("db.sqlite"))
-    try """
-    {"version": 1, "site": {"title": "T", "url": "https://x.example.org/"},
-     "database": {"url": "sqlite:\(dir.path("db.sqlite"))"},
-     "output": {"directory": "\(dir.path("out"))", "baseURL": "/f/"}}
-    """.write(toFile: dir.path("c.json"), atomically: true, encoding: .utf8)
-    var env = ProcessInfo.processInfo.environment
-    env["STATE_DIRECTORY"] = dir.path("state")
-    env.removeValue(forKey: "LOA_DATABASE_URL")
-    func publish(_ extra: [String: String]) throws -> ProcessResult {
-      try Subprocess.run(
-        try #require(LoaBinary.path),
-        ["publish", "-v", "--config", dir.path("c.json"), "--now", "2026-11-30T09:00:00+07:00"],
-        environment: env.merging(extra) { $1 }, hangGuardSeconds: 120)
-    }
+    let (dir, publish) = try Self.examplePortal("loa-noop-xml2")
     // The dynamic linker's own account of what it loads (ld.so(8), LD_DEBUG=files).
     let first = try publish(["LD_DEBUG": "files"])
     #expect(first.status == 0, "\(first.stderr)")

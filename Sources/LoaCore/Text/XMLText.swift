@@ -130,34 +130,9 @@ extension XMLText {
   /// per call: 7% of a warm run).
   @inline(__always)
   public static func changesAsElementText(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
-    let raw = UnsafeRawPointer(p)
-    // Locals, not static lets: a static costs a `swift_once` check per use.
-    let space = SIMD16<UInt8>(repeating: 0x20)
-    let tab = SIMD16<UInt8>(repeating: 0x09)
-    let lf = SIMD16<UInt8>(repeating: 0x0A)
-    let lt = SIMD16<UInt8>(repeating: 0x3C)
-    let gt = SIMD16<UInt8>(repeating: 0x3E)
-    let amp = SIMD16<UInt8>(repeating: 0x26)
-    let quote = SIMD16<UInt8>(repeating: 0x22)
-    var i = 0
-    while i + 16 <= n {
-      let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-      let control = (v .< space) .& (v .!= tab) .& (v .!= lf)
-      if any(control .| (v .== lt) .| (v .== gt) .| (v .== amp) .| (v .== quote)) { return true }
-      i += 16
-    }
-    while i < n {
-      switch p[i] {
-      case 0x09, 0x0A: i += 1
-      case 0..<0x20, 0x3C, 0x3E, 0x26, 0x22: return true
-      default: i += 1
-      }
-    }
-    return false
+    changedByEscaping(p, count: n, asAttribute: false)
   }
-}
 
-extension XMLText {
   /// Whether libxml2's escaping of an attribute value (`xmlBufAttrSerializeTxtContent` in
   /// 2.9.14, `xmlEscapeText` with `XML_ESCAPE_ATTR` later) could change any of these `count`
   /// bytes. It rewrites `<`, `>`, `&`, `"`, tab, LF and CR, replaces other C0 controls in newer
@@ -165,9 +140,21 @@ extension XMLText {
   /// encoding; so anything but printable ASCII other than those four counts as a change here.
   @inline(__always)
   public static func changesAsAttribute(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+    changedByEscaping(p, count: n, asAttribute: true)
+  }
+
+  /// Whether any byte is `<`, `>`, `&`, `"` or a C0 control (in text, tab and line feed
+  /// excepted), or, in an attribute, past 0x7F: sixteen bytes at a time, then one by one.
+  @inline(__always)
+  private static func changedByEscaping(
+    _ p: UnsafePointer<UInt8>, count n: Int, asAttribute: Bool
+  ) -> Bool {
     let raw = UnsafeRawPointer(p)
+    // Locals, not static lets: a static costs a `swift_once` check per use.
     let space = SIMD16<UInt8>(repeating: 0x20)
-    let high = SIMD16<UInt8>(repeating: 0x7F)
+    let tab = SIMD16<UInt8>(repeating: 0x09)
+    let lf = SIMD16<UInt8>(repeating: 0x0A)
+    let ascii = SIMD16<UInt8>(repeating: 0x7F)
     let lt = SIMD16<UInt8>(repeating: 0x3C)
     let gt = SIMD16<UInt8>(repeating: 0x3E)
     let amp = SIMD16<UInt8>(repeating: 0x26)
@@ -175,17 +162,22 @@ extension XMLText {
     var i = 0
     while i + 16 <= n {
       let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-      if any((v .< space) .| (v .> high) .| (v .== lt) .| (v .== gt) .| (v .== amp) .| (v .== quote))
-      {
-        return true
-      }
+      let markup = (v .== lt) .| (v .== gt) .| (v .== amp) .| (v .== quote)
+      let changed =
+        asAttribute
+        ? markup .| (v .< space) .| (v .> ascii)
+        : markup .| ((v .< space) .& (v .!= tab) .& (v .!= lf))
+      if any(changed) { return true }
       i += 16
     }
     while i < n {
       switch p[i] {
-      case 0..<0x20, 0x80..., 0x3C, 0x3E, 0x26, 0x22: return true
-      default: i += 1
+      case 0x09, 0x0A: if asAttribute { return true }
+      case 0..<0x20, 0x3C, 0x3E, 0x26, 0x22: return true
+      case 0x80...: if asAttribute { return true }
+      default: break
       }
+      i += 1
     }
     return false
   }

@@ -29,41 +29,34 @@ import Testing
 
   /// The same document written through libxml2's calls directly.
   static func reference(_ texts: [String]) -> [UInt8] {
-    let buffer = xmlBufferCreate()!
-    defer { xmlBufferFree(buffer) }
-    let w = xmlNewTextWriterMemory(buffer, 0)!
-    xmlTextWriterSetIndent(w, 1)
-    xmlTextWriterSetIndentString(w, "  ")
-    xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
-    xmlTextWriterStartElement(w, "root")
-    for (i, t) in texts.enumerated() {
-      let other = texts[(i + 1) % texts.count]
-      xmlTextWriterWriteElement(w, "e", t)
-      xmlTextWriterStartElement(w, "a")
-      xmlTextWriterWriteAttribute(w, "v", t)
-      xmlTextWriterWriteAttribute(w, "w", other)
-      xmlTextWriterEndElement(w)
-      xmlTextWriterStartElement(w, "p")
-      xmlTextWriterWriteAttribute(w, "v", t)
-      xmlTextWriterWriteElement(w, "child", other)
-      xmlTextWriterEndElement(w)
-      xmlTextWriterStartElement(w, "q")
-      xmlTextWriterWriteAttribute(w, "v", t)
-      xmlTextWriterWriteString(w, other)
-      xmlTextWriterEndElement(w)
-      xmlTextWriterStartElement(w, "c")
-      // XMLStreamWriter splits text with `]]>` into several sections; the reference does too.
-      // (Like libxml2, both read a C string: up to its first NUL.)
-      if t.prefix(while: { $0 != "\u{0}" }).contains("]]>") {
-        for piece in XMLText.cdataPieces(t) { xmlTextWriterWriteCDATA(w, String(piece)) }
-      } else {
-        xmlTextWriterWriteCDATA(w, t)
+    XMLStreamWriterIndentTests.libxml2Document { w in
+      xmlTextWriterStartElement(w, "root")
+      for (i, t) in texts.enumerated() {
+        let other = texts[(i + 1) % texts.count]
+        xmlTextWriterWriteElement(w, "e", t)
+        xmlTextWriterStartElement(w, "a")
+        xmlTextWriterWriteAttribute(w, "v", t)
+        xmlTextWriterWriteAttribute(w, "w", other)
+        xmlTextWriterEndElement(w)
+        xmlTextWriterStartElement(w, "p")
+        xmlTextWriterWriteAttribute(w, "v", t)
+        xmlTextWriterWriteElement(w, "child", other)
+        xmlTextWriterEndElement(w)
+        xmlTextWriterStartElement(w, "q")
+        xmlTextWriterWriteAttribute(w, "v", t)
+        xmlTextWriterWriteString(w, other)
+        xmlTextWriterEndElement(w)
+        xmlTextWriterStartElement(w, "c")
+        // XMLStreamWriter splits text with `]]>` into several sections; the reference does too.
+        // (Like libxml2, both read a C string: up to its first NUL.)
+        if t.prefix(while: { $0 != "\u{0}" }).contains("]]>") {
+          for piece in XMLText.cdataPieces(t) { xmlTextWriterWriteCDATA(w, String(piece)) }
+        } else {
+          xmlTextWriterWriteCDATA(w, t)
+        }
+        xmlTextWriterEndElement(w)
       }
-      xmlTextWriterEndElement(w)
     }
-    xmlTextWriterEndDocument(w)
-    xmlFreeTextWriter(w)
-    return Array(UnsafeBufferPointer(start: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))))
   }
 
   static func written(_ texts: [String]) throws -> [UInt8] {

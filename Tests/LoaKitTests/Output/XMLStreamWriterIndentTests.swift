@@ -54,27 +54,35 @@ import Testing
     return steps
   }
 
-  /// libxml2 indenting the document itself.
-  static func reference(_ steps: [Step]) -> [UInt8] {
+  /// The document `body` writes with libxml2's own calls, indented by libxml2 (two spaces):
+  /// what ``XMLStreamWriter`` must write for the same calls.
+  static func libxml2Document(_ body: (xmlTextWriterPtr) -> Void) -> [UInt8] {
     let buffer = xmlBufferCreate()!
     defer { xmlBufferFree(buffer) }
     let w = xmlNewTextWriterMemory(buffer, 0)!
     xmlTextWriterSetIndent(w, 1)
     xmlTextWriterSetIndentString(w, "  ")
     xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
-    for step in steps {
-      switch step {
-      case .start(let name): xmlTextWriterStartElement(w, name.utf8Start)
-      case .end: xmlTextWriterEndElement(w)
-      case .attribute(let name, let value): xmlTextWriterWriteAttribute(w, name.utf8Start, value)
-      case .text(let value): xmlTextWriterWriteString(w, value)
-      case .cdata(let value): xmlTextWriterWriteCDATA(w, value)
-      case .element(let name, let value): xmlTextWriterWriteElement(w, name.utf8Start, value)
-      }
-    }
+    body(w)
     xmlTextWriterEndDocument(w)
     xmlFreeTextWriter(w)
     return Array(UnsafeBufferPointer(start: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))))
+  }
+
+  /// libxml2 indenting the document itself.
+  static func reference(_ steps: [Step]) -> [UInt8] {
+    Self.libxml2Document { w in
+      for step in steps {
+        switch step {
+        case .start(let name): xmlTextWriterStartElement(w, name.utf8Start)
+        case .end: xmlTextWriterEndElement(w)
+        case .attribute(let name, let value): xmlTextWriterWriteAttribute(w, name.utf8Start, value)
+        case .text(let value): xmlTextWriterWriteString(w, value)
+        case .cdata(let value): xmlTextWriterWriteCDATA(w, value)
+        case .element(let name, let value): xmlTextWriterWriteElement(w, name.utf8Start, value)
+        }
+      }
+    }
   }
 
   static func written(_ steps: [Step]) throws -> [UInt8] {
