@@ -27,7 +27,6 @@ static const char *const loa_xml2_names[LOA_XML2_FUNCTION_COUNT] = {
 static void (**loa_xml2_free_variable)(void *);
 
 static pthread_once_t loa_xml2_once = PTHREAD_ONCE_INIT;
-static int loa_xml2_loaded;
 
 /* Binds every function, or stops loa with one line: without libxml2 it can write nothing. */
 static void loa_xml2_bind(void) {
@@ -65,14 +64,11 @@ static void loa_xml2_bind(void) {
   for (int i = 0; i < LOA_XML2_FUNCTION_COUNT; i++) {
     __atomic_store_n(&loa_xml2_functions[i], found[i], __ATOMIC_RELEASE);
   }
-  __atomic_store_n(&loa_xml2_loaded, 1, __ATOMIC_RELEASE);
 }
 
 __attribute__((visibility("hidden"))) void loa_xml2_load(void) {
   pthread_once(&loa_xml2_once, loa_xml2_bind);
 }
-
-int loa_xml2_is_loaded(void) { return __atomic_load_n(&loa_xml2_loaded, __ATOMIC_ACQUIRE); }
 
 void loa_xml2_free(void *pointer) {
   loa_xml2_load();

@@ -365,11 +365,8 @@ package final class XMLStreamWriter {
   /// `xmlTextWriterWriteAttribute` is start, `xmlTextWriterWriteString` (which escapes the
   /// value) and end. A value its escaping leaves as it is (``XMLText/changesAsAttribute(_:count:)``:
   /// printable ASCII without `<>&"`, as most addresses and types are) is written with
-  /// `xmlTextWriterWriteRawLen` between the same start and end: the same bytes. The raw write
-  /// also clears the writer's internal "indent before the end tag" flag, which only
-  /// `xmlTextWriterEndElement` reads, and every way to the end tag of an element (its
-  /// attributes only, text, CDATA or a child element) sets that flag again after the
-  /// attributes: the same indentation too (libxml2 2.9.14, xmlwriter.c).
+  /// `xmlTextWriterWriteRawLen` between the same start and end: the same bytes (libxml2
+  /// 2.9.14, xmlwriter.c).
   package func attribute(_ name: StaticString, _ value: String) throws {
     let n = value.utf8.count
     let r = Self.withXMLString(value) { p -> Int32 in

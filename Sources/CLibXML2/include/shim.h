@@ -21,13 +21,9 @@
 
 /* `xmlFree` is a global variable of function-pointer type (XMLPUBVAR); Swift 6 rejects reading
    a mutable global from nonisolated code, so it is called through this wrapper, which reads it
-   from the libxml2 loaded on first use (Sources/CLibXML2Lazy). */
+   from the libxml2 loaded on first use (lazy.c). */
 void loa_xml2_free(void *pointer);
 static inline void cxml_free(void *p) { loa_xml2_free(p); }
-
-/* Whether libxml2 has been loaded into this process (always 1 where it is linked as usual),
-   for tests. */
-int loa_xml2_is_loaded(void);
 
 /* libxml2 reports parse and validity errors through a variadic callback, which Swift cannot
    implement. This no-op handler keeps them off stderr; loa reports its own one-line errors. */

@@ -151,19 +151,21 @@ struct RunState: Codable, Equatable {
         guard i > start, b[start] != UInt8(ascii: "0") || i == start + 1 else { return nil }
         return value
       }
-      func expect(_ c: Character) -> Bool {
-        guard i < b.count, b[i] == c.asciiValue else { return false }
+      func expect(_ c: UInt8) -> Bool {
+        guard i < b.count, b[i] == c else { return false }
         i += 1
         return true
       }
-      guard st.st_size >= 0, let size = number(), size == UInt64(st.st_size), expect(":"),
-        let inode = number(), inode == UInt64(st.st_ino), expect(":")
+      let colon = UInt8(ascii: ":")
+      guard st.st_size >= 0, let size = number(), size == UInt64(st.st_size), expect(colon),
+        let inode = number(), inode == UInt64(st.st_ino), expect(colon)
       else { return false }
       let seconds = Int64(st.st_mtim.tv_sec)
       let negative = i < b.count && b[i] == UInt8(ascii: "-")
       if negative { i += 1 }
       guard let magnitude = number(), negative == (seconds < 0),
-        magnitude == seconds.magnitude, !(negative && magnitude == 0), expect("."),
+        magnitude == seconds.magnitude, !(negative && magnitude == 0),
+        expect(UInt8(ascii: ".")),
         st.st_mtim.tv_nsec >= 0, let nanoseconds = number(),
         nanoseconds == UInt64(st.st_mtim.tv_nsec)
       else { return false }
