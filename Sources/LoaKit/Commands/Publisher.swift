@@ -68,6 +68,9 @@ package final class Publisher {
   /// Sends the WebSub pings: ``HTTPClient`` unless the run was given another transport.
   package var transport: any HTTPTransport = HTTPClient.shared
   private var warnedOrder = false
+  /// False when `published_at` mixes formats the database cannot sort together
+  /// (``checkDateOrder()``): rows may then come in any order.
+  private var datesInOrder = true
   /// Feeds with no items, written after the others.
   private var emptyFeeds: [Feed] = []
   /// Articles too large for any feed on their own (reported once).
@@ -511,7 +514,8 @@ package final class Publisher {
       for root in tree.roots {
         siteItems.add(try process(root))
       }
-      siteItems.add(try collect(.uncategorized(knownCategories: tree.ids), categoryID: nil))
+      siteItems.add(
+        try collect(.uncategorized(knownCategories: tree.ids), categoryID: nil, after: siteItems.last))
     } else {
       // Only the site feed: one read of the newest N.
       siteItems.add(try collect(.all, categoryID: nil))
@@ -608,6 +612,7 @@ package final class Publisher {
       builder.parser.parse(oldest) != nil,
       DateParser.isUnixSeconds(newest) != DateParser.isUnixSeconds(oldest)
     else { return }
+    datesInOrder = false
     report.add(.init(.warning, .noted, .dateFormatsMixed, field: "published_at", "holds both Unix seconds and dates as text (\(ItemBuilder.quoted(newest)), \(ItemBuilder.quoted(oldest))), which the database cannot sort together: feeds may leave out the newest articles; store one format (docs/database.md)"))
     if archivesEnabled {
       // Months are cut from the rows' order: out of order, they would be cut wrong.
@@ -644,25 +649,25 @@ package final class Publisher {
   /// Builds and writes the feed of `root` and of every category below it (each after its
   /// sub-categories'), returning the root's items for the site feed.
   ///
+  /// A category's own rows are read after its sub-categories' feeds are made: once those
+  /// hold `limit` items, a row of its own older than the last of them cannot enter its feed,
+  /// and is neither read further nor built (``collect(_:categoryID:after:)``).
+  ///
   /// A loop over a stack of open categories, not recursion: however deep the tree, the
   /// thread's stack does not grow.
   private func process(_ root: Int64) throws -> [FeedItem] {
-    var open: [(id: Int64, nextChild: Int, top: TopItems)] = []
-    func enter(_ id: Int64) throws {
-      var top = TopItems(limit: limit)
-      top.add(try collect(.category(id), categoryID: id))
-      open.append((id, 0, top))
-    }
-    try enter(root)
+    var open: [(id: Int64, nextChild: Int, top: TopItems)] = [(root, 0, TopItems(limit: limit))]
     while let frame = open.last {
       let children = tree[frame.id]?.children ?? []
       if frame.nextChild < children.count {
         open[open.count - 1].nextChild += 1
-        try enter(children[frame.nextChild])
+        open.append((children[frame.nextChild], 0, TopItems(limit: limit)))
         continue
       }
       open.removeLast()
-      let items = frame.top.items
+      var top = frame.top
+      top.add(try collect(.category(frame.id), categoryID: frame.id, after: top.last))
+      let items = top.items
       submitCategoryFeed(frame.id, items)
       guard !open.isEmpty else { return items }
       open[open.count - 1].top.add(items)
@@ -717,13 +722,19 @@ package final class Publisher {
   /// from them (issue 16: 40 MB of W2's peak).
   static let batchLimit = 256
 
-  /// Reads rows of one selection until `limit` items are publishable.
+  /// Reads rows of one selection until `limit` items are publishable, or until a row is no
+  /// newer than `cutoff` (the last of `limit` items the feed already holds from elsewhere: that
+  /// row and every later one could not enter it). The cutoff is kept only while the rows come
+  /// newest first, as the query sorts them; not when `published_at` mixes formats the
+  /// database cannot sort together (``checkDateOrder()``) or a read found them out of order.
   ///
   /// Rows are read in batches of as many as are still needed (at most ``batchLimit``) and built on both cores
   /// (``ItemBuilder/build(_:)`` touches nothing shared but the cache); their outcomes and
   /// report lines are then taken in row order, so the result is the same as one by one. A
   /// scheduled row (a cheap date check) never enters a batch.
-  private func collect(_ selection: ArticleSelection, categoryID: Int64?) throws -> [FeedItem] {
+  private func collect(
+    _ selection: ArticleSelection, categoryID: Int64?, after cutoff: FeedItem? = nil
+  ) throws -> [FeedItem] {
     var items: [FeedItem] = []
     var previous: Int64 = .max
     var batch: [RawArticleRow] = []
@@ -779,6 +790,13 @@ package final class Publisher {
         report.countScheduled()
         nextDue = min(nextDue ?? .max, due)
         return true
+      }
+      if let cutoff, datesInOrder, !warnedOrder, !row.idIsMissing, let text = row.publishedAt,
+        let published = builder.parser.parse(text),
+        published.utc < cutoff.published.utc
+          || (published.utc == cutoff.published.utc && row.id < cutoff.articleID)
+      {
+        return false
       }
       batch.append(row)
       guard batch.count >= min(limit - items.count, Self.batchLimit) else { return true }
@@ -1100,6 +1118,9 @@ private final class RenderResults: @unchecked Sendable {
 struct TopItems {
   let limit: Int
   private(set) var items: [FeedItem] = []
+
+  /// The oldest item once `limit` are held: nothing older can enter (nil before that).
+  var last: FeedItem? { items.count >= limit ? items.last : nil }
 
   init(limit: Int) { self.limit = limit }
 
