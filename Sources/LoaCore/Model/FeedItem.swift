@@ -145,10 +145,44 @@ public struct FeedImage: Sendable, Equatable {
 
   /// The MIME type for an image URL's file extension (query and fragment ignored).
   public static func mimeType(forURL url: String) -> String? {
+    // Over the bytes when they are ASCII (a resolved URL's path is percent-encoded): the same
+    // answer as the Character-wise search below, without grapheme breaking.
+    var copy = url
+    if let ascii = copy.withUTF8({ Self.asciiExtension($0) }) {
+      return ascii.isEmpty ? nil : mimeType(extension: ascii)
+    }
     var path = Substring(url)
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
     guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-    switch path[path.index(after: dot)...].lowercased() {
+    return mimeType(extension: path[path.index(after: dot)...].lowercased())
+  }
+
+  /// The lower-cased extension of an ASCII URL's path ("" when it has none); nil when the URL
+  /// is not all ASCII.
+  static func asciiExtension(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    var end = b.count
+    for i in 0..<b.count {
+      let c = b[i]
+      if c >= 0x80 { return nil }
+      if (c == UInt8(ascii: "?") || c == UInt8(ascii: "#")) && end == b.count { end = i }
+    }
+    var dot = end
+    while dot > 0 {
+      dot -= 1
+      let c = b[dot]
+      if c == UInt8(ascii: "/") { return "" }
+      if c == UInt8(ascii: ".") {
+        var ext = [UInt8](UnsafeBufferPointer(rebasing: b[(dot + 1)..<end]))
+        for k in ext.indices where ext[k] >= 65 && ext[k] <= 90 { ext[k] += 32 }
+        return String(decoding: ext, as: UTF8.self)
+      }
+    }
+    return ""
+  }
+
+  /// The image type of a lower-case file extension.
+  package static func mimeType(extension ext: String) -> String? {
+    switch ext {
     case "jpg", "jpeg", "jpe", "jfif": return "image/jpeg"
     case "png": return "image/png"
     case "gif": return "image/gif"
