@@ -30,6 +30,7 @@ let package = Package(
     fuzzTarget("FuzzConfiguration"),
     fuzzTarget("FuzzConnectionString"),
     fuzzTarget("FuzzCategoryTree"),
+    fuzzTarget("FuzzAtomCheck"),
   ],
   swiftLanguageModes: [.v6]
 )

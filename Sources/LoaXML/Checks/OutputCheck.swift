@@ -25,7 +25,7 @@ public enum OutputCheck {
   /// writing the feed; docs/PERFORMANCE.md).
   public static func xmlProblem(_ bytes: [UInt8]) -> String? {
     bytes.withUnsafeBytes { raw in
-      pushParse { push in
+      pushParse(sax: nil, user: nil) { push in
         var offset = 0
         repeat {
           let n = min(chunkSize, raw.count - offset)
@@ -41,8 +41,16 @@ public enum OutputCheck {
   /// ``xmlProblem(_:)`` for the file open as `file` (read from its start to its end, a chunk
   /// at a time: a staged feed is checked without being held in memory).
   package static func xmlProblem(file: Int32) -> String? {
+    pushParse(file: file, sax: nil, user: nil)
+  }
+
+  /// Runs libxml2's push parser over the file open as `file`, from its start to its end, a
+  /// chunk at a time; nil when it is well-formed, else the first problem.
+  package static func pushParse(
+    file: Int32, sax: UnsafeMutablePointer<xmlSAXHandler>?, user: UnsafeMutableRawPointer?
+  ) -> String? {
     var buffer = [UInt8](repeating: 0, count: chunkSize)
-    return pushParse { push in
+    return pushParse(sax: sax, user: user) { push in
       var offset = 0
       while true {
         let n = buffer.withUnsafeMutableBytes {
@@ -64,15 +72,20 @@ public enum OutputCheck {
   /// Runs libxml2's push parser over what `feed` pushes (bytes, and whether they are the
   /// last); `push` returns false once the parser stopped at an error. `feed` returns a problem
   /// of its own (a failed read) or nil.
-  private static func pushParse(
+  ///
+  /// - Parameters:
+  ///   - sax: the SAX2 callbacks (nil: none, only the checks); `user` is what they are given.
+  package static func pushParse(
+    sax: UnsafeMutablePointer<xmlSAXHandler>?, user: UnsafeMutableRawPointer?,
     _ feed: ((UnsafeRawBufferPointer, Bool) -> Bool) -> String?
   ) -> String? {
     XMLParsing.initialize()
-    var sax = xmlSAXHandler()
-    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    var none = xmlSAXHandler()
+    none.initialized = UInt32(XML_SAX2_MAGIC)
     // "xmlCreatePushParserCtxt: Create a parser context for using the XML parser in push
     // mode." The handler is copied into the context.
-    guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil) else {
+    let created = withUnsafeMutablePointer(to: &none) { xmlCreatePushParserCtxt(sax ?? $0, user, nil, 0, nil) }
+    guard let ctxt = created else {
       return "libxml2 xmlCreatePushParserCtxt failed"
     }
     defer { xmlFreeParserCtxt(ctxt) }
