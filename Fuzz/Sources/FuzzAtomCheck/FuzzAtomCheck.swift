@@ -9,7 +9,7 @@ import LoaXML
 //   - a document it finds not well-formed is one loa's well-formedness check refuses too.
 // The seeds (Fuzz/Corpus/FuzzAtomCheck) are feeds as loa writes them.
 
-let validator: RelaxNGValidator = {
+nonisolated(unsafe) let validator: RelaxNGValidator = {  // libFuzzer calls one input at a time
   do {
     return try RelaxNGValidator.atom()
   } catch {
@@ -33,4 +33,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     break
   }
   return 0
+}
+
+@_cdecl("FuzzAtomCheck_main")
+public func fuzzMain(
+  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+) -> CInt {
+  cfuzz_run(argc, argv)
 }
