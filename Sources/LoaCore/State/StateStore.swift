@@ -131,7 +131,7 @@ package final class StateStore: @unchecked Sendable {
       FileOperation.willChange("openat", store.path + "/" + name)
       do {
         file = try retryingSyscall("openat") {
-          openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+          openat(dir, temp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         }
       } catch let e as SystemCallError {
         throw WriteError(path: store.path + "/" + name, e)
@@ -147,6 +147,18 @@ package final class StateStore: @unchecked Sendable {
       } catch let e as SystemCallError {
         throw WriteError(path: store.path + "/" + name, e)
       }
+    }
+
+    /// `count` bytes of what was appended, from `offset` (`pread`: the temporary file is open
+    /// for reading too); nil when they cannot all be read.
+    package func read(_ count: Int, at offset: Int) -> [UInt8]? {
+      guard file >= 0 else { return nil }
+      var n = 0
+      let bytes = [UInt8](unsafeUninitializedCapacity: count) { out, filled in
+        repeat { n = pread(file, out.baseAddress, count, off_t(offset)) } while n < 0 && errno == EINTR
+        filled = max(0, n)
+      }
+      return n == count ? bytes : nil
     }
 
     /// `fsync`, rename over `name`, `fsync` the folder.

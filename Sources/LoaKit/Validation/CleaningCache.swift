@@ -84,6 +84,18 @@ public final class CleaningCache: @unchecked Sendable {
   private var writer: Writer?
   /// Ids written to the new file, or to be copied to it.
   private var written = IDSet()
+  /// Where the first entries stored this run are in the new file (``freshLimit`` of them,
+  /// 24 bytes each), so that a later lookup reads them back instead of building the article
+  /// again.
+  private var fresh = IDTable<Fresh>(empty: .init(key: 0, offset: 0, size: 0))
+  private struct Fresh {
+    var key: UInt64
+    var offset: Int
+    var size: Int
+  }
+  /// Enough for the newest articles of a site with archives (built newest first, then asked
+  /// for again by the feeds); bounded, so memory stays flat in the number of articles.
+  package static let freshLimit = 16_384
   private var pendingHits: [Int64] = []
   private(set) public var hits = 0
   private(set) public var misses = 0
@@ -109,6 +121,10 @@ public final class CleaningCache: @unchecked Sendable {
     return h.value
   }
 
+  /// The entry of article `id` when its key is `key`: from the previous file, or else one
+  /// stored earlier in this run (a cold run with monthly archives builds every article for
+  /// them first; its feeds then read those entries back instead of building the articles
+  /// again).
   public func lookup(_ id: Int64, key: UInt64) -> Entry? {
     let (location, fd): (Index.Location?, Int32) = lock.withLock {
       (loaded[id].flatMap { $0.key == key ? $0 : nil }, readFD)
@@ -122,15 +138,7 @@ public final class CleaningCache: @unchecked Sendable {
         n = pread(fd, out.baseAddress, location.size, off_t(location.offset))
         count = max(0, n)
       }
-      let entry: Entry? =
-        n == location.size
-        ? bytes.withUnsafeBufferPointer { b in
-          let stored = Reader.littleEndian(b, b.count - 8)
-          let covered = UnsafeBufferPointer(rebasing: b[0..<(b.count - 8)])
-          guard FileHash.value(UnsafeRawBufferPointer(covered)) == stored else { return nil }
-          var r = Reader(b: b, i: 20)
-          return r.entry(key: key, id: id)
-        } : nil
+      let entry = n == location.size ? Self.decodeEntry(bytes, key: key, id: id) : nil
       if let entry {
         lock.withLock {
           hits += 1
@@ -149,8 +157,32 @@ public final class CleaningCache: @unchecked Sendable {
         hits += 1
         return e
       }
+      // Stored this run: read back from the new file (or what it still buffers), under the
+      // lock, which also orders the read after the append.
+      if let f = fresh[id], f.key == key, let writer,
+        let bytes = writer.read(f.size, at: f.offset),
+        let e = Self.decodeEntry(bytes, key: key, id: id)
+      {
+        hits += 1
+        return e
+      }
       misses += 1
       return nil
+    }
+  }
+
+  /// An entry's bytes (header, outcome, checksum) decoded, when they are the entry of `id`
+  /// and `key` and the checksum matches.
+  private static func decodeEntry(_ bytes: [UInt8], key: UInt64, id: Int64) -> Entry? {
+    guard bytes.count >= 28 else { return nil }
+    return bytes.withUnsafeBufferPointer { b in
+      guard Int64(bitPattern: Reader.littleEndian(b, 0)) == id, Reader.littleEndian(b, 8) == key
+      else { return nil }
+      let stored = Reader.littleEndian(b, b.count - 8)
+      let covered = UnsafeBufferPointer(rebasing: b[0..<(b.count - 8)])
+      guard FileHash.value(UnsafeRawBufferPointer(covered)) == stored else { return nil }
+      var r = Reader(b: b, i: 20)
+      return r.entry(key: key, id: id)
     }
   }
 
@@ -159,8 +191,10 @@ public final class CleaningCache: @unchecked Sendable {
     lock.withLock {
       dirty = true
       if savePath != nil {
-        guard written.insert(id) else { return }
-        startWriting()?.append(bytes)
+        guard written.insert(id), let writer = startWriting() else { return }
+        if let offset = writer.append(bytes), fresh.count < Self.freshLimit {
+          fresh.modify(id) { f, _ in f = .init(key: entry.key, offset: offset, size: bytes.count) }
+        }
       } else {
         used[id] = entry
       }
@@ -256,6 +290,7 @@ public final class CleaningCache: @unchecked Sendable {
       defer {
         writer = nil
         savePath = nil
+        fresh = IDTable(empty: .init(key: 0, offset: 0, size: 0))
       }
       guard keep, savePath != nil else { return writer }
       let unused = loaded.count - written.count
@@ -364,17 +399,38 @@ public final class CleaningCache: @unchecked Sendable {
       buffer.reserveCapacity(1 << 18)
     }
 
+    /// Bytes handed to the stream so far; `buffer` holds what follows them.
+    private var flushed = 0
+
+    /// Appends `bytes`; returns where they start in the file, nil once writing failed.
     /// Called under the cache's lock.
-    func append(_ bytes: [UInt8]) {
-      guard failure == nil else { return }
+    @discardableResult
+    func append(_ bytes: [UInt8]) -> Int? {
+      guard failure == nil else { return nil }
+      let offset = flushed + buffer.count
       buffer += bytes
       if buffer.count >= 1 << 18 { flush() }
+      return offset
+    }
+
+    /// `count` bytes appended at `offset`, from the buffer or the file; nil once writing
+    /// failed. Called under the cache's lock.
+    func read(_ count: Int, at offset: Int) -> [UInt8]? {
+      guard failure == nil, offset >= 0, count >= 0 else { return nil }
+      if offset >= flushed {
+        let start = offset - flushed
+        guard start + count <= buffer.count else { return nil }
+        return Array(buffer[start..<(start + count)])
+      }
+      guard offset + count <= flushed else { return nil }
+      return stream.read(count, at: offset)
     }
 
     private func flush() {
       guard failure == nil, !buffer.isEmpty else { return }
       do {
         try stream.append(buffer)
+        flushed += buffer.count
       } catch {
         failure = error
       }

@@ -78,6 +78,43 @@ import Testing
       }, "\(report.issues)")
   }
 
+  /// A parent category (1) whose sub-category (2) has three articles; the parent's own are
+  /// article 5 (newer than all three) and article 4 (older, its title holding a tag, which
+  /// building it would report). `old` is how article 4's date is written.
+  func parentAndChild(old: String) -> String {
+    """
+    INSERT INTO categories (id, parent_id, slug, name) VALUES (1, NULL, 'tin-tuc', 'Tin tức'),
+      (2, 1, 'du-lich', 'Du lịch');
+    INSERT INTO articles (id, category_id, title, status, published_at) VALUES
+      (1, 2, 'Tin 1', 'published', '2026-11-20 08:00:00'),
+      (2, 2, 'Tin 2', 'published', '2026-11-21 08:00:00'),
+      (3, 2, 'Tin 3', 'published', '2026-11-22 08:00:00'),
+      (4, 1, '<b>Tin 4</b>', 'published', '\(old)'),
+      (5, 1, 'Tin 5', 'published', '2026-11-25 08:00:00');
+    """
+  }
+
+  @Test func aParentsOwnRowTooOldForItsFeedIsNeitherReadOnNorBuilt() throws {
+    // Without monthly archives, which read and build every published row.
+    let report = try publish(parentAndChild(old: "2026-10-01 08:00:00"), items: 3, feeds: #", "archives": false"#)
+    // The parent's feed: its own newer article, then its sub-category's two newest.
+    #expect(try ids("out/tin-tuc/feed.json") == [5, 3, 2])
+    #expect(try ids("out/du-lich/feed.json") == [3, 2, 1])
+    #expect(try ids("out/feed.json") == [5, 3, 2])
+    // Article 4 could not enter any feed: it was not built, so nothing is reported about it.
+    #expect(!report.issues.contains { $0.articleID == 4 }, "\(report.issues)")
+    // Read: the sub-category's three, the parent's 5 and 4 (the row that ends the read).
+    #expect(report.articlesRead == 5)
+  }
+
+  @Test func aParentsOwnRowsAreAllReadWhenTheDatabaseCannotSortThem() throws {
+    // Article 4 in Unix seconds among dates as text: the rows' order says nothing about age,
+    // so the parent reads its own rows as it always did, and article 4 is built (and reported).
+    let report = try publish(parentAndChild(old: "1790000000"), items: 3, feeds: #", "archives": false"#)
+    #expect(try ids("out/tin-tuc/feed.json") == [5, 3, 2])
+    #expect(report.issues.contains { $0.articleID == 4 && $0.field == "title" }, "\(report.issues)")
+  }
+
   @Test func leavesOutAnArticleTooLargeForAFeedWithoutEmptyingTheFeed() throws {
     let huge = String(repeating: "<p>Một đoạn văn rất dài của bài viết.</p>", count: 400)
     let sql = tenArticles { d, m in String(format: "2026-%02d-%02d 08:30:00", m, d) }

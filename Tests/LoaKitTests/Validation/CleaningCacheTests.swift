@@ -45,6 +45,49 @@ import Testing
     #expect(loaded.lookup(2, key: 23) == nil, "another key is another row")
   }
 
+  /// A cache saving as the run goes, in a fresh state directory.
+  func saving(_ body: (CleaningCache, StateStore) throws -> Void) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loa-cache-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try StateStore(directory: dir.path)
+    let cache = CleaningCache()
+    cache.beginSaving(to: store, name: "c.cache")
+    try body(cache, store)
+  }
+
+  @Test func anEntryStoredThisRunIsReadBackInsteadOfBuiltAgain() throws {
+    // 300 entries of 2 KB: past the writer's 256 KB buffer, so the first are read back from
+    // the new file and the last from what it still buffers.
+    let html = String(repeating: "<p>Một đoạn văn của bài viết.</p>", count: 60)
+    try saving { cache, store in
+      for id in 1...300 { cache.store(Int64(id), entry(UInt64(id), html, id: Int64(id))) }
+      for id in [1, 2, 150, 299, 300] {
+        #expect(cache.lookup(Int64(id), key: UInt64(id)) == entry(UInt64(id), html, id: Int64(id)))
+      }
+      #expect(cache.lookup(7, key: 8) == nil, "another key is another row")
+      #expect(cache.lookup(301, key: 301) == nil)
+      #expect(cache.hits == 5)
+      try cache.finishSaving(keep: true)
+      // Read back, each entry is in the saved file once.
+      let loaded = CleaningCache()
+      loaded.load(from: store, name: "c.cache")
+      #expect(loaded.lookup(1, key: 1) == entry(1, html, id: 1))
+      #expect(loaded.lookup(300, key: 300) == entry(300, html, id: 300))
+    }
+  }
+
+  @Test func onlyTheFirstEntriesOfARunAreKeptForReadingBack() throws {
+    try saving { cache, _ in
+      let n = CleaningCache.freshLimit + 10
+      for id in 1...n { cache.store(Int64(id), CleaningCache.Entry(key: UInt64(id), item: nil, issues: [])) }
+      #expect(cache.lookup(1, key: 1) != nil)
+      #expect(cache.lookup(Int64(CleaningCache.freshLimit), key: UInt64(CleaningCache.freshLimit)) != nil)
+      #expect(cache.lookup(Int64(n), key: UInt64(n)) == nil, "past the bound: built again")
+      try cache.finishSaving(keep: false)
+    }
+  }
+
   @Test func dropsADamagedEntryAndKeepsTheOthers() throws {
     let loaded = try roundTrip([1: entry(11, "<p>Một</p>", id: 1), 2: entry(22, "<img src=\"a\">", id: 2)]) {
       bytes in
