@@ -31,6 +31,7 @@ let package = Package(
     fuzzTarget("FuzzConnectionString"),
     fuzzTarget("FuzzCategoryTree"),
     fuzzTarget("FuzzAtomCheck"),
+    fuzzTarget("FuzzHTMLSinglePass"),
   ],
   swiftLanguageModes: [.v6]
 )

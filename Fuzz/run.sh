@@ -21,7 +21,7 @@ root="$(cd "$fuzz_dir/.." && pwd)"
 scratch="$root/.build-fuzz"
 targets=(FuzzCleaning FuzzHTMLSanitizer FuzzDateParser FuzzWeatherOpenMeteo FuzzWeatherMETNorway
   FuzzWeatherOpenWeatherMap FuzzConfiguration FuzzConnectionString
-  FuzzCategoryTree FuzzAtomCheck)
+  FuzzCategoryTree FuzzAtomCheck FuzzHTMLSinglePass)
 say() { echo "fuzz: $*" >&2; }
 # Swift's own crash backtracer trips over ASan (stack-buffer-underflow in memserver_read) and can
 # hang; libFuzzer prints a symbolized stack itself.

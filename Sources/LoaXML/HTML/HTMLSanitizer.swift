@@ -104,6 +104,9 @@ public struct HTMLSanitizer: Sendable {
   /// Whether attributes kept with their value stay where they are (``cleanAttributes``);
   /// false only in tests, which compare it with removing and setting every kept attribute.
   var attributesInPlace = true
+  /// Whether markup the single pass follows is sanitized by it (``sanitizeInOnePass(_:)``,
+  /// the same result); false only in tests and benchmarks that compare both paths.
+  package var singlePass = true
 
   /// Deepest nesting of elements with content in the output. Deeper elements are unwrapped:
   /// well within libxml2's 256 and what feed readers' parsers take, and far past what an
@@ -223,6 +226,13 @@ public struct HTMLSanitizer: Sendable {
 
   /// Sanitizes `html` (already free of characters XML forbids, ideally NFC).
   public func sanitize(_ html: String) -> Result {
+    if singlePass, let result = sanitizeInOnePass(html) { return result }
+    return sanitizeWithTree(html)
+  }
+
+  /// ``sanitize(_:)`` by the tree path alone: libxml2's HTML parser, the cleaning walk and
+  /// ``HTMLTreeWriter``, whatever the input.
+  package func sanitizeWithTree(_ html: String) -> Result {
     var changes = Changes()
     guard let (document, body) = cleanedTree(html, changes: &changes) else {
       return Result(html: "", text: "", changes: changes)
@@ -1093,7 +1103,7 @@ public struct HTMLSanitizer: Sendable {
   }
 
   /// The value to keep for an allowed attribute, or nil to drop it.
-  private func cleanValue(
+  func cleanValue(
     _ name: String, _ kind: AttributeKind, _ value: String, element: String, changes: inout Changes
   ) -> String? {
     if kind.contains(.url) {

@@ -158,15 +158,11 @@ enum HTMLTreeWriter {
     attribute a: xmlAttrPtr, of element: UnsafePointer<xmlChar>, _ out: inout [UInt8]
   ) -> Bool {
     guard a.pointee.ns == nil, let name = a.pointee.name else { return false }
+    let nameBytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
     out.append(0x20)
-    out.append(contentsOf: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+    out.append(contentsOf: nameBytes)
     guard let first = a.pointee.children else { return true }
-    switch name.pointee | 0x20 {
-    case 0x63, 0x64, 0x69, 0x6D, 0x6E, 0x72, 0x73:  // c d i m n r s
-      for b in booleanAttributes where xmlStrcasecmp(name, b.utf8Start) == 0 { return true }
-    default:
-      break
-    }
+    if isBoolean(nameBytes) { return true }
     // xmlNodeListGetString(doc, children, 0): each text child encoded for an attribute.
     out.append(0x3D)  // =
     let open = out.count
@@ -184,12 +180,63 @@ enum HTMLTreeWriter {
       }
       child = c.pointee.next
     }
-    let isURL =
-      xmlStrcasecmp(name, "href") == 0 || xmlStrcasecmp(name, "action") == 0
-      || xmlStrcasecmp(name, "src") == 0
-      || (xmlStrcasecmp(name, "name") == 0 && xmlStrcasecmp(element, "a") == 0)
+    let isLink = xmlStrcasecmp(element, "a") == 0
+    finishValue(open: open, valueStart: valueStart, isURL: isURL(nameBytes, ofLink: isLink), &out)
+    return true
+  }
+
+  /// ``write(attribute:of:_:)`` for an attribute whose one text child holds `value` (what the
+  /// HTML parser and `xmlSetProp` give an attribute with a value), of an `a` element when
+  /// `ofLink`: the same bytes, for ``HTMLSanitizer``'s single pass, which builds no tree.
+  static func appendAttribute(
+    name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, ofLink: Bool,
+    to out: inout [UInt8]
+  ) {
+    out.append(0x20)
+    out.append(contentsOf: name)
+    if isBoolean(name) { return }
+    out.append(0x3D)  // =
+    let open = out.count
+    out.append(0x22)  // "
+    let valueStart = out.count
+    appendEncoded(value, attribute: true, to: &out)
+    finishValue(open: open, valueStart: valueStart, isURL: isURL(name, ofLink: ofLink), &out)
+  }
+
+  /// Whether `name` is one of ``booleanAttributes`` (any case).
+  private static func isBoolean(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = name.first else { return false }
+    switch first | 0x20 {
+    case 0x63, 0x64, 0x69, 0x6D, 0x6E, 0x72, 0x73:  // c d i m n r s
+      return booleanAttributes.contains { equalsIgnoringCase(name, $0) }
+    default:
+      return false
+    }
+  }
+
+  /// `href`, `action`, `src` and, on `a`, `name` (any case): the attributes `htmlAttrDumpOutput`
+  /// escapes as URIs.
+  private static func isURL(_ name: UnsafeBufferPointer<UInt8>, ofLink: Bool) -> Bool {
+    equalsIgnoringCase(name, "href") || equalsIgnoringCase(name, "src")
+      || equalsIgnoringCase(name, "action") || (ofLink && equalsIgnoringCase(name, "name"))
+  }
+
+  /// `xmlStrcasecmp(name, ascii) == 0` over bytes.
+  private static func equalsIgnoringCase(_ name: UnsafeBufferPointer<UInt8>, _ ascii: StaticString) -> Bool {
+    guard name.count == ascii.utf8CodeUnitCount else { return false }
+    let a = ascii.utf8Start
+    for i in 0..<name.count {
+      var b = name[i]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != a[i] { return false }
+    }
+    return true
+  }
+
+  /// The end of an attribute: its encoded value (`out[valueStart...]`, after the `"` at
+  /// `open`) escaped when it is a URL, then quoted as `xmlBufWriteQuotedString` does.
+  private static func finishValue(open: Int, valueStart: Int, isURL: Bool, _ out: inout [UInt8]) {
     if isURL { uriEscapeValue(from: valueStart, in: &out) }
-    // xmlBufWriteQuotedString.
     var hasDouble = false
     var hasSingle = false
     for i in valueStart..<out.count {
@@ -208,7 +255,6 @@ enum HTMLTreeWriter {
       }
       out.append(0x22)
     }
-    return true
   }
 
   /// What `htmlAttrDumpOutput` does to a URL attribute's encoded value (`out[start...]`):
