@@ -31,8 +31,21 @@ public final class AtomFastCheck {
     case unsure
   }
 
-  /// Checks `bytes`.
+  /// Checks `bytes`: first with the content of its CDATA sections left out of the parse and
+  /// handed to the check where the parser reports each (`OutputCheck.elidingCDATA`); a
+  /// verdict other than valid, or sections not all reported, and the whole document is
+  /// parsed.
   public static func verdict(_ bytes: [UInt8]) -> Verdict {
+    if let elided = bytes.withUnsafeBytes({ OutputCheck.elidingCDATA($0) }) {
+      let check = AtomFastCheck()
+      let verdict = bytes.withUnsafeBufferPointer { original in
+        check.elided = (original, elided.sections)
+        defer { check.elided = nil }
+        return check.finish(
+          OutputCheck.parse(elided.reduced, sax: handler, user: Unmanaged.passUnretained(check).toOpaque()))
+      }
+      if verdict == .valid && check.sectionsReported == elided.sections.count { return .valid }
+    }
     let check = AtomFastCheck()
     let problem = bytes.withUnsafeBytes { raw in
       OutputCheck.pushParse(sax: handler, user: Unmanaged.passUnretained(check).toOpaque()) { push in
@@ -227,6 +240,24 @@ public final class AtomFastCheck {
     let required = Self.exactlyOnce[Int(frame.name.rawValue)]
     if frame.seen & required != required { return giveUp() }
     if stack.isEmpty { rootClosed = true }
+  }
+
+  /// While a document reduced by `OutputCheck.elidingCDATA` is parsed: the original, and
+  /// where the content of each of its CDATA sections is.
+  var elided: (original: UnsafeBufferPointer<UInt8>, sections: [Range<Int>])?
+  /// The sections reported so far (each handed on with its content from the original).
+  var sectionsReported = 0
+
+  /// A CDATA section: from the reduced document, its content from the original.
+  fileprivate func cdata(_ p: UnsafePointer<UInt8>, _ count: Int) {
+    guard let (original, sections) = elided else { return characters(p, count, cdata: true) }
+    guard count == 0, sectionsReported < sections.count, let base = original.baseAddress else {
+      sectionsReported = Int.max / 2
+      return giveUp()
+    }
+    let section = sections[sectionsReported]
+    sectionsReported += 1
+    characters(base + section.lowerBound, section.count, cdata: true)
   }
 
   fileprivate func characters(_ p: UnsafePointer<UInt8>, _ count: Int, cdata: Bool) {
@@ -430,7 +461,7 @@ public final class AtomFastCheck {
     }
     sax.cdataBlock = { user, p, count in
       guard let user, let p else { return }
-      Unmanaged<AtomFastCheck>.fromOpaque(user).takeUnretainedValue().characters(p, Int(count), cdata: true)
+      Unmanaged<AtomFastCheck>.fromOpaque(user).takeUnretainedValue().cdata(p, Int(count))
     }
     // A document type declaration may declare entities and default attributes, which this
     // handler does not record: such a document is left to RELAX NG.

@@ -23,9 +23,30 @@ public enum OutputCheck {
   /// libxml2's parser runs with SAX2 callbacks that do nothing: every well-formedness and
   /// namespace check happens, but no tree is built only to be freed (that cost more than
   /// writing the feed; docs/PERFORMANCE.md).
+  ///
+  /// A document with CDATA sections is parsed first with their content left out
+  /// (``elidingCDATA(_:)``): libxml2 reads CDATA a character at a time, which was most of
+  /// the parse of a feed whose items carry their HTML in CDATA. Only when that parse finds the
+  /// reduced document well-formed and reports every section left out is the answer taken;
+  /// anything else is decided, and worded, by the parse of the whole document.
   public static func xmlProblem(_ bytes: [UInt8]) -> String? {
+    let elided = bytes.withUnsafeBytes { elidingCDATA($0) }
+    if let elided {
+      var reported = 0
+      let problem = withUnsafeMutablePointer(to: &reported) { counter in
+        parse(elided.reduced, sax: countingCDATA, user: UnsafeMutableRawPointer(counter))
+      }
+      if problem == nil && reported == elided.sections.count { return nil }
+    }
+    return parse(bytes, sax: nil, user: nil)
+  }
+
+  /// `bytes` through ``pushParse(sax:user:_:)``, a chunk at a time.
+  static func parse(
+    _ bytes: [UInt8], sax: UnsafeMutablePointer<xmlSAXHandler>?, user: UnsafeMutableRawPointer?
+  ) -> String? {
     bytes.withUnsafeBytes { raw in
-      pushParse(sax: nil, user: nil) { push in
+      pushParse(sax: sax, user: user) { push in
         var offset = 0
         repeat {
           let n = min(chunkSize, raw.count - offset)
@@ -37,6 +58,132 @@ public enum OutputCheck {
       }
     }
   }
+
+  /// A document with the content of each CDATA section left out (`<![CDATA[]]>`), and where
+  /// each content was in the original; nil when there is no section, or when a content is
+  /// not made of XML characters in valid UTF-8 (the parse of the whole document decides).
+  ///
+  /// A section is taken from each `<![CDATA[` to the next `]]>`, as the parser reads one in
+  /// content. Should such a string stand where the parser reads no section (in a comment, a
+  /// processing instruction, a document type declaration), the parse of the reduced document
+  /// reports fewer sections than were left out, and its answer is not taken. When it does
+  /// report every one, each content was a section's `CData` (XML 1.0 §2.7: characters, none
+  /// of them ending it), checked here, and the rest of the document is what the parser read:
+  /// the whole document is well-formed exactly when the reduced one is.
+  package struct ElidedCDATA {
+    package var reduced: [UInt8]
+    /// The contents left out, as offsets in the original.
+    package var sections: [Range<Int>]
+  }
+
+  package static func elidingCDATA(_ raw: UnsafeRawBufferPointer) -> ElidedCDATA? {
+    guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+    let n = raw.count
+    let open: StaticString = "<![CDATA["
+    let close: StaticString = "]]>"
+    var sections: [Range<Int>] = []
+    var from = 0
+    while from < n, let found = find(open, in: base, from: from, count: n) {
+      let start = found + 9
+      guard let stop = find(close, in: base, from: start, count: n) else { return nil }
+      guard isCharData(UnsafeBufferPointer(start: base + start, count: stop - start)) else { return nil }
+      sections.append(start..<stop)
+      from = stop + 3
+    }
+    guard !sections.isEmpty else { return nil }
+    var reduced: [UInt8] = []
+    reduced.reserveCapacity(n - sections.reduce(0) { $0 + $1.count })
+    var copied = 0
+    for section in sections {
+      reduced.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: section.lowerBound - copied))
+      copied = section.upperBound
+    }
+    reduced.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: n - copied))
+    return ElidedCDATA(reduced: reduced, sections: sections)
+  }
+
+  /// The offset of the first `needle` in `base[from..<count]` (memchr for its first byte).
+  static func find(
+    _ needle: StaticString, in base: UnsafePointer<UInt8>, from: Int, count: Int
+  ) -> Int? {
+    let m = needle.utf8CodeUnitCount
+    let first = Int32(needle.utf8Start.pointee)
+    var at = from
+    while count - at >= m, let hit = memchr(base + at, first, count - at - m + 1) {
+      let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + i, needle.utf8Start, m) == 0 { return i }
+      at = i + 1
+    }
+    return nil
+  }
+
+  /// Whether `b` is valid UTF-8 (RFC 3629) made of XML 1.0 characters only (`Char`: tab, LF,
+  /// CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF). Stricter than the parser's own
+  /// check of CDATA (which lets overlong forms by): a content it refuses goes to the parse of
+  /// the whole document.
+  package static func isCharData(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = b.baseAddress else { return true }
+    let n = b.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i < n {
+      // Eight printable ASCII bytes at a time.
+      while i + 8 <= n {
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let below20 = (w &- ones &* 0x20) & ~w & highs
+        guard (w | below20) & highs == 0 else { break }
+        i += 8
+      }
+      guard i < n else { return true }
+      let lead = p[i]
+      if lead < 0x80 {
+        guard lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D else { return false }
+        i += 1
+      } else if lead < 0xC2 {
+        return false
+      } else if lead < 0xE0 {
+        guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
+        i += 2
+      } else if lead < 0xF0 {
+        guard i + 2 < n, p[i + 2] & 0xC0 == 0x80 else { return false }
+        let c1 = p[i + 1]
+        switch lead {
+        case 0xE0: guard c1 >= 0xA0 && c1 <= 0xBF else { return false }
+        case 0xED: guard c1 >= 0x80 && c1 <= 0x9F else { return false }  // no surrogates
+        case 0xEF: guard c1 & 0xC0 == 0x80, c1 != 0xBF || p[i + 2] < 0xBE else { return false }  // no U+FFFE, U+FFFF
+        default: guard c1 & 0xC0 == 0x80 else { return false }
+        }
+        i += 3
+      } else if lead < 0xF5 {
+        guard i + 3 < n, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
+        let c1 = p[i + 1]
+        switch lead {
+        case 0xF0: guard c1 >= 0x90 && c1 <= 0xBF else { return false }
+        case 0xF4: guard c1 >= 0x80 && c1 <= 0x8F else { return false }
+        default: guard c1 & 0xC0 == 0x80 else { return false }
+        }
+        i += 4
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// A handler that counts the CDATA sections reported empty (the user data is an `Int`), and
+  /// poisons the count with any other.
+  nonisolated(unsafe) static let countingCDATA: UnsafeMutablePointer<xmlSAXHandler> = {
+    var sax = xmlSAXHandler()
+    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    sax.cdataBlock = { user, _, count in
+      guard let user else { return }
+      user.assumingMemoryBound(to: Int.self).pointee += count == 0 ? 1 : 1 << 40
+    }
+    let p = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+    p.initialize(to: sax)
+    return p
+  }()
 
   /// ``xmlProblem(_:)`` for the file open as `file` (read from its start to its end, a chunk
   /// at a time: a staged feed is checked without being held in memory).

@@ -1,7 +1,9 @@
 import Foundation
 import LoaKit
-import LoaXML
+import LoaTestSupport
 import Testing
+
+@testable import LoaXML
 
 /// The checks every generated file passes before it may replace the published one.
 @Suite struct OutputCheckTests {
@@ -90,5 +92,90 @@ import Testing
     #expect(xml.utf8.count > 12_000_000)
     #expect(OutputCheck.xmlProblem(Array(xml.utf8)) == nil)
     #expect(OutputCheck.jsonProblem(Array(("[\"" + text + "\"]").utf8)) == nil)
+  }
+
+  // MARK: CDATA left out of the parse (issue 16)
+
+  /// Whether the whole document parses, as libxml2 alone decides.
+  static func wholeParseAccepts(_ bytes: [UInt8]) -> Bool {
+    OutputCheck.parse(bytes, sax: nil, user: nil) == nil
+  }
+
+  static func examplesFeeds() throws -> [[UInt8]] {
+    let out = try TemporaryDirectory()
+    _ = try ExamplePortalTests.publishExample(into: out.path)
+    let files = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
+    return try files.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rss") || $0.hasSuffix(".atom") }.sorted().map {
+      Array(try Data(contentsOf: URL(fileURLWithPath: out.path($0))))
+    }
+  }
+
+  /// The example's feeds carry their HTML in CDATA: each is checked with the sections left
+  /// out, and so are thousands of mutants, with libxml2's answer on the whole document.
+  @Test func leavingCDATAOutOfTheParseGivesTheWholeParsesAnswer() throws {
+    let feeds = try Self.examplesFeeds()
+    #expect(feeds.count >= 6)
+    var withSections = 0
+    for feed in feeds {
+      if feed.withUnsafeBytes({ OutputCheck.elidingCDATA($0) }) != nil { withSections += 1 }
+      #expect(OutputCheck.xmlProblem(feed) == nil)
+    }
+    #expect(withSections * 2 > feeds.count, "\(withSections) of \(feeds.count)")
+    let pieces = [
+      "<![CDATA[", "]]>", "<![CDATA[x]]>", "<!--", "-->", "<", ">", "&", "\u{1}", "\u{FFFE}", "\u{FFFF}",
+      "<![CDATA[a]]]]>", "]]]]>", "<?pi", "?>", "\r\n", "<x>", "</x>", "<!-- <![CDATA[ -- ]]> -->",
+      "<![CDATA[\u{1}]]>", "\"", "'", "<!DOCTYPE x [<!ENTITY e \"<![CDATA[\">]>",
+    ].map { Array($0.utf8) } + [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xFF], [0xE1, 0xBA]]
+    var r = SeededRandom(state: 4287)
+    var accepted = 0
+    var refused = 0
+    for k in 0..<3_000 {
+      var m = feeds[k % feeds.count]
+      // Mostly inside CDATA sections, where it matters.
+      let sections = m.withUnsafeBytes { OutputCheck.elidingCDATA($0)?.sections } ?? []
+      for _ in 0..<(1 + r.below(3)) {
+        let at: Int
+        if !sections.isEmpty && r.below(3) != 0 {
+          let s = sections[r.below(sections.count)]
+          at = min(m.count, s.lowerBound + r.below(max(1, s.count)))
+        } else {
+          at = r.below(m.count)
+        }
+        switch r.below(3) {
+        case 0: m.removeSubrange(at..<min(m.count, at + 1 + r.below(12)))
+        default: m.insert(contentsOf: pieces[r.below(pieces.count)], at: at)
+        }
+      }
+      let fast = OutputCheck.xmlProblem(m) == nil
+      #expect(fast == Self.wholeParseAccepts(m), "\(String(decoding: m, as: UTF8.self).prefix(2000))")
+      if fast { accepted += 1 } else { refused += 1 }
+    }
+    #expect(accepted > 300 && refused > 300, "accepted \(accepted), refused \(refused)")
+  }
+
+  /// `isCharData` against the scalars of the bytes as a string, where they are valid UTF-8.
+  @Test func charDataIsValidUTF8OfXMLCharacters() {
+    var r = SeededRandom(state: 17)
+    let pieces: [[UInt8]] = [
+      Array("Bãi Cháy ".utf8), Array("abcdefgh".utf8), [0x09], [0x0A], [0x0D], [0x00], [0x1F], [0x7F],
+      Array("\u{D7FF}".utf8), Array("\u{E000}".utf8), Array("\u{FFFD}".utf8), [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF],
+      Array("\u{10FFFF}".utf8), [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0xBA], [0x80],
+      Array("🎆".utf8), [0xEF, 0xBE, 0xBF], [0xEF, 0xBF, 0xBD],
+    ]
+    func reference(_ b: [UInt8]) -> Bool {
+      guard let s = String(validating: b, as: UTF8.self) else { return false }
+      return s.unicodeScalars.allSatisfy {
+        switch $0.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+      }
+    }
+    for _ in 0..<20_000 {
+      var b: [UInt8] = []
+      for _ in 0..<r.below(10) { b += pieces[r.below(pieces.count)] }
+      let ours = b.withUnsafeBufferPointer { OutputCheck.isCharData($0) }
+      #expect(ours == reference(b), "\(b)")
+    }
   }
 }

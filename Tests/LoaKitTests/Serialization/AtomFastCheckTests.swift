@@ -142,6 +142,11 @@ import Testing
     "<atom:title xmlns:atom=\"http://www.w3.org/2005/Atom\">t</atom:title>", "<name>n</name>",
     "<uri>u</uri>", "<email>a@b</email>", "<rights>r</rights>", "<subtitle>s</subtitle>",
     "<summary>s</summary>", "&amp;", "&#32;",
+    // CDATA, which the check reads from the original while the parse skips it (OutputCheck.elidingCDATA).
+    "<content type=\"html\"><![CDATA[<p>Bãi Cháy</p>]]></content>", "<!-- <![CDATA[ -- ]]> -->",
+    "<?pi <![CDATA[ x ]]>?>", "<![CDATA[a]]]]><![CDATA[>b]]>", "<![CDATA[x", "]]>", "<![CDATA[\u{1}]]>",
+    "<![CDATA[\u{FFFE}]]>", "<title><![CDATA[]]></title>", "<updated><![CDATA[2026-01-01T00:00:00Z]]></updated>",
+    "<email><![CDATA[a@b]]></email>",
   ]
   static let attributes = [
     " type=\"html\"", " type=\"text\"", " type=\"xhtml\"", " xml:lang=\"vi\"", " xml:lang=\"vi-\"",
