@@ -13,15 +13,19 @@ package enum JSONSyntax {
   /// Nil when `bytes` is one valid JSON text, else what is wrong and where.
   package static func problem(_ bytes: [UInt8]) -> String? {
     bytes.withUnsafeBufferPointer { b in
-      // The whole text's UTF-8 first, with the standard library's validation (RFC 3629: no
-      // overlongs, surrogates or code points past U+10FFFF), so the parse below reads any
+      // The whole text's UTF-8 first (RFC 3629: no overlongs, surrogates or code points past
+      // U+10FFFF; ``UTF8Automaton/utf8``, the standard library's validation wording what is
+      // wrong), so the parse below reads any
       // byte past 0x7F as part of a valid character: a string is then scanned sixteen bytes
       // at a time for the three bytes that end or interrupt it (Benchmarks/analysis.md).
-      do throws(UTF8.ValidationError) {
-        _ = try UTF8Span(validating: b.span)
-      } catch {
-        let what = error.kind == .truncatedScalar ? "truncated UTF-8" : "invalid UTF-8"
-        return "not valid JSON: \(what) at offset \(error.byteOffsets.lowerBound)"
+      if !UTF8Automaton.utf8.accepts(b) {
+        do throws(UTF8.ValidationError) {
+          _ = try UTF8Span(validating: b.span)
+        } catch {
+          let what = error.kind == .truncatedScalar ? "truncated UTF-8" : "invalid UTF-8"
+          return "not valid JSON: \(what) at offset \(error.byteOffsets.lowerBound)"
+        }
+        return "not valid JSON: invalid UTF-8"
       }
       var p = Parser(b: b)
       return p.document()

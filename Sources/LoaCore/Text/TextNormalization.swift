@@ -171,7 +171,7 @@ extension Unicode {
   /// library's quick check, which looks every character up; anything else is left to it.
   /// The ranges are checked character by character against it in TextTests.
   package static func hasStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    startersOnly(utf8, rejectingControls: false)
+    UTF8Automaton.startersOnly.accepts(utf8)
   }
 
   /// Whether `utf8` needs none of the cleaning a text gets before it is published: only
@@ -180,72 +180,16 @@ extension Unicode {
   /// control (U+0080–U+009F, `C2 80`–`C2 9F`). One scan instead of three (characters XML
   /// forbids, C1 controls, the NFC quick check); false sends the text through all three.
   package static func hasCleanStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    startersOnly(utf8, rejectingControls: true)
-  }
-
-  /// The scan of ``hasStartersOnly(_:)``, and with `rejectingControls` that of
-  /// ``hasCleanStartersOnly(_:)`` (inlined: each caller gets its own loop).
-  @inline(__always)
-  private static func startersOnly(
-    _ utf8: UnsafeBufferPointer<UInt8>, rejectingControls: Bool
-  ) -> Bool {
-    var i = 0
-    let n = utf8.count
-    while i < n {
-      let lead = utf8[i]
-      if lead < 0x80 {
-        if rejectingControls && lead < 0x20 && lead != 0x9 && lead != 0xA && lead != 0xD {
-          return false
-        }
-        i += 1
-      } else if lead < 0xCC {
-        // C2 80 … CB BF: U+0080–U+02FF (the string is valid UTF-8); C1 controls are
-        // `C2 80`–`C2 9F`.
-        if rejectingControls && lead == 0xC2 && utf8[i + 1] < 0xA0 { return false }
-        i += 2
-      } else if i + 2 < n, lead == 0xE1, utf8[i + 1] >= 0xB8, utf8[i + 1] <= 0xBB {
-        i += 3
-      } else if i + 2 < n, lead == 0xE2,
-        (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82) || utf8[i + 1] == 0x81
-      {
-        i += 3
-      } else {
-        return false
-      }
-    }
-    return true
+    UTF8Automaton.cleanStartersOnly.accepts(utf8)
   }
 
   /// Whether `utf8` is valid UTF-8 made only of the characters ``hasStartersOnly(_:)`` passes
   /// (so it is NFC): the same ranges, with every continuation byte checked and overlong or
-  /// other lead bytes rejected.
+  /// other lead bytes rejected (``UTF8Automaton/startersOnly``, which ``hasStartersOnly(_:)``
+  /// runs too: a `String`'s bytes are valid, so checking its continuation bytes changes no
+  /// answer).
   package static func isValidWithStartersOnly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    let n = utf8.count
-    while i < n {
-      let lead = utf8[i]
-      if lead < 0x80 {
-        i += 1
-      } else if lead >= 0xC2 && lead < 0xCC {
-        // U+0080–U+02FF.
-        guard i + 1 < n, utf8[i + 1] & 0xC0 == 0x80 else { return false }
-        i += 2
-      } else if lead == 0xE1 {
-        // U+1E00–U+1EFF.
-        guard i + 2 < n, utf8[i + 1] >= 0xB8, utf8[i + 1] <= 0xBB, utf8[i + 2] & 0xC0 == 0x80
-        else { return false }
-        i += 3
-      } else if lead == 0xE2 {
-        // U+2002–U+207F.
-        guard i + 2 < n, utf8[i + 2] & 0xC0 == 0x80,
-          (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82) || utf8[i + 1] == 0x81
-        else { return false }
-        i += 3
-      } else {
-        return false
-      }
-    }
-    return true
+    UTF8Automaton.startersOnly.accepts(utf8)
   }
 
   /// `utf8` as a string, and whether it is known to be NFC. When ``isValidWithStartersOnly(_:)``

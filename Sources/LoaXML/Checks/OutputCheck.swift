@@ -122,53 +122,7 @@ public enum OutputCheck {
   /// check of CDATA (which lets overlong forms by): a content it refuses goes to the parse of
   /// the whole document.
   package static func isCharData(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = b.baseAddress else { return true }
-    let n = b.count
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    var i = 0
-    while i < n {
-      // Eight printable ASCII bytes at a time.
-      while i + 8 <= n {
-        let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-        let below20 = (w &- ones &* 0x20) & ~w & highs
-        guard (w | below20) & highs == 0 else { break }
-        i += 8
-      }
-      guard i < n else { return true }
-      let lead = p[i]
-      if lead < 0x80 {
-        guard lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D else { return false }
-        i += 1
-      } else if lead < 0xC2 {
-        return false
-      } else if lead < 0xE0 {
-        guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
-        i += 2
-      } else if lead < 0xF0 {
-        guard i + 2 < n, p[i + 2] & 0xC0 == 0x80 else { return false }
-        let c1 = p[i + 1]
-        switch lead {
-        case 0xE0: guard c1 >= 0xA0 && c1 <= 0xBF else { return false }
-        case 0xED: guard c1 >= 0x80 && c1 <= 0x9F else { return false }  // no surrogates
-        case 0xEF: guard c1 & 0xC0 == 0x80, c1 != 0xBF || p[i + 2] < 0xBE else { return false }  // no U+FFFE, U+FFFF
-        default: guard c1 & 0xC0 == 0x80 else { return false }
-        }
-        i += 3
-      } else if lead < 0xF5 {
-        guard i + 3 < n, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
-        let c1 = p[i + 1]
-        switch lead {
-        case 0xF0: guard c1 >= 0x90 && c1 <= 0xBF else { return false }
-        case 0xF4: guard c1 >= 0x80 && c1 <= 0x8F else { return false }
-        default: guard c1 & 0xC0 == 0x80 else { return false }
-        }
-        i += 4
-      } else {
-        return false
-      }
-    }
-    return true
+    UTF8Automaton.xmlCharacters.accepts(b)
   }
 
   /// A handler that counts the CDATA sections reported empty (the user data is an `Int`), and
