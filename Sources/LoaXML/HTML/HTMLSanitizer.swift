@@ -919,7 +919,12 @@ public struct HTMLSanitizer: Sendable {
   /// `String` to find its first letter. Invalid UTF-8 is no white space, as the U+FFFD a
   /// `String` would hold.
   static func isSpaceOnly(_ text: UnsafePointer<xmlChar>) -> Bool {
-    var bytes = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))).makeIterator()
+    isSpaceOnly(UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))))
+  }
+
+  /// The same test for the UTF-8 in `text` (the single pass's text, which is no C string).
+  static func isSpaceOnly(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var bytes = text.makeIterator()
     var parser = Unicode.UTF8.ForwardParser()
     while true {
       switch parser.parseScalar(from: &bytes) {

@@ -29,9 +29,10 @@ import LoaCore
 /// a `<` that starts no tag, an `&` that starts no known reference, CR, NUL, the other C0
 /// controls, U+FFFE and U+FFFF, nesting deeper than 24 elements, and output past `maxBytes`.
 ///
-/// `HTMLSinglePassTests` compares both paths on the examples, the benchmark corpus and
-/// 40,000 generated and mutated documents, and libxml2's start-tag rules pair by pair; the
-/// fuzz target `FuzzHTMLSinglePass` does the same on any bytes.
+/// `HTMLSinglePassTests` compares both paths on the example portal's articles and 40,000
+/// generated and mutated documents, and libxml2's start-tag rules pair by pair; the fuzz
+/// target `FuzzHTMLSinglePass` (its seeds the example's and the benchmark corpus's articles)
+/// does the same on any bytes.
 extension HTMLSanitizer {
   /// A set of element indexes (``SinglePassElement/index``).
   struct ElementSet: Sendable {
@@ -326,26 +327,10 @@ private struct SinglePass {
       text.append(contentsOf: t)
       return true
     }
-    if stack[top].blank, !Self.isSpaceOnly(t) { stack[top].blank = false }
+    if stack[top].blank, !HTMLSanitizer.isSpaceOnly(t) { stack[top].blank = false }
     HTMLTreeWriter.appendEncoded(t, attribute: false, to: &out)
     if !stack[top].outOfSummary { text.append(contentsOf: t) }
     return true
-  }
-
-  /// ``HTMLSanitizer/isSpaceOnly(_:)`` of a buffer: white space (no-break spaces included).
-  static func isSpaceOnly(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
-    var bytes = t.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    while true {
-      switch parser.parseScalar(from: &bytes) {
-      case .valid(let encoded):
-        guard Whitespace.isSpace(Unicode.UTF8.decode(encoded).value) else { return false }
-      case .emptyInput:
-        return true
-      case .error:
-        return false
-      }
-    }
   }
 
   /// `raw` with its character references decoded, appended to `into`; false at an `&` that
