@@ -230,8 +230,8 @@ import Testing
   }
 
   /// The example portal's articles, as the item builder hands them over (XML-forbidden
-  /// characters removed, NFC): the single pass answers for all but the hostile ones, with the
-  /// tree path's result.
+  /// characters removed, NFC): the single pass answers for every one, with the tree path's
+  /// result.
   @Test func theExamplePortalsArticles() throws {
     let dir = try TemporaryDirectory()
     try ExamplePortal.makeDatabase(at: dir.path("bai-chay.sqlite"))
@@ -244,7 +244,9 @@ import Testing
       answered += 1
       #expect(d.isEmpty, "\(d)")
     }
-    #expect(answered * 4 > all.count * 3, "answered \(answered) of \(all.count)")
+    // Every one of them today (46): an article the single pass declines would take the tree
+    // path, correct but slower, and is worth a look.
+    #expect(answered == all.count, "answered \(answered) of \(all.count)")
   }
 
   /// Where libxml2's parser ends an open element when another starts in it, the single pass
