@@ -53,7 +53,6 @@ extension HTMLSanitizer {
     let index: Int
     let name: [UInt8]
     let nameString: String
-    let kind: Kind
     let isBlock: Bool
     let isOutOfSummary: Bool
     /// `br`, `hr`, `img`, `col`: libxml2's empty elements among the allowlisted ones.
@@ -76,7 +75,6 @@ extension HTMLSanitizer {
       self.index = index
       self.name = Array(name.utf8)
       nameString = name
-      self.kind = kind
       isBlock = kind.contains(.block)
       isOutOfSummary = kind.contains(.notInSummary)
       isVoid = kind.contains(.allowedVoid)
@@ -577,6 +575,8 @@ private struct SinglePass {
       else { continue }
       if element.isImage && description.kind.contains(.url) && description.name == "src" { hasSource = true }
       if element.isLink && description.kind.contains(.url) && description.name == "href" { hasHref = true }
+      // Written into a local array: the closures below read `self`'s input, and appending to
+      // `self.out` inside them would make the compiler copy the whole pass first.
       var written = out
       out = []
       cleaned.withUTF8 { v in
