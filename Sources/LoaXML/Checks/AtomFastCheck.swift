@@ -47,7 +47,19 @@ public final class AtomFastCheck {
       if verdict == .valid && check.sectionsReported == elided.sections.count { return .valid }
     }
     let check = AtomFastCheck()
-    return check.finish(OutputCheck.parse(bytes, sax: handler, user: Unmanaged.passUnretained(check).toOpaque()))
+    let problem = bytes.withUnsafeBytes { raw in
+      OutputCheck.pushParse(sax: handler, user: Unmanaged.passUnretained(check).toOpaque()) { push in
+        var offset = 0
+        repeat {
+          let n = min(OutputCheck.chunkSize, raw.count - offset)
+          offset += n
+          guard push(UnsafeRawBufferPointer(rebasing: raw[(offset - n)..<offset]), offset == raw.count)
+          else { return nil }
+        } while offset < raw.count
+        return nil
+      }
+    }
+    return check.finish(problem)
   }
 
   /// Checks the file open as `file`, read a chunk at a time from its start.

@@ -53,6 +53,7 @@ extension HTMLSanitizer {
     let index: Int
     let name: [UInt8]
     let nameString: String
+    let kind: Kind
     let isBlock: Bool
     let isOutOfSummary: Bool
     /// `br`, `hr`, `img`, `col`: libxml2's empty elements among the allowlisted ones.
@@ -75,6 +76,7 @@ extension HTMLSanitizer {
       self.index = index
       self.name = Array(name.utf8)
       nameString = name
+      self.kind = kind
       isBlock = kind.contains(.block)
       isOutOfSummary = kind.contains(.notInSummary)
       isVoid = kind.contains(.allowedVoid)
@@ -575,8 +577,6 @@ private struct SinglePass {
       else { continue }
       if element.isImage && description.kind.contains(.url) && description.name == "src" { hasSource = true }
       if element.isLink && description.kind.contains(.url) && description.name == "href" { hasHref = true }
-      // Written into a local array: the closures below read `self`'s input, and appending to
-      // `self.out` inside them would make the compiler copy the whole pass first.
       var written = out
       out = []
       cleaned.withUTF8 { v in
